@@ -1,0 +1,24 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: 'Trailbench',
+  description: 'Query workbench for CloudTrail Lake SQL',
+};
+
+export const viewport: Viewport = { themeColor: '#15191f' };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <header className="app-header">
+          <span className="brand">Trailbench</span>
+          <span className="brand-sub">CloudTrail Lake SQL workbench</span>
+        </header>
+        {children}
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,148 @@
+'use client';
+
+import { useEffect, useId, useRef, useState } from 'react';
+import { getQueryResults, isAbortError, type QueryResultsPage } from '../workbench/api-client';
+import { ResultsTable } from './results-table';
+
+export const PAGE_SIZES = [100, 500, 1000] as const;
+
+interface ResultsPanelProps {
+  queryId: string;
+  /** Reports totalResultsCount once the first page is in. */
+  onTotal?: (total: number | undefined) => void;
+}
+
+interface Paging {
+  pageSize: number;
+  pageIndex: number;
+  /** tokens[i] fetches page i (tokens[0] is undefined); kept so Previous page works. */
+  tokens: (string | undefined)[];
+  /** offsets[i] is the zero-based row number of page i's first row. */
+  offsets: number[];
+}
+
+const FIRST_PAGE = (pageSize: number): Paging => ({ pageSize, pageIndex: 0, tokens: [undefined], offsets: [0] });
+
+/**
+ * The result of one finished query, paged through the server's nextToken. Mount with key={queryId}
+ * so a new query starts at page 1. Only the current page is held in the browser.
+ */
+export function ResultsPanel({ queryId, onTotal }: ResultsPanelProps) {
+  const sizeId = useId();
+  const [paging, setPaging] = useState<Paging>(() => FIRST_PAGE(PAGE_SIZES[0]));
+  const [page, setPage] = useState<QueryResultsPage | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+
+  // A notification only: a new callback identity must not refetch the page.
+  const onTotalRef = useRef(onTotal);
+  useEffect(() => {
+    onTotalRef.current = onTotal;
+  });
+
+  const { pageSize, pageIndex } = paging;
+  const token = paging.tokens[pageIndex];
+
+  useEffect(() => {
+    const ctrl = new AbortController();
+    setLoading(true);
+    getQueryResults(queryId, { maxResults: pageSize, nextToken: token }, ctrl.signal)
+      .then((result) => {
+        setPage(result);
+        setError(null);
+        setLoading(false);
+        setPaging((p) => {
+          if (p.pageIndex !== pageIndex || p.pageSize !== pageSize) return p;
+          const tokens = [...p.tokens];
+          const offsets = [...p.offsets];
+          tokens[pageIndex + 1] = result.nextToken;
+          offsets[pageIndex + 1] = offsets[pageIndex] + result.rows.length;
+          return { ...p, tokens, offsets };
+        });
+        if (pageIndex === 0) onTotalRef.current?.(result.totalResultsCount);
+      })
+      .catch((err: unknown) => {
+        if (isAbortError(err)) return;
+        setError(err instanceof Error ? err.message : String(err));
+        setLoading(false);
+      });
+    return () => ctrl.abort();
+  }, [queryId, pageSize, pageIndex, token]);
+
+  const offset = paging.offsets[pageIndex] ?? 0;
+  const rowCount = page?.rows.length ?? 0;
+  const total = page?.totalResultsCount;
+  const hasNext = !!paging.tokens[pageIndex + 1] && !loading;
+  const hasPrevious = pageIndex > 0 && !loading;
+
+  const range =
+    page === null
+      ? loading
+        ? 'Loading results…'
+        : ''
+      : rowCount === 0
+        ? total
+          ? `No rows on this page (of ${total})`
+          : 'No rows'
+        : `Rows ${offset + 1}–${offset + rowCount}${total !== undefined ? ` of ${total}` : ''}`;
+
+  return (
+    <section className="results" aria-label="Results">
+      <div className="results-toolbar">
+        <span className="results-range" aria-live="polite">
+          {range}
+        </span>
+        <div className="spacer" />
+        <label htmlFor={sizeId} className="muted">
+          Rows per page
+        </label>
+        <select
+          id={sizeId}
+          value={pageSize}
+          onChange={(e) => setPaging(FIRST_PAGE(Number(e.target.value)))}
+          disabled={loading && page === null}
+        >
+          {PAGE_SIZES.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => setPaging((p) => ({ ...p, pageIndex: p.pageIndex - 1 }))}
+          disabled={!hasPrevious}
+        >
+          Previous page
+        </button>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => setPaging((p) => ({ ...p, pageIndex: p.pageIndex + 1 }))}
+          disabled={!hasNext}
+        >
+          Next page
+        </button>
+      </div>
+      {error && <ResultsError message={error} />}
+      <div className={`results-scroll${loading && page ? ' is-loading' : ''}`}>
+        {page && page.columns.length > 0 && (
+          <ResultsTable columns={page.columns} rows={page.rows} offset={offset} busy={loading} />
+        )}
+      </div>
+    </section>
+  );
+}
+
+function ResultsError({ message }: { message: string }) {
+  const titleId = useId();
+  return (
+    <div className="error-alert" role="alert" aria-labelledby={titleId}>
+      <div className="error-title">
+        <strong id={titleId}>Could not load results</strong>
+      </div>
+      <pre className="error-message">{message}</pre>
+    </div>
+  );
+}

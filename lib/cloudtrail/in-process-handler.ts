@@ -1,0 +1,28 @@
+import { Readable } from 'node:stream';
+import { HttpResponse, type HttpRequest } from '@smithy/protocol-http';
+import type { Lake } from '../lake/lake';
+import { handleLakeRequest } from '../lake/api/handler';
+
+/**
+ * An SDK request handler that delivers signed CloudTrail requests to the built-in lake in the
+ * same process: the real SDK serialises, signs and parses, only the socket is skipped.
+ */
+export class InProcessLakeHandler {
+  constructor(private lake: Lake) {}
+
+  async handle(request: HttpRequest): Promise<{ response: HttpResponse }> {
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(request.headers)) headers[k.toLowerCase()] = String(v);
+    headers['host'] ??= request.hostname + (request.port ? `:${request.port}` : '');
+    const query: Record<string, string> = {};
+    for (const [k, v] of Object.entries(request.query ?? {})) if (typeof v === 'string') query[k] = v;
+    const body = request.body === undefined ? '' : typeof request.body === 'string' ? request.body : Buffer.from(request.body as Uint8Array).toString('utf8');
+    const res = await handleLakeRequest(this.lake, { method: request.method, path: request.path, query, headers, body });
+    return { response: new HttpResponse({ statusCode: res.status, headers: res.headers, body: Readable.from([Buffer.from(res.body)]) }) };
+  }
+
+  updateHttpClientConfig(): void {}
+  httpHandlerConfigs(): Record<string, never> {
+    return {};
+  }
+}

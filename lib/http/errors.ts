@@ -1,0 +1,40 @@
+import { NextResponse } from 'next/server';
+import { ZodError } from 'zod';
+import { LakeError } from '../lake/errors';
+
+/** Client-facing errors of the workbench API: `{ error: { type, message } }`. */
+export class ApiError extends Error {
+  constructor(public readonly type: string, message: string, public readonly status = 400) {
+    super(message);
+  }
+}
+
+interface ServiceLike { name: string; message: string; $fault?: 'client' | 'server'; $metadata?: { httpStatusCode?: number } }
+
+/** The one mapping from any thrown error to an HTTP response. */
+export function errorResponse(e: unknown): NextResponse {
+  if (e instanceof ApiError || e instanceof LakeError) return body(e.type, e.message, e.status);
+  if (e instanceof ZodError) {
+    const i = e.issues[0];
+    return body('ValidationError', `${i.path.join('.') || 'request'}: ${i.message}`, 400);
+  }
+  const s = e as ServiceLike;
+  if (s && s.$metadata && typeof s.name === 'string') {
+    const status = s.$metadata.httpStatusCode ?? (s.$fault === 'server' ? 502 : 400);
+    return body(s.name, s.message, status >= 500 ? 502 : status);
+  }
+  console.error('[api] unexpected error', e);
+  return body('InternalError', 'Something went wrong on the server; see its log.', 500);
+}
+
+function body(type: string, message: string, status: number) {
+  return NextResponse.json({ error: { type, message } }, { status });
+}
+
+export async function readJsonBody(req: Request): Promise<unknown> {
+  try {
+    return await req.json();
+  } catch {
+    throw new ApiError('ValidationError', 'Request body must be JSON.');
+  }
+}

@@ -1,0 +1,51 @@
+import { env } from '../env';
+import { Lake } from './lake';
+import { seedDemoStores } from './demo/seed';
+
+/**
+ * The process's one built-in lake, opened on first use (the Next server, the CLI, tests) and
+ * kept on globalThis so dev-mode module reloads do not open DuckDB twice.
+ */
+const holder = globalThis as typeof globalThis & { __trailbenchLake?: Promise<Lake> };
+
+export function getLake(): Promise<Lake> {
+  holder.__trailbenchLake ??= openFromEnv().catch((e) => {
+    holder.__trailbenchLake = undefined;
+    throw e;
+  });
+  return holder.__trailbenchLake;
+}
+
+async function openFromEnv(): Promise<Lake> {
+  const e = env();
+  const lake = await Lake.open({
+    dataDir: e.dataDir,
+    region: e.TRAILBENCH_LAKE_REGION,
+    accountId: e.TRAILBENCH_LAKE_ACCOUNT_ID,
+    credentials: { accessKeyId: e.TRAILBENCH_LAKE_ACCESS_KEY_ID, secretAccessKey: e.TRAILBENCH_LAKE_SECRET_ACCESS_KEY },
+    maxConcurrentQueries: e.TRAILBENCH_MAX_CONCURRENT_QUERIES,
+    queryTimeoutMs: e.TRAILBENCH_QUERY_TIMEOUT_SECONDS * 1000,
+    threads: e.TRAILBENCH_DUCKDB_THREADS,
+    memoryLimit: e.TRAILBENCH_DUCKDB_MEMORY_LIMIT,
+  });
+  if (lake.credentials.generated) printCredentials(lake, e.PORT, e.HOSTNAME);
+  await seedDemoStores(lake, e.TRAILBENCH_DEMO_EVENTS);
+  return lake;
+}
+
+function printCredentials(lake: Lake, port: number, host: string) {
+  const { accessKeyId, secretAccessKey } = lake.credentials;
+  console.log(
+    [
+      '',
+      'Trailbench generated an access key pair for the built-in lake (kept in the data directory; shown only now):',
+      `  AWS_ACCESS_KEY_ID=${accessKeyId}`,
+      `  AWS_SECRET_ACCESS_KEY=${secretAccessKey}`,
+      'Query it with any AWS client, e.g.:',
+      `  AWS_ACCESS_KEY_ID=${accessKeyId} AWS_SECRET_ACCESS_KEY=${secretAccessKey} aws cloudtrail list-event-data-stores --region ${lake.opts.region} --endpoint-url http://${host}:${port}/lake`,
+      '',
+    ].join('\n'),
+  );
+}
+
+export type { Lake };

@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash, randomUUID } from 'node:crypto';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { columnTypes, fieldsFor, type TableShape } from '../schema';
+import { sqlString } from '../engine/duckdb';
+import { readManifest, writeManifest, type DataFile } from '../storage/manifest';
+import { normalizeRecord, RecordError } from './normalize';
+
+export interface WriteResult {
+  added: number;
+  duplicates: number;
+  failed: { index: number; reason: string }[];
+  files: DataFile[];
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Appends raw CloudTrail records to a store: one new Parquet file per UTC day touched, sorted by
+ * eventTime, without events whose eventID the store already holds. The manifest is replaced only
+ * after every file is complete, so a crash leaves the store as it was before the batch.
+ * Callers serialise writes per store.
+ */
+export async function writeEvents(
+  con: DuckDBConnection,
+  opts: { storeDir: string; tmpDir: string; shape: TableShape },
+  records: Iterable<unknown>,
+): Promise<WriteResult> {
+  const fields = fieldsFor(opts.shape);
+  fs.mkdirSync(opts.tmpDir, { recursive: true });
+  // Rows go to one NDJSON spool file per UTC day as they are read, so memory stays flat.
+  const spools = new Map<string, { file: string; fd: number; rows: number }>();
+  const failed: WriteResult['failed'] = [];
+  let index = 0;
+  try {
+    for (const raw of records) {
+      try {
+        const row = normalizeRecord(raw, fields);
+        const day = (row.eventtime as string).slice(0, 10);
+        let spool = spools.get(day);
+        if (!spool) {
+          const file = path.join(opts.tmpDir, `${randomUUID()}.ndjson`);
+          spools.set(day, (spool = { file, fd: fs.openSync(file, 'w'), rows: 0 }));
+        }
+        fs.writeSync(spool.fd, JSON.stringify(row) + '\n');
+        spool.rows++;
+      } catch (e) {
+        if (!(e instanceof RecordError)) throw e;
+        failed.push({ index, reason: e.message });
+      }
+      index++;
+    }
+  } finally {
+    for (const s of spools.values()) fs.closeSync(s.fd);
+  }
+
+  const manifest = readManifest(opts.storeDir);
+  const newFiles: DataFile[] = [];
+  let added = 0;
+  let total = 0;
+  const columns = `{${Object.entries(columnTypes(opts.shape)).map(([k, v]) => `${k}: ${sqlString(v)}`).join(', ')}}`;
+  try {
+    for (const [day, spool] of [...spools].sort(([a], [b]) => a.localeCompare(b))) {
+      total += spool.rows;
+      const rel = path.join('data', day, `part-${randomUUID()}.parquet`);
+      const target = path.join(opts.storeDir, rel);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      const existing = manifest.files.filter((f) => f.day === day).map((f) => sqlString(path.join(opts.storeDir, f.file)));
+      const notStored = existing.length ? `AND eventid NOT IN (SELECT eventid FROM read_parquet([${existing.join(', ')}]))` : '';
+      const select = `SELECT * FROM read_json(${sqlString(spool.file)}, format = 'newline_delimited', columns = ${columns}, maximum_object_size = 104857600)
+        WHERE true ${notStored} QUALIFY row_number() OVER (PARTITION BY eventid ORDER BY eventtime) = 1 ORDER BY eventtime`;
+      const res = await con.run(`COPY (${select}) TO ${sqlString(target)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000)`);
+      const rowsWritten = Number(res.rowsChanged);
+      if (rowsWritten === 0) {
+        fs.rmSync(target, { force: true });
+        continue;
+      }
+      added += rowsWritten;
+      newFiles.push(await describeFile(con, opts.storeDir, rel, day, rowsWritten));
+    }
+  } catch (e) {
+    for (const f of newFiles) fs.rmSync(path.join(opts.storeDir, f.file), { force: true });
+    throw e;
+  } finally {
+    for (const s of spools.values()) fs.rmSync(s.file, { force: true });
+  }
+  if (newFiles.length) writeManifest(opts.storeDir, { version: 1, files: [...manifest.files, ...newFiles] });
+  return { added, duplicates: total - added, failed, files: newFiles };
+}
+
+async function describeFile(con: DuckDBConnection, storeDir: string, rel: string, day: string, rows: number): Promise<DataFile> {
+  const abs = path.join(storeDir, rel);
+  const meta = await con.runAndReadAll(
+    `SELECT split_part(path_in_schema, ', ', 1) AS col, sum(total_compressed_size)::BIGINT AS bytes FROM parquet_metadata(${sqlString(abs)}) GROUP BY 1`,
+  );
+  const columnBytes: Record<string, number> = {};
+  for (const [col, bytes] of meta.getRows()) columnBytes[String(col).toLowerCase()] = Number(bytes);
+  const range = await con.runAndReadAll(`SELECT epoch_ms(min(eventtime)), epoch_ms(max(eventtime)) FROM read_parquet(${sqlString(abs)})`);
+  const [[minT, maxT]] = range.getRows();
+  const buf = fs.readFileSync(abs);
+  return {
+    file: rel,
+    day,
+    rows,
+    minTime: Number(minT),
+    maxTime: Number(maxT),
+    bytes: buf.length,
+    sha256: createHash('sha256').update(buf).digest('hex'),
+    columnBytes,
+  };
+}
+
+export { DAY_MS };

@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createEngine, sqlString, type Engine } from './engine/duckdb';
+import { writeEvents, type WriteResult } from './ingest/write-events';
+import { bytesFor, filesInWindow, readManifest, type Manifest } from './storage/manifest';
+import { KeyedMutex } from './storage/fs-atomic';
+import { StoreRegistry, type StoreRecord } from './storage/stores';
+import { QueryManager, type QueryRecord } from './query/manager';
+import { translate, type Translation } from './sql/translate';
+import { fieldsFor, columnTypes } from './schema';
+import { loadCredentials, type LakeCredentials } from './credentials';
+import { LakeError, storeNotFound } from './errors';
+import { SqlValidationError } from './sql/errors';
+import type { TimeBounds } from './sql/time-bounds';
+
+export interface LakeOptions {
+  dataDir: string;
+  region: string;
+  accountId: string;
+  credentials?: { accessKeyId?: string; secretAccessKey?: string };
+  maxConcurrentQueries?: number;
+  queryTimeoutMs?: number;
+  threads?: number;
+  memoryLimit?: string;
+}
+
+const RESULT_RETENTION_MS = 7 * 86_400_000;
+
+/** The built-in lake: stores of Parquet files, a sandboxed DuckDB, and asynchronous queries. */
+export class Lake {
+  readonly stores: StoreRegistry;
+  readonly queries: QueryManager;
+  readonly credentials: LakeCredentials;
+  private manifests = new Map<string, Manifest>();
+  private writes = new KeyedMutex();
+  private sweepTimer?: NodeJS.Timeout;
+
+  private constructor(
+    readonly opts: LakeOptions,
+    readonly dir: string,
+    readonly engine: Engine,
+  ) {
+    this.stores = new StoreRegistry(path.join(dir, 'stores'), opts.region, opts.accountId);
+    this.credentials = loadCredentials(dir, opts.credentials);
+    this.queries = new QueryManager({
+      dir: path.join(dir, 'queries'),
+      engineConnect: () => engine.connect(),
+      maxConcurrent: opts.maxConcurrentQueries ?? 10,
+      maxRunning: 4,
+      timeoutMs: opts.queryTimeoutMs ?? 3_600_000,
+      retentionMs: RESULT_RETENTION_MS,
+    });
+  }
+
+  static async open(opts: LakeOptions): Promise<Lake> {
+    const dir = path.join(path.resolve(opts.dataDir), 'lake');
+    fs.mkdirSync(dir, { recursive: true });
+    const engine = await createEngine({ lakeDir: dir, threads: opts.threads, memoryLimit: opts.memoryLimit });
+    const lake = new Lake(opts, fs.realpathSync(dir), engine);
+    await lake.createEmptyTables();
+    lake.queries.sweep();
+    lake.sweepTimer = setInterval(() => lake.queries.sweep(), 3_600_000);
+    lake.sweepTimer.unref();
+    return lake;
+  }
+
+  close(): void {
+    clearInterval(this.sweepTimer);
+    this.engine.internal.closeSync();
+  }
+
+  /** A typed empty relation per table shape, for stores (or windows) with no files. */
+  private async createEmptyTables() {
+    const cols = Object.entries(columnTypes('cloudtrail')).map(([k, v]) => `"${k}" ${v}`).join(', ');
+    await this.engine.internal.run(`CREATE TABLE tb_empty_cloudtrail (${cols})`);
+  }
+
+  manifest(storeId: string): Manifest {
+    let m = this.manifests.get(storeId);
+    if (!m) this.manifests.set(storeId, (m = readManifest(this.stores.dir(storeId))));
+    return m;
+  }
+
+  async appendEvents(storeId: string, records: Iterable<unknown>): Promise<WriteResult> {
+    const store = this.stores.get(storeId);
+    if (!store) throw storeNotFound(storeId);
+    return this.writes.run(store.id, async () => {
+      const result = await writeEvents(this.engine.internal, { storeDir: this.stores.dir(store.id), tmpDir: path.join(this.dir, 'tmp'), shape: store.shape }, records);
+      this.manifests.delete(store.id);
+      return result;
+    });
+  }
+
+  /** Validates and translates a statement; throws InvalidQueryStatementException with a position. */
+  async prepare(sql: string): Promise<{ translation: Translation; eventsScanned: number; bytesScanned: number; storeIds: string[] }> {
+    try {
+      const translation = translate(sql, {
+        now: new Date(),
+        resolveStore: (name) => {
+          const s = this.queryableStore(name);
+          return s && { id: s.id, mapColumns: new Set(fieldsFor(s.shape).filter((f) => f.type.kind === 'map').map((f) => f.name)) };
+        },
+        scan: (id, bounds) => this.scanSql(id, bounds),
+      });
+      let eventsScanned = 0;
+      let bytesScanned = 0;
+      for (const s of translation.scans) {
+        const files = filesInWindow(this.manifest(s.storeId), s.bounds);
+        eventsScanned += files.reduce((n, f) => n + f.rows, 0);
+        bytesScanned += bytesFor(files, translation.columns);
+      }
+      await this.queries.bindCheck(translation.sql);
+      return { translation, eventsScanned, bytesScanned, storeIds: [...new Set(translation.scans.map((s) => s.storeId))] };
+    } catch (e) {
+      if (e instanceof SqlValidationError) throw new LakeError('InvalidQueryStatementException', e.message);
+      throw e;
+    }
+  }
+
+  async startQuery(sql: string, deliveryS3Uri?: string): Promise<QueryRecord> {
+    const p = await this.prepare(sql);
+    return this.queries.start(sql, p, p.storeIds, deliveryS3Uri);
+  }
+
+  private queryableStore(name: string): StoreRecord | undefined {
+    const s = this.stores.get(name);
+    return s && s.status !== 'PENDING_DELETION' ? s : undefined;
+  }
+
+  private scanSql(storeId: string, bounds: TimeBounds): string {
+    const store = this.stores.get(storeId)!;
+    const files = filesInWindow(this.manifest(storeId), bounds);
+    if (!files.length) return `(SELECT * FROM tb_empty_${store.shape})`;
+    const dir = this.stores.dir(storeId);
+    return `read_parquet([${files.map((f) => sqlString(path.join(dir, f.file))).join(', ')}])`;
+  }
+}

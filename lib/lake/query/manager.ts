@@ -1,0 +1,250 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { LakeError, queryNotFound } from '../errors';
+import { readJson, writeFileAtomic } from '../storage/fs-atomic';
+import { SqlValidationError } from '../sql/errors';
+import type { Translation } from '../sql/translate';
+import { formatCell } from './format-cell';
+import { ResultsWriter, readRows } from './results-file';
+
+export type QueryStatus = 'QUEUED' | 'RUNNING' | 'FINISHED' | 'FAILED' | 'CANCELLED' | 'TIMED_OUT';
+const ACTIVE: QueryStatus[] = ['QUEUED', 'RUNNING'];
+
+export interface QueryStatistics {
+  eventsMatched: number;
+  eventsScanned: number;
+  bytesScanned: number;
+  executionTimeInMillis: number;
+}
+
+/** A query as DescribeQuery and ListQueries report it; kept in `queries/<id>/meta.json`. */
+export interface QueryRecord {
+  queryId: string;
+  queryString: string;
+  status: QueryStatus;
+  errorMessage?: string;
+  creationTime: number; // epoch seconds
+  storeIds: string[];
+  statistics: QueryStatistics;
+  columns: string[];
+  resultsCount: number;
+  index: number[];
+  deliveryS3Uri?: string;
+}
+
+export interface PreparedQuery {
+  translation: Translation;
+  eventsScanned: number;
+  bytesScanned: number;
+}
+
+export interface QueryManagerOptions {
+  dir: string;
+  engineConnect: () => Promise<DuckDBConnection>;
+  maxConcurrent: number;
+  /** How many run on the engine at once; the others wait as QUEUED. */
+  maxRunning: number;
+  timeoutMs: number;
+  retentionMs: number;
+}
+
+interface Active { record: QueryRecord; prepared: PreparedQuery; con?: DuckDBConnection; stop?: 'CANCELLED' | 'TIMED_OUT'; timer?: NodeJS.Timeout }
+
+/** Runs queries asynchronously like the service: QUEUED → RUNNING → FINISHED/FAILED/CANCELLED/TIMED_OUT. */
+export class QueryManager {
+  private active = new Map<string, Active>();
+  private waiting: Active[] = [];
+  private running = 0;
+  private cache = new Map<string, QueryRecord>();
+
+  constructor(private opts: QueryManagerOptions) {
+    fs.mkdirSync(opts.dir, { recursive: true });
+    this.recoverInterrupted();
+  }
+
+  /** Checks DuckDB can bind the translated SQL, so semantic errors are rejected synchronously too. */
+  async bindCheck(sql: string): Promise<void> {
+    const con = await this.opts.engineConnect();
+    try {
+      const stmt = await con.prepare(sql);
+      stmt.destroySync?.();
+    } catch (e) {
+      throw new SqlValidationError(cleanEngineMessage((e as Error).message));
+    } finally {
+      con.closeSync();
+    }
+  }
+
+  start(queryString: string, prepared: PreparedQuery, storeIds: string[], deliveryS3Uri?: string): QueryRecord {
+    if (this.active.size >= this.opts.maxConcurrent) {
+      throw new LakeError(
+        'MaxConcurrentQueriesException',
+        `You are already running the maximum number of concurrent queries (${this.opts.maxConcurrent}). Wait a minute for some queries to finish, and then run the query again.`,
+      );
+    }
+    const record: QueryRecord = {
+      queryId: randomUUID(),
+      queryString,
+      status: 'QUEUED',
+      creationTime: Date.now() / 1000,
+      storeIds,
+      statistics: { eventsMatched: 0, eventsScanned: 0, bytesScanned: 0, executionTimeInMillis: 0 },
+      columns: [],
+      resultsCount: 0,
+      index: [],
+      deliveryS3Uri,
+    };
+    fs.mkdirSync(this.queryDir(record.queryId), { recursive: true });
+    this.persist(record);
+    const a: Active = { record, prepared };
+    this.active.set(record.queryId, a);
+    this.waiting.push(a);
+    this.pump();
+    return record;
+  }
+
+  get(queryId: string): QueryRecord {
+    const a = this.active.get(queryId);
+    if (a) return a.record;
+    let rec = this.cache.get(queryId);
+    if (!rec && /^[0-9a-f-]{36}$/.test(queryId)) rec = readJson<QueryRecord>(path.join(this.queryDir(queryId), 'meta.json'));
+    if (!rec || Date.now() - rec.creationTime * 1000 > this.opts.retentionMs) throw queryNotFound(queryId);
+    this.cache.set(queryId, rec);
+    return rec;
+  }
+
+  list(storeId: string): QueryRecord[] {
+    const out: QueryRecord[] = [];
+    for (const id of fs.readdirSync(this.opts.dir)) {
+      try {
+        const r = this.get(id);
+        if (r.storeIds.includes(storeId)) out.push(r);
+      } catch { /* expired or unreadable */ }
+    }
+    return out.sort((a, b) => b.creationTime - a.creationTime);
+  }
+
+  cancel(queryId: string): QueryRecord {
+    const rec = this.get(queryId);
+    const a = this.active.get(queryId);
+    if (!a || !ACTIVE.includes(rec.status)) {
+      throw new LakeError('InactiveQueryException', `Query ${queryId} is already ${rec.status} and cannot be cancelled.`);
+    }
+    this.stop(a, 'CANCELLED');
+    return rec;
+  }
+
+  page(queryId: string, start: number, count: number): string[][] {
+    const rec = this.get(queryId);
+    return readRows(path.join(this.queryDir(queryId), 'results.ndjson'), rec.index, start, count);
+  }
+
+  /** Removes results past their retention. */
+  sweep(): void {
+    for (const id of fs.readdirSync(this.opts.dir)) {
+      const rec = readJson<QueryRecord>(path.join(this.queryDir(id), 'meta.json'));
+      if (!this.active.has(id) && (!rec || Date.now() - rec.creationTime * 1000 > this.opts.retentionMs)) {
+        fs.rmSync(this.queryDir(id), { recursive: true, force: true });
+        this.cache.delete(id);
+      }
+    }
+  }
+
+  private stop(a: Active, why: 'CANCELLED' | 'TIMED_OUT') {
+    a.stop = why;
+    if (a.record.status === 'QUEUED') {
+      this.waiting = this.waiting.filter((w) => w !== a);
+      this.finish(a, why);
+    } else {
+      a.con?.interrupt();
+    }
+  }
+
+  private pump() {
+    while (this.running < this.opts.maxRunning && this.waiting.length) {
+      const a = this.waiting.shift()!;
+      this.running++;
+      void this.execute(a).finally(() => {
+        this.running--;
+        this.pump();
+      });
+    }
+  }
+
+  private async execute(a: Active): Promise<void> {
+    const rec = a.record;
+    const started = Date.now();
+    rec.status = 'RUNNING';
+    rec.statistics.eventsScanned = a.prepared.eventsScanned;
+    rec.statistics.bytesScanned = a.prepared.bytesScanned;
+    a.timer = setTimeout(() => this.stop(a, 'TIMED_OUT'), this.opts.timeoutMs);
+    const writer = new ResultsWriter(path.join(this.queryDir(rec.queryId), 'results.ndjson'));
+    try {
+      a.con = await this.opts.engineConnect();
+      const result = await a.con.stream(a.prepared.translation.sql);
+      rec.columns = result.columnNames();
+      const types = result.columnTypes();
+      for (;;) {
+        const chunk = await result.fetchChunk();
+        if (!chunk || chunk.rowCount === 0) break;
+        for (const row of chunk.getRows()) writer.append(row.map((v, i) => formatCell(v, types[i])));
+        rec.resultsCount = writer.rows;
+        rec.statistics.executionTimeInMillis = Date.now() - started;
+      }
+      writer.close();
+      rec.index = writer.index;
+      this.finish(a, 'FINISHED', undefined, started);
+    } catch (e) {
+      writer.close();
+      rec.index = writer.index;
+      if (a.stop) this.finish(a, a.stop, a.stop === 'TIMED_OUT' ? `Query timed out after ${Math.round(this.opts.timeoutMs / 1000)} seconds.` : undefined, started);
+      else this.finish(a, 'FAILED', cleanEngineMessage((e as Error).message), started);
+    } finally {
+      a.con?.closeSync();
+      clearTimeout(a.timer);
+    }
+  }
+
+  private finish(a: Active, status: QueryStatus, errorMessage?: string, started?: number) {
+    const rec = a.record;
+    rec.status = status;
+    if (errorMessage) rec.errorMessage = errorMessage;
+    rec.resultsCount = rec.index.length ? rec.resultsCount : 0;
+    // Rows produced stand in for events matched until the engine reports filter output.
+    rec.statistics.eventsMatched = rec.resultsCount;
+    if (started) rec.statistics.executionTimeInMillis = Date.now() - started;
+    this.persist(rec);
+    this.active.delete(rec.queryId);
+    this.cache.set(rec.queryId, rec);
+  }
+
+  private persist(rec: QueryRecord) {
+    writeFileAtomic(path.join(this.queryDir(rec.queryId), 'meta.json'), JSON.stringify(rec));
+  }
+
+  /** Queries that were running when the process stopped can never finish: mark them FAILED. */
+  private recoverInterrupted() {
+    for (const id of fs.readdirSync(this.opts.dir)) {
+      const rec = readJson<QueryRecord>(path.join(this.queryDir(id), 'meta.json'));
+      if (rec && ACTIVE.includes(rec.status)) {
+        rec.status = 'FAILED';
+        rec.errorMessage = 'The lake restarted while this query was running.';
+        this.persist(rec);
+      }
+    }
+  }
+
+  private queryDir(id: string) {
+    return path.join(this.opts.dir, id);
+  }
+}
+
+/** DuckDB's message without its "Binder Error:" prefix, hints and caret lines. */
+export function cleanEngineMessage(message: string): string {
+  const first = message.split('\n')[0].replace(/^[A-Za-z ]*Error: /, '').trim();
+  const col = /Referenced column "([^"]+)" not found|Column "([^"]+)" referenced that exists in the SELECT clause/.exec(first);
+  if (col) return `Column '${col[1] ?? col[2]}' cannot be resolved`;
+  return first || 'Query failed';
+}

@@ -1,0 +1,69 @@
+import { TrinoSQL } from 'dt-sql-parser';
+import type { ProgramContext } from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser';
+import { SqlValidationError } from './errors';
+import { codeSpans } from '../../sql/code-spans';
+
+export const MAX_STATEMENT_LENGTH = 10_000;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID_IN_CODE = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
+
+export const isUuid = (s: string) => UUID.test(s);
+
+export interface Parsed {
+  /** The SQL that was parsed: the user's text with bare store IDs double-quoted. */
+  text: string;
+  tree: ProgramContext;
+}
+
+let parser: TrinoSQL | undefined;
+
+/**
+ * Parses one Trino SELECT statement with the Trino grammar. Bare UUID table names (how
+ * CloudTrail Lake names stores) are quoted first, outside strings and comments, and error
+ * positions are mapped back to the user's text.
+ */
+export function parseStatement(sql: string): Parsed {
+  if (sql.length > MAX_STATEMENT_LENGTH) {
+    throw new SqlValidationError(`Query statement is ${sql.length} characters long; the limit is ${MAX_STATEMENT_LENGTH}.`);
+  }
+  if (!sql.trim()) throw new SqlValidationError('Query statement is empty.');
+  const { text, shifts } = quoteBareUuids(sql);
+  parser ??= new TrinoSQL();
+  const errors: { line: number; column: number; message: string }[] = [];
+  const tree = parser.parse(text, (e) => errors.push({ line: e.startLine, column: e.startColumn, message: e.message }));
+  if (errors.length) {
+    const e = errors[0];
+    const column = e.column - shifts.filter((s) => s.line === e.line && s.column < e.column).length * 2;
+    throw new SqlValidationError(describeSyntaxError(e.message, sql), e.line, column);
+  }
+  return { text, tree };
+}
+
+function describeSyntaxError(message: string, sql: string): string {
+  const m = message.replace(/\s+/g, ' ').trim();
+  const hint = /\$EDS_ID/.test(sql) ? ' (replace $EDS_ID with an event data store ID)' : '';
+  return `Syntax error: ${m}${hint}`;
+}
+
+/** Double-quotes UUID-shaped words in code (not in strings, quoted names or comments). */
+export function quoteBareUuids(sql: string): { text: string; shifts: { line: number; column: number }[] } {
+  const shifts: { line: number; column: number }[] = [];
+  const text = codeSpans(sql)
+    .map((span) =>
+      span.code
+        ? span.text.replace(UUID_IN_CODE, (m, offset: number) => {
+            shifts.push(positionOf(sql, span.start + offset));
+            return `"${m}"`;
+          })
+        : span.text,
+    )
+    .join('');
+  return { text, shifts };
+}
+
+function positionOf(s: string, index: number): { line: number; column: number } {
+  const before = s.slice(0, index);
+  const line = before.split('\n').length;
+  return { line, column: index - (before.lastIndexOf('\n') + 1) + 1 };
+}

@@ -1,0 +1,291 @@
+import { ParserRuleContext, TerminalNode, type ParseTree } from 'antlr4ng';
+import * as P from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser';
+import { SqlValidationError } from './errors';
+import { FUNCTIONS, MAP_FUNCTIONS, type CallInfo } from './functions';
+import { parseStatement, isUuid } from './parse';
+import { boundsFromWhere, columnPath, identifierName, parseTimestampText, stringLiteralValue, type TimeBounds } from './time-bounds';
+import { mapType } from './types';
+import { DUCKDB_RESERVED } from './duckdb-reserved';
+
+/**
+ * CloudTrail Lake SQL (Trino) → DuckDB SQL, by walking the Trino parse tree: store IDs become
+ * scans of the store's Parquet files inside the query's eventTime window, Trino functions and
+ * types become their DuckDB equivalents, output columns get Trino's names. Everything is
+ * re-emitted from the tree, so text in strings and comments is never rewritten by accident.
+ */
+export interface StoreRef { id: string; mapColumns: Set<string> }
+
+export interface TranslateEnv {
+  /** A store this query may read, by the name written in FROM (a store ID). */
+  resolveStore(name: string): StoreRef | undefined;
+  /** DuckDB relation text scanning the store's files that overlap the bounds. */
+  scan(storeId: string, bounds: TimeBounds): string;
+  now: Date;
+}
+
+export interface Translation {
+  sql: string;
+  /** Every store read, with the window used to choose its files. */
+  scans: { storeId: string; bounds: TimeBounds }[];
+  /** Top-level column names the query mentions (lower-case); `all` when it selects `*`. */
+  columns: Set<string> | 'all';
+}
+
+export function translate(sql: string, env: TranslateEnv): Translation {
+  const parsed = parseStatement(sql);
+  return new Translator(parsed.text, env).run(parsed.tree);
+}
+
+class Translator {
+  private scans: Translation['scans'] = [];
+  private columns = new Set<string>();
+  private selectsAll = false;
+  private cteNames = new Set<string>();
+  private tableBounds = new Map<P.TableNameContext, TimeBounds>();
+  private unnestCount = 0;
+
+  constructor(private src: string, private env: TranslateEnv) {}
+
+  run(tree: P.ProgramContext): Translation {
+    const statements = tree.statements().map((s) => s.singleStatement());
+    if (statements.length === 0) throw new SqlValidationError('Query statement is empty.');
+    if (statements.length > 1) {
+      const second = statements[1];
+      throw new SqlValidationError('Only one statement per query is allowed.', second.start?.line, (second.start?.column ?? 0) + 1);
+    }
+    const stmt = statements[0].getChild(0);
+    if (!(stmt instanceof P.StatementDefaultContext)) {
+      const t = (stmt as ParserRuleContext | null)?.start;
+      const word = t?.text?.toUpperCase() ?? 'this statement';
+      throw new SqlValidationError(`Only SELECT statements are supported; ${word} is not allowed.`, t?.line, (t?.column ?? 0) + 1);
+    }
+    this.prepass(stmt);
+    const sql = this.emit(stmt.rootQuery()).trim();
+    return { sql, scans: this.scans, columns: this.selectsAll ? 'all' : this.columns };
+  }
+
+  /** Collects CTE names and the eventTime window of each store reference. */
+  private prepass(node: ParseTree): void {
+    if (node instanceof P.NamedQueryContext) this.cteNames.add(identifierName(node.identifier()).toLowerCase());
+    if (node instanceof P.QuerySpecificationContext) {
+      const bounds = boundsFromWhere(node.whereClause()?.booleanExpression() ?? null, this.env.now);
+      for (const rel of node.relation()) this.assignBounds(rel, bounds);
+    }
+    if (node instanceof ParserRuleContext) for (const c of node.children ?? []) this.prepass(c);
+  }
+
+  private assignBounds(node: ParseTree, bounds: Map<string, TimeBounds>): void {
+    if (node instanceof P.QueryContext) return; // a subquery has its own WHERE
+    if (node instanceof P.AliasedRelationContext) {
+      const prim = node.relationPrimary();
+      if (prim instanceof P.TableNameContext) {
+        const name = tableName(prim).toLowerCase();
+        const alias = node.identifier() ? identifierName(node.identifier()!).toLowerCase() : name;
+        const b = { ...(bounds.get('') ?? {}) };
+        const q = bounds.get(alias);
+        if (q?.lo !== undefined) b.lo = Math.max(b.lo ?? -Infinity, q.lo);
+        if (q?.hi !== undefined) b.hi = Math.min(b.hi ?? Infinity, q.hi);
+        this.tableBounds.set(prim, b);
+      }
+    }
+    if (node instanceof ParserRuleContext) for (const c of node.children ?? []) this.assignBounds(c, bounds);
+  }
+
+  emit(node: ParseTree): string {
+    if (node instanceof TerminalNode) return node.symbol.type === -1 ? '' : node.getText();
+    const n = node as ParserRuleContext;
+    if (n instanceof P.FunctionCallContext) return this.functionCall(n);
+    if (n instanceof P.CastContext) return this.cast(n);
+    if (n instanceof P.TypeConstructorContext) return this.typeConstructor(n);
+    if (n instanceof P.AliasedRelationContext) return this.aliasedRelation(n);
+    if (n instanceof P.SelectItemContext) return this.selectItem(n);
+    if (n instanceof P.SelectAllWithoutTableContext || n instanceof P.TableAllColumnsContext) this.selectsAll = true;
+    if (n instanceof P.BasicStringLiteralContext) return this.stringLiteral(n);
+    if (n instanceof P.UnicodeStringLiteralContext) throw this.error(n, 'Unicode string literals (U&\'...\') are not supported.');
+    if (n instanceof P.BackQuotedIdentifierContext) return `"${identifierName(n).replaceAll('"', '""')}"`;
+    if (n instanceof P.UnquotedIdentifierContext) {
+      const name = n.getText();
+      this.columns.add(name.toLowerCase());
+      return DUCKDB_RESERVED.has(name.toLowerCase()) ? `"${name}"` : name;
+    }
+    if (n instanceof P.QuotedIdentifierContext) this.columns.add(identifierName(n).toLowerCase());
+    if (n instanceof P.TableFunctionInvocationContext) throw this.error(n, 'Table functions are not supported.');
+    if (n instanceof P.QueryPeriodContext) throw this.error(n, 'Time travel (FOR ... AS OF) is not supported.');
+    return this.generic(n);
+  }
+
+  /** Children re-emitted with the original text (spaces, comments) between them. */
+  private generic(n: ParserRuleContext, override?: Map<ParseTree, string>): string {
+    let out = '';
+    let prevEnd = -1;
+    for (const c of n.children ?? []) {
+      const [start, stop] = range(c);
+      if (start < 0) continue;
+      if (prevEnd >= 0 && start > prevEnd + 1) out += this.src.slice(prevEnd + 1, start);
+      out += override?.get(c) ?? this.emit(c);
+      prevEnd = Math.max(prevEnd, stop);
+    }
+    return out;
+  }
+
+  private error(n: ParserRuleContext, message: string): SqlValidationError {
+    return new SqlValidationError(message, n.start?.line, (n.start?.column ?? 0) + 1);
+  }
+
+  private functionCall(n: P.FunctionCallContext): string {
+    const name = n.functionName().getText();
+    const lower = name.toLowerCase();
+    if (name.includes('.') || !Object.hasOwn(FUNCTIONS, lower)) throw this.error(n, `Function '${lower}' not registered`);
+    const spec = FUNCTIONS[lower];
+    if (spec.kind === 'same') return this.generic(n, new Map([[n.functionName(), lower]]));
+    if (spec.kind === 'rename') return this.generic(n, new Map([[n.functionName(), spec.to]]));
+    if (n.over() || n.filter() || n.setQuantifier() || n.sortItem().length) {
+      throw this.error(n, `Function '${lower}' cannot be used with DISTINCT, FILTER, ORDER BY or OVER here.`);
+    }
+    const exprs = n.expression();
+    const info: CallInfo = {
+      args: exprs.map((e) => this.emit(e)),
+      literal: (i) => (exprs[i] ? stringLiteralValue(exprs[i]) : undefined),
+      isMap: (i) => (exprs[i] ? this.isMapExpression(exprs[i]) : false),
+    };
+    return spec.render(info);
+  }
+
+  private isMapExpression(e: ParseTree): boolean {
+    const path = columnPath(unwrap(e));
+    if (path) return [...this.knownMapColumns()].some((c) => c === path[path.length - 1]);
+    const inner = unwrap(e);
+    if (inner instanceof P.FunctionCallContext) return MAP_FUNCTIONS.has(inner.functionName().getText().toLowerCase());
+    if (inner instanceof P.CastContext) return /^map\b/i.test(inner.type().getText());
+    return false;
+  }
+
+  private mapColumnsCache?: Set<string>;
+  private knownMapColumns(): Set<string> {
+    if (!this.mapColumnsCache) {
+      this.mapColumnsCache = new Set(['attributes', 'tags', 'principaltags', 'requestcontext', 'details', 'configuration', 'supplementaryconfiguration']);
+      for (const s of this.scans) for (const c of this.env.resolveStore(s.storeId)?.mapColumns ?? []) this.mapColumnsCache.add(c);
+      for (const c of ['requestparameters', 'responseelements', 'additionaleventdata', 'serviceeventdetails', 'addendum', 'edgedevicedetails', 'insightdetails']) this.mapColumnsCache.add(c);
+    }
+    return this.mapColumnsCache;
+  }
+
+  private cast(n: P.CastContext): string {
+    const keyword = n.KW_TRY_CAST() ? 'TRY_CAST' : 'CAST';
+    const target = mapType(n.type(), (t, msg) => this.error(t, msg));
+    const expr = this.emit(n.expression());
+    // Trino's CAST(x AS JSON) turns a value into JSON (a string becomes a JSON string); DuckDB's parses text.
+    if (target === 'JSON') return `to_json(${expr})`;
+    return `${keyword}(${expr} AS ${target})`;
+  }
+
+  private typeConstructor(n: P.TypeConstructorContext): string {
+    const type = (n.identifier()?.getText() ?? 'double').toLowerCase();
+    const text = stringLiteralValue(n.string()) ?? '';
+    if (type === 'timestamp') {
+      const ms = parseTimestampText(text);
+      if (ms === undefined) throw this.error(n, `Value cannot be cast to timestamp: ${text}`);
+      return `TIMESTAMP '${utcText(ms)}'`;
+    }
+    if (type === 'date') return `DATE ${this.emit(n.string())}`;
+    if (type === 'json') return `CAST(${this.emit(n.string())} AS JSON)`;
+    if (['varchar', 'char', 'double', 'decimal', 'bigint', 'integer', 'real', 'boolean'].includes(type)) {
+      return `CAST(${this.emit(n.string())} AS ${type === 'real' ? 'FLOAT' : type.toUpperCase()})`;
+    }
+    throw this.error(n, `Unsupported literal type: ${type}`);
+  }
+
+  /** Timestamps written with a UTC offset are converted here: DuckDB would drop the offset. */
+  private stringLiteral(n: P.BasicStringLiteralContext): string {
+    const value = stringLiteralValue(n) ?? '';
+    if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*[+-]\d{2}(:?\d{2})?$/.test(value)) {
+      const ms = parseTimestampText(value);
+      if (ms !== undefined) return `'${utcText(ms)}'`;
+    }
+    return n.getText();
+  }
+
+  private aliasedRelation(n: P.AliasedRelationContext): string {
+    const prim = n.relationPrimary();
+    const alias = n.identifier();
+    const aliasText = alias ? ` AS ${this.emit(alias)}${n.columnAliases() ? ' ' + this.emit(n.columnAliases()!) : ''}` : '';
+    if (prim instanceof P.TableNameContext) {
+      const name = tableName(prim);
+      if (this.cteNames.has(name.toLowerCase()) && !isUuid(name)) return this.generic(n);
+      const store = this.env.resolveStore(name);
+      if (!store) {
+        const hint = isUuid(name) ? 'no event data store with this ID exists in this lake' : 'FROM takes an event data store ID';
+        throw this.error(prim, `Table '${name}' does not exist (${hint})`);
+      }
+      const bounds = this.tableBounds.get(prim) ?? {};
+      this.scans.push({ storeId: store.id, bounds });
+      return `${this.env.scan(store.id, bounds)}${aliasText || ` AS "${name}"`}`;
+    }
+    if (prim instanceof P.ExpressionSourceTableContext) {
+      const src = prim.relationSourceTable();
+      if (src instanceof P.UnnestContext) return this.unnest(src, alias ? this.emit(alias) : undefined, n.columnAliases());
+    }
+    return this.generic(n);
+  }
+
+  /**
+   * Trino's UNNEST of an array of rows yields one column per row field; DuckDB's yields one
+   * struct column, so each UNNEST becomes a LATERAL select that unnests recursively.
+   */
+  private unnest(n: P.UnnestContext, alias: string | undefined, columnAliases: P.ColumnAliasesContext | null): string {
+    const exprs = n.expression().map((e) => this.emit(e));
+    const name = alias ?? `tb_unnest_${this.unnestCount++}`;
+    const cols = columnAliases ? ' ' + this.emit(columnAliases) : '';
+    const items = exprs.length === 1 ? [`unnest(${exprs[0]}, recursive := true)`] : exprs.map((e, i) => `unnest(${e}) AS _u${i}`);
+    if (n.KW_ORDINALITY()) items.push(`generate_subscripts(${exprs[0]}, 1) AS ordinality`);
+    return `LATERAL (SELECT ${items.join(', ')}) AS ${name}${cols}`;
+  }
+
+  /** Trino's output names: the alias, else a column's last path segment, else `_colN`. */
+  private selectItem(n: P.SelectItemContext): string {
+    if (n.tableAllColumns() || n.selectAllWithoutTable()) return this.generic(n);
+    const items = (n.parent as P.SelectListContext).selectItem();
+    const index = items.indexOf(n);
+    const alias = n.identifier();
+    const lit = n.selectLiteralColumnName();
+    const expr = lit ?? n.selectExpressionColumnName()!;
+    let name: string;
+    if (alias) name = identifierName(alias);
+    else if (lit) {
+      const ids = lit.columnRef().qualifiedName()?.identifier() ?? [];
+      name = ids.length ? identifierName(ids[ids.length - 1]) : `_col${index}`;
+    } else {
+      const deref = unwrap(n.selectExpressionColumnName()!.expression());
+      name = deref instanceof P.DereferenceContext ? identifierName(deref.identifier()) : `_col${index}`;
+    }
+    return `${this.emit(expr)} AS "${name.replaceAll('"', '""')}"`;
+  }
+}
+
+function tableName(t: P.TableNameContext): string {
+  const ref = t.tableOrViewName().getChild(0) as P.TableRefContext;
+  const ids = ref.identifier?.() ?? [];
+  return ids.map(identifierName).join('.');
+}
+
+function unwrap(node: ParseTree): ParseTree {
+  let n = node;
+  while (n instanceof ParserRuleContext && n.getChildCount() === 1) n = n.getChild(0)!;
+  if (n instanceof P.ValueExpressionDefaultContext) return n.primaryExpression();
+  if (n instanceof P.PredicatedContext && !n.predicate()) return unwrap(n.valueExpression());
+  return n;
+}
+
+function range(c: ParseTree): [number, number] {
+  if (c instanceof TerminalNode) return [c.symbol.start, c.symbol.stop];
+  const r = c as ParserRuleContext;
+  if (!r.start || !r.stop || r.stop.tokenIndex < r.start.tokenIndex) return [-1, -1];
+  return [r.start.start, r.stop.stop];
+}
+
+/** Epoch ms → `YYYY-MM-DD HH:MM:SS.mmm` (UTC). */
+export function utcText(ms: number): string {
+  return new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
+}
+
+export { columnPath };

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# `npm test`: sets up what the tests need, then runs every suite (types, unit, integration, browser).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1 CI="${CI:-1}"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+if [ ! -x node_modules/.bin/next ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  step "Installing npm packages"
+  npm ci --no-audit --no-fund
+fi
+
+need_apt=()
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+[ -x /usr/bin/aws ] || need_apt+=(awscli)
+/usr/bin/python3 -c 'import boto3' 2>/dev/null || need_apt+=(python3-boto3)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  step "Installing Debian packages: ${need_apt[*]}"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+step "Type check"
+./node_modules/.bin/tsc --noEmit -p .
+
+step "Unit tests"
+./node_modules/.bin/vitest run --config vitest.config.ts
+
+step "Production build"
+./node_modules/.bin/next build
+
+step "Integration tests (AWS SDK, AWS CLI v2, boto3 against /lake)"
+./node_modules/.bin/vitest run --config vitest.integration.config.ts
+
+step "Browser tests (Playwright, Debian Chromium)"
+./node_modules/.bin/playwright test
