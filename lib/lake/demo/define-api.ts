@@ -18,7 +18,7 @@ interface ApiOptions {
   /** IAM action when it is not `<svc>:<name>` (e.g. s3:ListAllMyBuckets). */
   iam?: string;
   /** Natural failures (not permission problems): [outcome, weight] and their overall rate. */
-  errors?: Array<readonly [ErrorOutcome, number]>;
+  errors?: ReadonlyArray<readonly [ErrorOutcome, number]>;
   errorRate?: number;
   build(c: Ctx): void;
 }

@@ -43,6 +43,8 @@ export interface Actor {
   denyWrites: number;
   /** Probability that any call is denied (a narrowly scoped key, a scanner). */
   denyAll: number;
+  /** IAM writes are always denied (PowerUserAccess-style permissions). */
+  denyIamWrites: boolean;
   browser: string;
   /** Private IP + gateway endpoint for S3 sometimes (workloads inside a VPC). */
   vpce: boolean;

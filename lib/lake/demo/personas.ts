@@ -202,3 +202,16 @@ export function serviceAssumePersona(target: (c: Ctx) => RoleTarget): Picker<Api
 export function webIdentityPersona(): Picker<ApiSpec> {
   return picker([[sec.assumeRoleWithWebIdentity, 1]]);
 }
+
+/** The root user, on the rare occasions someone signs in as root. */
+export function rootPersona(): Picker<ApiSpec> {
+  return picker([[iam.getAccountSummary, 2], [iam.listUsers, 1], [s3.listBuckets, 1], [ops.describeTrails, 1], [iam.getAccountPasswordPolicy, 0.5],
+    [iam.listMFADevices, 0.5], [iam.createAccessKey, 0.1], [ec2.describeRegions, 0.3]]);
+}
+
+/** What an attacker holding a stolen access key tries first. */
+export const RECON_STEPS: readonly ApiSpec[] = [
+  s3.listBuckets, iam.listUsers, iam.listRoles, iam.getAccountAuthorizationDetails, iam.listAccessKeys, ec2.describeInstances,
+  ec2.describeInstances, ec2.describeSecurityGroups, ec2.describeRegions, sec.listSecrets, ops.describeTrails, ops.listFunctions,
+  iam.createUser, iam.createAccessKey, iam.attachUserPolicy, s3.getObject(null), ec2.runInstances,
+];

@@ -32,16 +32,16 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
   });
   const internal = await instance.connect();
   const setup = [
-    `SET TimeZone = 'UTC'`,
-    `SET old_implicit_casting = true`,
-    `SET integer_division = true`,
-    `SET allowed_directories = [${sqlString(lakeDir + path.sep)}]`,
-    `SET enable_external_access = false`,
-    `SET allow_community_extensions = false`,
-    ...(opts.threads ? [`SET threads = ${Math.floor(opts.threads)}`] : []),
-    ...(opts.memoryLimit ? [`SET memory_limit = ${sqlString(opts.memoryLimit)}`] : []),
+    `SET GLOBAL TimeZone = 'UTC'`,
+    `SET GLOBAL old_implicit_casting = true`,
+    `SET GLOBAL integer_division = true`,
+    `SET GLOBAL allowed_directories = [${sqlString(lakeDir + path.sep)}]`,
+    `SET GLOBAL enable_external_access = false`,
+    `SET GLOBAL allow_community_extensions = false`,
+    ...(opts.threads ? [`SET GLOBAL threads = ${Math.floor(opts.threads)}`] : []),
+    ...(opts.memoryLimit ? [`SET GLOBAL memory_limit = ${sqlString(opts.memoryLimit)}`] : []),
     ...trinoMacros,
-    `SET lock_configuration = true`,
+    `SET GLOBAL lock_configuration = true`,
   ];
   for (const stmt of setup) await internal.run(stmt);
   return { instance, internal, connect: () => instance.connect() };

@@ -28,6 +28,7 @@ export function parseStatement(sql: string): Parsed {
     throw new SqlValidationError(`Query statement is ${sql.length} characters long; the limit is ${MAX_STATEMENT_LENGTH}.`);
   }
   if (!sql.trim()) throw new SqlValidationError('Query statement is empty.');
+  rejectDeepNesting(sql);
   const { text, shifts } = quoteBareUuids(sql);
   parser ??= new TrinoSQL();
   const errors: { line: number; column: number; message: string }[] = [];
@@ -66,4 +67,23 @@ function positionOf(s: string, index: number): { line: number; column: number } 
   const before = s.slice(0, index);
   const line = before.split('\n').length;
   return { line, column: index - (before.lastIndexOf('\n') + 1) + 1 };
+}
+
+const MAX_NESTING = 100;
+
+/** Deeply nested input would make the parser crawl; Trino refuses it too. */
+function rejectDeepNesting(sql: string): void {
+  for (const span of codeSpans(sql)) {
+    if (!span.code) continue;
+    let depth = 0;
+    for (let i = 0; i < span.text.length; i++) {
+      const c = span.text[i];
+      if (c === '(') depth++;
+      else if (c === ')') depth--;
+      if (depth > MAX_NESTING) {
+        const pos = positionOf(sql, span.start + i);
+        throw new SqlValidationError(`Expression is nested more than ${MAX_NESTING} levels deep.`, pos.line, pos.column);
+      }
+    }
+  }
 }

@@ -1,0 +1,40 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Starts the production build (`next start`) with its own data directory and waits until it is ready. */
+export interface TestServer { url: string; proc: ChildProcess; stop(): Promise<void> }
+
+export async function startServer(opts: { port: number; dataDir: string; env?: Record<string, string> }): Promise<TestServer> {
+  fs.rmSync(opts.dataDir, { recursive: true, force: true });
+  const root = path.resolve(__dirname, '../..');
+  const proc = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(opts.port), '-H', '127.0.0.1'], {
+    cwd: root,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', TRAILBENCH_DATA_DIR: opts.dataDir, ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  proc.stdout!.on('data', (d) => (log += d));
+  proc.stderr!.on('data', (d) => (log += d));
+  const url = `http://127.0.0.1:${opts.port}`;
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`server exited early:\n${log}`);
+    try {
+      const r = await fetch(`${url}/api/health`);
+      if (r.ok) break;
+    } catch { /* not up yet */ }
+    if (Date.now() > deadline) throw new Error(`server did not become ready:\n${log}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return {
+    url,
+    proc,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (proc.exitCode !== null) return resolve();
+        proc.once('exit', () => resolve());
+        proc.kill('SIGTERM');
+      }),
+  };
+}
