@@ -44,7 +44,7 @@ export async function verifySigV4(req: RawRequest, creds: { accessKeyId: string;
   if (declared && declared !== 'UNSIGNED-PAYLOAD' && declared !== createHash('sha256').update(req.body).digest('hex')) {
     throw new LakeError('InvalidSignatureException', 'The x-amz-content-sha256 header does not match the request body.', 400);
   }
-  const signer = new SignatureV4({ credentials: creds, region, service, sha256: Sha256, uriEscapePath: true });
+  const signer = new SignatureV4({ credentials: creds, region, service, sha256: Sha256, uriEscapePath: true, applyChecksum: false });
   const signed = await signer.sign(
     new HttpRequest({ method: req.method, protocol: 'https:', hostname: headers['host'] ?? '', path: req.path, query: req.query, headers, body: req.body }),
     { signingDate: new Date(when), signableHeaders: new Set(signedHeaders) },

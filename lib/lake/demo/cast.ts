@@ -12,7 +12,7 @@ import * as P from './personas';
 import { Picker, weighted, type Rng } from './rng';
 import { getWorld, MANAGEMENT, PROD, SECURITY, STAGING, type Account, type PermissionSet } from './world';
 
-const PRIMARY = weighted(['us-east-1', 60], ['us-west-2', 25], ['eu-west-1', 15]);
+const PRIMARY = weighted(['us-east-1', 55], ['us-west-2', 28], ['eu-west-1', 17]);
 const PEOPLE = weighted(['us-east-1', 55], ['us-west-2', 18], ['eu-west-1', 14], ['ap-northeast-2', 9], ['eu-central-1', 2], ['us-east-2', 2]);
 const EVERYWHERE = weighted(['us-east-1', 22], ['us-west-2', 17], ['eu-west-1', 17], ['ap-northeast-2', 11], ['eu-central-1', 11], ['us-east-2', 11], ['ap-southeast-1', 11]);
 const STAGING_REGIONS = weighted(['us-east-1', 75], ['us-west-2', 25]);
@@ -149,10 +149,10 @@ function buildCast(): Actor[] {
 
   // ---- workloads ----
   const instanceSession = (c: Ctx) => c.rng.pick(c.res.instances).id;
-  for (const [account, weight, regions] of [[PROD, 14, PRIMARY], [STAGING, 3, STAGING_REGIONS]] as const) {
+  for (const [account, weight, regions] of [[PROD, 10, PRIMARY], [STAGING, 3, STAGING_REGIONS]] as const) {
     const role = w.role(account, 'orders-api-instance-role');
     const base = { kind: 'AssumedRole' as IdentityKind, account, regions, role, sessionName: instanceSession, sessionSeconds: 6 * HOUR, ec2Role: true };
-    add({ ...base, label: `orders-api@${account.alias}`, weight, actions: P.appInstancePersona(), clients: only(javaClient()), ips: natIps(account.idx), vpce: true });
+    add({ ...base, label: `orders-api@${account.alias}`, weight, actions: P.appInstancePersona(), clients: only(javaClient()), ips: natIps(account.idx), vpce: true, denyAll: 0.005 });
     add({ ...base, label: `orders-api/s3-kms@${account.alias}`, weight: weight * 0.35, actions: P.s3KmsPersona(), invokedBy: 's3.amazonaws.com', clients: only(serviceClient('s3.amazonaws.com')), ips: serviceIp('s3.amazonaws.com') });
     add({ ...base, label: `orders-api/secrets-kms@${account.alias}`, weight: weight * 0.08, actions: P.secretsKmsPersona(), invokedBy: 'secretsmanager.amazonaws.com', clients: only(serviceClient('secretsmanager.amazonaws.com')), ips: serviceIp('secretsmanager.amazonaws.com') });
   }
@@ -161,16 +161,16 @@ function buildCast(): Actor[] {
     add({ label: `${fn}@${account.alias}`, kind: 'AssumedRole', account, weight, actions, regions, role, sessionName: () => fn, sessionSeconds: 3 * HOUR, clients: only(boto3Client('python3.12')), ips: natIps(account.idx) });
     add({ label: `${fn}/s3-kms@${account.alias}`, kind: 'AssumedRole', account, weight: weight * 0.2, actions: P.s3KmsPersona(), regions, role, sessionName: () => fn, sessionSeconds: 3 * HOUR, invokedBy: 's3.amazonaws.com', clients: only(serviceClient('s3.amazonaws.com')), ips: serviceIp('s3.amazonaws.com') });
   };
-  lambdaRole(PROD, 'thumbnail-resizer', 'thumbnail-resizer-role', 6, P.thumbnailPersona(), THUMBNAIL_REGIONS);
+  lambdaRole(PROD, 'thumbnail-resizer', 'thumbnail-resizer-role', 4, P.thumbnailPersona(), THUMBNAIL_REGIONS);
   lambdaRole(PROD, 'nightly-report', 'nightly-report-role', 2, P.reportPersona(), US_EAST_1);
   lambdaRole(STAGING, 'thumbnail-resizer', 'thumbnail-resizer-role', 1, P.thumbnailPersona(), US_EAST_1);
 
   const machineUser = (account: Account, name: string, weight: number, actions: Actor['actions'], client: Client, ips: IpSource, extra: Partial<Actor> = {}) =>
     add({ label: `${name}@${account.alias}`, kind: 'IAMUser', account, weight, actions, regions: PRIMARY, user: w.user(account, name), clients: only(client), ips, ...extra });
-  machineUser(PROD, 'legacy-reporting', 1.5, P.legacyReportingPersona(), boto3Client(undefined, '1.26.0'), fixedIp(ON_PREM_DC_IP), { denyAll: 0.15 });
+  machineUser(PROD, 'legacy-reporting', 2, P.legacyReportingPersona(), boto3Client(undefined, '1.26.0'), fixedIp(ON_PREM_DC_IP), { denyAll: 0.25 });
   machineUser(PROD, 'backup-agent', 1.5, P.backupPersona(), cliClient('linux', '2.15.30'), fixedIp(ON_PREM_DC_IP));
   machineUser(STAGING, 'qa-automation', 1.5, P.qaPersona(), boto3Client(), natIps(STAGING.idx));
-  machineUser(SECURITY, 'splunk-ingest', 4, P.siemPersona(), boto3Client(), fixedIp(SIEM_IP));
+  machineUser(SECURITY, 'splunk-ingest', 3, P.siemPersona(), boto3Client(), fixedIp(SIEM_IP));
 
   // ---- AWS services and service-linked roles ----
   const securityNat = natIps(SECURITY.idx);
@@ -195,7 +195,7 @@ function buildCast(): Actor[] {
   });
   const service = (account: Account, name: string, weight: number, actions: Actor['actions'], regions: Picker<string>) =>
     add({ label: `${name}@${account.alias}`, kind: 'AWSService', account, weight, actions, regions, service: name, clients: only(serviceClient(name)), ips: serviceIp(name) });
-  service(SECURITY, 'cloudtrail.amazonaws.com', 5, P.cloudTrailDeliveryPersona(), US_EAST_1);
+  service(SECURITY, 'cloudtrail.amazonaws.com', 3.5, P.cloudTrailDeliveryPersona(), US_EAST_1);
   service(SECURITY, 'config.amazonaws.com', 1.5, P.configDeliveryPersona(), US_EAST_1);
   const lambdaFns = (account: Account) => (c: Ctx) => {
     const fn = c.rng.pick(c.res.functions);

@@ -1,7 +1,7 @@
 /** CloudTrail (trails and Lake queries) and Lambda APIs. Lambda event names carry API-version suffixes. */
 import type { Ctx, Json } from './catalog-types';
 import { api, fail } from './define-api';
-import { lambdaDate } from './time';
+import { awsDate, lambdaDate } from './time';
 import type { LambdaFn } from './world';
 
 const CT = 'cloudtrail.amazonaws.com';
@@ -19,7 +19,7 @@ export const lookupEvents = api(CT, 'LookupEvents', {
   build(c) {
     c.req = c.rng.chance(0.6)
       ? { lookupAttributes: [{ attributeKey: 'EventName', attributeValue: c.rng.pick(LOOKUPS) }], maxResults: 50 }
-      : { startTime: new Date((c.sec - 86400 * c.rng.range(1, 7)) * 1000).toUTCString(), endTime: new Date(c.sec * 1000).toUTCString(), maxResults: 50 };
+      : { startTime: awsDate(c.sec - 86400 * c.rng.range(1, 7)), endTime: awsDate(c.sec), maxResults: 50 };
   },
 });
 

@@ -81,7 +81,7 @@ const noSuchKey = fail('NoSuchKey', 'The specified key does not exist.');
 /** Object-level data events; `kinds` limits which of the caller's buckets it touches. */
 export function getObject(kinds: readonly BucketKind[] | null = null): ApiSpec {
   return api(S3, 'GetObject', {
-    ro: true, data: true, errors: [[noSuchKey, 1]], errorRate: 0.015,
+    ro: true, data: true, errors: [[noSuchKey, 1]], errorRate: 0.03,
     build(c) {
       const b = chooseBucket(c, kinds);
       c.req = onBucket(c, b, objectKey(c, b), 0, objectSize(c, b));
@@ -91,7 +91,7 @@ export function getObject(kinds: readonly BucketKind[] | null = null): ApiSpec {
 
 export function headObject(kinds: readonly BucketKind[] | null = null): ApiSpec {
   return api(S3, 'HeadObject', {
-    ro: true, data: true, iam: 's3:GetObject', errors: [[fail('NoSuchKey', 'Not Found'), 1]], errorRate: 0.04,
+    ro: true, data: true, iam: 's3:GetObject', errors: [[fail('NoSuchKey', 'Not Found'), 1]], errorRate: 0.1,
     build(c) { const b = chooseBucket(c, kinds); c.req = onBucket(c, b, objectKey(c, b), 0, 0); },
   });
 }

@@ -32,7 +32,7 @@ export function assumeRole(target: (c: Ctx) => RoleTarget): ApiSpec {
   return api(STS, 'AssumeRole', {
     ro: true,
     errors: [[fail('AccessDenied', (c) => `User: ${c.callerArn} is not authorized to perform: sts:AssumeRole on resource: ${c.target}`), 1]],
-    errorRate: 0.01,
+    errorRate: 0.02,
     build(c) {
       const { role, session } = target(c);
       const duration = c.rng.chance(0.7) ? 3600 : 900;
@@ -74,11 +74,17 @@ export const assumeRoleWithWebIdentity = api(STS, 'AssumeRoleWithWebIdentity', {
 export type KmsUse = 's3' | 'secrets' | 'lambda' | 'ebs' | 'app' | 'cloudtrail';
 const KEY_FOR: Record<KmsUse, number> = { app: 0, lambda: 0, s3: 1, cloudtrail: 1, secrets: 2, ebs: 3 };
 
+const kmsBuckets = new Map<string, string[]>();
 function encryptionContext(c: Ctx, use: KmsUse): Json {
   switch (use) {
     case 's3': {
-      const own = c.world.bucketsOf(c.acct).filter((b) => b.kmsKeyArn);
-      return { 'aws:s3:arn': `arn:aws:s3:::${own.length ? c.rng.pick(own).name : `${c.acct.alias}-data`}` };
+      let names = kmsBuckets.get(c.acct.id);
+      if (!names) {
+        names = c.world.bucketsOf(c.acct).filter((b) => b.kmsKeyArn).map((b) => b.name);
+        if (!names.length) names = [`${c.acct.alias}-data`];
+        kmsBuckets.set(c.acct.id, names);
+      }
+      return { 'aws:s3:arn': `arn:aws:s3:::${c.rng.pick(names)}` };
     }
     case 'secrets': return { SecretARN: c.rng.pick(c.res.secrets).arn, SecretVersionId: c.rng.uuid() };
     case 'lambda': return { 'aws:lambda:FunctionArn': c.rng.pick(c.res.functions).arn };

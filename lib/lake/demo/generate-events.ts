@@ -28,7 +28,7 @@ export interface GenerateOptions {
 }
 
 /** Per-slot chances of the multi-event stories (each also forced once in a large enough run). */
-const P_BRUTE_FORCE = 0.00012;
+const P_BRUTE_FORCE = 0.00008;
 const P_ROOT = 0.00002;
 const P_RECON = 0.00001;
 /** Chance that a person's call starts a console session instead. */

@@ -52,7 +52,7 @@ export function apiCall(g: GenState, a: Actor, spec: ApiSpec, sec: number, o: Ca
   c.requestId = rng.uuid();
   spec.build(c);
   // Read back what the builder wrote (TypeScript cannot see the writes through the call).
-  const out = c as { extra: Json | null; resources: ResourceRef[] | null };
+  const out = c as { extra: Json | null; resources: ResourceRef[] | null; top: Json | null; host: string | null };
 
   const viaConsole = client.kind === 'console';
   const s = o.session ?? (a.kind === 'AssumedRole' || a.kind === 'Root' || (a.kind === 'IAMUser' && viaConsole)
@@ -74,14 +74,14 @@ export function apiCall(g: GenState, a: Actor, spec: ApiSpec, sec: number, o: Ca
     errorCode = e.code;
     errorMessage = e.message(c);
   }
-  if (errorMessage !== null) c.resp = null;
+  if (errorCode !== null || errorMessage !== null) c.resp = null;
 
   const internal = viaConsole && spec.svc !== 's3' && rng.float() < AWS_INTERNAL_SHARE;
   let ip = internal ? 'AWS Internal' : o.ip ?? a.ips(rng, c.region);
   if (a.vpce && spec.svc === 's3' && rng.float() < 0.5) {
     // Through the VPC's S3 gateway endpoint: a private source address and the endpoint id.
     ip = `10.${10 + a.account.idx}.${rng.range(1, 40)}.${rng.range(4, 250)}`;
-    c.top = { vpcEndpointId: vpceId(a.account.idx, c.region), vpcEndpointAccountId: a.account.id };
+    out.top = { vpcEndpointId: vpceId(a.account.idx, c.region), vpcEndpointAccountId: a.account.id };
   }
   const tls = internal ? null : client.tls;
   if (tls === 'TLSv1.2' && out.extra !== null && 'CipherSuite' in out.extra) out.extra.CipherSuite = CIPHER[tls];
@@ -97,25 +97,25 @@ export function apiCall(g: GenState, a: Actor, spec: ApiSpec, sec: number, o: Ca
     userAgent: internal ? 'AWS Internal' : client.ua(spec),
   };
   if (errorCode !== null) rec.errorCode = errorCode;
-  if (errorMessage !== null) rec.errorMessage = errorMessage;
+  if (errorMessage) rec.errorMessage = errorMessage;
   rec.requestParameters = c.req;
   rec.responseElements = c.resp;
-  if (c.extra !== null) rec.additionalEventData = c.extra;
+  if (out.extra !== null) rec.additionalEventData = out.extra;
   rec.requestID = c.requestId;
   rec.eventID = rng.uuid();
   rec.readOnly = spec.readOnly;
-  if (c.resources !== null) rec.resources = c.resources;
+  if (out.resources !== null) rec.resources = out.resources;
   rec.eventType = 'AwsApiCall';
   rec.managementEvent = spec.category === 'Management';
   rec.recipientAccountId = a.account.id;
   if (spec.name === 'AssumeRole' && (a.kind === 'AWSService' || out.resources?.[0]?.accountId !== a.account.id)) rec.sharedEventID = rng.uuid();
-  if (c.top !== null) Object.assign(rec, c.top);
+  if (out.top !== null) Object.assign(rec, out.top);
   rec.eventCategory = spec.category;
   if (tls !== null) {
     rec.tlsDetails = {
       tlsVersion: tls,
       cipherSuite: CIPHER[tls],
-      clientProvidedHostHeader: c.host ?? (spec.svc === 'iam' ? 'iam.amazonaws.com' : `${spec.svc}.${c.region}.amazonaws.com`),
+      clientProvidedHostHeader: out.host ?? (spec.svc === 'iam' ? 'iam.amazonaws.com' : `${spec.svc}.${c.region}.amazonaws.com`),
     };
   }
   if (viaConsole) rec.sessionCredentialFromConsole = 'true';

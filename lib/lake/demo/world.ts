@@ -207,6 +207,7 @@ function buildWorld(): World {
   }));
 
   const byName = new Map(buckets.map((b) => [b.name, b]));
+  const byAccount = new Map(ACCOUNTS.map((a) => [a.id, buckets.filter((b) => b.account === a)]));
   return {
     res(account, region) {
       const r = resources.get(account.id + region);
@@ -214,7 +215,7 @@ function buildWorld(): World {
       return r;
     },
     buckets,
-    bucketsOf: (account) => buckets.filter((b) => b.account === account),
+    bucketsOf: (account) => byAccount.get(account.id)!,
     bucket(name) {
       const b = byName.get(name);
       if (!b) throw new Error(`unknown bucket ${name}`);

@@ -80,8 +80,8 @@ function eventTimeQualifier(v: ParseTree): string | undefined {
   return parts.length === 2 ? parts[0] : '';
 }
 
-export function columnPath(v: ParseTree): string[] | undefined {
-  if (v instanceof P.ValueExpressionDefaultContext) return columnPath(v.primaryExpression());
+export function columnPath(node: ParseTree): string[] | undefined {
+  const v = unwrapExpression(node);
   if (v instanceof P.ColumnReferenceContext) {
     const q = v.columnName().qualifiedName();
     return q?.identifier().map((i) => identifierName(i).toLowerCase());
@@ -141,16 +141,25 @@ function addUnits(ms: number, unit: string, n: number): number | undefined {
   return undefined;
 }
 
+/** The expression under single-child wrappers (expression, predicate, value, parentheses). */
+export function unwrapExpression(node: ParseTree): ParseTree {
+  let n = node;
+  for (;;) {
+    if (n instanceof P.ExpressionContext && n.booleanExpression()) n = n.booleanExpression()!;
+    else if (n instanceof P.PredicatedContext && !n.predicate()) n = n.valueExpression();
+    else if (n instanceof P.ValueExpressionDefaultContext) n = n.primaryExpression();
+    else if (n instanceof P.ParenthesizedExpressionContext) n = n.expression();
+    else return n;
+  }
+}
+
 function evalTime(node: ParseTree, now: Date): TimeValue | undefined {
   const lit = stringLiteralValue(node);
   if (lit !== undefined) {
     const ms = parseTimestampText(lit);
     return ms === undefined ? undefined : { ms, relative: false };
   }
-  let n: ParseTree = node;
-  while (n instanceof ParserRuleContext && n.getChildCount() === 1) n = n.getChild(0)!;
-  if (n instanceof P.ValueExpressionDefaultContext) n = n.primaryExpression();
-  if (n instanceof P.ParenthesizedExpressionContext) return evalTime(n.expression(), now);
+  const n = unwrapExpression(node);
   if (n instanceof P.TypeConstructorContext) {
     const ms = parseTimestampText(stringLiteralValue(n.string()) ?? '');
     return ms === undefined ? undefined : { ms, relative: false };
@@ -191,9 +200,9 @@ function floorDay(v: TimeValue | undefined): TimeValue | undefined {
 }
 
 function intervalOf(node: ParseTree): { n: number; unit: string } | undefined {
-  let n: ParseTree = node;
-  while (n instanceof ParserRuleContext && n.getChildCount() === 1) n = n.getChild(0)!;
-  if (!(n instanceof P.IntervalContext)) return undefined;
+  const lit = unwrapExpression(node);
+  const n = lit instanceof P.IntervalLiteralContext ? lit.interval() : undefined;
+  if (!n) return undefined;
   const text = stringLiteralValue(n.string());
   const fields = n.intervalField();
   if (text === undefined || fields.length !== 1) return undefined;

@@ -3,7 +3,7 @@ import * as P from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser';
 import { SqlValidationError } from './errors';
 import { FUNCTIONS, MAP_FUNCTIONS, type CallInfo } from './functions';
 import { parseStatement, isUuid } from './parse';
-import { boundsFromWhere, columnPath, identifierName, parseTimestampText, stringLiteralValue, type TimeBounds } from './time-bounds';
+import { boundsFromWhere, columnPath, identifierName, parseTimestampText, stringLiteralValue, unwrapExpression, type TimeBounds } from './time-bounds';
 import { mapType } from './types';
 import { DUCKDB_RESERVED } from './duckdb-reserved';
 
@@ -152,9 +152,9 @@ class Translator {
   }
 
   private isMapExpression(e: ParseTree): boolean {
-    const path = columnPath(unwrap(e));
+    const path = columnPath(e);
     if (path) return [...this.knownMapColumns()].some((c) => c === path[path.length - 1]);
-    const inner = unwrap(e);
+    const inner = unwrapExpression(e);
     if (inner instanceof P.FunctionCallContext) return MAP_FUNCTIONS.has(inner.functionName().getText().toLowerCase());
     if (inner instanceof P.CastContext) return /^map\b/i.test(inner.type().getText());
     return false;
@@ -255,7 +255,7 @@ class Translator {
       const ids = lit.columnRef().qualifiedName()?.identifier() ?? [];
       name = ids.length ? identifierName(ids[ids.length - 1]) : `_col${index}`;
     } else {
-      const deref = unwrap(n.selectExpressionColumnName()!.expression());
+      const deref = unwrapExpression(n.selectExpressionColumnName()!.expression());
       name = deref instanceof P.DereferenceContext ? identifierName(deref.identifier()) : `_col${index}`;
     }
     return `${this.emit(expr)} AS "${name.replaceAll('"', '""')}"`;
@@ -268,13 +268,6 @@ function tableName(t: P.TableNameContext): string {
   return ids.map(identifierName).join('.');
 }
 
-function unwrap(node: ParseTree): ParseTree {
-  let n = node;
-  while (n instanceof ParserRuleContext && n.getChildCount() === 1) n = n.getChild(0)!;
-  if (n instanceof P.ValueExpressionDefaultContext) return n.primaryExpression();
-  if (n instanceof P.PredicatedContext && !n.predicate()) return unwrap(n.valueExpression());
-  return n;
-}
 
 function range(c: ParseTree): [number, number] {
   if (c instanceof TerminalNode) return [c.symbol.start, c.symbol.stop];

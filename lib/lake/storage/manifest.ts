@@ -38,6 +38,9 @@ export function filesInWindow(m: Manifest, b: TimeBounds): DataFile[] {
 
 /** Bytes a scan of these files reads for the given columns (all columns when 'all'). */
 export function bytesFor(files: DataFile[], columns: Set<string> | 'all'): number {
+  // A query that names no column (count(*)) still reads one: the smallest useful, eventtime.
+  const named = columns;
+  if (named !== 'all' && !files.some((f) => Object.keys(f.columnBytes).some((c) => named.has(c)))) columns = new Set(['eventtime']);
   let total = 0;
   for (const f of files) {
     for (const [col, bytes] of Object.entries(f.columnBytes)) if (columns === 'all' || columns.has(col)) total += bytes;
