@@ -13,7 +13,7 @@ interface ServiceLike { name: string; message: string; $fault?: 'client' | 'serv
 
 /** The one mapping from any thrown error to an HTTP response. */
 export function errorResponse(e: unknown): NextResponse {
-  if (e instanceof ApiError || e instanceof LakeError) return body(e.type, e.message, e.status);
+  if (e instanceof ApiError || LakeError.is(e)) return body(e.type, e.message, e.status);
   if (e instanceof ZodError) {
     const i = e.issues[0];
     return body('ValidationError', `${i.path.join('.') || 'request'}: ${i.message}`, 400);

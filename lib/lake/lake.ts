@@ -112,7 +112,7 @@ export class Lake {
       await this.queries.bindCheck(translation.sql);
       return { translation, eventsScanned, bytesScanned, storeIds: [...new Set(translation.scans.map((s) => s.storeId))] };
     } catch (e) {
-      if (e instanceof SqlValidationError) throw new LakeError('InvalidQueryStatementException', e.message);
+      if (SqlValidationError.is(e)) throw new LakeError('InvalidQueryStatementException', e.message);
       throw e;
     }
   }

@@ -34,7 +34,7 @@ export async function handleLakeRequest(lake: Lake, req: RawRequest): Promise<Ra
     const out = await op(lake, body);
     return json(200, out, requestId);
   } catch (e) {
-    if (e instanceof LakeError) return json(e.status, { __type: e.type, Message: e.message }, requestId, e.type);
+    if (LakeError.is(e)) return json(e.status, { __type: e.type, Message: e.message }, requestId, e.type);
     console.error('[lake] internal error', e);
     return json(500, { __type: 'InternalFailure', Message: 'The lake failed to process the request; see the server log.' }, requestId, 'InternalFailure');
   }
