@@ -30,21 +30,24 @@ export async function writeEvents(
   const fields = fieldsFor(opts.shape);
   fs.mkdirSync(opts.tmpDir, { recursive: true });
   // Rows go to one NDJSON spool file per UTC day as they are read, so memory stays flat.
-  const spools = new Map<string, { file: string; fd: number; rows: number }>();
+  const spools = new Map<string, Spool>();
+  const seen = new Set<string>(); // duplicates inside the batch; the batch size bounds this set
   const failed: WriteResult['failed'] = [];
   let index = 0;
+  let total = 0;
   try {
     for (const raw of records) {
       try {
         const row = normalizeRecord(raw, fields);
-        const day = (row.eventtime as string).slice(0, 10);
-        let spool = spools.get(day);
-        if (!spool) {
-          const file = path.join(opts.tmpDir, `${randomUUID()}.ndjson`);
-          spools.set(day, (spool = { file, fd: fs.openSync(file, 'w'), rows: 0 }));
+        total++;
+        const id = row.eventid as string;
+        if (!seen.has(id)) {
+          seen.add(id);
+          const day = (row.eventtime as string).slice(0, 10);
+          let spool = spools.get(day);
+          if (!spool) spools.set(day, (spool = new Spool(path.join(opts.tmpDir, `${randomUUID()}.ndjson`))));
+          spool.write(JSON.stringify(row));
         }
-        fs.writeSync(spool.fd, JSON.stringify(row) + '\n');
-        spool.rows++;
       } catch (e) {
         if (!(e instanceof RecordError)) throw e;
         failed.push({ index, reason: e.message });
@@ -52,24 +55,22 @@ export async function writeEvents(
       index++;
     }
   } finally {
-    for (const s of spools.values()) fs.closeSync(s.fd);
+    for (const s of spools.values()) s.close();
   }
 
   const manifest = readManifest(opts.storeDir);
   const newFiles: DataFile[] = [];
   let added = 0;
-  let total = 0;
   const columns = `{${Object.entries(columnTypes(opts.shape)).map(([k, v]) => `${k}: ${sqlString(v)}`).join(', ')}}`;
   try {
     for (const [day, spool] of [...spools].sort(([a], [b]) => a.localeCompare(b))) {
-      total += spool.rows;
       const rel = path.join('data', day, `part-${randomUUID()}.parquet`);
       const target = path.join(opts.storeDir, rel);
       fs.mkdirSync(path.dirname(target), { recursive: true });
       const existing = manifest.files.filter((f) => f.day === day).map((f) => sqlString(path.join(opts.storeDir, f.file)));
       const notStored = existing.length ? `AND eventid NOT IN (SELECT eventid FROM read_parquet([${existing.join(', ')}]))` : '';
       const select = `SELECT * FROM read_json(${sqlString(spool.file)}, format = 'newline_delimited', columns = ${columns}, maximum_object_size = 104857600)
-        WHERE true ${notStored} QUALIFY row_number() OVER (PARTITION BY eventid ORDER BY eventtime) = 1 ORDER BY eventtime`;
+        WHERE true ${notStored} ORDER BY eventtime`;
       const res = await con.run(`COPY (${select}) TO ${sqlString(target)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000)`);
       const rowsWritten = Number(res.rowsChanged);
       if (rowsWritten === 0) {
@@ -112,3 +113,31 @@ async function describeFile(con: DuckDBConnection, storeDir: string, rel: string
 }
 
 export { DAY_MS };
+
+/** An NDJSON file written in large chunks. */
+class Spool {
+  private fd: number;
+  private buffer: string[] = [];
+  private size = 0;
+
+  constructor(readonly file: string) {
+    this.fd = fs.openSync(file, 'w');
+  }
+
+  write(line: string) {
+    this.buffer.push(line);
+    this.size += line.length;
+    if (this.size > 1 << 20) this.flush();
+  }
+
+  private flush() {
+    if (this.buffer.length) fs.writeSync(this.fd, this.buffer.join('\n') + '\n');
+    this.buffer = [];
+    this.size = 0;
+  }
+
+  close() {
+    this.flush();
+    fs.closeSync(this.fd);
+  }
+}
