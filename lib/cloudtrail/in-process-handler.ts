@@ -16,7 +16,7 @@ export class InProcessLakeHandler {
     headers['host'] ??= request.hostname + (request.port ? `:${request.port}` : '');
     const query: Record<string, string> = {};
     for (const [k, v] of Object.entries(request.query ?? {})) if (typeof v === 'string') query[k] = v;
-    const body = request.body === undefined ? '' : typeof request.body === 'string' ? request.body : Buffer.from(request.body as Uint8Array).toString('utf8');
+    const body = bodyText(request.body);
     const res = await handleLakeRequest(this.lake, { method: request.method, path: request.path, query, headers, body });
     return { response: new HttpResponse({ statusCode: res.status, headers: res.headers, body: Readable.from([Buffer.from(res.body)]) }) };
   }
@@ -25,4 +25,13 @@ export class InProcessLakeHandler {
   httpHandlerConfigs(): Record<string, never> {
     return {};
   }
+}
+
+function bodyText(body: unknown): string {
+  if (body === undefined || body === null) return '';
+  if (typeof body === 'string') return body;
+  // Read the bytes directly: the SDK's body type also pretends to be a string (valueOf), and
+  // Buffer.from(object) would call that and log a warning per request.
+  const bytes = body as Uint8Array;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
