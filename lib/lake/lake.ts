@@ -7,7 +7,7 @@ import { KeyedMutex } from './storage/fs-atomic';
 import { StoreRegistry, type StoreRecord } from './storage/stores';
 import { QueryManager, type QueryRecord } from './query/manager';
 import { translate, type Translation } from './sql/translate';
-import { fieldsFor, columnTypes } from './schema';
+import { fieldsFor, columnTypes, TABLE_SHAPES } from './schema';
 import { loadCredentials, type LakeCredentials } from './credentials';
 import { LakeError, storeNotFound } from './errors';
 import { SqlValidationError } from './sql/errors';
@@ -71,8 +71,10 @@ export class Lake {
 
   /** A typed empty relation per table shape, for stores (or windows) with no files. */
   private async createEmptyTables() {
-    const cols = Object.entries(columnTypes('cloudtrail')).map(([k, v]) => `"${k}" ${v}`).join(', ');
-    await this.engine.internal.run(`CREATE TABLE tb_empty_cloudtrail (${cols})`);
+    for (const shape of TABLE_SHAPES) {
+      const cols = Object.entries(columnTypes(shape)).map(([k, v]) => `"${k}" ${v}`).join(', ');
+      await this.engine.internal.run(`CREATE TABLE tb_empty_${shape} (${cols})`);
+    }
   }
 
   manifest(storeId: string): Manifest {

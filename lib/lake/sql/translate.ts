@@ -109,6 +109,7 @@ class Translator {
       return DUCKDB_RESERVED.has(name.toLowerCase()) ? `"${name}"` : name;
     }
     if (n instanceof P.QuotedIdentifierContext) this.columns.add(identifierName(n).toLowerCase());
+    if (n instanceof P.PredicatedContext) this.checkTimeLiterals(n);
     if (n instanceof P.TableFunctionInvocationContext) throw this.error(n, 'Table functions are not supported.');
     if (n instanceof P.QueryPeriodContext) throw this.error(n, 'Time travel (FOR ... AS OF) is not supported.');
     return this.generic(n);
@@ -126,6 +127,24 @@ class Translator {
       prevEnd = Math.max(prevEnd, stop);
     }
     return out;
+  }
+
+  /** `eventTime <op> 'text'` needs text that is a timestamp; Trino rejects anything else when analysing. */
+  private checkTimeLiterals(n: P.PredicatedContext): void {
+    const pred = n.predicate();
+    const operands = pred instanceof P.ComparisonContext ? [n.valueExpression(), pred.valueExpression()] : pred instanceof P.BetweenContext ? [n.valueExpression(), ...pred.valueExpression()] : [];
+    const isEventTime = (o: ParseTree) => {
+      const p = columnPath(o);
+      // eventData.eventTime of integration stores is text; only the top-level column is a timestamp.
+      return !!p && p.at(-1) === 'eventtime' && (p.length === 1 || (p.length === 2 && p[0] !== 'eventdata'));
+    };
+    if (!operands.some(isEventTime)) return;
+    for (const o of operands) {
+      const text = stringLiteralValue(o);
+      if (text !== undefined && parseTimestampText(text) === undefined) {
+        throw this.error(o as ParserRuleContext, `Value cannot be cast to timestamp: '${text}'`);
+      }
+    }
   }
 
   private error(n: ParserRuleContext, message: string): SqlValidationError {

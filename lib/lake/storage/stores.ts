@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { readJson, writeFileAtomic } from './fs-atomic';
-import type { TableShape } from '../schema';
+import { shapeForCategories, type TableShape } from '../schema';
 
 export type StoreStatus = 'CREATED' | 'ENABLED' | 'PENDING_DELETION' | 'STARTING_INGESTION' | 'STOPPING_INGESTION' | 'STOPPED_INGESTION';
 
@@ -69,7 +69,7 @@ export class StoreRegistry {
       name: input.name,
       arn: `arn:aws:cloudtrail:${this.region}:${this.account}:eventdatastore/${id}`,
       status: input.status ?? 'ENABLED',
-      shape: input.shape ?? 'cloudtrail',
+      shape: input.shape ?? shapeForCategories(categoriesOf(input.advancedEventSelectors ?? DEFAULT_SELECTORS)),
       retentionPeriod: input.retentionPeriod ?? 366,
       multiRegionEnabled: input.multiRegionEnabled ?? true,
       organizationEnabled: input.organizationEnabled ?? false,
@@ -87,4 +87,9 @@ export class StoreRegistry {
   save(rec: StoreRecord): void {
     writeFileAtomic(path.join(this.dir(rec.id), 'store.json'), JSON.stringify(rec, null, 2));
   }
+}
+
+/** The eventCategory values a store's selectors ask for. */
+export function categoriesOf(selectors: AdvancedEventSelector[]): string[] {
+  return selectors.flatMap((s) => s.FieldSelectors.filter((f) => f.Field === 'eventCategory').flatMap((f) => f.Equals ?? []));
 }

@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { DescribeQueryCommand } from '@aws-sdk/client-cloudtrail';
+import type { Lake } from '../lib/lake/lake';
+import { parseStatement } from '../lib/lake/sql/parse';
+import { formatCell } from '../lib/lake/query/format-cell';
+import { ResultsWriter } from '../lib/lake/query/results-file';
+import { writeFileAtomic } from '../lib/lake/storage/fs-atomic';
+import { verifySigV4 } from '../lib/lake/api/sigv4';
+import { queryOperations } from '../lib/lake/api/operations/queries';
+import type { HttpLake } from './http-lake';
+import { median, PAGE_SIZE } from './measure';
+
+/**
+ * Where the API path spends its time, stage by stage, measured in-process with the lake's own
+ * modules (nothing here is on the timed path of the main comparison).
+ */
+export interface QueryBreakdown {
+  /** lake.prepare(): parse + translate + file selection + bindCheck. */
+  prepareMs: number;
+  parseMs: number;
+  bindCheckMs: number;
+  /** The execute loop rebuilt rung by rung: engine only, + getRows, + formatCell, + results file. */
+  fetchMs: number;
+  getRowsMs: number;
+  formatMs: number;
+  writeMs: number;
+  /** Reading every page back (lake.queries.page) and the GetQueryResults operation + JSON for every page. */
+  readPagesMs: number;
+  resultsOpMs: number;
+}
+
+export interface CommonBreakdown {
+  /** writeFileAtomic of a query's meta.json (write, fsync, rename, fsync dir); twice per query. */
+  persistMs: number;
+  /** verifySigV4 of a captured DescribeQuery request. */
+  sigv4Ms: number;
+  /** DescribeQuery of a finished query: client round trip and time inside handleLakeRequest. */
+  describeRttMs: number;
+  describeHandlerMs: number;
+}
+
+const REPS = 9;
+
+async function timeIt(fn: () => Promise<unknown> | unknown): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+type Rung = 'fetch' | 'getRows' | 'format' | 'write';
+
+async function executeRung(lake: Lake, sql: string, rung: Rung, file: string): Promise<void> {
+  const con = await lake.engine.connect();
+  const writer = rung === 'write' ? new ResultsWriter(file) : undefined;
+  try {
+    const result = await con.stream(sql);
+    const types = result.columnTypes();
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) break;
+      if (rung === 'fetch') continue;
+      for (const row of chunk.getRows()) {
+        if (rung === 'getRows') continue;
+        const cells = row.map((v, i) => formatCell(v, types[i]));
+        writer?.append(cells);
+      }
+    }
+  } finally {
+    writer?.close();
+    con.closeSync();
+  }
+}
+
+export async function breakdownQuery(lake: Lake, sql: string, finishedQueryId: string, scratch: string): Promise<QueryBreakdown> {
+  fs.mkdirSync(scratch, { recursive: true });
+  const file = path.join(scratch, 'results.ndjson');
+  const { translation } = await lake.prepare(sql);
+  const samples: Record<keyof QueryBreakdown, number[]> = {
+    prepareMs: [], parseMs: [], bindCheckMs: [], fetchMs: [], getRowsMs: [], formatMs: [], writeMs: [], readPagesMs: [], resultsOpMs: [],
+  };
+  const total = lake.queries.get(finishedQueryId).resultsCount;
+  for (let i = 0; i < REPS; i++) {
+    samples.prepareMs.push(await timeIt(() => lake.prepare(sql)));
+    samples.parseMs.push(await timeIt(() => parseStatement(sql)));
+    samples.bindCheckMs.push(await timeIt(() => lake.queries.bindCheck(translation.sql)));
+    for (const rung of ['fetch', 'getRows', 'format', 'write'] as const) {
+      samples[`${rung}Ms`].push(await timeIt(() => executeRung(lake, translation.sql, rung, file)));
+    }
+    samples.readPagesMs.push(await timeIt(() => {
+      for (let start = 0; start < Math.max(total, 1); start += PAGE_SIZE) lake.queries.page(finishedQueryId, start, PAGE_SIZE);
+    }));
+    samples.resultsOpMs.push(await timeIt(() => {
+      let token: string | undefined;
+      do {
+        const out = queryOperations.GetQueryResults(lake, { QueryId: finishedQueryId, NextToken: token, MaxQueryResults: PAGE_SIZE });
+        JSON.stringify(out);
+        token = out.NextToken;
+      } while (token);
+    }));
+  }
+  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])) as unknown as QueryBreakdown;
+}
+
+export async function breakdownCommon(lake: Lake, server: HttpLake, client: CloudTrailClient, finishedQueryId: string, scratch: string): Promise<CommonBreakdown> {
+  fs.mkdirSync(scratch, { recursive: true });
+  const meta = JSON.stringify(lake.queries.get(finishedQueryId));
+  const persist: number[] = [];
+  for (let i = 0; i < 21; i++) persist.push(await timeIt(() => writeFileAtomic(path.join(scratch, 'meta.json'), meta)));
+
+  const sig: number[] = [];
+  const req = server.lastRequest.get('DescribeQuery');
+  if (req) for (let i = 0; i < 51; i++) sig.push(await timeIt(() => verifySigV4(req, lake.credentials)));
+
+  server.handlerMs.set('DescribeQuery', []);
+  const rtt: number[] = [];
+  for (let i = 0; i < 51; i++) rtt.push(await timeIt(() => client.send(new DescribeQueryCommand({ QueryId: finishedQueryId }))));
+  return { persistMs: median(persist), sigv4Ms: median(sig), describeRttMs: median(rtt), describeHandlerMs: median(server.handlerMs.get('DescribeQuery') ?? []) };
+}

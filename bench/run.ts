@@ -1,0 +1,133 @@
+/**
+ * `npm run bench [-- --events N] [--reps R] [--warmup W] [--only id,id] [--no-doc]`
+ *
+ * Benchmarks the built-in lake through its CloudTrail API over real HTTP against the same SQL run
+ * directly on DuckDB, and writes docs/benchmarks.md. See that file for the method.
+ */
+import path from 'node:path';
+import type { Lake } from '../lib/lake/lake';
+import { openDataset } from './dataset';
+import { serveLake } from './http-lake';
+import { apiClient, median, runApi, runBaseline, type ApiRun } from './measure';
+import { benchDay, benchQueries, lookupSeedSql, type BenchQuery } from './queries';
+import { breakdownCommon, breakdownQuery, type CommonBreakdown, type QueryBreakdown } from './diagnose';
+import { machineInfo, writeReport, printSummary, type BenchResults } from './report';
+
+export interface QueryResult {
+  query: BenchQuery;
+  duckSql: string;
+  api: ApiRun[];
+  baselineMs: number[];
+  baselineRows: number;
+  /** Time inside handleLakeRequest during the timed repetitions, per operation. */
+  handlerMs: Record<string, number[]>;
+  breakdown?: QueryBreakdown;
+}
+
+interface Args { events: number; reps: number; warmup: number; only?: string[]; doc: boolean; diagnose: boolean }
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { events: 1_000_000, reps: 15, warmup: 3, doc: true, diagnose: true };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split('=', 2);
+    const value = () => inline ?? argv[++i];
+    const int = (name: string) => {
+      const n = Number(value().replaceAll('_', ''));
+      if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer`);
+      return n;
+    };
+    if (flag === '--events') args.events = int('--events');
+    else if (flag === '--reps') args.reps = int('--reps');
+    else if (flag === '--warmup') args.warmup = int('--warmup');
+    else if (flag === '--only') args.only = value().split(',');
+    else if (flag === '--no-doc') args.doc = false;
+    else if (flag === '--no-diagnose') args.diagnose = false;
+    else throw new Error(`unknown option ${argv[i]} (use --events N, --reps R, --warmup W, --only id,id, --no-doc, --no-diagnose)`);
+  }
+  return args;
+}
+
+const log = (s: string) => console.log(`[bench] ${s}`);
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const dataset = await openDataset(args.events, log);
+  const { lake, meta } = dataset;
+  const { ingest } = meta;
+  log(`${meta.added.toLocaleString('en-US')} events in ${meta.files} Parquet files (${(meta.parquetBytes / 1e6).toFixed(0)} MB), ` +
+    (dataset.fresh ? `ingested at ${Math.round(meta.events / (ingest.totalMs / 1000)).toLocaleString('en-US')} events/s` : `cached in ${path.relative(process.cwd(), dataset.dir)}/`));
+  const server = await serveLake(lake);
+  const client = apiClient(lake, server.endpoint);
+  try {
+    const day = benchDay(meta.end);
+    const eventId = await firstCell(lake, lookupSeedSql(meta.storeId, day));
+    const queries = benchQueries({ storeId: meta.storeId, day, eventId }).filter((q) => !args.only || args.only.includes(q.id));
+    const results: QueryResult[] = [];
+    for (const query of queries) {
+      log(`${query.id}: ${args.warmup} warm-up + ${args.reps} timed runs, API and baseline alternating`);
+      results.push(await measureQuery(lake, client, server, query, args));
+      const r = results[results.length - 1];
+      log(`  API ${median(r.api.map((a) => a.totalMs)).toFixed(1)} ms, DuckDB ${median(r.baselineMs).toFixed(1)} ms, ${r.baselineRows} rows`);
+    }
+    let common: CommonBreakdown | undefined;
+    if (args.diagnose) {
+      log('breakdown: stages of the API path, in-process');
+      const scratch = path.join(dataset.dir, 'diag');
+      for (const r of results) r.breakdown = await breakdownQuery(lake, r.query.sql, r.api[r.api.length - 1].queryId, scratch);
+      common = await breakdownCommon(lake, server, client, results[0].api[0].queryId, scratch);
+    }
+    const bench: BenchResults = { args, meta, fresh: dataset.fresh, day, results, common, machine: await machineInfo(lake), date: new Date() };
+    printSummary(bench);
+    if (args.doc) {
+      const file = writeReport(bench);
+      log(`wrote ${path.relative(process.cwd(), file)}`);
+    }
+  } finally {
+    client.destroy();
+    await server.close();
+    lake.close();
+  }
+}
+
+async function measureQuery(lake: Lake, client: ReturnType<typeof apiClient>, server: Awaited<ReturnType<typeof serveLake>>, query: BenchQuery, args: Args): Promise<QueryResult> {
+  const duckSql = (await lake.prepare(query.sql)).translation.sql;
+  for (let i = 0; i < args.warmup; i++) {
+    await runApi(client, query.sql);
+    await runBaseline(lake, duckSql);
+  }
+  server.handlerMs.clear();
+  const api: ApiRun[] = [];
+  const baselineMs: number[] = [];
+  let baselineRows = 0;
+  // Alternate which side goes first, so drift and noise fall on both.
+  for (let i = 0; i < args.reps; i++) {
+    const runB = async () => {
+      const b = await runBaseline(lake, duckSql);
+      baselineMs.push(b.ms);
+      baselineRows = b.rows;
+    };
+    if (i % 2) await runB();
+    api.push(await runApi(client, query.sql));
+    if (!(i % 2)) await runB();
+  }
+  const mismatch = api.find((a) => a.rows !== baselineRows);
+  if (mismatch) throw new Error(`${query.id}: the API returned ${mismatch.rows} rows, DuckDB ${baselineRows}`);
+  return { query, duckSql, api, baselineMs, baselineRows, handlerMs: Object.fromEntries(server.handlerMs) };
+}
+
+async function firstCell(lake: Lake, sql: string): Promise<string> {
+  const { translation } = await lake.prepare(sql);
+  const con = await lake.engine.connect();
+  try {
+    const rows = (await con.runAndReadAll(translation.sql)).getRows();
+    if (!rows.length) throw new Error(`no rows for: ${sql}`);
+    return String(rows[0][0]);
+  } finally {
+    con.closeSync();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
