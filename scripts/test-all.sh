@@ -35,4 +35,5 @@ step "Integration tests (AWS SDK, AWS CLI v2, boto3 against /lake)"
 ./node_modules/.bin/vitest run --config vitest.integration.config.ts
 
 step "Browser tests (Playwright, Debian Chromium)"
+rm -rf .tmp/e2e-data
 ./node_modules/.bin/playwright test
