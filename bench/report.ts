@@ -89,7 +89,7 @@ function summarize(b: BenchResults) {
 
 const ms = (x: number) => (Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x.toFixed(1)) : '–');
 const num = (x: number) => x.toLocaleString('en-US');
-const mb = (x: number) => `${(x / 1e6).toFixed(1)} MB`;
+const mb = (x: number) => `${(x / 1e6).toFixed(x < 1e7 ? 2 : 1)} MB`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
 export function printSummary(b: BenchResults): void {

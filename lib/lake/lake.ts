@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createEngine, sqlString, type Engine } from './engine/duckdb';
 import { writeEvents, type WriteResult } from './ingest/write-events';
-import { bytesFor, filesInWindow, readManifest, type Manifest } from './storage/manifest';
+import { bytesFor, filesInWindow, readManifest, writeManifest, type Manifest } from './storage/manifest';
+import { purgeDeleted } from './stores/lifecycle';
 import { KeyedMutex } from './storage/fs-atomic';
 import { StoreRegistry, type StoreRecord } from './storage/stores';
 import { QueryManager, type QueryRecord } from './query/manager';
@@ -25,6 +26,7 @@ export interface LakeOptions {
 }
 
 const RESULT_RETENTION_MS = 7 * 86_400_000;
+const DAY_MS = 86_400_000;
 
 /** The built-in lake: stores of Parquet files, a sandboxed DuckDB, and asynchronous queries. */
 export class Lake {
@@ -58,10 +60,38 @@ export class Lake {
     const engine = await createEngine({ lakeDir: dir, threads: opts.threads, memoryLimit: opts.memoryLimit });
     const lake = new Lake(opts, fs.realpathSync(dir), engine);
     await lake.createEmptyTables();
-    lake.queries.sweep();
-    lake.sweepTimer = setInterval(() => lake.queries.sweep(), 3_600_000);
+    await lake.housekeeping();
+    lake.sweepTimer = setInterval(() => void lake.housekeeping().catch((e) => console.error('[lake] housekeeping failed', e)), 3_600_000);
     lake.sweepTimer.unref();
     return lake;
+  }
+
+  /** On start and hourly: expired query results, stores past their deletion window, events past retention. */
+  async housekeeping(): Promise<void> {
+    this.queries.sweep();
+    for (const id of purgeDeleted(this.stores)) this.manifests.delete(id);
+    for (const s of this.stores.list()) if (s.status !== 'PENDING_DELETION') await this.applyRetention(s.id);
+  }
+
+  /** Drops whole files whose newest event is older than the store's retention period. */
+  async applyRetention(storeId: string, now = Date.now()): Promise<number> {
+    return this.writes.run(storeId, async () => {
+      const store = this.stores.get(storeId);
+      if (!store) return 0;
+      const cutoff = now - store.retentionPeriod * DAY_MS;
+      const dir = this.stores.dir(store.id);
+      const m = readManifest(dir);
+      const expired = m.files.filter((f) => f.maxTime < cutoff);
+      if (!expired.length) return 0;
+      writeManifest(dir, { version: 1, files: m.files.filter((f) => f.maxTime >= cutoff) });
+      this.manifests.delete(store.id);
+      for (const f of expired) fs.rmSync(path.join(dir, f.file), { force: true });
+      return expired.length;
+    });
+  }
+
+  hasOngoingImport(_storeId: string): boolean {
+    return false;
   }
 
   close(): void {

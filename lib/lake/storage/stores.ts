@@ -27,6 +27,10 @@ export interface StoreRecord {
   tags: { Key: string; Value: string }[];
   createdTimestamp: number; // epoch seconds
   updatedTimestamp: number;
+  /** When DeleteEventDataStore was called (epoch seconds); the store is purged 7 days later. */
+  deletionRequestedAt?: number;
+  /** Status to return to when a pending deletion is restored. */
+  statusBeforeDeletion?: StoreStatus;
 }
 
 export const DEFAULT_SELECTORS: AdvancedEventSelector[] = [
@@ -82,6 +86,11 @@ export class StoreRegistry {
     };
     this.save(rec);
     return rec;
+  }
+
+  /** Removes a store and all its files for good. */
+  purge(id: string): void {
+    fs.rmSync(this.dir(id), { recursive: true, force: true });
   }
 
   save(rec: StoreRecord): void {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Lake } from '../../lake';
 import type { StoreRecord } from '../../storage/stores';
 import { storeNotFound } from '../../errors';
+import { createStore, deleteStore, restoreStore, setIngestion, updateStore } from '../../stores/lifecycle';
 import { pageOf } from '../paging';
 import { maxResults, parseInput, token } from './input';
 
@@ -32,6 +33,37 @@ export function requireStore(lake: Lake, idOrArn: string): StoreRecord {
 
 const listInput = z.object({ MaxResults: maxResults(1000), NextToken: token });
 const getInput = z.object({ EventDataStore: z.string().min(3).max(256) });
+const stringList = z.array(z.string()).optional();
+const selectors = z.array(
+  z.object({
+    Name: z.string().max(1000).optional(),
+    FieldSelectors: z.array(
+      z.object({ Field: z.string().min(1).max(1000), Equals: stringList, StartsWith: stringList, EndsWith: stringList, NotEquals: stringList, NotStartsWith: stringList, NotEndsWith: stringList }),
+    ),
+  }),
+);
+const settings = {
+  AdvancedEventSelectors: selectors.optional(),
+  MultiRegionEnabled: z.boolean().optional(),
+  OrganizationEnabled: z.boolean().optional(),
+  RetentionPeriod: z.number().int().optional(),
+  TerminationProtectionEnabled: z.boolean().optional(),
+  BillingMode: z.enum(['EXTENDABLE_RETENTION_PRICING', 'FIXED_RETENTION_PRICING']).optional(),
+  KmsKeyId: z.string().min(1).max(350).optional(),
+};
+const createInput = z.object({
+  Name: z.string(),
+  ...settings,
+  TagsList: z.array(z.object({ Key: z.string(), Value: z.string().optional() })).max(200).optional(),
+  StartIngestion: z.boolean().optional(),
+});
+const updateInput = z.object({ EventDataStore: z.string().min(3).max(256), Name: z.string().optional(), ...settings });
+const selectorErrors = { AdvancedEventSelectors: 'InvalidEventSelectorsException', TagsList: 'InvalidTagParameterException' };
+
+function created(s: StoreRecord) {
+  const { FederationStatus: _f, ...rest } = storeDetail(s);
+  return { ...rest, TagsList: s.tags };
+}
 
 export const storeOperations = {
   ListEventDataStores(lake: Lake, body: unknown) {
@@ -42,5 +74,30 @@ export const storeOperations = {
   GetEventDataStore(lake: Lake, body: unknown) {
     const input = parseInput(getInput, body);
     return storeDetail(requireStore(lake, input.EventDataStore));
+  },
+  CreateEventDataStore(lake: Lake, body: unknown) {
+    const s = createStore(lake.stores, parseInput(createInput, body, selectorErrors));
+    return { ...created(s), Status: 'CREATED' };
+  },
+  async UpdateEventDataStore(lake: Lake, body: unknown) {
+    const { EventDataStore, ...changes } = parseInput(updateInput, body, selectorErrors);
+    const s = updateStore(lake.stores, EventDataStore, changes);
+    await lake.applyRetention(s.id);
+    return storeDetail(s);
+  },
+  DeleteEventDataStore(lake: Lake, body: unknown) {
+    deleteStore(lake.stores, parseInput(getInput, body).EventDataStore, (id) => lake.hasOngoingImport(id));
+    return {};
+  },
+  RestoreEventDataStore(lake: Lake, body: unknown) {
+    return created(restoreStore(lake.stores, parseInput(getInput, body).EventDataStore));
+  },
+  StartEventDataStoreIngestion(lake: Lake, body: unknown) {
+    setIngestion(lake.stores, parseInput(getInput, body).EventDataStore, true);
+    return {};
+  },
+  StopEventDataStoreIngestion(lake: Lake, body: unknown) {
+    setIngestion(lake.stores, parseInput(getInput, body).EventDataStore, false);
+    return {};
   },
 };
