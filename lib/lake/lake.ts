@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createEngine, sqlString, type Engine } from './engine/duckdb';
-import { writeEvents, type WriteResult } from './ingest/write-events';
+import { recoverInterruptedWrite, writeEvents, type WriteResult } from './ingest/write-events';
+import { ImportManager } from './imports/import-manager';
 import { bytesFor, filesInWindow, readManifest, writeManifest, type Manifest } from './storage/manifest';
 import { purgeDeleted } from './stores/lifecycle';
 import { KeyedMutex } from './storage/fs-atomic';
@@ -33,6 +34,7 @@ export class Lake {
   readonly stores: StoreRegistry;
   readonly queries: QueryManager;
   readonly credentials: LakeCredentials;
+  readonly imports: ImportManager;
   private manifests = new Map<string, Manifest>();
   private writes = new KeyedMutex();
   private sweepTimer?: NodeJS.Timeout;
@@ -52,6 +54,10 @@ export class Lake {
       timeoutMs: opts.queryTimeoutMs ?? 3_600_000,
       retentionMs: RESULT_RETENTION_MS,
     });
+    this.imports = new ImportManager(path.join(dir, 'imports'), {
+      store: (id) => this.stores.get(id),
+      append: (id, records) => this.appendEvents(id, records),
+    });
   }
 
   static async open(opts: LakeOptions): Promise<Lake> {
@@ -60,7 +66,9 @@ export class Lake {
     const engine = await createEngine({ lakeDir: dir, threads: opts.threads, memoryLimit: opts.memoryLimit });
     const lake = new Lake(opts, fs.realpathSync(dir), engine);
     await lake.createEmptyTables();
+    for (const s of lake.stores.list()) recoverInterruptedWrite(lake.stores.dir(s.id));
     await lake.housekeeping();
+    lake.imports.resumeInterrupted();
     lake.sweepTimer = setInterval(() => void lake.housekeeping().catch((e) => console.error('[lake] housekeeping failed', e)), 3_600_000);
     lake.sweepTimer.unref();
     return lake;
@@ -90,8 +98,8 @@ export class Lake {
     });
   }
 
-  hasOngoingImport(_storeId: string): boolean {
-    return false;
+  hasOngoingImport(storeId: string): boolean {
+    return this.imports.hasOngoing(storeId);
   }
 
   close(): void {

@@ -5,6 +5,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { columnTypes, fieldsFor, type TableShape } from '../schema';
 import { sqlString } from '../engine/duckdb';
 import { readManifest, writeManifest, type DataFile } from '../storage/manifest';
+import { readJson, writeFileAtomic } from '../storage/fs-atomic';
 import { normalizeRecord, RecordError } from './normalize';
 
 export interface WriteResult {
@@ -60,11 +61,15 @@ export async function writeEvents(
 
   const manifest = readManifest(opts.storeDir);
   const newFiles: DataFile[] = [];
+  // Files this batch may create are noted first, so a crash before the manifest commit leaves
+  // nothing that recovery cannot identify and remove.
+  const planned = [...spools.keys()].sort().map((day) => path.join('data', day, `part-${randomUUID()}.parquet`));
+  writeIntent(opts.storeDir, planned);
   let added = 0;
   const columns = `{${Object.entries(columnTypes(opts.shape)).map(([k, v]) => `${k}: ${sqlString(v)}`).join(', ')}}`;
   try {
-    for (const [day, spool] of [...spools].sort(([a], [b]) => a.localeCompare(b))) {
-      const rel = path.join('data', day, `part-${randomUUID()}.parquet`);
+    for (const [i, [day, spool]] of [...spools].sort(([a], [b]) => a.localeCompare(b)).entries()) {
+      const rel = planned[i];
       const target = path.join(opts.storeDir, rel);
       fs.mkdirSync(path.dirname(target), { recursive: true });
       const existing = manifest.files.filter((f) => f.day === day).map((f) => sqlString(path.join(opts.storeDir, f.file)));
@@ -87,6 +92,7 @@ export async function writeEvents(
     for (const s of spools.values()) fs.rmSync(s.file, { force: true });
   }
   if (newFiles.length) writeManifest(opts.storeDir, { version: 1, files: [...manifest.files, ...newFiles] });
+  fs.rmSync(intentFile(opts.storeDir), { force: true });
   return { added, duplicates: total - added, failed, files: newFiles };
 }
 
@@ -140,4 +146,26 @@ class Spool {
     this.flush();
     fs.closeSync(this.fd);
   }
+}
+
+const intentFile = (storeDir: string) => path.join(storeDir, 'pending-writes.json');
+
+function writeIntent(storeDir: string, files: string[]) {
+  writeFileAtomic(intentFile(storeDir), JSON.stringify({ files }));
+}
+
+/** After a crash: removes files of a batch that never reached the manifest. Returns how many. */
+export function recoverInterruptedWrite(storeDir: string): number {
+  const intent = readJson<{ files: string[] }>(intentFile(storeDir));
+  if (!intent) return 0;
+  const listed = new Set(readManifest(storeDir).files.map((f) => f.file));
+  let removed = 0;
+  for (const f of intent.files) {
+    if (!listed.has(f) && fs.existsSync(path.join(storeDir, f))) {
+      fs.rmSync(path.join(storeDir, f), { force: true });
+      removed++;
+    }
+  }
+  fs.rmSync(intentFile(storeDir), { force: true });
+  return removed;
 }

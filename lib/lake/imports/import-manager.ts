@@ -1,0 +1,234 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { LakeError } from '../errors';
+import { readJson, writeFileAtomic } from '../storage/fs-atomic';
+import type { StoreRecord } from '../storage/stores';
+import type { WriteResult } from '../ingest/write-events';
+import { dayOfPath, openSource, type LogSource } from './sources';
+import { LogFileError, parseLogFile } from './read-log-file';
+import { matchesSelectors } from './selector-filter';
+
+export type ImportStatus = 'INITIALIZING' | 'IN_PROGRESS' | 'FAILED' | 'STOPPED' | 'COMPLETED';
+
+export interface ImportFailure { Location: string; Status: 'FAILED'; ErrorType: string; ErrorMessage: string; LastUpdatedTime: number }
+
+/** An import as GetImport reports it, kept in `imports/<id>.json` with the files already done. */
+export interface ImportRecord {
+  importId: string;
+  destination: string; // store ARN
+  storeId: string;
+  source: { S3LocationUri: string; S3BucketRegion?: string; S3BucketAccessRoleArn?: string };
+  startEventTime?: number; // epoch seconds
+  endEventTime?: number;
+  status: ImportStatus;
+  createdTimestamp: number;
+  updatedTimestamp: number;
+  statistics: { PrefixesFound: number; PrefixesCompleted: number; FilesCompleted: number; EventsCompleted: number; FailedEntries: number };
+  completedFiles: string[];
+  failures: ImportFailure[];
+  error?: string;
+}
+
+export interface ImportHost {
+  store(id: string): StoreRecord | undefined;
+  append(storeId: string, records: unknown[]): Promise<WriteResult>;
+}
+
+const BATCH_EVENTS = 50_000;
+const BATCH_FILES = 500;
+const DAY_MS = 86_400_000;
+
+/**
+ * Runs imports of CloudTrail log files into a store, one at a time. Progress is saved after every
+ * batch the store has committed, so a restarted import resumes where it stopped; events already
+ * stored are skipped by eventID, so a batch replayed after a crash adds nothing twice.
+ */
+export class ImportManager {
+  private running?: { rec: ImportRecord; stop: boolean; done: Promise<void> };
+
+  constructor(private dir: string, private host: ImportHost) {
+    fs.mkdirSync(dir, { recursive: true });
+  }
+
+  /** Imports that were running when the process stopped start again. */
+  resumeInterrupted(): void {
+    const interrupted = this.list().find((r) => r.status === 'INITIALIZING' || r.status === 'IN_PROGRESS');
+    if (interrupted) this.launch(interrupted);
+  }
+
+  start(input: { store: StoreRecord; source: ImportRecord['source']; startEventTime?: number; endEventTime?: number }): ImportRecord {
+    this.assertIdle();
+    openSource(input.source.S3LocationUri, input.source.S3BucketRegion); // validates the URI now, synchronously
+    const now = Date.now() / 1000;
+    const rec: ImportRecord = {
+      importId: randomUUID(),
+      destination: input.store.arn,
+      storeId: input.store.id,
+      source: input.source,
+      startEventTime: input.startEventTime,
+      endEventTime: input.endEventTime,
+      status: 'INITIALIZING',
+      createdTimestamp: now,
+      updatedTimestamp: now,
+      statistics: { PrefixesFound: 0, PrefixesCompleted: 0, FilesCompleted: 0, EventsCompleted: 0, FailedEntries: 0 },
+      completedFiles: [],
+      failures: [],
+    };
+    this.save(rec);
+    this.launch(rec);
+    return rec;
+  }
+
+  /** StartImport with only an ImportId: retry a stopped or failed import from where it was. */
+  retry(importId: string): ImportRecord {
+    const rec = this.get(importId);
+    if (rec.status === 'COMPLETED' || this.running?.rec.importId === importId) {
+      throw new LakeError('InvalidParameterException', `Import ${importId} is ${rec.status} and cannot be retried.`);
+    }
+    this.assertIdle();
+    rec.status = 'INITIALIZING';
+    this.save(rec);
+    this.launch(rec);
+    return rec;
+  }
+
+  stop(importId: string): ImportRecord {
+    const rec = this.get(importId);
+    if (this.running?.rec.importId === importId) {
+      this.running.stop = true;
+      return this.running.rec;
+    }
+    return rec;
+  }
+
+  get(importId: string): ImportRecord {
+    if (this.running?.rec.importId === importId) return this.running.rec;
+    const rec = /^[0-9a-f-]{36}$/.test(importId) ? readJson<ImportRecord>(path.join(this.dir, `${importId}.json`)) : undefined;
+    if (!rec) throw new LakeError('ImportNotFoundException', `Import ${importId} not found.`);
+    return rec;
+  }
+
+  list(): ImportRecord[] {
+    return fs
+      .readdirSync(this.dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => this.get(f.slice(0, -5)))
+      .sort((a, b) => b.createdTimestamp - a.createdTimestamp);
+  }
+
+  hasOngoing(storeId: string): boolean {
+    return this.running?.rec.storeId === storeId;
+  }
+
+  /** Resolves when the running import (if any) has finished; for tests and shutdown. */
+  async idle(): Promise<void> {
+    await this.running?.done;
+  }
+
+  private assertIdle() {
+    if (this.running) {
+      throw new LakeError('AccountHasOngoingImportException', `Import ${this.running.rec.importId} is still running; wait for it or stop it first.`);
+    }
+  }
+
+  private launch(rec: ImportRecord) {
+    const run = { rec, stop: false, done: Promise.resolve() };
+    this.running = run;
+    run.done = this.execute(run)
+      .catch((e) => {
+        rec.status = 'FAILED';
+        rec.error = (e as Error).message;
+        console.error(`[lake] import ${rec.importId} failed:`, e);
+      })
+      .finally(() => {
+        rec.updatedTimestamp = Date.now() / 1000;
+        this.save(rec);
+        if (this.running === run) this.running = undefined;
+      });
+  }
+
+  private async execute(run: { rec: ImportRecord; stop: boolean }) {
+    const rec = run.rec;
+    const store = this.host.store(rec.storeId);
+    if (!store || store.status === 'PENDING_DELETION') throw new Error(`event data store ${rec.storeId} is no longer active`);
+    const source = openSource(rec.source.S3LocationUri, rec.source.S3BucketRegion);
+    const files = (await source.list()).filter((f) => this.inWindow(f, rec));
+    const done = new Set(rec.completedFiles);
+    const prefixes = new Set(files.map((f) => path.posix.dirname(f)));
+    rec.statistics.PrefixesFound = prefixes.size;
+    rec.status = 'IN_PROGRESS';
+    this.save(rec);
+
+    let batch: { file: string; records: Record<string, unknown>[] }[] = [];
+    let batchEvents = 0;
+    const flush = async () => {
+      if (!batch.length) return;
+      await this.commitBatch(rec, store, batch);
+      batch = [];
+      batchEvents = 0;
+    };
+    for (const file of files) {
+      if (run.stop) break;
+      if (done.has(file)) continue;
+      const records = await this.readFile(source, file, rec);
+      batch.push({ file, records });
+      batchEvents += records.length;
+      if (batchEvents >= BATCH_EVENTS || batch.length >= BATCH_FILES) await flush();
+    }
+    await flush();
+    rec.statistics.PrefixesCompleted = new Set(rec.completedFiles.map((f) => path.posix.dirname(f))).size;
+    rec.status = run.stop ? 'STOPPED' : 'COMPLETED';
+  }
+
+  private async readFile(source: LogSource, file: string, rec: ImportRecord): Promise<Record<string, unknown>[]> {
+    try {
+      return parseLogFile(await source.read(file));
+    } catch (e) {
+      const type = e instanceof LogFileError ? e.errorType : 'ReadError';
+      rec.failures.push({ Location: file, Status: 'FAILED', ErrorType: type, ErrorMessage: (e as Error).message, LastUpdatedTime: Date.now() / 1000 });
+      rec.statistics.FailedEntries++;
+      return [];
+    }
+  }
+
+  private async commitBatch(rec: ImportRecord, store: StoreRecord, batch: { file: string; records: Record<string, unknown>[] }[]) {
+    const lo = rec.startEventTime !== undefined ? rec.startEventTime * 1000 : -Infinity;
+    const hi = rec.endEventTime !== undefined ? rec.endEventTime * 1000 : Infinity;
+    const retentionStart = Date.now() - store.retentionPeriod * DAY_MS;
+    const keep = (r: Record<string, unknown>) => {
+      const t = Date.parse(String(r.eventTime));
+      // unreadable times go through so the writer records them as failures
+      return (Number.isNaN(t) || (t >= lo && t <= hi && t >= retentionStart)) && matchesSelectors(r, store.advancedEventSelectors);
+    };
+    const owners: string[] = [];
+    const records: unknown[] = [];
+    for (const { file, records: rs } of batch) {
+      for (const r of rs) if (keep(r)) { records.push(r); owners.push(file); }
+    }
+    const result = await this.host.append(store.id, records);
+    for (const f of result.failed) {
+      rec.failures.push({ Location: owners[f.index], Status: 'FAILED', ErrorType: 'InvalidRecord', ErrorMessage: f.reason, LastUpdatedTime: Date.now() / 1000 });
+      rec.statistics.FailedEntries++;
+    }
+    rec.completedFiles.push(...batch.map((b) => b.file));
+    rec.statistics.FilesCompleted += batch.length;
+    rec.statistics.EventsCompleted += result.added;
+    rec.updatedTimestamp = Date.now() / 1000;
+    this.save(rec);
+  }
+
+  /** Files whose archive date is outside the requested window (with a day of slack) are skipped. */
+  private inWindow(file: string, rec: ImportRecord): boolean {
+    const day = dayOfPath(file);
+    if (!day) return true;
+    const t = Date.parse(`${day}T00:00:00Z`);
+    if (rec.startEventTime !== undefined && t + 2 * DAY_MS < rec.startEventTime * 1000) return false;
+    if (rec.endEventTime !== undefined && t - DAY_MS > rec.endEventTime * 1000) return false;
+    return true;
+  }
+
+  private save(rec: ImportRecord) {
+    writeFileAtomic(path.join(this.dir, `${rec.importId}.json`), JSON.stringify(rec));
+  }
+}

@@ -1,0 +1,52 @@
+import { gunzipSync } from 'node:zlib';
+
+/**
+ * Parses a CloudTrail log file's bytes into records: gzip or plain; `{"Records":[...]}` (what
+ * trails write), a JSON array, a single record, or NDJSON. Throws with the reason and, for bad
+ * JSON, the line.
+ */
+export class LogFileError extends Error {
+  constructor(public readonly errorType: string, message: string) {
+    super(message);
+  }
+}
+
+export function parseLogFile(bytes: Buffer): Record<string, unknown>[] {
+  let text: string;
+  try {
+    text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
+  } catch (e) {
+    throw new LogFileError('DecompressionError', `not a readable gzip file: ${(e as Error).message}`);
+  }
+  const trimmed = text.trim();
+  if (!trimmed) return [];
+  try {
+    return recordsOf(JSON.parse(trimmed));
+  } catch (e) {
+    if (e instanceof LogFileError) throw e;
+    if (trimmed.startsWith('{') && trimmed.includes('\n')) return parseNdjson(trimmed);
+    throw new LogFileError('InvalidJson', `not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+function recordsOf(v: unknown): Record<string, unknown>[] {
+  if (Array.isArray(v)) return v.filter(isObject);
+  if (isObject(v) && Array.isArray(v.Records)) return v.Records.filter(isObject);
+  if (isObject(v) && 'eventTime' in v) return [v];
+  throw new LogFileError('NotCloudTrail', 'JSON is neither {"Records": [...]}, an array of records, nor a record');
+}
+
+function parseNdjson(text: string): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    try {
+      out.push(...recordsOf(JSON.parse(line)));
+    } catch (e) {
+      throw new LogFileError('InvalidJson', `line ${i + 1} is not valid JSON: ${(e as Error).message}`);
+    }
+  });
+  return out;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);

@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { LakeError } from '../errors';
+
+/**
+ * Where CloudTrail log files come from: `file:///dir` (a copy of the trail's archive on disk) or
+ * `s3://bucket/prefix` (the trail's bucket, read with the AWS credential chain).
+ */
+export interface LogSource {
+  uri: string;
+  /** Every log file under the source, sorted (the archive layout sorts by account, region, date). */
+  list(): Promise<string[]>;
+  read(location: string): Promise<Buffer>;
+}
+
+export function openSource(uri: string, s3Region?: string): LogSource {
+  if (uri.startsWith('file://')) return fileSource(uri);
+  if (uri.startsWith('s3://')) return s3Source(uri, s3Region);
+  throw new LakeError('InvalidImportSourceException', `Import source must be s3://bucket/prefix or file:///path; got '${uri}'.`);
+}
+
+/** Log files only: .json, .json.gz, .jsonl, .ndjson, .gz — never CloudTrail digest files. */
+export function isLogFile(location: string): boolean {
+  const base = location.split('/').pop() ?? '';
+  if (/CloudTrail-Digest/i.test(location)) return false;
+  return /\.(json|jsonl|ndjson)(\.gz)?$/i.test(base) || /\.gz$/i.test(base);
+}
+
+/** The UTC day in an archive path (`.../2024/05/01/...`), for StartEventTime/EndEventTime. */
+export function dayOfPath(location: string): string | undefined {
+  const m = /\/(\d{4})\/(\d{2})\/(\d{2})\//.exec(location);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
+}
+
+function fileSource(uri: string): LogSource {
+  let root: string;
+  try {
+    root = fileURLToPath(uri);
+  } catch {
+    throw new LakeError('InvalidImportSourceException', `'${uri}' is not a valid file:// URI.`);
+  }
+  if (!fs.existsSync(root)) throw new LakeError('InvalidImportSourceException', `Import source ${root} does not exist.`);
+  return {
+    uri,
+    async list() {
+      const out: string[] = [];
+      const walk = (p: string) => {
+        const st = fs.statSync(p);
+        if (st.isDirectory()) for (const e of fs.readdirSync(p).sort()) walk(path.join(p, e));
+        else if (isLogFile(p)) out.push(p);
+      };
+      walk(root);
+      return out;
+    },
+    async read(location) {
+      return fs.readFileSync(location);
+    },
+  };
+}
+
+function s3Source(uri: string, region?: string): LogSource {
+  const m = /^s3:\/\/([a-z0-9.-]{3,63})(?:\/(.*))?$/.exec(uri);
+  if (!m) throw new LakeError('InvalidImportSourceException', `'${uri}' is not a valid s3://bucket/prefix URI.`);
+  const [, bucket, prefix = ''] = m;
+  const s3 = new S3Client({ region: region ?? 'us-east-1' });
+  return {
+    uri,
+    async list() {
+      const out: string[] = [];
+      let token: string | undefined;
+      do {
+        const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+        for (const o of page.Contents ?? []) if (o.Key && isLogFile(o.Key)) out.push(`s3://${bucket}/${o.Key}`);
+        token = page.NextContinuationToken;
+      } while (token);
+      return out.sort();
+    },
+    async read(location) {
+      const key = location.slice(`s3://${bucket}/`.length);
+      const obj = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      return Buffer.from(await obj.Body!.transformToByteArray());
+    },
+  };
+}
