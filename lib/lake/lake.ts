@@ -24,6 +24,8 @@ export interface LakeOptions {
   queryTimeoutMs?: number;
   threads?: number;
   memoryLimit?: string;
+  /** Events per committed import batch (default 50,000). */
+  importBatchEvents?: number;
 }
 
 const RESULT_RETENTION_MS = 7 * 86_400_000;
@@ -57,7 +59,7 @@ export class Lake {
     this.imports = new ImportManager(path.join(dir, 'imports'), {
       store: (id) => this.stores.get(id),
       append: (id, records) => this.appendEvents(id, records),
-    });
+    }, opts.importBatchEvents);
   }
 
   static async open(opts: LakeOptions): Promise<Lake> {

@@ -35,8 +35,6 @@ export interface ImportHost {
   append(storeId: string, records: unknown[]): Promise<WriteResult>;
 }
 
-const BATCH_EVENTS = 50_000;
-const BATCH_FILES = 500;
 const DAY_MS = 86_400_000;
 
 /**
@@ -47,7 +45,12 @@ const DAY_MS = 86_400_000;
 export class ImportManager {
   private running?: { rec: ImportRecord; stop: boolean; done: Promise<void> };
 
-  constructor(private dir: string, private host: ImportHost) {
+  constructor(
+    private dir: string,
+    private host: ImportHost,
+    /** A batch is committed once it holds this many events or 10 times fewer files. */
+    private batchEvents = 50_000,
+  ) {
     fs.mkdirSync(dir, { recursive: true });
   }
 
@@ -174,7 +177,7 @@ export class ImportManager {
       const records = await this.readFile(source, file, rec);
       batch.push({ file, records });
       batchEvents += records.length;
-      if (batchEvents >= BATCH_EVENTS || batch.length >= BATCH_FILES) await flush();
+      if (batchEvents >= this.batchEvents || batch.length >= Math.max(1, this.batchEvents / 10)) await flush();
     }
     await flush();
     rec.statistics.PrefixesCompleted = new Set(rec.completedFiles.map((f) => path.posix.dirname(f))).size;

@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Lake } from '../../lib/lake/lake';
+import { LakeError } from '../../lib/lake/errors';
+import { fillStorePlaceholders } from '../../lib/sql/code-spans';
+import { expectationFor, KNOWN_LAKE_BUGS, loadCorpus, storeCategories, type Category, type CorpusQuery, type Expectation } from './corpus';
+
+/**
+ * The compatibility run: loads the fixtures into one event data store per category, runs every
+ * corpus query through the lake in process, and compares each outcome with its expectation.
+ */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DEFAULT_CORPUS = '../shared/data/queries-corpus.jsonl';
+
+/** The corpus file: an explicit path, else TRAILBENCH_CORPUS, else the default; relative to the project root. */
+export function corpusPath(explicit?: string): string {
+  return path.resolve(PROJECT_ROOT, explicit || process.env.TRAILBENCH_CORPUS || DEFAULT_CORPUS);
+}
+
+/** Fixture file and the eventCategory selector of the store it is loaded into. */
+export const STORES: Record<Category, { name: string; eventCategory: string; fixture: string }> = {
+  cloudtrail: { name: 'compat-cloudtrail', eventCategory: 'Management', fixture: 'fixtures/sample-events.jsonl' },
+  config: { name: 'compat-config-items', eventCategory: 'ConfigurationItem', fixture: 'fixtures/config-items.jsonl' },
+  activity: { name: 'compat-integrations', eventCategory: 'ActivityAuditLog', fixture: 'fixtures/activity-audit-events.jsonl' },
+};
+
+/** `rejected`: StartQuery threw; `failed`: the query started but did not finish (FAILED, TIMED_OUT, ...). */
+export type Status = 'FINISHED' | 'rejected' | 'failed';
+
+export interface QueryResult {
+  query: CorpusQuery;
+  stores: Record<string, Category>;
+  expected: Expectation;
+  status: Status;
+  /** For `rejected`: the LakeError type; for `failed`: the final query status. */
+  errorType?: string;
+  message?: string;
+  rows?: number;
+  /** Whether the outcome is the expected one (FINISHED, or InvalidQueryStatementException with a position). */
+  asExpected: boolean;
+  /** The diagnosis when this deviation is a known lake bug. */
+  knownBug?: string;
+}
+
+export interface CompatRun {
+  corpusFile: string;
+  loaded: Record<Category, { events: number; failed: number }>;
+  results: QueryResult[];
+}
+
+const POSITION = /^line \d+:\d+: /;
+
+export function meetsExpectation(expected: Expectation, r: Pick<QueryResult, 'status' | 'errorType' | 'message'>): boolean {
+  if (expected.outcome === 'FINISHED') return r.status === 'FINISHED';
+  return r.status === 'rejected' && r.errorType === 'InvalidQueryStatementException' && POSITION.test(r.message ?? '');
+}
+
+function readJsonl(file: string): unknown[] {
+  return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+}
+
+export async function runCompat(opts: { corpusFile: string; log?: (line: string) => void }): Promise<CompatRun> {
+  const log = opts.log ?? (() => {});
+  const corpus = loadCorpus(opts.corpusFile);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trailbench-compat-'));
+  const lake = await Lake.open({ dataDir, region: 'us-east-1', accountId: '123456789012', queryTimeoutMs: 60_000, threads: 2, maxConcurrentQueries: 10 });
+  try {
+    const storeIds = {} as Record<Category, string>;
+    const loaded = {} as CompatRun['loaded'];
+    for (const [category, s] of Object.entries(STORES) as [Category, (typeof STORES)[Category]][]) {
+      const store = lake.stores.create({ name: s.name, advancedEventSelectors: [{ Name: s.name, FieldSelectors: [{ Field: 'eventCategory', Equals: [s.eventCategory] }] }] });
+      const records = readJsonl(path.join(PROJECT_ROOT, s.fixture));
+      const w = await lake.appendEvents(store.id, records);
+      if (w.failed.length) log(`${s.fixture}: ${w.failed.length} record(s) not stored, e.g. ${w.failed[0].reason}`);
+      storeIds[category] = store.id;
+      loaded[category] = { events: w.added, failed: w.failed.length };
+      log(`${s.name} (${store.shape}): ${w.added} events from ${s.fixture}`);
+    }
+
+    const results: QueryResult[] = [];
+    for (const query of corpus) {
+      const stores = storeCategories(query.sql);
+      const ids = ['$EDS_ID', '$EDS_ID_2', '$EDS_ID_3'].map((p) => storeIds[stores[p] ?? 'cloudtrail']);
+      const outcome = await runOne(lake, fillStorePlaceholders(query.sql, ids));
+      const expected = expectationFor(query);
+      const asExpected = meetsExpectation(expected, outcome);
+      const result: QueryResult = { query, stores, expected, ...outcome, asExpected, knownBug: asExpected ? undefined : KNOWN_LAKE_BUGS[query.id] };
+      results.push(result);
+      log(`${asExpected ? 'ok  ' : result.knownBug ? 'bug ' : 'FAIL'} ${query.id}: ${outcome.status}${outcome.rows !== undefined ? ` (${outcome.rows} rows)` : ''}${outcome.message ? ` ${outcome.message}` : ''}`);
+    }
+    return { corpusFile: opts.corpusFile, loaded, results };
+  } finally {
+    lake.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function runOne(lake: Lake, sql: string): Promise<Pick<QueryResult, 'status' | 'errorType' | 'message' | 'rows'>> {
+  let queryId: string;
+  try {
+    queryId = (await lake.startQuery(sql)).queryId;
+  } catch (e) {
+    if (LakeError.is(e)) return { status: 'rejected', errorType: e.type, message: e.message };
+    return { status: 'rejected', errorType: (e as Error).name || 'Error', message: String((e as Error).message ?? e) };
+  }
+  for (;;) {
+    const rec = lake.queries.get(queryId);
+    if (rec.status === 'FINISHED') return { status: 'FINISHED', rows: rec.resultsCount };
+    if (rec.status !== 'QUEUED' && rec.status !== 'RUNNING') return { status: 'failed', errorType: rec.status, message: rec.errorMessage };
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
