@@ -20,6 +20,8 @@ export interface DatasetMeta {
   added: number;
   files: number;
   parquetBytes: number;
+  /** Peak size of the lake's NDJSON spool files (the temporary disk an append needs besides the Parquet). */
+  spoolBytes: number;
   ingest: IngestTiming;
   builtAt: string;
 }
@@ -71,12 +73,13 @@ async function build(dir: string, events: number, log: (s: string) => void): Pro
     const end = new Date();
     const start = new Date(end.getTime() - 30 * DAY_MS);
     log(`generating and ingesting ${events.toLocaleString('en-US')} events into ${path.relative(process.cwd(), dir)}/ ...`);
-    const gen = timedIterable(generateEvents({ count: events, start, end, seed: 42 }), events, log);
+    let spoolBytes = 0;
+    const gen = timedIterable(generateEvents({ count: events, start, end, seed: 42 }), events, log, () => (spoolBytes = dirBytes(path.join(scratch, 'lake', 'tmp'))));
     const t0 = performance.now();
     const result = await lake.appendEvents(store.id, gen);
     const totalMs = performance.now() - t0;
     const iterMs = gen.finishedAt() - t0;
-    const ingest = { totalMs, generateMs: gen.insideMs(), spoolMs: iterMs - gen.insideMs(), parquetMs: totalMs - iterMs };
+    const ingest = { totalMs, generateMs: gen.insideMs(), spoolMs: iterMs - gen.insideMs(), parquetMs: totalMs - iterMs - gen.doneMs() };
     if (result.failed.length) throw new Error(`ingest rejected ${result.failed.length} records, first: ${result.failed[0].reason}`);
     const manifest = lake.manifest(store.id);
     const meta: DatasetMeta = {
@@ -87,6 +90,7 @@ async function build(dir: string, events: number, log: (s: string) => void): Pro
       added: result.added,
       files: manifest.files.length,
       parquetBytes: manifest.files.reduce((n, f) => n + f.bytes, 0),
+      spoolBytes,
       ingest,
       builtAt: new Date().toISOString(),
     };
@@ -99,16 +103,24 @@ async function build(dir: string, events: number, log: (s: string) => void): Pro
   }
 }
 
-/** Wraps a generator, adding up the time spent inside it and logging progress. */
-function timedIterable<T>(it: Iterator<T>, total: number, log: (s: string) => void) {
+function dirBytes(dir: string): number {
+  let n = 0;
+  for (const f of fs.readdirSync(dir, { withFileTypes: true })) if (f.isFile()) n += fs.statSync(path.join(dir, f.name)).size;
+  return n;
+}
+
+/** Wraps a generator, adding up the time spent inside it, logging progress and calling onDone (untimed) at its end. */
+function timedIterable<T>(it: Iterator<T>, total: number, log: (s: string) => void, onDone: () => void) {
   let inside = 0;
   let done = 0;
   let finished = 0;
+  let doneMs = 0;
   const step = Math.max(1, Math.round(total / 10));
   const t0 = performance.now();
   return {
     insideMs: () => inside,
     finishedAt: () => finished,
+    doneMs: () => doneMs,
     [Symbol.iterator]() {
       return {
         next(): IteratorResult<T> {
@@ -116,8 +128,11 @@ function timedIterable<T>(it: Iterator<T>, total: number, log: (s: string) => vo
           const r = it.next();
           const now = performance.now();
           inside += now - t;
-          if (r.done) finished = now;
-          else if (++done % step === 0) log(`  ${done.toLocaleString('en-US')} events read (${Math.round(done / ((now - t0) / 1000)).toLocaleString('en-US')}/s)`);
+          if (r.done) {
+            finished = now;
+            onDone();
+            doneMs = performance.now() - now;
+          } else if (++done % step === 0) log(`  ${done.toLocaleString('en-US')} events read (${Math.round(done / ((now - t0) / 1000)).toLocaleString('en-US')}/s)`);
           return r;
         },
       };

@@ -10,7 +10,7 @@ import { writeFileAtomic } from '../lib/lake/storage/fs-atomic';
 import { verifySigV4 } from '../lib/lake/api/sigv4';
 import { queryOperations } from '../lib/lake/api/operations/queries';
 import type { HttpLake } from './http-lake';
-import { median, PAGE_SIZE } from './measure';
+import { median, runApi, PAGE_SIZE } from './measure';
 
 /**
  * Where the API path spends its time, stage by stage, measured in-process with the lake's own
@@ -39,6 +39,9 @@ export interface CommonBreakdown {
   /** DescribeQuery of a finished query: client round trip and time inside handleLakeRequest. */
   describeRttMs: number;
   describeHandlerMs: number;
+  /** Synchronous filesystem calls on the event loop per API query (calls and ms), over repeated runs of one query. */
+  syncFs: { call: string; calls: number; ms: number }[];
+  syncFsQuery: string;
 }
 
 const REPS = 9;
@@ -103,7 +106,41 @@ export async function breakdownQuery(lake: Lake, sql: string, finishedQueryId: s
   return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])) as unknown as QueryBreakdown;
 }
 
-export async function breakdownCommon(lake: Lake, server: HttpLake, client: CloudTrailClient, finishedQueryId: string, scratch: string): Promise<CommonBreakdown> {
+const SYNC_FS = ['fsyncSync', 'renameSync', 'mkdirSync', 'openSync', 'closeSync', 'writeSync', 'readSync', 'readFileSync'] as const;
+
+/** Runs fn with node:fs's synchronous calls wrapped in timers (the lake's modules call them through the same object). */
+async function withSyncFsTimers(fn: () => Promise<void>): Promise<Map<string, { calls: number; ms: number }>> {
+  const stats = new Map<string, { calls: number; ms: number }>();
+  const fsAny = fs as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const originals = SYNC_FS.map((name) => [name, fsAny[name]] as const);
+  for (const [name, orig] of originals) {
+    fsAny[name] = function (this: unknown, ...a: unknown[]) {
+      const t0 = performance.now();
+      try {
+        return orig.apply(this, a);
+      } finally {
+        const e = stats.get(name) ?? { calls: 0, ms: 0 };
+        e.calls++;
+        e.ms += performance.now() - t0;
+        stats.set(name, e);
+      }
+    };
+  }
+  try {
+    await fn();
+  } finally {
+    for (const [name, orig] of originals) fsAny[name] = orig;
+  }
+  return stats;
+}
+
+export async function breakdownCommon(lake: Lake, server: HttpLake, client: CloudTrailClient, finishedQueryId: string, scratch: string, fsQuery: { id: string; sql: string }): Promise<CommonBreakdown> {
+  const RUNS = 15;
+  const fsStats = await withSyncFsTimers(async () => {
+    for (let i = 0; i < RUNS; i++) await runApi(client, fsQuery.sql);
+  });
+  const syncFs = [...fsStats].map(([call, v]) => ({ call, calls: v.calls / RUNS, ms: v.ms / RUNS })).sort((a, b) => b.ms - a.ms);
+
   fs.mkdirSync(scratch, { recursive: true });
   const meta = JSON.stringify(lake.queries.get(finishedQueryId));
   const persist: number[] = [];
@@ -116,5 +153,5 @@ export async function breakdownCommon(lake: Lake, server: HttpLake, client: Clou
   server.handlerMs.set('DescribeQuery', []);
   const rtt: number[] = [];
   for (let i = 0; i < 51; i++) rtt.push(await timeIt(() => client.send(new DescribeQueryCommand({ QueryId: finishedQueryId }))));
-  return { persistMs: median(persist), sigv4Ms: median(sig), describeRttMs: median(rtt), describeHandlerMs: median(server.handlerMs.get('DescribeQuery') ?? []) };
+  return { persistMs: median(persist), sigv4Ms: median(sig), describeRttMs: median(rtt), describeHandlerMs: median(server.handlerMs.get('DescribeQuery') ?? []), syncFs, syncFsQuery: fsQuery.id };
 }

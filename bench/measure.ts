@@ -20,6 +20,8 @@ export interface ApiRun {
   executionMs: number;
   bytesScanned: number;
   eventsScanned: number;
+  /** Process CPU time (user + system, every thread: DuckDB's, the client's, the server's) during the run. */
+  cpuMs: number;
 }
 
 // The SDK warns on every client that versions after January 2027 need Node 22; the bench runs on the project's Node.
@@ -37,7 +39,13 @@ export function apiClient(lake: Lake, endpoint: string): CloudTrailClient {
   });
 }
 
+const cpuSince = (u: NodeJS.CpuUsage) => {
+  const d = process.cpuUsage(u);
+  return (d.user + d.system) / 1000;
+};
+
 export async function runApi(client: CloudTrailClient, sql: string): Promise<ApiRun> {
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const { QueryId } = await client.send(new StartQueryCommand({ QueryStatement: sql }));
   const t1 = performance.now();
@@ -61,6 +69,7 @@ export async function runApi(client: CloudTrailClient, sql: string): Promise<Api
     token = r.NextToken;
   } while (token);
   const t3 = performance.now();
+  const cpuMs = cpuSince(cpu0);
   const s = d.QueryStatistics ?? {};
   return {
     totalMs: t3 - t0,
@@ -74,11 +83,13 @@ export async function runApi(client: CloudTrailClient, sql: string): Promise<Api
     executionMs: s.ExecutionTimeInMillis ?? NaN,
     bytesScanned: s.BytesScanned ?? NaN,
     eventsScanned: s.EventsScanned ?? NaN,
+    cpuMs,
   };
 }
 
 /** The baseline: the translated SQL straight on DuckDB, a fresh connection, every chunk fetched. */
-export async function runBaseline(lake: Lake, duckSql: string): Promise<{ ms: number; rows: number }> {
+export async function runBaseline(lake: Lake, duckSql: string): Promise<{ ms: number; rows: number; cpuMs: number }> {
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const con = await lake.engine.connect();
   let rows = 0;
@@ -92,7 +103,8 @@ export async function runBaseline(lake: Lake, duckSql: string): Promise<{ ms: nu
   } finally {
     con.closeSync();
   }
-  return { ms: performance.now() - t0, rows };
+  const ms = performance.now() - t0;
+  return { ms, rows, cpuMs: cpuSince(cpu0) };
 }
 
 export function median(xs: number[]): number {

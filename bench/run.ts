@@ -18,9 +18,14 @@ export interface QueryResult {
   duckSql: string;
   api: ApiRun[];
   baselineMs: number[];
+  baselineCpuMs: number[];
   baselineRows: number;
   /** Time inside handleLakeRequest during the timed repetitions, per operation. */
   handlerMs: Record<string, number[]>;
+  /** Parquet files the translated SQL reads. */
+  files: number;
+  /** DescribeQuery's statistics for `query.widened`, run once, untimed. */
+  widened?: { bytesScanned: number; eventsScanned: number; files: number };
   breakdown?: QueryBreakdown;
 }
 
@@ -61,12 +66,16 @@ async function main() {
   try {
     const day = benchDay(meta.end);
     const eventId = await firstCell(lake, lookupSeedSql(meta.storeId, day));
-    const queries = benchQueries({ storeId: meta.storeId, day, eventId }).filter((q) => !args.only || args.only.includes(q.id));
+    const queries = benchQueries({ storeId: meta.storeId, day, eventId, first: meta.start.slice(0, 10), last: meta.end.slice(0, 10) }).filter((q) => !args.only || args.only.includes(q.id));
     const results: QueryResult[] = [];
     for (const query of queries) {
       log(`${query.id}: ${args.warmup} warm-up + ${args.reps} timed runs, API and baseline alternating`);
-      results.push(await measureQuery(lake, client, server, query, args));
-      const r = results[results.length - 1];
+      const r = await measureQuery(lake, client, server, query, args);
+      if (query.widened) {
+        const w = await runApi(client, query.widened);
+        r.widened = { bytesScanned: w.bytesScanned, eventsScanned: w.eventsScanned, files: parquetFiles((await lake.prepare(query.widened)).translation.sql) };
+      }
+      results.push(r);
       log(`  API ${median(r.api.map((a) => a.totalMs)).toFixed(1)} ms, DuckDB ${median(r.baselineMs).toFixed(1)} ms, ${r.baselineRows} rows`);
     }
     let common: CommonBreakdown | undefined;
@@ -74,7 +83,7 @@ async function main() {
       log('breakdown: stages of the API path, in-process');
       const scratch = path.join(dataset.dir, 'diag');
       for (const r of results) r.breakdown = await breakdownQuery(lake, r.query.sql, r.api[r.api.length - 1].queryId, scratch);
-      common = await breakdownCommon(lake, server, client, results[0].api[0].queryId, scratch);
+      common = await breakdownCommon(lake, server, client, results[0].api[0].queryId, scratch, results[0].query);
     }
     const bench: BenchResults = { args, meta, fresh: dataset.fresh, day, results, common, machine: await machineInfo(lake), date: new Date() };
     printSummary(bench);
@@ -98,12 +107,14 @@ async function measureQuery(lake: Lake, client: ReturnType<typeof apiClient>, se
   server.handlerMs.clear();
   const api: ApiRun[] = [];
   const baselineMs: number[] = [];
+  const baselineCpuMs: number[] = [];
   let baselineRows = 0;
   // Alternate which side goes first, so drift and noise fall on both.
   for (let i = 0; i < args.reps; i++) {
     const runB = async () => {
       const b = await runBaseline(lake, duckSql);
       baselineMs.push(b.ms);
+      baselineCpuMs.push(b.cpuMs);
       baselineRows = b.rows;
     };
     if (i % 2) await runB();
@@ -112,8 +123,10 @@ async function measureQuery(lake: Lake, client: ReturnType<typeof apiClient>, se
   }
   const mismatch = api.find((a) => a.rows !== baselineRows);
   if (mismatch) throw new Error(`${query.id}: the API returned ${mismatch.rows} rows, DuckDB ${baselineRows}`);
-  return { query, duckSql, api, baselineMs, baselineRows, handlerMs: Object.fromEntries(server.handlerMs) };
+  return { query, duckSql, api, baselineMs, baselineCpuMs, baselineRows, handlerMs: Object.fromEntries(server.handlerMs), files: parquetFiles(duckSql) };
 }
+
+const parquetFiles = (duckSql: string) => duckSql.match(/\.parquet'/g)?.length ?? 0;
 
 async function firstCell(lake: Lake, sql: string): Promise<string> {
   const { translation } = await lake.prepare(sql);

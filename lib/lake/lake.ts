@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createEngine, sqlString, type Engine } from './engine/duckdb';
 import { recoverInterruptedWrite, writeEvents, type WriteResult } from './ingest/write-events';
 import { ImportManager } from './imports/import-manager';
+import { SourceFollower } from './imports/follow';
 import { bytesFor, filesInWindow, readManifest, writeManifest, type Manifest } from './storage/manifest';
 import { purgeDeleted } from './stores/lifecycle';
 import { KeyedMutex } from './storage/fs-atomic';
@@ -26,6 +27,8 @@ export interface LakeOptions {
   memoryLimit?: string;
   /** Events per committed import batch (default 50,000). */
   importBatchEvents?: number;
+  /** How often followed sources are checked for new log files (default 30 s). */
+  followIntervalMs?: number;
 }
 
 const RESULT_RETENTION_MS = 7 * 86_400_000;
@@ -37,6 +40,7 @@ export class Lake {
   readonly queries: QueryManager;
   readonly credentials: LakeCredentials;
   readonly imports: ImportManager;
+  readonly follower: SourceFollower;
   private manifests = new Map<string, Manifest>();
   private writes = new KeyedMutex();
   private sweepTimer?: NodeJS.Timeout;
@@ -56,10 +60,9 @@ export class Lake {
       timeoutMs: opts.queryTimeoutMs ?? 3_600_000,
       retentionMs: RESULT_RETENTION_MS,
     });
-    this.imports = new ImportManager(path.join(dir, 'imports'), {
-      store: (id) => this.stores.get(id),
-      append: (id, records) => this.appendEvents(id, records),
-    }, opts.importBatchEvents);
+    const ingestHost = { store: (id: string) => this.stores.get(id), append: (id: string, records: unknown[]) => this.appendEvents(id, records) };
+    this.imports = new ImportManager(path.join(dir, 'imports'), ingestHost, opts.importBatchEvents);
+    this.follower = new SourceFollower(this.stores, ingestHost, opts.followIntervalMs);
   }
 
   static async open(opts: LakeOptions): Promise<Lake> {
@@ -71,6 +74,7 @@ export class Lake {
     for (const s of lake.stores.list()) recoverInterruptedWrite(lake.stores.dir(s.id));
     await lake.housekeeping();
     lake.imports.resumeInterrupted();
+    lake.follower.start();
     lake.sweepTimer = setInterval(() => void lake.housekeeping().catch((e) => console.error('[lake] housekeeping failed', e)), 3_600_000);
     lake.sweepTimer.unref();
     return lake;
@@ -100,12 +104,29 @@ export class Lake {
     });
   }
 
+  /** The follow state of a store as the API reports it. */
+  followStatus(storeId: string) {
+    const store = this.stores.get(storeId)!;
+    const st = this.follower.state(storeId);
+    return {
+      EventDataStoreArn: store.arn,
+      SourceUri: store.ingestionSource?.uri ?? null,
+      FilesIngested: st.files.length,
+      EventsIngested: st.eventsIngested,
+      LastCheckTime: st.lastCheckAt,
+      LastIngestTime: st.lastIngestAt,
+      LastError: st.lastError,
+      RecentFailures: st.failures.slice(-10),
+    };
+  }
+
   hasOngoingImport(storeId: string): boolean {
     return this.imports.hasOngoing(storeId);
   }
 
   close(): void {
     clearInterval(this.sweepTimer);
+    this.follower.stop();
     this.engine.internal.closeSync();
   }
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Lake } from '../../lib/lake/lake';
 import { LakeError } from '../../lib/lake/errors';
 import { fillStorePlaceholders } from '../../lib/sql/code-spans';
-import { expectationFor, KNOWN_LAKE_BUGS, loadCorpus, storeCategories, type Category, type CorpusQuery, type Expectation } from './corpus';
+import { expectationFor, FIXTURE_FINDINGS, KNOWN_LAKE_BUGS, loadCorpus, storeCategories, type Category, type CorpusQuery, type Expectation } from './corpus';
 
 /**
  * The compatibility run: loads the fixtures into one event data store per category, runs every
@@ -38,7 +38,9 @@ export interface QueryResult {
   errorType?: string;
   message?: string;
   rows?: number;
-  /** Whether the outcome is the expected one (FINISHED, or InvalidQueryStatementException with a position). */
+  /** How the outcome differs from the expectation (and, for fixture queries, from what they must find). */
+  problems: string[];
+  /** No problems: FINISHED (finding what it must), or InvalidQueryStatementException with a position. */
   asExpected: boolean;
   /** The diagnosis when this deviation is a known lake bug. */
   knownBug?: string;
@@ -52,9 +54,23 @@ export interface CompatRun {
 
 const POSITION = /^line \d+:\d+: /;
 
-export function meetsExpectation(expected: Expectation, r: Pick<QueryResult, 'status' | 'errorType' | 'message'>): boolean {
-  if (expected.outcome === 'FINISHED') return r.status === 'FINISHED';
-  return r.status === 'rejected' && r.errorType === 'InvalidQueryStatementException' && POSITION.test(r.message ?? '');
+type Outcome = Pick<QueryResult, 'status' | 'errorType' | 'message' | 'rows'> & { cells?: string[][] };
+
+/** Why an outcome is not the expected one; empty when it is. */
+export function problemsOf(id: string, expected: Expectation, r: Outcome): string[] {
+  const got = r.status === 'FINISHED' ? `FINISHED (${r.rows} rows)` : `${r.status} (${r.errorType}: ${r.message})`;
+  if (expected.outcome === 'REJECTED') {
+    const ok = r.status === 'rejected' && r.errorType === 'InvalidQueryStatementException' && POSITION.test(r.message ?? '');
+    return ok ? [] : [`expected InvalidQueryStatementException with a line:column position, got ${got}`];
+  }
+  if (r.status !== 'FINISHED') return [`expected FINISHED, got ${got}`];
+  const finding = FIXTURE_FINDINGS[id];
+  const problems: string[] = [];
+  if (finding && r.rows !== finding.rows) problems.push(`expected ${finding.rows} rows from the fixtures (${finding.what}), got ${r.rows}`);
+  if (finding?.contains && !r.cells?.some((row) => row.some((cell) => cell.includes(finding.contains!)))) {
+    problems.push(`no result cell contains '${finding.contains}' (${finding.what})`);
+  }
+  return problems;
 }
 
 function readJsonl(file: string): unknown[] {
@@ -83,10 +99,11 @@ export async function runCompat(opts: { corpusFile: string; log?: (line: string)
     for (const query of corpus) {
       const stores = storeCategories(query.sql);
       const ids = ['$EDS_ID', '$EDS_ID_2', '$EDS_ID_3'].map((p) => storeIds[stores[p] ?? 'cloudtrail']);
-      const outcome = await runOne(lake, fillStorePlaceholders(query.sql, ids));
+      const { cells, ...outcome } = await runOne(lake, fillStorePlaceholders(query.sql, ids), !!FIXTURE_FINDINGS[query.id]);
       const expected = expectationFor(query);
-      const asExpected = meetsExpectation(expected, outcome);
-      const result: QueryResult = { query, stores, expected, ...outcome, asExpected, knownBug: asExpected ? undefined : KNOWN_LAKE_BUGS[query.id] };
+      const problems = problemsOf(query.id, expected, { ...outcome, cells });
+      const asExpected = problems.length === 0;
+      const result: QueryResult = { query, stores, expected, ...outcome, problems, asExpected, knownBug: asExpected ? undefined : KNOWN_LAKE_BUGS[query.id] };
       results.push(result);
       log(`${asExpected ? 'ok  ' : result.knownBug ? 'bug ' : 'FAIL'} ${query.id}: ${outcome.status}${outcome.rows !== undefined ? ` (${outcome.rows} rows)` : ''}${outcome.message ? ` ${outcome.message}` : ''}`);
     }
@@ -97,7 +114,8 @@ export async function runCompat(opts: { corpusFile: string; log?: (line: string)
   }
 }
 
-async function runOne(lake: Lake, sql: string): Promise<Pick<QueryResult, 'status' | 'errorType' | 'message' | 'rows'>> {
+/** Runs one statement to the end; `withCells` also returns the first result rows. */
+async function runOne(lake: Lake, sql: string, withCells: boolean): Promise<Outcome> {
   let queryId: string;
   try {
     queryId = (await lake.startQuery(sql)).queryId;
@@ -107,7 +125,7 @@ async function runOne(lake: Lake, sql: string): Promise<Pick<QueryResult, 'statu
   }
   for (;;) {
     const rec = lake.queries.get(queryId);
-    if (rec.status === 'FINISHED') return { status: 'FINISHED', rows: rec.resultsCount };
+    if (rec.status === 'FINISHED') return { status: 'FINISHED', rows: rec.resultsCount, cells: withCells ? lake.queries.page(queryId, 0, 100) : undefined };
     if (rec.status !== 'QUEUED' && rec.status !== 'RUNNING') return { status: 'failed', errorType: rec.status, message: rec.errorMessage };
     await new Promise((resolve) => setTimeout(resolve, 5));
   }

@@ -4,13 +4,13 @@ import { LakeError } from '../errors';
 import { verifySigV4, type RawRequest } from './sigv4';
 import { queryOperations } from './operations/queries';
 import { storeOperations } from './operations/stores';
-import { importOperations } from './operations/imports';
+import { followOperations, importOperations } from './operations/imports';
 
 /** Both X-Amz-Target prefixes clients send: botocore's and the JS SDK v3's. */
 const TARGET_PREFIXES = ['com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.', 'CloudTrail_20131101.'];
 
 type Operation = (lake: Lake, body: unknown) => unknown;
-const OPERATIONS: Record<string, Operation> = { ...storeOperations, ...queryOperations, ...importOperations };
+const OPERATIONS: Record<string, Operation> = { ...storeOperations, ...queryOperations, ...importOperations, ...followOperations };
 
 export interface RawResponse { status: number; headers: Record<string, string>; body: string }
 

@@ -4,14 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { LakeError } from '../errors';
 import { readJson, writeFileAtomic } from '../storage/fs-atomic';
 import type { StoreRecord } from '../storage/stores';
-import type { WriteResult } from '../ingest/write-events';
 import { dayOfPath, openSource, type LogSource } from './sources';
-import { LogFileError, parseLogFile } from './read-log-file';
-import { matchesSelectors } from './selector-filter';
+import { ingestBatch, readLogFile, type ImportFailure, type IngestHost, type LogBatch } from './ingest-batch';
 
 export type ImportStatus = 'INITIALIZING' | 'IN_PROGRESS' | 'FAILED' | 'STOPPED' | 'COMPLETED';
 
-export interface ImportFailure { Location: string; Status: 'FAILED'; ErrorType: string; ErrorMessage: string; LastUpdatedTime: number }
+export type { ImportFailure };
 
 /** An import as GetImport reports it, kept in `imports/<id>.json` with the files already done. */
 export interface ImportRecord {
@@ -30,10 +28,7 @@ export interface ImportRecord {
   error?: string;
 }
 
-export interface ImportHost {
-  store(id: string): StoreRecord | undefined;
-  append(storeId: string, records: unknown[]): Promise<WriteResult>;
-}
+export type ImportHost = IngestHost;
 
 const DAY_MS = 86_400_000;
 
@@ -163,7 +158,7 @@ export class ImportManager {
     rec.status = 'IN_PROGRESS';
     this.save(rec);
 
-    let batch: { file: string; records: Record<string, unknown>[] }[] = [];
+    let batch: LogBatch = [];
     let batchEvents = 0;
     const flush = async () => {
       if (!batch.length) return;
@@ -185,35 +180,19 @@ export class ImportManager {
   }
 
   private async readFile(source: LogSource, file: string, rec: ImportRecord): Promise<Record<string, unknown>[]> {
-    try {
-      return parseLogFile(await source.read(file));
-    } catch (e) {
-      const type = e instanceof LogFileError ? e.errorType : 'ReadError';
-      rec.failures.push({ Location: file, Status: 'FAILED', ErrorType: type, ErrorMessage: (e as Error).message, LastUpdatedTime: Date.now() / 1000 });
+    const { records, failure } = await readLogFile(source, file);
+    if (failure) {
+      rec.failures.push(failure);
       rec.statistics.FailedEntries++;
-      return [];
     }
+    return records;
   }
 
-  private async commitBatch(rec: ImportRecord, store: StoreRecord, batch: { file: string; records: Record<string, unknown>[] }[]) {
-    const lo = rec.startEventTime !== undefined ? rec.startEventTime * 1000 : -Infinity;
-    const hi = rec.endEventTime !== undefined ? rec.endEventTime * 1000 : Infinity;
-    const retentionStart = Date.now() - store.retentionPeriod * DAY_MS;
-    const keep = (r: Record<string, unknown>) => {
-      const t = Date.parse(String(r.eventTime));
-      // unreadable times go through so the writer records them as failures
-      return (Number.isNaN(t) || (t >= lo && t <= hi && t >= retentionStart)) && matchesSelectors(r, store.advancedEventSelectors);
-    };
-    const owners: string[] = [];
-    const records: unknown[] = [];
-    for (const { file, records: rs } of batch) {
-      for (const r of rs) if (keep(r)) { records.push(r); owners.push(file); }
-    }
-    const result = await this.host.append(store.id, records);
-    for (const f of result.failed) {
-      rec.failures.push({ Location: owners[f.index], Status: 'FAILED', ErrorType: 'InvalidRecord', ErrorMessage: f.reason, LastUpdatedTime: Date.now() / 1000 });
-      rec.statistics.FailedEntries++;
-    }
+  private async commitBatch(rec: ImportRecord, store: StoreRecord, batch: LogBatch) {
+    const window = { lo: rec.startEventTime !== undefined ? rec.startEventTime * 1000 : undefined, hi: rec.endEventTime !== undefined ? rec.endEventTime * 1000 : undefined };
+    const result = await ingestBatch(this.host, store, batch, window);
+    rec.failures.push(...result.failures);
+    rec.statistics.FailedEntries += result.failures.length;
     rec.completedFiles.push(...batch.map((b) => b.file));
     rec.statistics.FilesCompleted += batch.length;
     rec.statistics.EventsCompleted += result.added;

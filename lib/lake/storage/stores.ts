@@ -31,6 +31,8 @@ export interface StoreRecord {
   deletionRequestedAt?: number;
   /** Status to return to when a pending deletion is restored. */
   statusBeforeDeletion?: StoreStatus;
+  /** A log source the store follows, ingesting new files as they appear (a Trailbench extension). */
+  ingestionSource?: { uri: string; s3BucketRegion?: string };
 }
 
 export const DEFAULT_SELECTORS: AdvancedEventSelector[] = [

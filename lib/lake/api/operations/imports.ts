@@ -4,6 +4,7 @@ import { LakeError } from '../../errors';
 import type { ImportRecord } from '../../imports/import-manager';
 import { requireActive } from '../../stores/lifecycle';
 import { pageOf } from '../paging';
+import { openSource } from '../../imports/sources';
 import { maxResults, parseInput, token } from './input';
 
 const importId = z.string().length(36).regex(/^[a-f0-9-]+$/, 'must be an import ID');
@@ -69,5 +70,35 @@ export const importOperations = {
     const rec = lake.imports.get(input.ImportId);
     const { page, next } = pageOf(rec.failures, `failures:${rec.importId}`, input.NextToken, input.MaxResults ?? 1000);
     return { Failures: page, NextToken: next };
+  },
+};
+
+const followInput = z.object({
+  EventDataStore: z.string().min(3).max(256),
+  SourceUri: z.string().min(1).max(1024).nullable(),
+  S3BucketRegion: z.string().optional(),
+});
+
+/**
+ * Trailbench extension (not in the AWS API): make a store follow a log source — a directory or an
+ * S3 prefix — and ingest new log files within a minute, as a trail keeps a Lake store current.
+ * `SourceUri: null` stops following.
+ */
+export const followOperations = {
+  async TrailbenchSetIngestionSource(lake: Lake, body: unknown) {
+    const input = parseInput(followInput, body);
+    const store = requireActive(lake.stores, input.EventDataStore);
+    if (input.SourceUri) {
+      if (store.shape !== 'cloudtrail') throw new LakeError('InvalidEventDataStoreCategoryException', `Store ${store.id} holds ${store.shape} events; only CloudTrail event stores follow log sources.`);
+      openSource(input.SourceUri, input.S3BucketRegion); // validate now
+    }
+    const ingestionSource = input.SourceUri ? { uri: input.SourceUri, s3BucketRegion: input.S3BucketRegion } : undefined;
+    lake.stores.save({ ...store, ingestionSource, updatedTimestamp: Date.now() / 1000 });
+    if (ingestionSource) void lake.follower.checkAll();
+    return lake.followStatus(store.id);
+  },
+  TrailbenchGetIngestionSource(lake: Lake, body: unknown) {
+    const input = parseInput(z.object({ EventDataStore: z.string().min(3).max(256) }), body);
+    return lake.followStatus(requireActive(lake.stores, input.EventDataStore).id);
   },
 };

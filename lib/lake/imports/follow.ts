@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { readJson, writeFileAtomic } from '../storage/fs-atomic';
+import type { StoreRegistry } from '../storage/stores';
+import { ingestBatch, readLogFile, type ImportFailure, type IngestHost, type LogBatch } from './ingest-batch';
+import { openSource } from './sources';
+
+/** Per-store progress of live ingestion, kept in `stores/<id>/follow-state.json`. */
+export interface FollowState {
+  files: string[];
+  eventsIngested: number;
+  lastCheckAt?: number; // epoch seconds
+  lastIngestAt?: number;
+  lastError?: string;
+  failures: ImportFailure[];
+}
+
+const BATCH_FILES = 200;
+const KEEP_FAILURES = 100;
+
+/**
+ * Live ingestion: every `intervalMs` each ENABLED store with an ingestion source is checked for
+ * log files it has not ingested yet, the way a trail keeps a CloudTrail Lake store current.
+ * Files are recorded as ingested only after their batch is committed, and events already stored
+ * are skipped by eventID, so a crash never loses or duplicates an event.
+ */
+export class SourceFollower {
+  private timer?: NodeJS.Timeout;
+  private busy?: Promise<void>;
+
+  constructor(private stores: StoreRegistry, private host: IngestHost, private intervalMs = 30_000) {}
+
+  start(): void {
+    this.timer = setInterval(() => void this.checkAll(), this.intervalMs);
+    this.timer.unref();
+    void this.checkAll();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  /** One pass over every following store (a pass already running is awaited, not doubled). */
+  checkAll(): Promise<void> {
+    this.busy ??= this.checkEach().finally(() => {
+      this.busy = undefined;
+    });
+    return this.busy;
+  }
+
+  private async checkEach(): Promise<void> {
+    for (const s of this.stores.list()) if (s.ingestionSource && s.status === 'ENABLED') await this.checkStore(s.id);
+  }
+
+  state(storeId: string): FollowState {
+    return readJson<FollowState>(this.stateFile(storeId)) ?? { files: [], eventsIngested: 0, failures: [] };
+  }
+
+  private async checkStore(storeId: string): Promise<void> {
+    const store = this.stores.get(storeId);
+    if (!store?.ingestionSource) return;
+    const state = this.state(storeId);
+    state.lastCheckAt = Date.now() / 1000;
+    try {
+      const source = openSource(store.ingestionSource.uri, store.ingestionSource.s3BucketRegion);
+      const seen = new Set(state.files);
+      const fresh = (await source.list()).filter((f) => !seen.has(f));
+      for (let i = 0; i < fresh.length; i += BATCH_FILES) {
+        const batch: LogBatch = [];
+        for (const file of fresh.slice(i, i + BATCH_FILES)) {
+          const { records, failure } = await readLogFile(source, file);
+          if (failure) state.failures.push(failure);
+          batch.push({ file, records });
+        }
+        const result = await ingestBatch(this.host, store, batch);
+        state.failures.push(...result.failures);
+        state.failures = state.failures.slice(-KEEP_FAILURES);
+        state.files.push(...batch.map((b) => b.file));
+        state.eventsIngested += result.added;
+        state.lastIngestAt = Date.now() / 1000;
+        this.save(storeId, state);
+      }
+      state.lastError = undefined;
+    } catch (e) {
+      state.lastError = (e as Error).message;
+    }
+    this.save(storeId, state);
+  }
+
+  private stateFile(storeId: string) {
+    return path.join(this.stores.dir(storeId), 'follow-state.json');
+  }
+
+  private save(storeId: string, state: FollowState) {
+    writeFileAtomic(this.stateFile(storeId), JSON.stringify(state));
+  }
+}

@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { Lake } from '../../lib/lake/lake';
+import { generateEvents } from '../../lib/lake/demo/generate-events';
+import { followOperations } from '../../lib/lake/api/operations/imports';
+import { createStore } from '../../lib/lake/stores/lifecycle';
+import { writeTrailArchive } from '../helpers/trail-archive';
+
+const DAY = 86_400_000;
+let root: string;
+let lake: Lake;
+beforeAll(async () => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'trailbench-follow-'));
+  lake = await Lake.open({ dataDir: path.join(root, 'data'), region: 'us-east-1', accountId: '123456789012', followIntervalMs: 200 });
+});
+afterAll(() => {
+  lake.close();
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+async function until<T>(read: () => Promise<T> | T, ok: (v: T) => boolean): Promise<T> {
+  for (let i = 0; i < 300; i++) {
+    const v = await read();
+    if (ok(v)) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return read();
+}
+
+async function count(storeId: string): Promise<number> {
+  const q = await lake.startQuery(`SELECT count(*) FROM ${storeId}`);
+  while (['QUEUED', 'RUNNING'].includes(lake.queries.get(q.queryId).status)) await new Promise((r) => setTimeout(r, 5));
+  return Number(lake.queries.page(q.queryId, 0, 1)[0][0]);
+}
+
+it('a store following a directory ingests new log files as they appear, each once', async () => {
+  const archive = path.join(root, 'trail');
+  fs.mkdirSync(archive);
+  const store = createStore(lake.stores, { Name: 'live', AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management', 'Data'] }] }] });
+  const status = await followOperations.TrailbenchSetIngestionSource(lake, { EventDataStore: store.arn, SourceUri: pathToFileURL(archive).href });
+  expect(status.SourceUri).toBe(pathToFileURL(archive).href);
+
+  const end = Date.now();
+  const first = [...generateEvents({ count: 500, start: new Date(end - 2 * DAY), end: new Date(end - DAY), seed: 1 })];
+  writeTrailArchive(archive, first);
+  const c1 = await until(() => count(store.id), (n) => n === 500);
+  expect(c1, JSON.stringify(await followOperations.TrailbenchGetIngestionSource(lake, { EventDataStore: store.id }))).toBe(500);
+
+  const second = [...generateEvents({ count: 300, start: new Date(end - DAY), end: new Date(end), seed: 2 })];
+  writeTrailArchive(path.join(archive, 'later'), second);
+  fs.writeFileSync(path.join(archive, 'corrupt.json'), '{"Records": [');
+  expect(await until(() => count(store.id), (n) => n === 800)).toBe(800);
+
+  const st = await until(() => followOperations.TrailbenchGetIngestionSource(lake, { EventDataStore: store.id }), (s) => s.RecentFailures.length > 0);
+  expect(st.EventsIngested).toBe(800);
+  expect(st.RecentFailures.map((f) => path.basename(f.Location))).toEqual(['corrupt.json']);
+  await lake.follower.checkAll();
+  expect(await count(store.id)).toBe(800);
+
+  await followOperations.TrailbenchSetIngestionSource(lake, { EventDataStore: store.id, SourceUri: null });
+  writeTrailArchive(path.join(archive, 'after-stop'), [...generateEvents({ count: 50, start: new Date(end - DAY), end: new Date(end), seed: 3 })]);
+  await lake.follower.checkAll();
+  expect(await count(store.id)).toBe(800);
+});
