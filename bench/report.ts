@@ -17,6 +17,8 @@ export interface BenchResults {
   results: QueryResult[];
   common?: CommonBreakdown;
   machine: Machine;
+  /** os.loadavg() before the dataset was opened; machine.loadavg is at the end. */
+  loadAtStart: number[];
   date: Date;
 }
 
@@ -163,7 +165,7 @@ export function writeReport(b: BenchResults): string {
     ['Node.js', m.node],
     ['DuckDB', `${m.duckdb}, @duckdb/node-api ${m.nodeApi}`],
     ['AWS SDK', `@aws-sdk/client-cloudtrail ${m.sdk}`],
-    ['Load average at start', m.loadavg.map((x) => x.toFixed(2)).join(', ')],
+    ['Load average (1, 5, 15 min)', `${b.loadAtStart.map((x) => x.toFixed(2)).join(', ')} at the start; ${m.loadavg.map((x) => x.toFixed(2)).join(', ')} at the end`],
     ['Dataset', `${num(meta.added)} events from \`generateEvents\` (seed 42), ${meta.start.slice(0, 16)}Z – ${meta.end.slice(0, 16)}Z; ${meta.files} Parquet files, ${mb(meta.parquetBytes)}`],
     ['Ingest', `${(ing.totalMs / 1000).toFixed(1)} s = ${num(Math.round(meta.events / (ing.totalMs / 1000)))} events/s (generator ${(ing.generateMs / 1000).toFixed(1)} s, normalise + spool ${(ing.spoolMs / 1000).toFixed(1)} s, Parquet ${(ing.parquetMs / 1000).toFixed(1)} s)${b.fresh ? '' : `; measured when the cached dataset was built, ${meta.builtAt.slice(0, 16)}Z`}`],
     ...(meta.events < TARGET_EVENTS ? [['10M estimate', `building ${num(TARGET_EVENTS)} events at this rate would take about ${Math.round((TARGET_EVENTS / meta.events) * ing.totalMs / 60_000)} min` + (meta.spoolBytes ? ` and about ${((TARGET_EVENTS / meta.events) * meta.spoolBytes / 1e9).toFixed(0)} GB of temporary spool disk (this dataset needed ${(meta.spoolBytes / 1e9).toFixed(1)} GB) besides ${((TARGET_EVENTS / meta.events) * meta.parquetBytes / 1e9).toFixed(1)} GB of Parquet` : '')]] : []),

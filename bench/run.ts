@@ -4,6 +4,7 @@
  * Benchmarks the built-in lake through its CloudTrail API over real HTTP against the same SQL run
  * directly on DuckDB, and writes docs/benchmarks.md. See that file for the method.
  */
+import os from 'node:os';
 import path from 'node:path';
 import type { Lake } from '../lib/lake/lake';
 import { openDataset } from './dataset';
@@ -56,6 +57,7 @@ const log = (s: string) => console.log(`[bench] ${s}`);
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
+  const loadAtStart = os.loadavg();
   const dataset = await openDataset(args.events, log);
   const { lake, meta } = dataset;
   const { ingest } = meta;
@@ -85,7 +87,7 @@ async function main() {
       for (const r of results) r.breakdown = await breakdownQuery(lake, r.query.sql, r.api[r.api.length - 1].queryId, scratch);
       common = await breakdownCommon(lake, server, client, results[0].api[0].queryId, scratch, results[0].query);
     }
-    const bench: BenchResults = { args, meta, fresh: dataset.fresh, day, results, common, machine: await machineInfo(lake), date: new Date() };
+    const bench: BenchResults = { args, meta, fresh: dataset.fresh, day, results, common, machine: await machineInfo(lake), loadAtStart, date: new Date() };
     printSummary(bench);
     if (args.doc) {
       const file = writeReport(bench);

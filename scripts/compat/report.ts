@@ -102,7 +102,7 @@ export function renderReport(run: CompatRun): string {
       const s = STORES[c];
       const readers = count((r) => Object.values(r.stores).includes(c));
       const failed = run.loaded[c].failed ? ` (${run.loaded[c].failed} not stored)` : '';
-      return `| ${CATEGORY_LABEL[c]} | \`${s.eventCategory}\` | \`${s.fixture}\` | ${run.loaded[c].events}${failed} | ${readers} |`;
+      return `| ${CATEGORY_LABEL[c]} | ${s.eventCategories.map((e) => `\`${e}\``).join(', ')} | \`${s.fixture}\` | ${run.loaded[c].events}${failed} | ${readers} |`;
     }),
     '',
     "`fixtures/sample-events.jsonl` has 866 published sample events, but many share placeholder eventIDs (`1`, `1111`, ...); the lake stores an eventID once, so fewer are stored. Most CloudTrail queries hard-code dates or names that the samples do not have, so FINISHED with 0 rows is common and expected for them.",

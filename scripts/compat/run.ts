@@ -19,11 +19,11 @@ export function corpusPath(explicit?: string): string {
   return path.resolve(PROJECT_ROOT, explicit || process.env.TRAILBENCH_CORPUS || DEFAULT_CORPUS);
 }
 
-/** Fixture file and the eventCategory selector of the store it is loaded into. */
-export const STORES: Record<Category, { name: string; eventCategory: string; fixture: string }> = {
-  cloudtrail: { name: 'compat-cloudtrail', eventCategory: 'Management', fixture: 'fixtures/sample-events.jsonl' },
-  config: { name: 'compat-config-items', eventCategory: 'ConfigurationItem', fixture: 'fixtures/config-items.jsonl' },
-  activity: { name: 'compat-integrations', eventCategory: 'ActivityAuditLog', fixture: 'fixtures/activity-audit-events.jsonl' },
+/** Fixture file and the eventCategory values of the store it is loaded into. */
+export const STORES: Record<Category, { name: string; eventCategories: string[]; fixture: string }> = {
+  cloudtrail: { name: 'compat-cloudtrail', eventCategories: ['Management', 'Data', 'NetworkActivity'], fixture: 'fixtures/sample-events.jsonl' },
+  config: { name: 'compat-config-items', eventCategories: ['ConfigurationItem'], fixture: 'fixtures/config-items.jsonl' },
+  activity: { name: 'compat-integrations', eventCategories: ['ActivityAuditLog'], fixture: 'fixtures/activity-audit-events.jsonl' },
 };
 
 /** `rejected`: StartQuery threw; `failed`: the query started but did not finish (FAILED, TIMED_OUT, ...). */
@@ -86,7 +86,7 @@ export async function runCompat(opts: { corpusFile: string; log?: (line: string)
     const storeIds = {} as Record<Category, string>;
     const loaded = {} as CompatRun['loaded'];
     for (const [category, s] of Object.entries(STORES) as [Category, (typeof STORES)[Category]][]) {
-      const store = lake.stores.create({ name: s.name, advancedEventSelectors: [{ Name: s.name, FieldSelectors: [{ Field: 'eventCategory', Equals: [s.eventCategory] }] }] });
+      const store = lake.stores.create({ name: s.name, advancedEventSelectors: [{ Name: s.name, FieldSelectors: [{ Field: 'eventCategory', Equals: s.eventCategories }] }] });
       const records = readJsonl(path.join(PROJECT_ROOT, s.fixture));
       const w = await lake.appendEvents(store.id, records);
       if (w.failed.length) log(`${s.fixture}: ${w.failed.length} record(s) not stored, e.g. ${w.failed[0].reason}`);

@@ -11,6 +11,7 @@ import { corpusPath, runCompat, type CompatRun, type QueryResult } from '../../s
 const file = corpusPath();
 const haveCorpus = fs.existsSync(file);
 const title = haveCorpus ? 'published query corpus' : `published query corpus (skipped: ${file} not found; set TRAILBENCH_CORPUS to its path)`;
+if (!haveCorpus) console.warn(`[compat-corpus] skipped: the query corpus ${file} is not there (CI checks out ../shared beside the project; elsewhere set TRAILBENCH_CORPUS)`);
 
 const describeLine = (r: QueryResult) => `  ${r.query.id}: ${r.problems.join('; ')}`;
 
