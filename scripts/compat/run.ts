@@ -54,10 +54,10 @@ export interface CompatRun {
 
 const POSITION = /^line \d+:\d+: /;
 
-type Outcome = Pick<QueryResult, 'status' | 'errorType' | 'message' | 'rows'> & { cells?: string[][] };
+type RunOutcome = Pick<QueryResult, 'status' | 'errorType' | 'message' | 'rows'> & { cells?: string[][] };
 
 /** Why an outcome is not the expected one; empty when it is. */
-export function problemsOf(id: string, expected: Expectation, r: Outcome): string[] {
+export function problemsOf(id: string, expected: Expectation, r: RunOutcome): string[] {
   const got = r.status === 'FINISHED' ? `FINISHED (${r.rows} rows)` : `${r.status} (${r.errorType}: ${r.message})`;
   if (expected.outcome === 'REJECTED') {
     const ok = r.status === 'rejected' && r.errorType === 'InvalidQueryStatementException' && POSITION.test(r.message ?? '');
@@ -115,13 +115,13 @@ export async function runCompat(opts: { corpusFile: string; log?: (line: string)
 }
 
 /** Runs one statement to the end; `withCells` also returns the first result rows. */
-async function runOne(lake: Lake, sql: string, withCells: boolean): Promise<Outcome> {
+async function runOne(lake: Lake, sql: string, withCells: boolean): Promise<RunOutcome> {
   let queryId: string;
   try {
     queryId = (await lake.startQuery(sql)).queryId;
   } catch (e) {
     if (LakeError.is(e)) return { status: 'rejected', errorType: e.type, message: e.message };
-    return { status: 'rejected', errorType: (e as Error).name || 'Error', message: String((e as Error).message ?? e) };
+    return { status: 'rejected', errorType: `internal error (${(e as Error).name || 'Error'})`, message: String((e as Error).message ?? e) };
   }
   for (;;) {
     const rec = lake.queries.get(queryId);

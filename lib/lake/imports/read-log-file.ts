@@ -19,7 +19,7 @@ export function parseLogFile(bytes: Buffer): Record<string, unknown>[] {
     throw new LogFileError('DecompressionError', `not a readable gzip file: ${(e as Error).message}`);
   }
   const trimmed = text.trim();
-  if (!trimmed) return [];
+  if (!trimmed) throw new LogFileError('EmptyFile', 'the file is empty');
   try {
     return recordsOf(JSON.parse(trimmed));
   } catch (e) {

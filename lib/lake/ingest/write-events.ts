@@ -74,7 +74,7 @@ export async function writeEvents(
       fs.mkdirSync(path.dirname(target), { recursive: true });
       const existing = manifest.files.filter((f) => f.day === day).map((f) => sqlString(path.join(opts.storeDir, f.file)));
       const notStored = existing.length ? `AND eventid NOT IN (SELECT eventid FROM read_parquet([${existing.join(', ')}]))` : '';
-      const select = `SELECT * FROM read_json(${sqlString(spool.file)}, format = 'newline_delimited', columns = ${columns}, maximum_object_size = 104857600)
+      const select = `SELECT * REPLACE (sha256(eventjson) AS eventjsonchecksum) FROM read_json(${sqlString(spool.file)}, format = 'newline_delimited', columns = ${columns}, maximum_object_size = 104857600)
         WHERE true ${notStored} ORDER BY eventtime`;
       const res = await con.run(`COPY (${select}) TO ${sqlString(target)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000)`);
       const rowsWritten = Number(res.rowsChanged);
