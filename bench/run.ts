@@ -33,7 +33,7 @@ export interface QueryResult {
 interface Args { events: number; reps: number; warmup: number; only?: string[]; doc: boolean; diagnose: boolean }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { events: 1_000_000, reps: 15, warmup: 3, doc: true, diagnose: true };
+  const args: Args = { events: 1_000_000, reps: 21, warmup: 3, doc: true, diagnose: true };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];

@@ -15,6 +15,7 @@ import { loadCredentials, type LakeCredentials } from './credentials';
 import { LakeError, storeNotFound } from './errors';
 import { SqlValidationError } from './sql/errors';
 import type { TimeBounds } from './sql/time-bounds';
+import { locateColumn } from './sql/locate';
 
 export interface LakeOptions {
   dataDir: string;
@@ -172,7 +173,11 @@ export class Lake {
         eventsScanned += files.reduce((n, f) => n + f.rows, 0);
         bytesScanned += bytesFor(files, translation.columns);
       }
-      await this.queries.bindCheck(translation.sql);
+      await this.queries.bindCheck(translation.sql).catch((e) => {
+        const col = SqlValidationError.is(e) && e.line === undefined ? /^Column '([^']+)' cannot be resolved/.exec(e.reason) : null;
+        const at = col ? locateColumn(sql, col[1]) : undefined;
+        throw at ? new SqlValidationError(e.reason, at.line, at.column) : e;
+      });
       return { translation, eventsScanned, bytesScanned, storeIds: [...new Set(translation.scans.map((s) => s.storeId))] };
     } catch (e) {
       if (SqlValidationError.is(e)) throw new LakeError('InvalidQueryStatementException', e.message);

@@ -197,23 +197,12 @@ export const FIXTURE_FINDINGS: Record<string, Finding> = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Known lake bugs: queries whose outcome currently differs from their expectation
+// Known lake bugs: queries whose outcome currently differs from their expectation (none today)
 // ---------------------------------------------------------------------------------------------
-
-const JSON_CAST_BUG =
-  "CAST(json AS varchar) keeps the JSON quotes: cast(json_extract(PatchItem, '$.PatchState') as varchar) gives '\"Installed\"', so every filter(...) = 'Installed' is empty and all five patch columns come back []. Trino returns the string's value. lib/lake/sql/translate.ts cast() emits a plain CAST(x AS VARCHAR) for every source type.";
 
 /**
  * Deviations the lake has today, each with its diagnosis. `tests/unit/compat-corpus.test.ts`
  * asserts that exactly these queries deviate, so a fix (remove the entry) or a regression (a new
  * deviation) both show up.
  */
-export const KNOWN_LAKE_BUGS: Record<string, string> = {
-  'docs/multi-eds-left-join':
-    "Rejected, but with DuckDB's binder message and no position ('Table \"edsA\" does not have a column named \"map\"'); Trino: \"line 1:51: Column 'edsa.map' cannot be resolved\". Column references are only checked by the DuckDB bind check (lib/lake/query/manager.ts bindCheck), which has no source positions; lib/lake/sql/translate.ts does not resolve qualified column references against the store's schema.",
-  'oneuptime/console-login-no-mfa':
-    "FINISHED (0 rows) instead of rejected: additionalEventData LIKE '...' runs because DuckDB casts the map to text ('{MFAUsed=No, ...}'). Trino: \"line 11:9: Left side of LIKE expression must evaluate to a varchar (actual: map(varchar, varchar))\". lib/lake/sql/translate.ts does not type-check LIKE operands (it already knows map columns: isMapExpression).",
-  'aws-samples/ssm-patch-compliance-all-ec2-instances-time-range': JSON_CAST_BUG,
-  'aws-samples/ssm-patch-compliance-all-ec2-instances': JSON_CAST_BUG,
-  'aws-samples/ssm-patch-compliance-distinct-ec2-instance-latest': JSON_CAST_BUG,
-};
+export const KNOWN_LAKE_BUGS: Record<string, string> = {};

@@ -246,5 +246,7 @@ export function cleanEngineMessage(message: string): string {
   const first = message.split('\n')[0].replace(/^[A-Za-z ]*Error: /, '').trim();
   const col = /Referenced column "([^"]+)" not found|Column "([^"]+)" referenced that exists in the SELECT clause/.exec(first);
   if (col) return `Column '${col[1] ?? col[2]}' cannot be resolved`;
+  const qualified = /Table "([^"]+)" does not have a column named "([^"]+)"/.exec(first);
+  if (qualified) return `Column '${qualified[1]}.${qualified[2]}' cannot be resolved`;
   return first || 'Query failed';
 }

@@ -51,7 +51,7 @@ export const configFields = envelope([
     str('configurationitemversion', 'Item format version.'),
     str('configurationitemcapturetime', 'When AWS Config captured the item (text).'),
     str('configurationitemstatus', 'OK, ResourceDiscovered, ResourceDeleted, ...'),
-    str('configurationitemstateid', 'State ID.'),
+    str('configurationitemstateid', 'State ID.', 'configurationStateId'),
     str('accountid', 'Account of the resource.'),
     str('resourcetype', 'Resource type, e.g. AWS::EC2::SecurityGroup.'),
     str('resourceid', 'Resource ID.'),

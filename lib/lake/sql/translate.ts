@@ -109,7 +109,12 @@ class Translator {
       return DUCKDB_RESERVED.has(name.toLowerCase()) ? `"${name}"` : name;
     }
     if (n instanceof P.QuotedIdentifierContext) this.columns.add(identifierName(n).toLowerCase());
-    if (n instanceof P.PredicatedContext) this.checkTimeLiterals(n);
+    if (n instanceof P.PredicatedContext) {
+      this.checkTimeLiterals(n);
+      if (n.predicate() instanceof P.LikeContext && this.isMapExpression(n.valueExpression())) {
+        throw this.error(n, 'Left side of LIKE expression must evaluate to a varchar (actual: map(varchar, varchar)); use element_at(map, \'key\') LIKE ...');
+      }
+    }
     if (n instanceof P.TableFunctionInvocationContext) throw this.error(n, 'Table functions are not supported.');
     if (n instanceof P.QueryPeriodContext) throw this.error(n, 'Time travel (FOR ... AS OF) is not supported.');
     return this.generic(n);
@@ -195,6 +200,7 @@ class Translator {
     const expr = this.emit(n.expression());
     // Trino's CAST(x AS JSON) turns a value into JSON (a string becomes a JSON string); DuckDB's parses text.
     if (target === 'JSON') return `to_json(${expr})`;
+    if (target === 'VARCHAR' && keyword === 'CAST') return `tb_varchar(${expr})`;
     return `${keyword}(${expr} AS ${target})`;
   }
 
