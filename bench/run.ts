@@ -68,7 +68,10 @@ async function main() {
   try {
     const day = benchDay(meta.end);
     const eventId = await firstCell(lake, lookupSeedSql(meta.storeId, day));
-    const queries = benchQueries({ storeId: meta.storeId, day, eventId, first: meta.start.slice(0, 10), last: meta.end.slice(0, 10) }).filter((q) => !args.only || args.only.includes(q.id));
+    const all = benchQueries({ storeId: meta.storeId, day, eventId, first: meta.start.slice(0, 10), last: meta.end.slice(0, 10) });
+    const unknown = args.only?.filter((id) => !all.some((q) => q.id === id)) ?? [];
+    if (unknown.length) throw new Error(`unknown query id ${unknown.join(', ')}; the queries are ${all.map((q) => q.id).join(', ')}`);
+    const queries = all.filter((q) => !args.only || args.only.includes(q.id));
     const results: QueryResult[] = [];
     for (const query of queries) {
       log(`${query.id}: ${args.warmup} warm-up + ${args.reps} timed runs, API and baseline alternating`);

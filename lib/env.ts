@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { connectionsSchema } from './connections/config';
 
 /**
  * The one place that reads process.env. Everything else asks `env()` for validated settings,
@@ -19,6 +20,8 @@ const schema = z.object({
   TRAILBENCH_MAX_CONCURRENT_QUERIES: z.coerce.number().int().min(1).max(100).default(10),
   TRAILBENCH_DUCKDB_THREADS: z.coerce.number().int().min(1).optional(),
   TRAILBENCH_DUCKDB_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*[KMGT]i?B$/i).optional(),
+  /** Extra lakes (AWS CloudTrail Lake accounts, other CloudTrail-compatible endpoints): see lib/connections/config.ts. */
+  TRAILBENCH_CONNECTIONS: connectionsSchema,
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string };
@@ -45,4 +48,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** A secret named by configuration (e.g. a connection's `accessKeyIdEnv`); read here so nothing else touches process.env. */
+export function secretFromEnv(name: string | undefined): string | undefined {
+  return name ? process.env[name] : undefined;
 }

@@ -39,7 +39,8 @@ export interface LintContext {
 type TokenKind = 'word' | 'ident' | 'string' | 'number' | 'op' | 'punct' | 'param' | 'other';
 export interface Token { kind: TokenKind; text: string; start: number; end: number }
 
-const TOKEN = /(\$\{[^}]*\}?)|(\$[A-Za-z_]\w*)|([A-Za-z_]\w*)|(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|(<>|<=|>=|!=|\|\||[=<>+\-*/%])|([(),.;[\]])|(\S)/g;
+const UUID = String.raw`[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\w-])`;
+const TOKEN = new RegExp(String.raw`(\$\{[^}]*\}?)|(\$[A-Za-z_]\w*)|(${UUID}|[A-Za-z_]\w*)|(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|(<>|<=|>=|!=|\|\||[=<>+\-*/%])|([(),.;[\]])|(\S)`, 'g');
 const KINDS: TokenKind[] = ['param', 'param', 'word', 'number', 'op', 'punct', 'other'];
 
 /** Tokens of the SQL, comments dropped; strings and quoted identifiers are single tokens. */

@@ -3,12 +3,58 @@ import {
   ListEventDataStoresCommand, StartQueryCommand, type CloudTrailClient,
 } from '@aws-sdk/client-cloudtrail';
 import { fillStorePlaceholders } from '../sql/code-spans';
+import { BUILTIN, clientFor, connections } from '../cloudtrail/clients';
+import { ApiError } from '../http/errors';
 
 /**
- * What the workbench does with a lake, through the CloudTrail API only, so the same code serves
- * the built-in lake and AWS CloudTrail Lake.
+ * What the workbench does with lakes, through the CloudTrail API only, so the same code serves
+ * the built-in lake, AWS CloudTrail Lake and any CloudTrail-compatible endpoint.
  */
 export interface StoreInfo { id: string; arn: string; name: string; status: string; retentionPeriod?: number }
+export interface LocatedStore extends StoreInfo { connectionId: string; connectionName: string; region: string }
+
+/** Every store of every connection and region; a connection that fails is reported, not fatal. */
+export async function listAllStores(): Promise<{ stores: LocatedStore[]; errors: { connectionId: string; region: string; message: string }[] }> {
+  const targets = connections().flatMap((c) => c.regions.map((region) => ({ c, region })));
+  const results = await Promise.allSettled(targets.map(async ({ c, region }) => (await listStores(await clientFor(c.id, region))).map((s) => ({ ...s, connectionId: c.id, connectionName: c.name, region }))));
+  const stores: LocatedStore[] = [];
+  const errors: { connectionId: string; region: string; message: string }[] = [];
+  results.forEach((r, i) => {
+    if (r.status === 'fulfilled') stores.push(...r.value);
+    else errors.push({ connectionId: targets[i].c.id, region: targets[i].region, message: (r.reason as Error).message });
+  });
+  for (const s of stores) storeLocations.set(s.id, { connectionId: s.connectionId, region: s.region });
+  return { stores, errors };
+}
+
+/** Where each store ID was last seen, so a query naming only a store goes to the right lake. */
+const storeLocations = new Map<string, { connectionId: string; region: string }>();
+
+/** A query handle names its lake: a plain query ID for the built-in lake, `connection~region~id` otherwise. */
+export interface QueryTarget { connectionId: string; region?: string; queryId: string }
+
+export function parseHandle(handle: string): QueryTarget {
+  const parts = handle.split('~');
+  if (parts.length === 1) return { connectionId: BUILTIN, queryId: handle };
+  if (parts.length === 3 && parts.every(Boolean)) return { connectionId: parts[0], region: parts[1], queryId: parts[2] };
+  throw new ApiError('ValidationError', `'${handle}' is not a query handle.`);
+}
+
+export function toHandle(t: QueryTarget): string {
+  return t.connectionId === BUILTIN ? t.queryId : `${t.connectionId}~${t.region}~${t.queryId}`;
+}
+
+export async function locateStore(storeId: string | undefined, connectionId?: string, region?: string): Promise<{ connectionId: string; region?: string }> {
+  if (connectionId) return { connectionId, region };
+  if (!storeId) return { connectionId: BUILTIN };
+  if (!storeLocations.has(storeId)) await listAllStores();
+  return storeLocations.get(storeId) ?? { connectionId: BUILTIN };
+}
+
+export async function clientForHandle(handle: string) {
+  const t = parseHandle(handle);
+  return { client: await clientFor(t.connectionId, t.region), target: t };
+}
 
 export async function listStores(client: CloudTrailClient): Promise<StoreInfo[]> {
   const out: StoreInfo[] = [];

@@ -14,6 +14,10 @@ export default async function setup(project: TestProject) {
       TRAILBENCH_LAKE_ACCESS_KEY_ID: LAKE_KEYS.accessKeyId,
       TRAILBENCH_LAKE_SECRET_ACCESS_KEY: LAKE_KEYS.secretAccessKey,
       TRAILBENCH_MAX_CONCURRENT_QUERIES: '10',
+      // An AWS-style connection pointed at the lake's own HTTP endpoint, keys from the standard chain.
+      TRAILBENCH_CONNECTIONS: JSON.stringify([{ id: 'self', name: 'This lake over the AWS API', type: 'aws', regions: ['us-east-1'], endpoint: 'http://127.0.0.1:3124/lake' }]),
+      AWS_ACCESS_KEY_ID: LAKE_KEYS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LAKE_KEYS.secretAccessKey,
     },
   });
   project.provide('baseUrl', server.url);

@@ -1,13 +1,13 @@
 import { NextResponse } from 'next/server';
-import { builtinLakeClient } from '@/lib/cloudtrail/clients';
 import { errorResponse } from '@/lib/http/errors';
-import { listStores } from '@/lib/workbench/queries';
+import { listAllStores } from '@/lib/workbench/queries';
 
 export const dynamic = 'force-dynamic';
 
+/** Stores of every connection, with their connection and region; failing connections listed in `errors`. */
 export async function GET() {
   try {
-    return NextResponse.json({ stores: await listStores(await builtinLakeClient()) });
+    return NextResponse.json(await listAllStores());
   } catch (e) {
     return errorResponse(e);
   }

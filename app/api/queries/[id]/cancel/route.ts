@@ -1,14 +1,14 @@
 import { NextResponse } from 'next/server';
-import { builtinLakeClient } from '@/lib/cloudtrail/clients';
 import { errorResponse } from '@/lib/http/errors';
-import { cancelQuery } from '@/lib/workbench/queries';
+import { clientForHandle, cancelQuery } from '@/lib/workbench/queries';
 
 export const dynamic = 'force-dynamic';
 
 export async function POST(_req: Request, ctx: { params: Promise<{ id: string }> }) {
   try {
     const { id } = await ctx.params;
-    return NextResponse.json(await cancelQuery(await builtinLakeClient(), id));
+    const { client, target } = await clientForHandle(id);
+    return NextResponse.json({ ...(await cancelQuery(client, target.queryId)), queryId: id });
   } catch (e) {
     return errorResponse(e);
   }

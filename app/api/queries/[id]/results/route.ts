@@ -1,8 +1,7 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { builtinLakeClient } from '@/lib/cloudtrail/clients';
 import { errorResponse } from '@/lib/http/errors';
-import { queryResults } from '@/lib/workbench/queries';
+import { clientForHandle, queryResults } from '@/lib/workbench/queries';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,7 +11,8 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }
   try {
     const { id } = await ctx.params;
     const { maxResults, nextToken } = params.parse(Object.fromEntries(new URL(req.url).searchParams));
-    return NextResponse.json(await queryResults(await builtinLakeClient(), id, maxResults, nextToken));
+    const { client, target } = await clientForHandle(id);
+    return NextResponse.json(await queryResults(client, target.queryId, maxResults, nextToken));
   } catch (e) {
     return errorResponse(e);
   }
