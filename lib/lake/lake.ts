@@ -155,24 +155,46 @@ export class Lake {
     });
   }
 
+  /** What a query would scan, from the manifests alone: nothing is run. */
+  estimate(sql: string): { bytesScanned: number; eventsScanned: number; filesScanned: number } {
+    try {
+      const t = this.translateStatement(sql);
+      return this.scanStatistics(t);
+    } catch (e) {
+      if (SqlValidationError.is(e)) throw new LakeError('InvalidQueryStatementException', e.message);
+      throw e;
+    }
+  }
+
+  private translateStatement(sql: string): Translation {
+    return translate(sql, {
+      now: new Date(),
+      resolveStore: (name) => {
+        const s = this.queryableStore(name);
+        return s && { id: s.id, mapColumns: new Set(fieldsFor(s.shape).filter((f) => f.type.kind === 'map').map((f) => f.name)) };
+      },
+      scan: (id, bounds) => this.scanSql(id, bounds),
+    });
+  }
+
+  private scanStatistics(translation: Translation) {
+    let eventsScanned = 0;
+    let bytesScanned = 0;
+    let filesScanned = 0;
+    for (const s of translation.scans) {
+      const files = filesInWindow(this.manifest(s.storeId), s.bounds);
+      filesScanned += files.length;
+      eventsScanned += files.reduce((n, f) => n + f.rows, 0);
+      bytesScanned += bytesFor(files, translation.columns);
+    }
+    return { bytesScanned, eventsScanned, filesScanned };
+  }
+
   /** Validates and translates a statement; throws InvalidQueryStatementException with a position. */
   async prepare(sql: string): Promise<{ translation: Translation; eventsScanned: number; bytesScanned: number; storeIds: string[] }> {
     try {
-      const translation = translate(sql, {
-        now: new Date(),
-        resolveStore: (name) => {
-          const s = this.queryableStore(name);
-          return s && { id: s.id, mapColumns: new Set(fieldsFor(s.shape).filter((f) => f.type.kind === 'map').map((f) => f.name)) };
-        },
-        scan: (id, bounds) => this.scanSql(id, bounds),
-      });
-      let eventsScanned = 0;
-      let bytesScanned = 0;
-      for (const s of translation.scans) {
-        const files = filesInWindow(this.manifest(s.storeId), s.bounds);
-        eventsScanned += files.reduce((n, f) => n + f.rows, 0);
-        bytesScanned += bytesFor(files, translation.columns);
-      }
+      const translation = this.translateStatement(sql);
+      const { eventsScanned, bytesScanned } = this.scanStatistics(translation);
       await this.queries.bindCheck(translation.sql).catch((e) => {
         const col = SqlValidationError.is(e) && e.line === undefined ? /^Column '([^']+)' cannot be resolved/.exec(e.reason) : null;
         const at = col ? locateColumn(sql, col[1]) : undefined;

@@ -5,6 +5,7 @@ import {
 import { fillStorePlaceholders } from '../sql/code-spans';
 import { BUILTIN, clientFor, connections } from '../cloudtrail/clients';
 import { ApiError } from '../http/errors';
+import { costOf } from './cost';
 
 /**
  * What the workbench does with lakes, through the CloudTrail API only, so the same code serves
@@ -23,7 +24,8 @@ export async function listAllStores(): Promise<{ stores: LocatedStore[]; errors:
     if (r.status === 'fulfilled') stores.push(...r.value);
     else errors.push({ connectionId: targets[i].c.id, region: targets[i].region, message: (r.reason as Error).message });
   });
-  for (const s of stores) storeLocations.set(s.id, { connectionId: s.connectionId, region: s.region });
+  // the same store can be reachable twice (the built-in lake also behind an endpoint): prefer the first listed
+  for (const s of [...stores].reverse()) storeLocations.set(s.id, { connectionId: s.connectionId, region: s.region });
   return { stores, errors };
 }
 
@@ -89,6 +91,7 @@ export async function describeQuery(client: CloudTrailClient, queryId: string) {
       bytesScanned: s.BytesScanned ?? 0,
       executionTimeInMillis: s.ExecutionTimeInMillis ?? 0,
     },
+    costUsd: costOf(s.BytesScanned ?? 0),
   };
 }
 

@@ -24,7 +24,15 @@ const listInput = z.object({
   QueryStatus: z.enum(['QUEUED', 'RUNNING', 'FINISHED', 'FAILED', 'CANCELLED', 'TIMED_OUT']).optional(),
 });
 
+const estimateInput = z.object({ QueryStatement: z.string().min(1) });
+
 export const queryOperations = {
+  /** Trailbench extension: bytes and events a statement would scan, from the manifests; runs nothing. */
+  TrailbenchEstimateQuery(lake: Lake, body: unknown) {
+    const e = lake.estimate(parseInput(estimateInput, body).QueryStatement);
+    return { BytesScanned: e.bytesScanned, EventsScanned: e.eventsScanned, FilesScanned: e.filesScanned };
+  },
+
   async StartQuery(lake: Lake, body: unknown) {
     const input = parseInput(startInput, body);
     if (input.QueryAlias) throw new LakeError('UnsupportedOperationException', 'QueryAlias (dashboard and generated queries) is not supported by the built-in lake; send QueryStatement.');

@@ -1,0 +1,118 @@
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { DescribeQueryCommand, GetQueryResultsCommand, type CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { env } from '../env';
+import { writeFileAtomic, readJson } from '../lake/storage/fs-atomic';
+import { ApiError } from '../http/errors';
+
+export type ExportFormat = 'csv' | 'jsonl';
+
+export interface ExportOptions {
+  format: ExportFormat;
+  /** `all`: every row, page after page; `page`: one page from `nextToken`. */
+  scope: 'all' | 'page';
+  nextToken?: string;
+  maxResults?: number;
+  /** Prefix cells that a spreadsheet would run as a formula (=, +, -, @) with a quote. */
+  formulaGuard: boolean;
+}
+
+/** The evidence that goes with an export: what was exported, from where, and the file's hash. */
+export interface ExportEvidence {
+  exportId: string;
+  queryId: string;
+  queryString?: string;
+  bytesScanned?: number;
+  rows: number;
+  format: ExportFormat;
+  scope: 'all' | 'page';
+  formulaGuard: boolean;
+  fileName: string;
+  sha256: string;
+  exportedBy: string;
+  startedAt: string;
+  finishedAt: string;
+}
+
+const PAGE = 1000;
+const FORMULA = /^[=+\-@\t\r]/;
+
+export const guardCell = (v: string) => (FORMULA.test(v) ? `'${v}` : v);
+
+export function exportFileName(sql: string | undefined, format: ExportFormat, at = new Date()): string {
+  const words = (sql ?? 'query').replace(/\$EDS_ID|[0-9a-f]{8}-[0-9a-f-]{27}/gi, '').toLowerCase().match(/[a-z0-9]+/g) ?? ['query'];
+  const stamp = at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `trailbench-${words.slice(0, 6).join('-')}-${stamp}.${format}`;
+}
+
+/**
+ * Streams a query's result as CSV (RFC 4180) or JSON Lines, fetching one page of GetQueryResults
+ * at a time as the client reads, so memory stays flat whatever the size. The evidence record is
+ * written when the last byte has been produced.
+ */
+export async function startExport(client: CloudTrailClient, handle: string, queryId: string, opts: ExportOptions) {
+  const described = await client.send(new DescribeQueryCommand({ QueryId: queryId }));
+  if (described.QueryStatus !== 'FINISHED' && described.QueryStatus !== 'CANCELLED' && described.QueryStatus !== 'TIMED_OUT') {
+    throw new ApiError('QueryNotFinished', `Query ${handle} is ${described.QueryStatus}; export it once it has finished.`, 409);
+  }
+  const startedAt = new Date();
+  const exportId = randomUUID();
+  const fileName = exportFileName(described.QueryString, opts.format, startedAt);
+  const hash = createHash('sha256');
+  const encoder = new TextEncoder();
+  let token = opts.nextToken;
+  let columns: string[] | undefined;
+  let rows = 0;
+  let done = false;
+
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (done) return;
+      const page = await client.send(new GetQueryResultsCommand({ QueryId: queryId, NextToken: token, MaxQueryResults: opts.scope === 'page' ? opts.maxResults ?? PAGE : PAGE }));
+      const cells = (page.QueryResultRows ?? []).map((r) => r.map((c) => Object.values(c)[0] ?? ''));
+      const first = !columns;
+      columns ??= page.QueryResultRows?.[0]?.map((c) => Object.keys(c)[0]) ?? [];
+      const text = opts.format === 'csv' ? csvChunk(columns, cells, first, opts.formulaGuard) : jsonlChunk(columns, cells);
+      rows += cells.length;
+      token = page.NextToken;
+      if (text) {
+        const bytes = encoder.encode(text);
+        hash.update(bytes);
+        controller.enqueue(bytes);
+      }
+      if (!token || opts.scope === 'page') {
+        done = true;
+        saveEvidence({
+          exportId, queryId: handle, queryString: described.QueryString, bytesScanned: described.QueryStatistics?.BytesScanned,
+          rows, format: opts.format, scope: opts.scope, formulaGuard: opts.formulaGuard, fileName, sha256: hash.digest('hex'),
+          exportedBy: 'anonymous (sign-in arrives with accounts)', startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(),
+        });
+        controller.close();
+      }
+    },
+  });
+  return { stream, exportId, fileName };
+}
+
+function csvChunk(columns: string[], rows: string[][], header: boolean, guard: boolean): string {
+  const body = guard ? rows.map((r) => r.map(guardCell)) : rows;
+  return stringify(header ? [columns, ...body] : body, { record_delimiter: 'windows' });
+}
+
+function jsonlChunk(columns: string[], rows: string[][]): string {
+  return rows.map((r) => JSON.stringify(Object.fromEntries(columns.map((c, i) => [c, r[i]])))).join('\n') + (rows.length ? '\n' : '');
+}
+
+const evidenceFile = (id: string) => path.join(env().dataDir, 'exports', `${id}.json`);
+
+function saveEvidence(e: ExportEvidence) {
+  writeFileAtomic(evidenceFile(e.exportId), JSON.stringify(e, null, 2));
+}
+
+export function readEvidence(exportId: string): ExportEvidence {
+  const e = /^[0-9a-f-]{36}$/.test(exportId) ? readJson<ExportEvidence>(evidenceFile(exportId)) : undefined;
+  if (!e) throw new ApiError('ExportNotFound', `No finished export ${exportId}.`, 404);
+  return e;
+}
