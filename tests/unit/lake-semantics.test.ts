@@ -159,3 +159,23 @@ describe('statistics', () => {
     expect(star.record.statistics.bytesScanned).toBeGreaterThan(10 * oneDay.record.statistics.bytesScanned);
   });
 });
+
+describe('more Trino semantics', () => {
+  it('unnests with one alias per element, rows kept whole', async () => {
+    const r = await run(`SELECT res.type FROM $EDS_ID CROSS JOIN UNNEST(resources) AS t(res) WHERE eventName = 'GetObject' ORDER BY 1`);
+    expect(r.rows).toEqual([['AWS::S3::Bucket'], ['AWS::S3::Object']]);
+  });
+
+  it.each([
+    [`CAST(eventTime AS varchar)`, '2023-01-22 16:53:53.000'],
+    [`CAST(json_parse('"x"') AS varchar)`, 'x'],
+    [`array_distinct(ARRAY[3, 1, 3, 2])`, '[3, 1, 2]'],
+    [`array_union(ARRAY[1, 2], ARRAY[2, 3])`, '[1, 2, 3]'],
+    [`format_datetime(eventTime, 'yyyy-MM-dd''T''HH:mm')`, '2023-01-22T16:53'],
+    [`regexp_replace('a1b2', '(\\d)', '<$1>')`, 'a<1>b<2>'],
+    [`codepoint('A')`, '65'],
+  ])('%s', async (expr, expected) => {
+    const r = await run(`SELECT ${expr} FROM $EDS_ID WHERE eventID = '11111111-1111-4111-8111-111111111111'`);
+    expect(r.rows[0][0]).toBe(expected);
+  });
+});

@@ -1,4 +1,4 @@
-import { mysqlToStrftime } from './date-format';
+import { jodaToStrftime, mysqlToStrftime } from './date-format';
 
 /**
  * The Trino functions the lake accepts and how each becomes DuckDB. A function missing here is
@@ -24,10 +24,13 @@ const rename = (to: string): FunctionSpec => ({ kind: 'rename', to });
 const render = (fn: (c: CallInfo) => string): FunctionSpec => ({ kind: 'render', render: fn });
 const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
-const formatArg = (c: CallInfo, i: number) => {
+const formatArg = (c: CallInfo, i: number, convert = mysqlToStrftime) => {
   const lit = c.literal(i);
-  return lit !== undefined ? quote(mysqlToStrftime(lit)) : c.args[i];
+  return lit !== undefined ? quote(convert(lit)) : c.args[i];
 };
+
+/** Trino keeps the first occurrence order; DuckDB's list_distinct does not. */
+const orderedDistinct = (list: string) => `list_filter(${list}, (tb_v, tb_i) -> list_position(${list}, tb_v) = tb_i)`;
 
 const lambdaMatch = (combine: string, negate = false) =>
   render((c) => `${negate ? 'NOT ' : ''}coalesce(${combine}(list_transform(${c.args[0]}, ${c.args[1]})), ${negate ? 'false' : combine === 'list_bool_and' ? 'true' : 'false'})`);
@@ -36,7 +39,7 @@ const sameNames = [
   // aggregate
   'count', 'sum', 'min', 'max', 'avg', 'count_if', 'max_by', 'min_by', 'array_agg', 'bool_and', 'bool_or',
   'stddev', 'stddev_samp', 'stddev_pop', 'variance', 'var_samp', 'var_pop', 'corr', 'covar_samp', 'covar_pop',
-  'geometric_mean', 'histogram', 'map_agg', 'any_value', 'kurtosis', 'skewness', 'entropy',
+  'geometric_mean', 'histogram', 'any_value', 'kurtosis', 'skewness', 'entropy',
   // window
   'row_number', 'rank', 'dense_rank', 'percent_rank', 'cume_dist', 'ntile', 'lag', 'lead', 'first_value', 'last_value', 'nth_value',
   // string
@@ -46,12 +49,12 @@ const sameNames = [
   // math
   'abs', 'ceil', 'ceiling', 'floor', 'round', 'power', 'pow', 'sqrt', 'cbrt', 'ln', 'log2', 'log10', 'exp', 'mod', 'sign',
   'greatest', 'least', 'random', 'pi', 'degrees', 'radians', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2',
-  'infinity', 'nan', 'bit_count', 'width_bucket',
+  'bit_count',
   // date and time
   'now', 'date_trunc', 'date_diff', 'year', 'month', 'hour', 'minute', 'second', 'millisecond', 'quarter', 'week',
   'day', 'dayofweek', 'dayofyear',
   // arrays and maps
-  'map_keys', 'map_values', 'map_entries', 'map_from_entries', 'map_concat', 'flatten', 'array_position', 'zip',
+  'map_keys', 'map_values', 'map_entries', 'map_from_entries', 'map_concat', 'flatten', 'array_position',
   // json and misc
   'json_array_length', 'coalesce', 'nullif', 'typeof', 'uuid', 'if', 'try',
 ];
@@ -59,6 +62,9 @@ const sameNames = [
 export const FUNCTIONS: Record<string, FunctionSpec> = {
   ...Object.fromEntries(sameNames.map((n) => [n, same])),
   approx_distinct: rename('approx_count_distinct'),
+  zip: rename('list_zip'),
+  infinity: render(() => `CAST('Infinity' AS DOUBLE)`),
+  nan: render(() => `CAST('NaN' AS DOUBLE)`),
   arbitrary: rename('any_value'),
   every: rename('bool_and'),
   approx_percentile: rename('approx_quantile'),
@@ -84,11 +90,11 @@ export const FUNCTIONS: Record<string, FunctionSpec> = {
   element_at: rename('tb_element_at'),
   contains: rename('list_contains'),
   array_join: render((c) => `array_to_string(${c.args.slice(0, 2).join(', ')})`),
-  array_distinct: rename('list_distinct'),
+  array_distinct: render((c) => orderedDistinct(c.args[0])),
   array_max: rename('list_max'),
   array_min: rename('list_min'),
   array_sort: rename('list_sort'),
-  array_union: render((c) => `list_distinct(list_concat(${c.args[0]}, ${c.args[1]}))`),
+  array_union: render((c) => orderedDistinct(`list_concat(${c.args[0]}, ${c.args[1]})`)),
   array_intersect: rename('list_intersect'),
   array_except: render((c) => `list_filter(list_distinct(${c.args[0]}), lambda tb_x: NOT list_contains(${c.args[1]}, tb_x))`),
   array_remove: render((c) => `list_filter(${c.args[0]}, lambda tb_x: tb_x IS DISTINCT FROM ${c.args[1]})`),
@@ -114,6 +120,9 @@ export const FUNCTIONS: Record<string, FunctionSpec> = {
   date_add: rename('tb_date_add'),
   date_format: render((c) => `strftime(${c.args[0]}, ${formatArg(c, 1)})`),
   date_parse: render((c) => `strptime(${c.args[0]}, ${formatArg(c, 1)})`),
+  format_datetime: render((c) => `strftime(${c.args[0]}, ${formatArg(c, 1, jodaToStrftime)})`),
+  parse_datetime: render((c) => `strptime(${c.args[0]}, ${formatArg(c, 1, jodaToStrftime)})`),
+  codepoint: rename('unicode'),
   from_iso8601_timestamp: rename('tb_from_iso8601'),
   from_iso8601_date: render((c) => `CAST(${c.args[0]} AS DATE)`),
   from_unixtime: rename('tb_from_unixtime'),
@@ -134,4 +143,4 @@ export const FUNCTIONS: Record<string, FunctionSpec> = {
 };
 
 /** Functions known to return a map, for `cardinality`. */
-export const MAP_FUNCTIONS = new Set(['map', 'map_concat', 'map_from_entries', 'map_agg', 'histogram']);
+export const MAP_FUNCTIONS = new Set(['map', 'map_concat', 'map_from_entries', 'histogram']);

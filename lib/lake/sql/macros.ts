@@ -25,6 +25,9 @@ export const trinoMacros: string[] = [
   `CREATE MACRO tb_to_iso8601(ts) AS strftime(CAST(ts AS TIMESTAMP), '%Y-%m-%dT%H:%M:%S.%gZ')`,
   `CREATE MACRO tb_last_day_of_month(ts) AS last_day(CAST(ts AS DATE))`,
   // CAST(json AS varchar) gives a JSON string's value (not its quoted text), NULL for JSON null.
-  `CREATE MACRO tb_varchar(x) AS CASE WHEN typeof(x) = 'JSON' THEN json_extract_string(CAST(x AS JSON), '$') ELSE CAST(x AS VARCHAR) END`,
+  // Timestamps keep Trino's milliseconds (DuckDB drops a zero fraction).
+  `CREATE MACRO tb_varchar(x) AS CASE WHEN typeof(x) = 'JSON' THEN json_extract_string(CAST(x AS JSON), '$')
+     WHEN typeof(x) = 'TIMESTAMP' THEN strftime(CAST(x AS TIMESTAMP), '%Y-%m-%d %H:%M:%S.%g')
+     WHEN typeof(x) = 'TIMESTAMP WITH TIME ZONE' THEN strftime(CAST(x AS TIMESTAMP), '%Y-%m-%d %H:%M:%S.%g UTC') ELSE CAST(x AS VARCHAR) END`,
   `CREATE MACRO tb_url_extract_host(u) AS regexp_extract(u, '^[a-zA-Z][a-zA-Z0-9+.-]*://([^/:?#]+)', 1)`,
 ];

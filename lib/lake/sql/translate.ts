@@ -261,7 +261,9 @@ class Translator {
     const exprs = n.expression().map((e) => this.emit(e));
     const name = alias ?? `tb_unnest_${this.unnestCount++}`;
     const cols = columnAliases ? ' ' + this.emit(columnAliases) : '';
-    const items = exprs.length === 1 ? [`unnest(${exprs[0]}, recursive := true)`] : exprs.map((e, i) => `unnest(${e}) AS _u${i}`);
+    // One alias for one array (`AS t(r)`) names each element, rows included: `r.arn` then works.
+    const oneName = columnAliases?.identifier().length === 1;
+    const items = exprs.length === 1 ? [oneName ? `unnest(${exprs[0]})` : `unnest(${exprs[0]}, recursive := true)`] : exprs.map((e, i) => `unnest(${e}) AS _u${i}`);
     if (n.KW_ORDINALITY()) items.push(`generate_subscripts(${exprs[0]}, 1) AS ordinality`);
     return `LATERAL (SELECT ${items.join(', ')}) AS ${name}${cols}`;
   }
