@@ -20,6 +20,19 @@ const schema = z.object({
   TRAILBENCH_MAX_CONCURRENT_QUERIES: z.coerce.number().int().min(1).max(100).default(10),
   TRAILBENCH_DUCKDB_THREADS: z.coerce.number().int().min(1).optional(),
   TRAILBENCH_DUCKDB_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*[KMGT]i?B$/i).optional(),
+  /** PostgreSQL for the app database (postgres://...); embedded SQLite in the data directory when unset. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  /** Creates the first admin on an empty database (automated deployments); otherwise a one-time setup link is printed. */
+  TRAILBENCH_ADMIN_EMAIL: z.string().email().optional(),
+  TRAILBENCH_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  /** Session signing secret; generated and kept in the data directory when unset. */
+  NEXTAUTH_SECRET: z.string().min(32).optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  /** An OpenID Connect provider for sign-in (any issuer): all three or none. */
+  TRAILBENCH_OIDC_ISSUER: z.string().url().optional(),
+  TRAILBENCH_OIDC_CLIENT_ID: z.string().optional(),
+  TRAILBENCH_OIDC_CLIENT_SECRET: z.string().optional(),
+  TRAILBENCH_OIDC_NAME: z.string().default('Single sign-on'),
   /** Dollars per GB (2^30 bytes) scanned, for cost estimates; CloudTrail Lake's list price by default. */
   TRAILBENCH_PRICE_PER_GB: z.coerce.number().min(0).default(0.005),
   /** Extra lakes (AWS CloudTrail Lake accounts, other CloudTrail-compatible endpoints): see lib/connections/config.ts. */
@@ -55,4 +68,15 @@ export function env(): Env {
 /** A secret named by configuration (e.g. a connection's `accessKeyIdEnv`); read here so nothing else touches process.env. */
 export function secretFromEnv(name: string | undefined): string | undefined {
   return name ? process.env[name] : undefined;
+}
+
+/** The app's own base URL (links in invites and the setup link; next-auth's callbacks). */
+export function baseUrl(): string {
+  const e = env();
+  return e.NEXTAUTH_URL ?? `http://${e.HOSTNAME}:${e.PORT}`;
+}
+
+/** next-auth reads its URL from the environment itself; give it ours when none is set. */
+export function applyAuthEnvironment(): void {
+  process.env.NEXTAUTH_URL ??= baseUrl();
 }

@@ -52,7 +52,7 @@ export function exportFileName(sql: string | undefined, format: ExportFormat, at
  * at a time as the client reads, so memory stays flat whatever the size. The evidence record is
  * written when the last byte has been produced.
  */
-export async function startExport(client: CloudTrailClient, handle: string, queryId: string, opts: ExportOptions) {
+export async function startExport(client: CloudTrailClient, handle: string, queryId: string, opts: ExportOptions, by: { exportedBy: string; onDone?: (e: ExportEvidence) => Promise<void> | void }) {
   const described = await client.send(new DescribeQueryCommand({ QueryId: queryId }));
   if (described.QueryStatus !== 'FINISHED' && described.QueryStatus !== 'CANCELLED' && described.QueryStatus !== 'TIMED_OUT') {
     throw new ApiError('QueryNotFinished', `Query ${handle} is ${described.QueryStatus}; export it once it has finished.`, 409);
@@ -84,11 +84,13 @@ export async function startExport(client: CloudTrailClient, handle: string, quer
       }
       if (!token || opts.scope === 'page') {
         done = true;
-        saveEvidence({
+        const evidence: ExportEvidence = {
           exportId, queryId: handle, queryString: described.QueryString, bytesScanned: described.QueryStatistics?.BytesScanned,
           rows, format: opts.format, scope: opts.scope, formulaGuard: opts.formulaGuard, fileName, sha256: hash.digest('hex'),
-          exportedBy: 'anonymous (sign-in arrives with accounts)', startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(),
-        });
+          exportedBy: by.exportedBy, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(),
+        };
+        saveEvidence(evidence);
+        await by.onDone?.(evidence);
         controller.close();
       }
     },

@@ -1,11 +1,16 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
+import { ADMIN, signIn, type SessionFetch } from '../helpers/session';
 
 const baseUrl = inject('baseUrl');
+let as: SessionFetch;
+beforeAll(async () => {
+  as = await signIn(baseUrl, ADMIN.email, ADMIN.password);
+});
 
 async function json(path: string, init?: RequestInit) {
-  const res = await fetch(`${baseUrl}${path}`, { ...init, headers: { 'content-type': 'application/json' } });
+  const res = await as(path, { ...init, headers: { 'content-type': 'application/json' } });
   return res.json();
 }
 
@@ -23,7 +28,7 @@ describe('exports', () => {
   it('streams the full result as RFC 4180 CSV with the formula guard, and an evidence file with its SHA-256', async () => {
     const { queryId, described } = await finishedQuery(`SELECT eventID, '=HYPERLINK("http://x")' AS formula, 'a,b "quoted"' AS tricky, '-1' AS negative FROM $EDS_ID ORDER BY eventID LIMIT 2500`);
     expect(described.costUsd).toBeGreaterThan(0);
-    const res = await fetch(`${baseUrl}/api/queries/${queryId}/export?format=csv`);
+    const res = await as(`/api/queries/${queryId}/export?format=csv`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="trailbench-select-eventid-.*\.csv"/);
     const body = Buffer.from(await res.arrayBuffer());
@@ -42,16 +47,16 @@ describe('exports', () => {
 
   it('exports JSON Lines, one page only, and without the guard when asked', async () => {
     const { queryId } = await finishedQuery(`SELECT eventName, '+1' AS plus FROM $EDS_ID ORDER BY eventID LIMIT 300`);
-    const page = await (await fetch(`${baseUrl}/api/queries/${queryId}/export?format=jsonl&scope=page&maxResults=100&formulaGuard=off`)).text();
+    const page = await (await as(`/api/queries/${queryId}/export?format=jsonl&scope=page&maxResults=100&formulaGuard=off`)).text();
     const lines = page.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(100);
     expect(lines[0]).toEqual({ eventName: expect.any(String), plus: '+1' });
   });
 
-  it('refuses to export a query that does not exist', async () => {
-    const res = await fetch(`${baseUrl}/api/queries/00000000-0000-4000-8000-000000000000/export`);
-    expect(res.status).toBe(400);
-    expect((await res.json()).error.type).toBe('QueryIdNotFoundException');
+  it('refuses to export a query that is not yours or does not exist', async () => {
+    const res = await as('/api/queries/00000000-0000-4000-8000-000000000000/export');
+    expect(res.status).toBe(404);
+    expect((await res.json()).error.type).toBe('QueryNotFound');
   });
 });
 

@@ -1,11 +1,16 @@
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startServer, type TestServer } from '../helpers/server';
-
+import { startPostgres, type TestPostgres } from '../helpers/postgres';
+import { ADMIN } from '../helpers/session';
 import { LAKE_KEYS } from '../helpers/lake-client';
-let server: TestServer | undefined;
 
+let server: TestServer | undefined;
+let postgres: TestPostgres | undefined;
+
+/** TRAILBENCH_TEST_DB=postgres runs the same suite with the app database on PostgreSQL. */
 export default async function setup(project: TestProject) {
+  if (process.env.TRAILBENCH_TEST_DB === 'postgres') postgres = startPostgres();
   server = await startServer({
     port: 3124,
     dataDir: path.resolve(__dirname, '../../.tmp/it-data'),
@@ -14,6 +19,10 @@ export default async function setup(project: TestProject) {
       TRAILBENCH_LAKE_ACCESS_KEY_ID: LAKE_KEYS.accessKeyId,
       TRAILBENCH_LAKE_SECRET_ACCESS_KEY: LAKE_KEYS.secretAccessKey,
       TRAILBENCH_MAX_CONCURRENT_QUERIES: '10',
+      TRAILBENCH_ADMIN_EMAIL: ADMIN.email,
+      TRAILBENCH_ADMIN_PASSWORD: ADMIN.password,
+      PORT: '3124',
+      ...(postgres ? { DATABASE_URL: postgres.url } : {}),
       // An AWS-style connection pointed at the lake's own HTTP endpoint, keys from the standard chain.
       TRAILBENCH_CONNECTIONS: JSON.stringify([{ id: 'self', name: 'This lake over the AWS API', type: 'aws', regions: ['us-east-1'], endpoint: 'http://127.0.0.1:3124/lake' }]),
       AWS_ACCESS_KEY_ID: LAKE_KEYS.accessKeyId,
@@ -21,9 +30,13 @@ export default async function setup(project: TestProject) {
     },
   });
   project.provide('baseUrl', server.url);
-  return async () => server?.stop();
+  project.provide('database', postgres ? 'postgres' : 'sqlite');
+  return async () => {
+    await server?.stop();
+    postgres?.stop();
+  };
 }
 
 declare module 'vitest' {
-  export interface ProvidedContext { baseUrl: string }
+  export interface ProvidedContext { baseUrl: string; database: 'sqlite' | 'postgres' }
 }

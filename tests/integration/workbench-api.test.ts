@@ -1,11 +1,16 @@
-import { describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { LAKE_KEYS } from '../helpers/lake-client';
+import { ADMIN, signIn, type SessionFetch } from '../helpers/session';
 
 /** The workbench's HTTP API over the built-in lake and over an AWS-style connection to the same lake. */
 const baseUrl = inject('baseUrl');
+let as: SessionFetch;
+beforeAll(async () => {
+  as = await signIn(baseUrl, ADMIN.email, ADMIN.password);
+});
 
 async function api(path: string, init?: RequestInit) {
-  const res = await fetch(`${baseUrl}${path}`, { ...init, headers: { 'content-type': 'application/json', ...init?.headers } });
+  const res = await as(path, { ...init, headers: { 'content-type': 'application/json', ...init?.headers } });
   return { status: res.status, body: await res.json(), text: '' };
 }
 
@@ -21,14 +26,14 @@ async function run(sql: string, store: { id: string; connectionId: string; regio
 
 describe('connections', () => {
   it('lists stores of the built-in lake and of an AWS-style connection, with no credentials in the response', async () => {
-    const res = await fetch(`${baseUrl}/api/stores`);
+    const res = await as('/api/stores');
     const text = await res.text();
     const { stores, errors } = JSON.parse(text);
     expect(errors).toEqual([]);
     const demos = stores.filter((s: { name: string }) => s.name === 'demo');
     expect(demos.map((s: { connectionId: string }) => s.connectionId).sort()).toEqual(['builtin', 'self']);
     expect(text).not.toContain(LAKE_KEYS.secretAccessKey);
-    const conns = await (await fetch(`${baseUrl}/api/connections`)).text();
+    const conns = await (await as('/api/connections')).text();
     expect(conns).toContain('This lake over the AWS API');
     expect(conns).not.toContain(LAKE_KEYS.secretAccessKey);
   });
@@ -51,6 +56,6 @@ describe('connections', () => {
     const unknown = await api('/api/queries', { method: 'POST', body: JSON.stringify({ sql: 'SELECT 1', connectionId: 'nope' }) });
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.type).toBe('UnknownConnection');
-    expect((await api('/api/queries/a~b/results')).body.error.message).toMatch(/not a query handle/);
+    expect((await api('/api/queries/a~b/results')).status).toBe(404);
   });
 });

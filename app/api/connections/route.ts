@@ -1,14 +1,7 @@
-import { NextResponse } from 'next/server';
 import { connections } from '@/lib/cloudtrail/clients';
-import { errorResponse } from '@/lib/http/errors';
+import { withUser } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 
 /** The configured connections: names, kinds and regions only, never credentials. */
-export async function GET() {
-  try {
-    return NextResponse.json({ connections: connections() });
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+export const GET = withUser(undefined, async () => ({ connections: connections() }));

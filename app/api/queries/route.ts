@@ -1,8 +1,7 @@
-import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { clientFor } from '@/lib/cloudtrail/clients';
-import { errorResponse, readJsonBody } from '@/lib/http/errors';
-import { locateStore, startQuery, toHandle } from '@/lib/workbench/queries';
+import { getDb } from '@/lib/db';
+import { ANALYSTS, withUser } from '@/lib/http/route';
+import { runSql } from '@/lib/workbench/run-sql';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,14 +12,5 @@ const input = z.object({
   region: z.string().max(30).optional(),
 });
 
-export async function POST(req: Request) {
-  try {
-    const { sql, storeId, connectionId, region } = input.parse(await readJsonBody(req));
-    const where = await locateStore(storeId, connectionId, region);
-    const client = await clientFor(where.connectionId, where.region);
-    const queryId = await startQuery(client, sql, storeId ? [storeId] : []);
-    return NextResponse.json({ queryId: toHandle({ ...where, region: where.region ?? (await client.config.region()), queryId }) });
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+/** Runs free SQL (analysts and admins; viewers run saved queries shared with them). */
+export const POST = withUser(ANALYSTS, async ({ user, body }) => runSql(await getDb(), user, input.parse(await body())));

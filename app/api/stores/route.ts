@@ -1,14 +1,7 @@
-import { NextResponse } from 'next/server';
-import { errorResponse } from '@/lib/http/errors';
+import { withUser } from '@/lib/http/route';
 import { listAllStores } from '@/lib/workbench/queries';
 
 export const dynamic = 'force-dynamic';
 
 /** Stores of every connection, with their connection and region; failing connections listed in `errors`. */
-export async function GET() {
-  try {
-    return NextResponse.json(await listAllStores());
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+export const GET = withUser(undefined, () => listAllStores());

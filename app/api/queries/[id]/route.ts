@@ -1,15 +1,15 @@
-import { NextResponse } from 'next/server';
-import { errorResponse } from '@/lib/http/errors';
+import { getDb } from '@/lib/db';
+import { withUser } from '@/lib/http/route';
 import { clientForHandle, describeQuery } from '@/lib/workbench/queries';
+import { finishRun, requireRun } from '@/lib/workbench/runs';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }) {
-  try {
-    const { id } = await ctx.params;
-    const { client, target } = await clientForHandle(id);
-    return NextResponse.json({ ...(await describeQuery(client, target.queryId)), queryId: id });
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+export const GET = withUser<{ id: string }>(undefined, async ({ user, params }) => {
+  const db = await getDb();
+  await requireRun(db, user, params.id);
+  const { client, target } = await clientForHandle(params.id);
+  const d = { ...(await describeQuery(client, target.queryId)), queryId: params.id };
+  await finishRun(db, params.id, d);
+  return d;
+});

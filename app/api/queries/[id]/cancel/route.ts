@@ -1,15 +1,12 @@
-import { NextResponse } from 'next/server';
-import { errorResponse } from '@/lib/http/errors';
-import { clientForHandle, cancelQuery } from '@/lib/workbench/queries';
+import { getDb } from '@/lib/db';
+import { withUser } from '@/lib/http/route';
+import { cancelQuery, clientForHandle } from '@/lib/workbench/queries';
+import { requireRun } from '@/lib/workbench/runs';
 
 export const dynamic = 'force-dynamic';
 
-export async function POST(_req: Request, ctx: { params: Promise<{ id: string }> }) {
-  try {
-    const { id } = await ctx.params;
-    const { client, target } = await clientForHandle(id);
-    return NextResponse.json({ ...(await cancelQuery(client, target.queryId)), queryId: id });
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+export const POST = withUser<{ id: string }>(undefined, async ({ user, params }) => {
+  await requireRun(await getDb(), user, params.id);
+  const { client, target } = await clientForHandle(params.id);
+  return { ...(await cancelQuery(client, target.queryId)), queryId: params.id };
+});

@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { errorResponse } from '@/lib/http/errors';
+import { getDb } from '@/lib/db';
+import { withUser } from '@/lib/http/route';
+import { audit } from '@/lib/auth/audit';
 import { startExport } from '@/lib/workbench/export';
 import { clientForHandle } from '@/lib/workbench/queries';
+import { requireRun } from '@/lib/workbench/runs';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,21 +17,21 @@ const params = z.object({
 });
 
 /** Downloads a query's full result (or one page), streamed; the evidence ID comes in a header. */
-export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }) {
-  try {
-    const { id } = await ctx.params;
-    const p = params.parse(Object.fromEntries(new URL(req.url).searchParams));
-    const { client, target } = await clientForHandle(id);
-    const { stream, exportId, fileName } = await startExport(client, id, target.queryId, { ...p, formulaGuard: p.formulaGuard === 'on' });
-    return new Response(stream, {
-      headers: {
-        'content-type': p.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
-        'content-disposition': `attachment; filename="${fileName}"`,
-        'x-trailbench-export-id': exportId,
-        'cache-control': 'no-store',
-      },
-    });
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+export const GET = withUser<{ id: string }>(undefined, async ({ req, user, params: route }) => {
+  const db = await getDb();
+  await requireRun(db, user, route.id);
+  const p = params.parse(Object.fromEntries(new URL(req.url).searchParams));
+  const { client, target } = await clientForHandle(route.id);
+  const { stream, exportId, fileName } = await startExport(client, route.id, target.queryId, { ...p, formulaGuard: p.formulaGuard === 'on' }, {
+    exportedBy: user.email,
+    onDone: (e) => audit(db, { userId: user.id, action: 'export', target: route.id, detail: { exportId: e.exportId, rows: e.rows, sha256: e.sha256, format: e.format, scope: e.scope } }),
+  });
+  return new Response(stream, {
+    headers: {
+      'content-type': p.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+      'content-disposition': `attachment; filename="${fileName}"`,
+      'x-trailbench-export-id': exportId,
+      'cache-control': 'no-store',
+    },
+  });
+});

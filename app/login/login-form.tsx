@@ -1,0 +1,40 @@
+'use client';
+import { useState } from 'react';
+
+/** Signs in through next-auth's credentials endpoint, then opens the workbench (or `next`). */
+export default function LoginForm({ oidcName }: { oidcName?: string }) {
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setBusy(true);
+    setError('');
+    const form = new FormData(e.currentTarget);
+    const { csrfToken } = await (await fetch('/api/auth/csrf')).json();
+    const res = await fetch('/api/auth/callback/credentials', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrfToken, email: String(form.get('email')), password: String(form.get('password')), json: 'true' }),
+    });
+    const me = await fetch('/api/me');
+    setBusy(false);
+    if (res.ok && me.ok) {
+      const next = new URLSearchParams(window.location.search).get('next');
+      window.location.assign(next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+    } else {
+      setError('Sign-in failed: wrong email or password, or too many attempts (wait 15 minutes).');
+    }
+  }
+
+  return (
+    <form className="auth-form" onSubmit={submit} aria-label="Sign in">
+      <h1>Sign in to Trailbench</h1>
+      <label>Email<input name="email" type="email" autoComplete="username" required /></label>
+      <label>Password<input name="password" type="password" autoComplete="current-password" required /></label>
+      {error && <p role="alert" className="auth-error">{error}</p>}
+      <button type="submit" disabled={busy}>Sign in</button>
+      {oidcName && <a className="auth-sso" href="/api/auth/signin/oidc">Sign in with {oidcName}</a>}
+    </form>
+  );
+}

@@ -1,0 +1,31 @@
+import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+
+/** Passwords hashed with scrypt (memory-hard, in Node's crypto): `scrypt$N$r$p$salt$hash`. */
+const N = 2 ** 15;
+const R = 8;
+const P = 1;
+const KEYLEN = 32;
+
+function scrypt(password: string, salt: Buffer, opts: ScryptOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    scryptCb(password, salt, KEYLEN, { ...opts, maxmem: 256 * N * opts.r! }, (err, key) => (err ? reject(err) : resolve(key))),
+  );
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scrypt(password, salt, { N, r: R, p: P });
+  return ['scrypt', N, R, P, salt.toString('base64'), key.toString('base64')].join('$');
+}
+
+export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
+  const parts = stored?.split('$');
+  if (!parts || parts.length !== 6 || parts[0] !== 'scrypt') return false;
+  const [, n, r, p, salt, hash] = parts;
+  const key = await scrypt(password, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p) });
+  const expected = Buffer.from(hash, 'base64');
+  return key.length === expected.length && timingSafeEqual(key, expected);
+}
+
+export const PASSWORD_RULE = 'at least 12 characters';
+export const passwordOk = (p: string) => typeof p === 'string' && p.length >= 12 && p.length <= 1024;

@@ -1,0 +1,107 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database, Role } from '../db/schema';
+import { ApiError } from '../http/errors';
+import { audit } from './audit';
+import { hashPassword, passwordOk, PASSWORD_RULE, verifyPassword } from './passwords';
+import { clearFailures, isLimited, MAX_FAILURES_PER_ADDRESS, recordFailure } from './rate-limit';
+
+export interface PublicUser { id: string; email: string; name: string; role: Role; disabled: boolean; createdAt: string; lastLoginAt: string | null }
+
+const tokenHash = (t: string) => createHash('sha256').update(t).digest('hex');
+const DAY = 86_400_000;
+
+export function toPublic(u: Database['users']): PublicUser {
+  return { id: u.id, email: u.email, name: u.name, role: u.role, disabled: !!u.disabled, createdAt: u.created_at, lastLoginAt: u.last_login_at };
+}
+
+export async function findUser(db: Kysely<Database>, id: string) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Checks an email and password; rate-limited per email and per client address. */
+export async function signIn(db: Kysely<Database>, email: string, password: string, address: string): Promise<PublicUser | null> {
+  const key = `${email.toLowerCase()}|${address}`;
+  if (isLimited(key) || isLimited(`addr|${address}`, MAX_FAILURES_PER_ADDRESS)) {
+    await audit(db, { userId: null, action: 'sign-in.rate-limited', target: email.toLowerCase(), detail: { address } });
+    throw new Error('Too many failed sign-ins; wait 15 minutes.');
+  }
+  const user = await db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+  if (!user || user.disabled || !(await verifyPassword(password, user.password_hash))) {
+    recordFailure(key);
+    recordFailure(`addr|${address}`);
+    await audit(db, { userId: user?.id ?? null, action: 'sign-in.failed', target: email.toLowerCase(), detail: { address } });
+    return null;
+  }
+  clearFailures(key);
+  await db.updateTable('users').set({ last_login_at: new Date().toISOString() }).where('id', '=', user.id).execute();
+  await audit(db, { userId: user.id, action: 'sign-in', target: user.email, detail: { address } });
+  return toPublic(user);
+}
+
+export async function createUser(db: Kysely<Database>, input: { email: string; name?: string; role: Role; password?: string }): Promise<PublicUser> {
+  const email = input.email.trim().toLowerCase();
+  if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw new ApiError('ValidationError', `'${input.email}' is not an email address.`);
+  if (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()) {
+    throw new ApiError('UserExists', `A user with email ${email} already exists.`, 409);
+  }
+  if (input.password !== undefined && !passwordOk(input.password)) throw new ApiError('ValidationError', `Password must be ${PASSWORD_RULE}.`);
+  const row: Database['users'] = {
+    id: randomUUID(),
+    email,
+    name: input.name?.trim() || email.split('@')[0],
+    role: input.role,
+    password_hash: input.password ? await hashPassword(input.password) : null,
+    disabled: 0,
+    created_at: new Date().toISOString(),
+    last_login_at: null,
+  };
+  await db.insertInto('users').values(row).execute();
+  return toPublic(row);
+}
+
+/** A one-time token (setup or invite); only its hash is stored. */
+export async function issueToken(db: Kysely<Database>, kind: 'setup' | 'invite', userId: string | null, days: number): Promise<string> {
+  const token = randomBytes(24).toString('base64url');
+  const now = Date.now();
+  await db.insertInto('tokens').values({ token_hash: tokenHash(token), kind, user_id: userId, expires_at: new Date(now + days * DAY).toISOString(), used_at: null, created_at: new Date(now).toISOString() }).execute();
+  return token;
+}
+
+async function takeToken(db: Kysely<Database>, token: string, kind: 'setup' | 'invite') {
+  const row = await db.selectFrom('tokens').selectAll().where('token_hash', '=', tokenHash(token)).where('kind', '=', kind).executeTakeFirst();
+  if (!row || row.used_at || Date.parse(row.expires_at) < Date.now()) throw new ApiError('InvalidToken', 'This link is invalid, expired or already used.', 400);
+  await db.updateTable('tokens').set({ used_at: new Date().toISOString() }).where('token_hash', '=', row.token_hash).execute();
+  return row;
+}
+
+/** First start with no users: the admin from the environment, else a printed one-time setup link. */
+export async function ensureFirstAdmin(db: Kysely<Database>, opts: { email?: string; password?: string; baseUrl: string }): Promise<void> {
+  const any = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (any) return;
+  if (opts.email && opts.password) {
+    const admin = await createUser(db, { email: opts.email, role: 'admin', password: opts.password });
+    await audit(db, { userId: admin.id, action: 'admin.bootstrap', target: admin.email });
+    return;
+  }
+  const token = await issueToken(db, 'setup', null, 1);
+  console.log(`\nTrailbench has no users yet. Create the first admin within 24 hours at:\n  ${opts.baseUrl}/setup?token=${token}\n`);
+}
+
+export async function completeSetup(db: Kysely<Database>, token: string, input: { email: string; name?: string; password: string }): Promise<PublicUser> {
+  if (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) throw new ApiError('InvalidToken', 'Setup is already complete; sign in instead.', 400);
+  await takeToken(db, token, 'setup');
+  const admin = await createUser(db, { ...input, role: 'admin' });
+  await audit(db, { userId: admin.id, action: 'admin.setup', target: admin.email });
+  return admin;
+}
+
+export async function acceptInvite(db: Kysely<Database>, token: string, password: string, name?: string): Promise<PublicUser> {
+  if (!passwordOk(password)) throw new ApiError('ValidationError', `Password must be ${PASSWORD_RULE}.`);
+  const row = await takeToken(db, token, 'invite');
+  const user = await findUser(db, row.user_id ?? '');
+  if (!user) throw new ApiError('InvalidToken', 'The invited user no longer exists.', 400);
+  await db.updateTable('users').set({ password_hash: await hashPassword(password), ...(name ? { name } : {}) }).where('id', '=', user.id).execute();
+  await audit(db, { userId: user.id, action: 'invite.accepted', target: user.email });
+  return toPublic({ ...user, name: name ?? user.name });
+}

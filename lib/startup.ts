@@ -1,0 +1,10 @@
+import { baseUrl, env } from './env';
+import { getLake } from './lake';
+import { getDb } from './db';
+import { ensureFirstAdmin } from './auth/users';
+
+export async function startServices(): Promise<void> {
+  await getLake();
+  const e = env();
+  await ensureFirstAdmin(await getDb(), { email: e.TRAILBENCH_ADMIN_EMAIL, password: e.TRAILBENCH_ADMIN_PASSWORD, baseUrl: baseUrl() });
+}
