@@ -7,6 +7,7 @@ const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
+  globalSetup: './e2e/global-setup.ts',
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,
@@ -16,6 +17,7 @@ export default defineConfig({
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
     baseURL: BASE_URL,
+    storageState: '.tmp/e2e-auth.json', // written by e2e/global-setup.ts
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -38,6 +40,9 @@ export default defineConfig({
     env: {
       TRAILBENCH_DATA_DIR: '.tmp/e2e-data',
       TRAILBENCH_DEMO_EVENTS: '20000',
+      TRAILBENCH_ADMIN_EMAIL: 'admin@e2e.test',
+      TRAILBENCH_ADMIN_PASSWORD: 'e2e-admin-password-1',
+      PORT: String(PORT),
       NEXT_TELEMETRY_DISABLED: '1',
     },
     reuseExistingServer: !process.env.CI,

@@ -15,6 +15,7 @@ need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 [ -x /usr/bin/aws ] || need_apt+=(awscli)
 /usr/bin/python3 -c 'import boto3' 2>/dev/null || need_apt+=(python3-boto3)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
 if [ ${#need_apt[@]} -gt 0 ]; then
   step "Installing Debian packages: ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
@@ -31,8 +32,11 @@ step "Unit tests"
 step "Production build"
 ./node_modules/.bin/next build
 
-step "Integration tests (AWS SDK, AWS CLI v2, boto3 against /lake)"
+step "Integration tests on SQLite (AWS SDK, AWS CLI v2, boto3 against /lake; the workbench API)"
 ./node_modules/.bin/vitest run --config vitest.integration.config.ts
+
+step "Integration tests on PostgreSQL (a throw-away PostgreSQL server is started for them)"
+TRAILBENCH_TEST_DB=postgres ./node_modules/.bin/vitest run --config vitest.integration.config.ts
 
 step "Browser tests (Playwright, Debian Chromium)"
 rm -rf .tmp/e2e-data

@@ -1,8 +1,8 @@
 import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
-import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { ApiError } from '../http/errors';
+import { NodeSha256 } from '../lake/api/node-sha256';
 
 /**
  * Calls a Trailbench extension operation (e.g. TrailbenchEstimateQuery) on a CloudTrail-compatible
@@ -23,7 +23,7 @@ export async function callExtension<T>(client: CloudTrailClient, operation: stri
     headers: { host, 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `CloudTrail_20131101.${operation}` },
     body: JSON.stringify(input),
   });
-  const signer = new SignatureV4({ credentials: client.config.credentials, region: await client.config.region(), service: 'cloudtrail', sha256: Sha256 });
+  const signer = new SignatureV4({ credentials: client.config.credentials, region: await client.config.region(), service: 'cloudtrail', sha256: NodeSha256 });
   const { response } = await client.config.requestHandler.handle((await signer.sign(request)) as HttpRequest);
   const chunks: Buffer[] = [];
   for await (const c of response.body as AsyncIterable<Buffer>) chunks.push(Buffer.from(c));

@@ -1,8 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { LakeError } from '../errors';
+import { NodeSha256 } from './node-sha256';
 
 export interface RawRequest {
   method: string;
@@ -44,7 +44,7 @@ export async function verifySigV4(req: RawRequest, creds: { accessKeyId: string;
   if (declared && declared !== 'UNSIGNED-PAYLOAD' && declared !== createHash('sha256').update(req.body).digest('hex')) {
     throw new LakeError('InvalidSignatureException', 'The x-amz-content-sha256 header does not match the request body.', 400);
   }
-  const signer = new SignatureV4({ credentials: creds, region, service, sha256: Sha256, uriEscapePath: true, applyChecksum: false });
+  const signer = new SignatureV4({ credentials: creds, region, service, sha256: NodeSha256, uriEscapePath: true, applyChecksum: false });
   const signed = await signer.sign(
     new HttpRequest({ method: req.method, protocol: 'https:', hostname: headers['host'] ?? '', path: req.path, query: req.query, headers, body: req.body }),
     { signingDate: new Date(when), signableHeaders: new Set(signedHeaders) },

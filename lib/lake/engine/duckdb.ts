@@ -38,6 +38,8 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     `SET GLOBAL allowed_directories = [${sqlString(lakeDir + path.sep)}]`,
     `SET GLOBAL enable_external_access = false`,
     `SET GLOBAL allow_community_extensions = false`,
+    // Parquet footers are cached across queries: files are immutable, so the cache is never stale.
+    `SET GLOBAL enable_object_cache = true`,
     ...(opts.threads ? [`SET GLOBAL threads = ${Math.floor(opts.threads)}`] : []),
     ...(opts.memoryLimit ? [`SET GLOBAL memory_limit = ${sqlString(opts.memoryLimit)}`] : []),
     ...trinoMacros,

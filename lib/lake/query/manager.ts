@@ -64,17 +64,29 @@ export class QueryManager {
     this.recoverInterrupted();
   }
 
+  private idle: DuckDBConnection[] = [];
+
   /** Checks DuckDB can bind the translated SQL, so semantic errors are rejected synchronously too. */
   async bindCheck(sql: string): Promise<void> {
-    const con = await this.opts.engineConnect();
+    const con = await this.borrow();
     try {
       const stmt = await con.prepare(sql);
       stmt.destroySync?.();
     } catch (e) {
       throw new SqlValidationError(cleanEngineMessage((e as Error).message));
     } finally {
-      con.closeSync();
+      this.giveBack(con);
     }
+  }
+
+  /** Connections are reused: opening one per query costs more than the small queries themselves. */
+  private async borrow(): Promise<DuckDBConnection> {
+    return this.idle.pop() ?? this.opts.engineConnect();
+  }
+
+  private giveBack(con: DuckDBConnection, broken = false) {
+    if (broken || this.idle.length >= 8) con.closeSync();
+    else this.idle.push(con);
   }
 
   start(queryString: string, prepared: PreparedQuery, storeIds: string[], deliveryS3Uri?: string): QueryRecord {
@@ -182,7 +194,7 @@ export class QueryManager {
     a.timer = setTimeout(() => this.stop(a, 'TIMED_OUT'), this.opts.timeoutMs);
     const writer = new ResultsWriter(path.join(this.queryDir(rec.queryId), 'results.ndjson'));
     try {
-      a.con = await this.opts.engineConnect();
+      a.con = await this.borrow();
       const result = await a.con.stream(a.prepared.translation.sql);
       rec.columns = result.columnNames();
       const types = result.columnTypes();
@@ -202,7 +214,8 @@ export class QueryManager {
       if (a.stop) this.finish(a, a.stop, a.stop === 'TIMED_OUT' ? `Query timed out after ${Math.round(this.opts.timeoutMs / 1000)} seconds.` : undefined, started);
       else this.finish(a, 'FAILED', cleanEngineMessage((e as Error).message), started);
     } finally {
-      a.con?.closeSync();
+      // an interrupted connection is not reused
+      if (a.con) this.giveBack(a.con, !!a.stop);
       clearTimeout(a.timer);
     }
   }
