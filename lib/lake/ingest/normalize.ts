@@ -36,7 +36,9 @@ function structValue(obj: Record<string, unknown>, fields: Field[], where: strin
   for (const f of fields) {
     if (f.name === 'eventjson' || f.name === 'eventjsonchecksum') continue;
     const v = byLower.get((f.jsonName ?? f.name).toLowerCase());
-    out[f.name] = convert(v, f.type, `${where}.${f.name}`);
+    const value = convert(v, f.type, `${where}.${f.name}`);
+    // absent fields are left out (DuckDB reads them as NULL): rows stay small
+    if (value !== null) out[f.name] = value;
   }
   return out;
 }

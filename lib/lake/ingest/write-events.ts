@@ -67,28 +67,33 @@ export async function writeEvents(
   writeIntent(opts.storeDir, planned);
   let added = 0;
   const columns = `{${Object.entries(columnTypes(opts.shape)).map(([k, v]) => `${k}: ${sqlString(v)}`).join(', ')}}`;
+  const days = [...spools.keys()].sort();
+  const batch = `tb_batch_${randomUUID().replaceAll('-', '')}`;
   try {
-    for (const [i, [day, spool]] of [...spools].sort(([a], [b]) => a.localeCompare(b)).entries()) {
+    // One parallel read of every spool, minus events the store already holds on those days.
+    const existing = manifest.files.filter((f) => spools.has(f.day)).map((f) => sqlString(path.join(opts.storeDir, f.file)));
+    const notStored = existing.length ? `WHERE eventid NOT IN (SELECT eventid FROM read_parquet([${existing.join(', ')}]))` : '';
+    const spoolList = days.map((d) => sqlString(spools.get(d)!.file)).join(', ');
+    await con.run(`CREATE TEMP TABLE ${batch} AS SELECT * REPLACE (sha256(eventjson) AS eventjsonchecksum)
+      FROM read_json([${spoolList}], format = 'newline_delimited', columns = ${columns}, maximum_object_size = 104857600) ${notStored}`);
+    const perDay = await con.runAndReadAll(`SELECT strftime(eventtime, '%Y-%m-%d') AS day, count(*), epoch_ms(min(eventtime)), epoch_ms(max(eventtime)) FROM ${batch} GROUP BY 1`);
+    const stats = new Map(perDay.getRows().map(([d, n, lo, hi]) => [String(d), { rows: Number(n), minTime: Number(lo), maxTime: Number(hi) }]));
+    for (const [i, day] of days.entries()) {
+      const st = stats.get(day);
+      if (!st) continue; // every event of that day was stored already
       const rel = planned[i];
       const target = path.join(opts.storeDir, rel);
       fs.mkdirSync(path.dirname(target), { recursive: true });
-      const existing = manifest.files.filter((f) => f.day === day).map((f) => sqlString(path.join(opts.storeDir, f.file)));
-      const notStored = existing.length ? `AND eventid NOT IN (SELECT eventid FROM read_parquet([${existing.join(', ')}]))` : '';
-      const select = `SELECT * REPLACE (sha256(eventjson) AS eventjsonchecksum) FROM read_json(${sqlString(spool.file)}, format = 'newline_delimited', columns = ${columns}, maximum_object_size = 104857600)
-        WHERE true ${notStored} ORDER BY eventtime`;
-      const res = await con.run(`COPY (${select}) TO ${sqlString(target)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000)`);
-      const rowsWritten = Number(res.rowsChanged);
-      if (rowsWritten === 0) {
-        fs.rmSync(target, { force: true });
-        continue;
-      }
-      added += rowsWritten;
-      newFiles.push(await describeFile(con, opts.storeDir, rel, day, rowsWritten));
+      await con.run(`COPY (SELECT * FROM ${batch} WHERE eventtime >= TIMESTAMP '${day} 00:00:00' AND eventtime < TIMESTAMP '${day} 00:00:00' + INTERVAL 1 DAY ORDER BY eventtime)
+        TO ${sqlString(target)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000)`);
+      added += st.rows;
+      newFiles.push(await describeFile(con, opts.storeDir, rel, day, st));
     }
   } catch (e) {
     for (const f of newFiles) fs.rmSync(path.join(opts.storeDir, f.file), { force: true });
     throw e;
   } finally {
+    await con.run(`DROP TABLE IF EXISTS ${batch}`).catch(() => undefined);
     for (const s of spools.values()) fs.rmSync(s.file, { force: true });
   }
   if (newFiles.length) writeManifest(opts.storeDir, { version: 1, files: [...manifest.files, ...newFiles] });
@@ -96,26 +101,15 @@ export async function writeEvents(
   return { added, duplicates: total - added, failed, files: newFiles };
 }
 
-async function describeFile(con: DuckDBConnection, storeDir: string, rel: string, day: string, rows: number): Promise<DataFile> {
+async function describeFile(con: DuckDBConnection, storeDir: string, rel: string, day: string, st: { rows: number; minTime: number; maxTime: number }): Promise<DataFile> {
   const abs = path.join(storeDir, rel);
   const meta = await con.runAndReadAll(
     `SELECT split_part(path_in_schema, ', ', 1) AS col, sum(total_compressed_size)::BIGINT AS bytes FROM parquet_metadata(${sqlString(abs)}) GROUP BY 1`,
   );
   const columnBytes: Record<string, number> = {};
   for (const [col, bytes] of meta.getRows()) columnBytes[String(col).toLowerCase()] = Number(bytes);
-  const range = await con.runAndReadAll(`SELECT epoch_ms(min(eventtime)), epoch_ms(max(eventtime)) FROM read_parquet(${sqlString(abs)})`);
-  const [[minT, maxT]] = range.getRows();
   const buf = fs.readFileSync(abs);
-  return {
-    file: rel,
-    day,
-    rows,
-    minTime: Number(minT),
-    maxTime: Number(maxT),
-    bytes: buf.length,
-    sha256: createHash('sha256').update(buf).digest('hex'),
-    columnBytes,
-  };
+  return { file: rel, day, ...st, bytes: buf.length, sha256: createHash('sha256').update(buf).digest('hex'), columnBytes };
 }
 
 export { DAY_MS };
