@@ -30,7 +30,8 @@ it('an import killed mid-way leaves whole batches only, and completes after a re
   const archive = path.join(root, 'archive');
   writeTrailArchive(archive, events);
   const dataDir = path.join(root, 'data');
-  const child = spawn(path.resolve('node_modules/.bin/tsx'), ['tests/helpers/import-child.mts', dataDir, archive], { stdio: 'pipe' });
+  // one process (tsx as a loader, not its wrapper binary), so SIGKILL really stops the import
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/import-child.mts', dataDir, archive], { stdio: 'pipe' });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
