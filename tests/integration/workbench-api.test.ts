@@ -59,3 +59,16 @@ describe('connections', () => {
     expect((await api('/api/queries/a~b/results')).status).toBe(404);
   });
 });
+
+describe('field samples', () => {
+  it('samples frequent values and map keys of a built-in store, and declines AWS connections', async () => {
+    const { stores } = (await api('/api/stores')).body;
+    const demo = stores.find((s: { name: string; connectionId: string }) => s.name === 'demo' && s.connectionId === 'builtin');
+    const r = await api(`/api/stores/${demo.id}/field-samples`);
+    expect(r.status).toBe(200);
+    expect(r.body.sampledEvents).toBeGreaterThan(0);
+    expect(r.body.values.eventname.length).toBeGreaterThan(0);
+    expect(r.body.mapKeys.requestparameters.map((k: { key: string }) => k.key)).toContain('bucketName');
+    expect((await api(`/api/stores/${demo.id}/field-samples?connectionId=self`)).status).toBe(404);
+  });
+});
