@@ -3,7 +3,7 @@ import { DescribeQueryCommand, GetQueryResultsCommand, StartQueryCommand } from 
 
 /**
  * Frequent values of common fields and the map keys seen in a store, for the editor's sidebar
- * and autocomplete: one small query over the newest day (at most 5,000 events), cached.
+ * and autocomplete: one small query over the last week (at most 5,000 events), cached.
  */
 export interface FieldSamples {
   sampledEvents: number;
@@ -36,7 +36,7 @@ function samplingSql(storeId: string): string {
     ...FIELDS.map(([alias]) => `SELECT '${alias}', CAST("${alias}" AS varchar), count(*) FROM s WHERE "${alias}" IS NOT NULL GROUP BY 2`),
     ...MAPS.map((m) => `SELECT 'map:${m.toLowerCase()}', k, count(*) FROM s CROSS JOIN UNNEST(map_keys(${m})) AS t(k) GROUP BY 2`),
   ];
-  return `WITH s AS (SELECT ${cols} FROM ${storeId} WHERE eventTime > date_add('day', -1, now()) LIMIT 5000) ${parts.join(' UNION ALL ')}`;
+  return `WITH s AS (SELECT ${cols} FROM ${storeId} WHERE eventTime > date_add('day', -7, now()) LIMIT 5000) ${parts.join(' UNION ALL ')}`;
 }
 
 async function sample(client: CloudTrailClient, storeId: string): Promise<FieldSamples> {
