@@ -11,7 +11,9 @@ export async function listUsers(db: Kysely<Database>) {
 }
 
 export async function inviteUser(db: Kysely<Database>, admin: CurrentUser, input: { email: string; name?: string; role: Role }, baseUrl: string) {
-  const user = await createUser(db, input);
+  // inviting again someone who never set a password issues a fresh link (the old one may be lost)
+  const pending = await db.selectFrom('users').selectAll().where('email', '=', input.email.trim().toLowerCase()).where('password_hash', 'is', null).executeTakeFirst();
+  const user = pending ? toPublic(pending) : await createUser(db, input);
   const token = await issueToken(db, 'invite', user.id, 7);
   await audit(db, { userId: admin.id, action: 'admin.invite', target: user.email, detail: { role: input.role } });
   return { user, inviteUrl: `${baseUrl}/invite?token=${token}` };

@@ -13,14 +13,17 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * allowed roles (403 otherwise). State-changing requests must come from this site's own pages
  * (Origin matches Host), which with SameSite cookies stops cross-site request forgery.
  */
-export async function requireUser(req: Request, roles?: Role[]): Promise<CurrentUser> {
-  if (MUTATING.has(req.method)) {
-    const origin = req.headers.get('origin');
-    const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
-    if (!origin || !host || new URL(origin).host !== host) {
-      throw new ApiError('CsrfRejected', 'State-changing requests must come from Trailbench\'s own pages (Origin header missing or foreign).', 403);
-    }
+export function requireSameOrigin(req: Request): void {
+  if (!MUTATING.has(req.method)) return;
+  const origin = req.headers.get('origin');
+  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
+  if (!origin || !host || new URL(origin).host !== host) {
+    throw new ApiError('CsrfRejected', 'State-changing requests must come from Trailbench\'s own pages (Origin header missing or foreign).', 403);
   }
+}
+
+export async function requireUser(req: Request, roles?: Role[]): Promise<CurrentUser> {
+  requireSameOrigin(req);
   const session = await getServerSession(authOptions());
   const id = session?.user?.id;
   if (!id) throw new ApiError('Unauthenticated', 'Sign in first.', 401);

@@ -71,7 +71,9 @@ export async function issueToken(db: Kysely<Database>, kind: 'setup' | 'invite',
 async function takeToken(db: Kysely<Database>, token: string, kind: 'setup' | 'invite') {
   const row = await db.selectFrom('tokens').selectAll().where('token_hash', '=', tokenHash(token)).where('kind', '=', kind).executeTakeFirst();
   if (!row || row.used_at || Date.parse(row.expires_at) < Date.now()) throw new ApiError('InvalidToken', 'This link is invalid, expired or already used.', 400);
-  await db.updateTable('tokens').set({ used_at: new Date().toISOString() }).where('token_hash', '=', row.token_hash).execute();
+  // used once: of two requests racing with the same link, only one changes the row
+  const taken = await db.updateTable('tokens').set({ used_at: new Date().toISOString() }).where('token_hash', '=', row.token_hash).where('used_at', 'is', null).executeTakeFirst();
+  if (Number(taken.numUpdatedRows) !== 1) throw new ApiError('InvalidToken', 'This link was just used.', 400);
   return row;
 }
 
@@ -90,6 +92,9 @@ export async function ensureFirstAdmin(db: Kysely<Database>, opts: { email?: str
 
 export async function completeSetup(db: Kysely<Database>, token: string, input: { email: string; name?: string; password: string }): Promise<PublicUser> {
   if (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) throw new ApiError('InvalidToken', 'Setup is already complete; sign in instead.', 400);
+  // check the input first, so a typo does not burn the one-time link
+  if (!passwordOk(input.password)) throw new ApiError('ValidationError', `Password must be ${PASSWORD_RULE}.`);
+  if (!/^[^@\s]+@[^@\s]+$/.test(input.email.trim())) throw new ApiError('ValidationError', `'${input.email}' is not an email address.`);
   await takeToken(db, token, 'setup');
   const admin = await createUser(db, { ...input, role: 'admin' });
   await audit(db, { userId: admin.id, action: 'admin.setup', target: admin.email });

@@ -113,8 +113,9 @@ export async function versions(db: Kysely<Database>, user: CurrentUser, id: stri
   return db.selectFrom('saved_query_versions').selectAll().where('query_id', '=', id).orderBy('version', 'desc').execute();
 }
 
+/** Who a query is shared with: for its owner and editors only (viewers do not learn others' emails). */
 export async function getShares(db: Kysely<Database>, user: CurrentUser, id: string) {
-  const { row } = await requireQuery(db, user, id);
+  const { row } = await requireQuery(db, user, id, ['owner', 'editor']);
   const users = await db.selectFrom('shares').innerJoin('users', 'users.id', 'shares.user_id').select(['users.email', 'shares.role']).where('shares.query_id', '=', id).execute();
   return { everyoneRole: row.everyone_role, users };
 }
@@ -122,7 +123,7 @@ export async function getShares(db: Kysely<Database>, user: CurrentUser, id: str
 export async function setShares(db: Kysely<Database>, user: CurrentUser, id: string, input: { everyoneRole: ShareRole | null; users: { email: string; role: ShareRole }[] }) {
   await requireQuery(db, user, id, ['owner']);
   const emails = input.users.map((u) => u.email.toLowerCase());
-  const found = emails.length ? await db.selectFrom('users').select(['id', 'email']).where('email', 'in', emails).execute() : [];
+  const found = emails.length ? await db.selectFrom('users').select(['id', 'email', 'role']).where('email', 'in', emails).execute() : [];
   const missing = emails.filter((e) => !found.some((f) => f.email === e));
   if (missing.length) throw new ApiError('ValidationError', `No user with email ${missing.join(', ')}.`);
   await db.transaction().execute(async (tx) => {
@@ -130,7 +131,9 @@ export async function setShares(db: Kysely<Database>, user: CurrentUser, id: str
     await tx.deleteFrom('shares').where('query_id', '=', id).execute();
     for (const u of input.users) {
       const target = found.find((f) => f.email === u.email.toLowerCase())!;
-      if (target.id !== user.id) await tx.insertInto('shares').values({ query_id: id, user_id: target.id, role: u.role }).execute();
+      // a viewer account cannot edit whatever the share says
+      const role = target.role === 'viewer' ? 'viewer' : u.role;
+      if (target.id !== user.id) await tx.insertInto('shares').values({ query_id: id, user_id: target.id, role }).execute();
     }
   });
   await audit(db, { userId: user.id, action: 'saved-query.share', target: id, detail: input });

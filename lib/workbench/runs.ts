@@ -38,3 +38,8 @@ export async function history(db: Kysely<Database>, user: CurrentUser, opts: { a
   if (!(opts.all && user.role === 'admin')) q = q.where('query_runs.user_id', '=', user.id);
   return q.orderBy('query_runs.created_at', 'desc').limit(Math.min(opts.limit ?? 200, 1000)).execute();
 }
+
+/** The row count, once known from the results (DescribeQuery does not report it). */
+export async function setRunRows(db: Kysely<Database>, handle: string, rows: number) {
+  await db.updateTable('query_runs').set({ rows }).where('handle', '=', handle).where('status', '=', 'FINISHED').execute();
+}

@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
 import { errorResponse, readJsonBody } from '@/lib/http/errors';
+import { requireSameOrigin } from '@/lib/auth/session';
 import { completeSetup } from '@/lib/auth/users';
 
 export const dynamic = 'force-dynamic';
@@ -11,6 +12,7 @@ const input = z.object({ token: z.string().min(10), email: z.string().email(), n
 /** Creates the first admin with the one-time setup link printed on first start (no session yet). */
 export async function POST(req: Request) {
   try {
+    requireSameOrigin(req);
     const { token, ...rest } = input.parse(await readJsonBody(req));
     return NextResponse.json({ user: await completeSetup(await getDb(), token, rest) });
   } catch (e) {

@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
 import { errorResponse, readJsonBody } from '@/lib/http/errors';
+import { requireSameOrigin } from '@/lib/auth/session';
 import { acceptInvite } from '@/lib/auth/users';
 
 export const dynamic = 'force-dynamic';
@@ -11,6 +12,7 @@ const input = z.object({ token: z.string().min(10), password: z.string(), name: 
 /** An invited user sets a password with the one-time invite link (no session yet). */
 export async function POST(req: Request) {
   try {
+    requireSameOrigin(req);
     const { token, password, name } = input.parse(await readJsonBody(req));
     return NextResponse.json({ user: await acceptInvite(await getDb(), token, password, name) });
   } catch (e) {

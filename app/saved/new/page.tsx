@@ -1,0 +1,14 @@
+'use client';
+
+import { NewSavedQuery } from '@/components/accounts/new-saved-query';
+import { PageShell } from '@/components/accounts/page-shell';
+import '@/components/accounts/accounts.css';
+
+/** `/saved/new?sql=...&storeId=...&connectionId=...&name=...&tags=a,b&folder=...` (all optional): save a query. */
+export default function NewSavedQueryPage() {
+  return (
+    <PageShell title="New saved query" roles={['admin', 'analyst']}>
+      {() => <NewSavedQuery />}
+    </PageShell>
+  );
+}

@@ -1,0 +1,127 @@
+'use client';
+
+import { useCallback, useEffect, useState } from 'react';
+import { AccountsApiError, api, type Me, type SavedQuery, type SavedQueryVersion, type Shares } from './api';
+import { formatWhen } from './format';
+import { EMPTY_FIELDS, fieldsOf, inputOf, QueryForm, sameFields, type QueryFields } from './query-form';
+import { RunPanel } from './run-panel';
+import { ShareDialog } from './share-dialog';
+import { VersionsPanel } from './versions-panel';
+
+function sharingSummary(s: Shares | null): string {
+  if (!s) return '';
+  const parts = [];
+  if (s.everyoneRole) parts.push(`everyone can ${s.everyoneRole === 'editor' ? 'edit' : 'view'}`);
+  if (s.users.length) parts.push(`shared with ${s.users.map((u) => `${u.email} (${u.role})`).join(', ')}`);
+  return parts.length ? parts.join('; ') : 'private';
+}
+
+/** One saved query: its fields (editable by owner and editors), Run, Share (owner), versions and diffs. */
+export function SavedQueryView({ id, me }: { id: string; me: Me }) {
+  const [query, setQuery] = useState<SavedQuery | null>(null);
+  const [fields, setFields] = useState<QueryFields>(EMPTY_FIELDS);
+  const [versions, setVersions] = useState<SavedQueryVersion[]>([]);
+  const [shares, setShares] = useState<Shares | null>(null);
+  const [notFound, setNotFound] = useState('');
+  const [error, setError] = useState('');
+  const [notice, setNotice] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [sharing, setSharing] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      const q = await api.getSaved(id);
+      setQuery(q);
+      setFields(fieldsOf(q));
+      const [v, s] = await Promise.all([api.versions(id), api.getShares(id)]);
+      setVersions(v);
+      setShares(s);
+    } catch (e) {
+      if (e instanceof AccountsApiError && e.status === 404) setNotFound(e.message);
+      else setError((e as Error).message);
+    }
+  }, [id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (notFound) {
+    return (
+      <>
+        <h1>Saved query not found</h1>
+        <p role="alert" className="acc-error">{notFound} It may be private, deleted, or not shared with you.</p>
+        <a href="/saved">Back to saved queries</a>
+      </>
+    );
+  }
+  if (!query) return error ? <p role="alert" className="acc-error">{error}</p> : <p className="acc-muted">Loading…</p>;
+
+  const canEdit = me.role !== 'viewer' && (query.access === 'owner' || query.access === 'editor');
+  const isOwner = query.access === 'owner';
+  const dirty = !sameFields(fields, fieldsOf(query));
+
+  async function save() {
+    setBusy(true);
+    setError('');
+    setNotice('');
+    try {
+      const q = await api.updateSaved(id, inputOf(fields));
+      setQuery(q);
+      setFields(fieldsOf(q));
+      setVersions(await api.versions(id));
+      setNotice(`Saved as version ${q.version}.`);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove() {
+    if (!window.confirm(`Delete “${query!.name}” and all its versions? This cannot be undone.`)) return;
+    try {
+      await api.deleteSaved(id);
+      window.location.assign('/saved');
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  return (
+    <>
+      <h1>{query.name}</h1>
+      <p className="acc-muted">
+        Version {query.version} · created {formatWhen(query.createdAt)} by {query.createdBy} · updated {formatWhen(query.updatedAt)} by {query.updatedBy}
+        {isOwner ? ` · ${sharingSummary(shares)}` : ` · shared with you as ${query.access}`}
+      </p>
+      {!canEdit && <p className="acc-notice">You can view and run this query, but not change it.</p>}
+      <QueryForm
+        fields={fields}
+        onChange={setFields}
+        readOnly={!canEdit}
+        onSave={() => void save()}
+        canSave={dirty && !busy}
+        actions={
+          <>
+            {isOwner && me.role !== 'viewer' && (
+              <button type="button" className="acc-button acc-secondary" onClick={() => setSharing(true)}>
+                Share
+              </button>
+            )}
+            {isOwner && me.role !== 'viewer' && (
+              <button type="button" className="acc-button acc-danger" onClick={() => void remove()}>
+                Delete query
+              </button>
+            )}
+            {notice && <span role="status">{notice}</span>}
+          </>
+        }
+      />
+      {error && <p role="alert" className="acc-error">{error}</p>}
+      <RunPanel queryId={id} unsaved={dirty} />
+      <VersionsPanel versions={versions} />
+      {sharing && <ShareDialog queryId={id} queryName={query.name} onClose={() => setSharing(false)} onSaved={setShares} />}
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { api, type Store } from './api';
+
+export interface StoreChoice { storeId: string | null; connectionId: string | null }
+
+const optionKey = (s: Store) => `${s.connectionId ?? ''}~${s.region ?? ''}~${s.id}`;
+
+/** The saved query's default store, picked from every connection's stores (or none). */
+export function StoreSelect({ value, onChange, disabled }: { value: StoreChoice; onChange: (v: StoreChoice) => void; disabled?: boolean }) {
+  const [stores, setStores] = useState<Store[]>([]);
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    let live = true;
+    api.listStores().then(
+      (s) => live && setStores(s),
+      (e: unknown) => live && setError((e as Error).message),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  // Saved queries keep a store and connection (no region): the first store listed that fits is the one.
+  const match = value.storeId ? stores.find((s) => s.id === value.storeId && (!value.connectionId || s.connectionId === value.connectionId)) : undefined;
+  const selected = match ? optionKey(match) : value.storeId ? 'unlisted' : '';
+
+  return (
+    <label>
+      Default store
+      {/* aria-label: a select named by its wrapping label would have the chosen option in its name */}
+      <select
+        aria-label="Default store"
+        value={selected}
+        disabled={disabled}
+        onChange={(e) => {
+          if (e.target.value === 'unlisted') return;
+          const s = stores.find((x) => optionKey(x) === e.target.value);
+          onChange(s ? { storeId: s.id, connectionId: s.connectionId ?? null } : { storeId: null, connectionId: null });
+        }}
+      >
+        <option value="">No default store</option>
+        {stores.map((s) => (
+          <option key={optionKey(s)} value={optionKey(s)}>
+            {s.name} ({s.id}){s.connectionName ? ` — ${s.connectionName}${s.region ? `, ${s.region}` : ''}` : ''}
+          </option>
+        ))}
+        {value.storeId && !match && <option value="unlisted">Unlisted store ({value.storeId})</option>}
+      </select>
+      {error && <span role="alert" className="acc-error">Stores could not be listed: {error}</span>}
+    </label>
+  );
+}

@@ -1,0 +1,31 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { AccountsApiError, api, type Me } from './api';
+
+/**
+ * The signed-in user from /api/me. With `redirect`, a missing or expired session sends the
+ * browser to sign-in and back here afterwards; without it (e.g. in a layout) `me` stays null.
+ */
+export function useMe(redirect: boolean): { me: Me | null; error: string } {
+  const [me, setMe] = useState<Me | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    let live = true;
+    api.me().then(
+      (u) => live && setMe(u),
+      (e: unknown) => {
+        if (!live) return;
+        if (e instanceof AccountsApiError && e.status === 401) {
+          if (redirect) window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+        } else {
+          setError((e as Error).message);
+        }
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [redirect]);
+  return { me, error };
+}
