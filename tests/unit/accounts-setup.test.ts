@@ -98,3 +98,12 @@ describe('completeSetup', () => {
     expect(await users()).toEqual([]);
   });
 });
+
+describe('the setup link survives a typo', () => {
+  it('refuses a too-short password without using up the link', async () => {
+    const token = (await printedSetupToken())!;
+    await expect(completeSetup(db, token, { email: 'first@example.test', password: 'short' })).rejects.toMatchObject({ type: 'ValidationError' });
+    const admin = await completeSetup(db, token, { email: 'first@example.test', password: 'long-enough-password' });
+    expect(admin.role).toBe('admin');
+  });
+});
