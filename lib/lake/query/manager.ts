@@ -233,8 +233,9 @@ export class QueryManager {
     this.cache.set(rec.queryId, rec);
   }
 
+  /** Query records need not survive a crash (a restart marks running ones FAILED), so no fsync here. */
   private persist(rec: QueryRecord) {
-    writeFileAtomic(path.join(this.queryDir(rec.queryId), 'meta.json'), JSON.stringify(rec));
+    writeFileAtomic(path.join(this.queryDir(rec.queryId), 'meta.json'), JSON.stringify(rec), { durable: false });
   }
 
   /** Queries that were running when the process stopped can never finish: mark them FAILED. */

@@ -43,8 +43,9 @@ function collect(node: ParseTree, now: Date, out: Map<string, TimeBounds>): void
     else if ((qual = eventTimeQualifier(right)) !== undefined) { value = evalTime(left, now); flipped = true; }
     if (qual === undefined || !value) return;
     const dir = flipped ? flip(op) : op;
-    if (dir === '>' || dir === '>=') add(out, qual, { lo: value.ms });
-    else if ((dir === '<' || dir === '<=') && !value.relative) add(out, qual, { hi: value.ms });
+    // strict comparisons exclude the bound itself: a file starting exactly at midnight is not read for `< midnight`
+    if (dir === '>' || dir === '>=') add(out, qual, { lo: dir === '>' ? value.ms + 1 : value.ms });
+    else if ((dir === '<' || dir === '<=') && !value.relative) add(out, qual, { hi: dir === '<' ? value.ms - 1 : value.ms });
     else if (dir === '=') add(out, qual, value.relative ? { lo: value.ms } : { lo: value.ms, hi: value.ms });
     return;
   }

@@ -2,19 +2,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 
-/** Writes a file so readers see the old or the new content, never half of it (write, fsync, rename). */
-export function writeFileAtomic(file: string, data: string | Buffer): void {
+/**
+ * Writes a file so readers see the old or the new content, never half of it (write, fsync, rename).
+ * `durable: false` skips the fsyncs, for state that may be lost in a crash but never torn.
+ */
+export function writeFileAtomic(file: string, data: string | Buffer, opts: { durable?: boolean } = {}): void {
+  const durable = opts.durable ?? true;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${randomUUID()}.tmp`;
   const fd = fs.openSync(tmp, 'w');
   try {
     if (typeof data === 'string') fs.writeSync(fd, data);
     else fs.writeSync(fd, data);
-    fs.fsyncSync(fd);
+    if (durable) fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
   }
   fs.renameSync(tmp, file);
+  if (!durable) return;
   const dirFd = fs.openSync(path.dirname(file), 'r');
   try { fs.fsyncSync(dirFd); } finally { fs.closeSync(dirFd); }
 }
