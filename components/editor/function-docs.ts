@@ -37,7 +37,6 @@ const aggregate: Record<string, Entry> = {
   covar_pop: ['covar_pop(y, x) → double', 'Population covariance.'],
   geometric_mean: ['geometric_mean(x) → double', 'Geometric mean.'],
   histogram: ['histogram(x) → map(x, bigint)', 'Map of each value to how often it occurs.'],
-  map_agg: ['map_agg(key, value) → map', 'Builds a map from key/value pairs.'],
   any_value: ['any_value(x) → same', 'Any one non-null value.'],
   arbitrary: ['arbitrary(x) → same', 'Any one non-null value.'],
   kurtosis: ['kurtosis(x) → double', 'Excess kurtosis.'],
@@ -84,6 +83,7 @@ const string: Record<string, Entry> = {
   replace: ['replace(s, search [, replacement]) → varchar', 'Replaces every occurrence (removes it without a replacement).'],
   chr: ['chr(n) → varchar', 'Character of a Unicode code point.'],
   ascii: ['ascii(s) → bigint', 'Code point of the first character.'],
+  codepoint: ['codepoint(c) → integer', 'Unicode code point of a one-character string.'],
   translate: ['translate(s, from, to) → varchar', 'Replaces characters one for one.'],
   levenshtein: ['levenshtein(s1, s2) → bigint', 'Edit distance.'],
   levenshtein_distance: ['levenshtein_distance(s1, s2) → bigint', 'Edit distance.'],
@@ -143,7 +143,6 @@ const math: Record<string, Entry> = {
   is_finite: ['is_finite(x) → boolean', 'Whether x is finite.'],
   is_infinite: ['is_infinite(x) → boolean', 'Whether x is infinite.'],
   bit_count: ['bit_count(x, bits) → bigint', 'Number of set bits.'],
-  width_bucket: ['width_bucket(x, bound1, bound2, n) → bigint', 'Bucket number of x in an equi-width histogram.'],
 };
 
 const date: Record<string, Entry> = {
@@ -154,6 +153,8 @@ const date: Record<string, Entry> = {
   date_trunc: ['date_trunc(unit, timestamp) → timestamp', 'Truncates to the unit, e.g. date_trunc(\'hour\', eventTime) for hourly buckets.'],
   date_format: ['date_format(timestamp, format) → varchar', 'Formats with MySQL-style patterns (%Y-%m-%d %H:%i:%s).'],
   date_parse: ['date_parse(s, format) → timestamp', 'Parses text with MySQL-style patterns.'],
+  format_datetime: ['format_datetime(timestamp, format) → varchar', 'Formats with Joda-style patterns (yyyy-MM-dd HH:mm:ss).'],
+  parse_datetime: ['parse_datetime(s, format) → timestamp', 'Parses text with Joda-style patterns.'],
   date: ['date(x) → date', 'The date part of a timestamp or text.'],
   from_iso8601_timestamp: ['from_iso8601_timestamp(s) → timestamp', 'Parses an ISO 8601 timestamp such as 2026-01-05T10:00:00Z.'],
   from_iso8601_date: ['from_iso8601_date(s) → date', 'Parses an ISO 8601 date.'],

@@ -6,6 +6,8 @@ import { loader } from '@monaco-editor/react';
 import 'monaco-sql-languages/esm/languages/trino/trino.contribution';
 import { setupLanguageFeatures } from 'monaco-sql-languages/esm/setupLanguageFeatures';
 import { LanguageIdEnum } from 'monaco-sql-languages/esm/common/constants';
+import { completionService } from './completion-service';
+import { formatSql } from './format-sql';
 
 export const TRINO_LANGUAGE_ID = LanguageIdEnum.TRINO; // 'trinosql'
 
@@ -59,11 +61,27 @@ export function quoteStoreReferences(sql: string): string {
 }
 
 setupLanguageFeatures(TRINO_LANGUAGE_ID, {
-  completionItems: true,
+  // Keywords from the grammar plus columns, struct members, map keys, functions and stores.
+  completionItems: { enable: true, completionService, triggerCharacters: ['.', ' ', "'"] },
   diagnostics: true,
   definitions: true,
   references: true,
   preprocessCode: quoteStoreReferences,
+});
+
+// Format Document / Format Selection (Shift+Alt+F, the toolbar's "Format SQL").
+monaco.languages.registerDocumentFormattingEditProvider(TRINO_LANGUAGE_ID, {
+  displayName: 'Trailbench SQL formatter',
+  provideDocumentFormattingEdits: (model) => [{ range: model.getFullModelRange(), text: formatSql(model.getValue()) }],
+});
+monaco.languages.registerDocumentRangeFormattingEditProvider(TRINO_LANGUAGE_ID, {
+  displayName: 'Trailbench SQL formatter',
+  provideDocumentRangeFormattingEdits: (model, range) => {
+    const whole = new monaco.Range(range.startLineNumber, 1, range.endLineNumber, model.getLineMaxColumn(range.endLineNumber));
+    const indent = /^\s*/.exec(model.getLineContent(range.startLineNumber))?.[0] ?? '';
+    const text = formatSql(model.getValueInRange(whole)).replace(/^/gm, indent);
+    return [{ range: whole, text }];
+  },
 });
 
 loader.config({ monaco });

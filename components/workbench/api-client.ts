@@ -15,6 +15,34 @@ export interface EventDataStore {
   name: string;
   status: string;
   retentionPeriod?: number;
+  /** Categories the store's selectors admit (Management, Data, NetworkActivity, ...); requested from the server, absent until it sends them. */
+  eventCategories?: string[];
+  /** Table shape of the store (cloudtrail, insight, config, evidence, activity); requested, absent means cloudtrail. */
+  shape?: string;
+  /** The connection (built-in lake, AWS account, compatible endpoint) and region the store lives in. */
+  connectionId?: string;
+  connectionName?: string;
+  region?: string;
+}
+
+export interface StoreListError {
+  connectionId: string;
+  region: string;
+  message: string;
+}
+
+/** Identifies a store across connections and regions (the same ID can be reachable twice). */
+export function storeKey(s: Pick<EventDataStore, 'id' | 'connectionId' | 'region'>): string {
+  return s.connectionId ? `${s.connectionId}~${s.region ?? ''}~${s.id}` : s.id;
+}
+
+/** Frequent values and map keys of a store, sampled cheaply by the server (requested route; may be missing). */
+export interface FieldSamples {
+  sampledEvents?: number;
+  /** Lower-case dotted field path → most frequent values first. */
+  values: Record<string, { value: string; count: number }[]>;
+  /** Lower-case map field path → keys seen, most frequent first. */
+  mapKeys: Record<string, { key: string; count: number }[]>;
 }
 
 export interface QueryStatistics {
@@ -90,15 +118,21 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   return body as T;
 }
 
-export async function listStores(signal?: AbortSignal): Promise<EventDataStore[]> {
-  const body = await request<{ stores: EventDataStore[] }>('/api/stores', { signal });
-  return body.stores ?? [];
+/** Stores of every connection; connections that could not be listed come back in `errors`. */
+export async function listStores(signal?: AbortSignal): Promise<{ stores: EventDataStore[]; errors: StoreListError[] }> {
+  const body = await request<{ stores?: EventDataStore[]; errors?: StoreListError[] }>('/api/stores', { signal });
+  return { stores: body.stores ?? [], errors: body.errors ?? [] };
 }
 
-export async function startQuery(sql: string, storeId: string | undefined, signal?: AbortSignal): Promise<string> {
+/** Starts a query on the store's lake; the server fills `$EDS_ID` with the store's ID. */
+export async function startQuery(
+  sql: string,
+  store: Pick<EventDataStore, 'id' | 'connectionId' | 'region'> | undefined,
+  signal?: AbortSignal,
+): Promise<string> {
   const body = await request<{ queryId: string }>('/api/queries', {
     method: 'POST',
-    body: JSON.stringify({ sql, storeId }),
+    body: JSON.stringify({ sql, storeId: store?.id, connectionId: store?.connectionId, region: store?.region }),
     signal,
   });
   return body.queryId;
@@ -123,6 +157,24 @@ export function cancelQuery(queryId: string, signal?: AbortSignal): Promise<{ qu
     method: 'POST',
     signal,
   });
+}
+
+/** Sampled values and map keys of a store, or null when the server has no such route (yet). */
+export async function getFieldSamples(
+  store: Pick<EventDataStore, 'id' | 'connectionId' | 'region'>,
+  signal?: AbortSignal,
+): Promise<FieldSamples | null> {
+  const params = new URLSearchParams();
+  if (store.connectionId) params.set('connectionId', store.connectionId);
+  if (store.region) params.set('region', store.region);
+  const query = params.size ? `?${params}` : '';
+  try {
+    const body = await request<Partial<FieldSamples>>(`/api/stores/${encodeURIComponent(store.id)}/field-samples${query}`, { signal });
+    return { sampledEvents: body.sampledEvents, values: body.values ?? {}, mapKeys: body.mapKeys ?? {} };
+  } catch (err) {
+    if (isAbort(err)) throw err;
+    return null; // 404 until the server offers it, or sampling failed: the editor falls back to fixed lists
+  }
 }
 
 export { isAbort as isAbortError };

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useId, useState } from 'react';
-import type { QueryRunState, RunError } from './use-query-run';
+import type { QueryRunState, RunError } from './run-state';
 import { formatBytes, formatCount, formatDuration, formatElapsed } from './format';
 
 interface QueryStatusProps {

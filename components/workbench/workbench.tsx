@@ -1,96 +1,219 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { SqlEditor } from '../editor/sql-editor';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { TABLE_SHAPES, type TableShape } from '@/lib/lake/schema';
+import { fillStorePlaceholders } from '@/lib/sql/code-spans';
+import { lintQuery, type LintIssue, type LintStore } from '@/lib/workbench/lint';
+import type { SampleQuery } from '@/lib/workbench/sample-queries';
+import type { EditorContext } from '../editor/editor-context';
+import type { Insertion } from '../editor/schema-paths';
+import { SqlEditor, type SqlEditorHandle, type SyntaxProblem } from '../editor/sql-editor';
+import { SyntaxStatus } from '../editor/syntax-status';
 import { ResultsPanel } from '../results/results-panel';
-import { isAbortError, listStores, type EventDataStore } from './api-client';
+import { Sidebar } from '../sidebar/sidebar';
+import { storeKey, type EventDataStore } from './api-client';
+import { LintDialog } from './lint-dialog';
 import { QueryStatus } from './query-status';
+import { IDLE_RUN, isRunActive, type RunPhase } from './run-state';
+import { ShortcutsHelp } from './shortcuts-help';
 import { StorePicker } from './store-picker';
-import { useQueryRun, type RunPhase } from './use-query-run';
+import { TabBar, tabDomId } from './tabs/tab-bar';
+import { DEFAULT_SQL, tabIdFromPath, tabPath } from './tabs/tab-state';
+import { useQueryTabs } from './tabs/use-query-tabs';
+import { useTabRuns } from './tabs/use-tab-runs';
+import { useFieldSamples } from './use-field-samples';
+import { useStores } from './use-stores';
 
-export const SAMPLE_QUERY = `SELECT eventName, count(*) AS n
-FROM $EDS_ID
-WHERE eventTime > date_add('day', -7, now())
-GROUP BY eventName
-ORDER BY n DESC`;
+interface PendingRun {
+  tabId: string;
+  sql: string;
+  store: EventDataStore | undefined;
+  issues: LintIssue[];
+}
 
-/** The query workbench: store picker, SQL editor, run/cancel, status and statistics, results. */
+/** The query workbench: sidebar, query tabs, store picker, SQL editor, lint, run/cancel, status, results. */
 export function Workbench() {
-  const [stores, setStores] = useState<EventDataStore[] | null>(null);
-  const [storesError, setStoresError] = useState<string | null>(null);
-  const [storeId, setStoreId] = useState<string | undefined>(undefined);
-  const sqlRef = useRef(SAMPLE_QUERY);
-  const { state, active, run, cancel } = useQueryRun();
-  const [resultRows, setResultRows] = useState<number | undefined>(undefined);
+  const panelId = useId();
+  const { stores, error: storesError, connectionErrors } = useStores();
+  const tabs = useQueryTabs();
+  const { state, activeTab, dispatch } = tabs;
+  const runs = useTabRuns((tabId, queryId) => dispatch({ type: 'update', id: tabId, patch: { queryId } }));
+  const editorRef = useRef<SqlEditorHandle | null>(null);
+  const [syntax, setSyntax] = useState<SyntaxProblem[] | null>(null);
+  const [pending, setPending] = useState<PendingRun | null>(null);
+  const [totals, setTotals] = useState<Record<string, number | undefined>>({});
 
+  const store = stores?.find((s) => storeKey(s) === activeTab?.storeKey);
+  const shape: TableShape = (TABLE_SHAPES as readonly string[]).includes(store?.shape ?? '') ? (store!.shape as TableShape) : 'cloudtrail';
+  const samples = useFieldSamples(store);
+
+  // Tabs without a store get the first one once the list is in.
   useEffect(() => {
-    const ctrl = new AbortController();
-    listStores(ctrl.signal)
-      .then((list) => {
-        setStores(list);
-        setStoreId((current) => current ?? list[0]?.id);
-      })
-      .catch((err: unknown) => {
-        if (isAbortError(err)) return;
-        setStores([]);
-        setStoresError(err instanceof Error ? err.message : String(err));
-      });
-    return () => ctrl.abort();
-  }, []);
+    if (!stores?.length || !state) return;
+    for (const t of state.tabs) if (!t.storeKey) dispatch({ type: 'update', id: t.id, patch: { storeKey: storeKey(stores[0]) } });
+  }, [stores, state, dispatch]);
 
-  // The editor's Ctrl/Cmd+Enter handler is registered once; read the store through a ref.
-  const storeIdRef = useRef(storeId);
+  // After a reload, show each tab's last query again (re-fetched by its ID).
+  const restored = useRef(false);
   useEffect(() => {
-    storeIdRef.current = storeId;
-  }, [storeId]);
+    if (!state || restored.current) return;
+    restored.current = true;
+    for (const t of state.tabs) if (t.queryId) void runs.attach(t.id, t.queryId);
+  }, [state, runs]);
 
-  const runQuery = useCallback(
-    (sql: string) => {
-      if (!sql.trim()) return;
-      setResultRows(undefined);
-      void run(sql, storeIdRef.current);
-    },
-    [run],
+  const lintStore: LintStore | undefined = useMemo(
+    () => store && { id: store.id, name: store.name, retentionPeriod: store.retentionPeriod, eventCategories: store.eventCategories },
+    [store],
+  );
+  const editorContext: EditorContext = useMemo(
+    () => ({
+      stores: (stores ?? []).map((s) => ({ id: s.id, name: s.name })),
+      store: lintStore,
+      shape,
+      sampledMapKeys: Object.fromEntries(Object.entries(samples?.mapKeys ?? {}).map(([k, v]) => [k, v.map((x) => x.key)])),
+    }),
+    [stores, lintStore, shape, samples],
   );
 
-  const onSqlChange = useCallback((sql: string) => {
-    sqlRef.current = sql;
-  }, []);
+  const startRun = useCallback(
+    (tabId: string, sql: string, runStore: EventDataStore | undefined) => {
+      setTotals((t) => ({ ...t, [tabId]: undefined }));
+      void runs.start(tabId, sql, runStore);
+    },
+    [runs],
+  );
 
-  const finishedQueryId = state.phase === 'done' && state.status === 'FINISHED' ? state.queryId : undefined;
+  /** Run: lint first; findings open the dialog, which can still run the query. */
+  const requestRun = (sql: string) => {
+    if (!activeTab || !sql.trim() || runs.isActive(activeTab.id)) return;
+    const issues = lintQuery(sql, { store: lintStore, shape });
+    if (issues.length) setPending({ tabId: activeTab.id, sql, store, issues });
+    else startRun(activeTab.id, sql, store);
+  };
+
+  const closeTab = (id: string) => {
+    runs.discard(id);
+    dispatch({ type: 'close', id });
+    editorRef.current?.disposeModel(tabPath(id));
+  };
+
+  // Stable callbacks for the (memoised) sidebar, reading the latest store and tab.
+  const latest = useRef({ store, activeTab, openTab: tabs.openTab });
+  useEffect(() => {
+    latest.current = { store, activeTab, openTab: tabs.openTab };
+  });
+  const openSample = useCallback((sample: SampleQuery) => {
+    const { store: s, activeTab: tab, openTab } = latest.current;
+    openTab(s ? fillStorePlaceholders(sample.sql, [s.id]) : sample.sql, { title: sample.title, storeKey: tab?.storeKey });
+  }, []);
+  const insert = useCallback((ins: Insertion) => editorRef.current?.insertText(ins.text, ins.cursor), []);
+
+  const run = activeTab ? (runs.runs[activeTab.id] ?? IDLE_RUN) : IDLE_RUN;
+  const active = isRunActive(run);
+  const finishedQueryId = run.phase === 'done' && run.status === 'FINISHED' ? run.queryId : undefined;
 
   return (
     <main className="workbench">
-      <div className="toolbar">
-        <StorePicker stores={stores} loadError={storesError} value={storeId} onChange={setStoreId} />
-        <div className="spacer" />
-        {active && (
-          <button type="button" className="btn" onClick={cancel} disabled={state.cancelling}>
-            Cancel
-          </button>
+      <Sidebar shape={shape} samples={samples} onInsert={insert} onOpenSample={openSample} />
+      <div className="workspace">
+        {state && activeTab ? (
+          <>
+            <TabBar
+              tabs={state.tabs}
+              activeId={state.activeId}
+              runs={runs.runs}
+              panelId={panelId}
+              onSelect={(id) => dispatch({ type: 'select', id })}
+              onClose={closeTab}
+              onNew={() => tabs.openTab(DEFAULT_SQL, { storeKey: activeTab.storeKey })}
+            />
+            <div role="tabpanel" id={panelId} aria-labelledby={tabDomId(activeTab.id)} className="tab-panel">
+              <div className="toolbar">
+                <StorePicker
+                  stores={stores}
+                  loadError={storesError}
+                  connectionErrors={connectionErrors}
+                  value={activeTab.storeKey}
+                  onChange={(key) => {
+                    // Like the AWS console: the query's FROM follows the picked store.
+                    const next = stores?.find((s) => storeKey(s) === key);
+                    if (store && next && store.id !== next.id) editorRef.current?.replaceInCode(store.id, next.id);
+                    dispatch({ type: 'update', id: activeTab.id, patch: { storeKey: key } });
+                  }}
+                />
+                <div className="spacer" />
+                <button type="button" className="btn btn-small" onClick={() => editorRef.current?.format()} aria-keyshortcuts="Shift+Alt+F" title="Format SQL (Shift+Alt+F)">
+                  Format SQL
+                </button>
+                <button type="button" className="btn btn-small" onClick={() => editorRef.current?.toggleComment()} aria-keyshortcuts="Control+/ Meta+/" title="Comment or uncomment the selected lines (Ctrl+/ or ⌘+/)">
+                  Toggle comment
+                </button>
+                <ShortcutsHelp />
+                {active && (
+                  <button type="button" className="btn" onClick={() => runs.cancel(activeTab.id)} disabled={run.cancelling}>
+                    Cancel
+                  </button>
+                )}
+                <button
+                  type="button"
+                  className="btn btn-primary"
+                  onClick={() => requestRun(editorRef.current?.runnableSql().sql ?? tabs.sqlOf(activeTab.id))}
+                  disabled={active}
+                  title="Run the query, or the selected text (Ctrl+Enter / ⌘+Enter)"
+                  aria-keyshortcuts="Control+Enter Meta+Enter"
+                >
+                  <svg aria-hidden="true" width="10" height="10" viewBox="0 0 10 10">
+                    <path d="M1 0.5 9 5 1 9.5z" fill="currentColor" />
+                  </svg>
+                  Run
+                </button>
+              </div>
+              <SqlEditor
+                path={tabPath(activeTab.id)}
+                defaultValue={tabs.sqlOf(activeTab.id)}
+                onChange={(path, sql) => {
+                  const id = tabIdFromPath(path);
+                  if (id) tabs.setSql(id, sql);
+                }}
+                onRun={requestRun}
+                onSyntaxProblems={setSyntax}
+                onReady={(handle) => {
+                  editorRef.current = handle;
+                }}
+                context={editorContext}
+              />
+              <SyntaxStatus problems={syntax} />
+              <QueryStatus state={run} resultRows={totals[activeTab.id]} />
+              {finishedQueryId ? (
+                <ResultsPanel
+                  key={`${activeTab.id}:${finishedQueryId}`}
+                  queryId={finishedQueryId}
+                  onTotal={(n) => setTotals((t) => ({ ...t, [activeTab.id]: n }))}
+                />
+              ) : (
+                <div className="results results-empty">
+                  <span className="muted">{emptyResultsText(run.phase)}</span>
+                </div>
+              )}
+            </div>
+          </>
+        ) : (
+          <div className="editor-loading">Loading tabs…</div>
         )}
-        <button
-          type="button"
-          className="btn btn-primary"
-          onClick={() => runQuery(sqlRef.current)}
-          disabled={active}
-          title="Run the query (Ctrl+Enter / ⌘+Enter)"
-          aria-keyshortcuts="Control+Enter Meta+Enter"
-        >
-          <svg aria-hidden="true" width="10" height="10" viewBox="0 0 10 10">
-            <path d="M1 0.5 9 5 1 9.5z" fill="currentColor" />
-          </svg>
-          Run
-        </button>
       </div>
-      <SqlEditor defaultValue={SAMPLE_QUERY} onChange={onSqlChange} onRun={runQuery} />
-      <QueryStatus state={state} resultRows={resultRows} />
-      {finishedQueryId ? (
-        <ResultsPanel key={finishedQueryId} queryId={finishedQueryId} onTotal={setResultRows} />
-      ) : (
-        <div className="results results-empty">
-          <span className="muted">{emptyResultsText(state.phase)}</span>
-        </div>
+      {pending && (
+        <LintDialog
+          issues={pending.issues}
+          onCancel={() => {
+            setPending(null);
+            // After the dialog has closed (closing gives focus back to the Run button).
+            requestAnimationFrame(() => editorRef.current?.focus());
+          }}
+          onRunAnyway={() => {
+            setPending(null);
+            startRun(pending.tabId, pending.sql, pending.store);
+          }}
+        />
       )}
     </main>
   );
