@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import './globals.css';
+import { NavBar } from '@/components/accounts/nav-bar';
 
 export const metadata: Metadata = {
   title: 'Trailbench',
@@ -17,6 +18,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <span className="brand">Trailbench</span>
           <span className="brand-sub">CloudTrail Lake SQL workbench</span>
         </header>
+        <NavBar />
         {children}
       </body>
     </html>

@@ -2,7 +2,6 @@
 
 import type { ReactNode } from 'react';
 import type { Me, Role } from './api';
-import { NavBar } from './nav-bar';
 import { useMe } from './use-me';
 
 /**
@@ -13,7 +12,6 @@ export function PageShell({ title, roles, children }: { title?: string; roles?: 
   const { me, error } = useMe(true);
   return (
     <>
-      <NavBar user={me} />
       <main className="acc-page">
         {title && <h1>{title}</h1>}
         {error && <p role="alert" className="acc-error">{error}</p>}

@@ -148,6 +148,12 @@ export function Workbench() {
                 <button type="button" className="btn btn-small" onClick={() => editorRef.current?.toggleComment()} aria-keyshortcuts="Control+/ Meta+/" title="Comment or uncomment the selected lines (Ctrl+/ or ⌘+/)">
                   Toggle comment
                 </button>
+                <a
+                  className="btn btn-small"
+                  href={`/saved/new#${new URLSearchParams({ sql: tabs.sqlOf(activeTab.id), ...(store ? { storeId: store.id, connectionId: store.connectionId ?? '' } : {}) })}`}
+                >
+                  Save query
+                </a>
                 <ShortcutsHelp />
                 {active && (
                   <button type="button" className="btn" onClick={() => runs.cancel(activeTab.id)} disabled={run.cancelling}>

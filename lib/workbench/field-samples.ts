@@ -13,7 +13,7 @@ export interface FieldSamples {
 
 const FIELDS: [string, string][] = [
   ['eventsource', 'eventSource'], ['eventname', 'eventName'], ['awsregion', 'awsRegion'], ['eventtype', 'eventType'],
-  ['errorcode', 'errorCode'], ['recipientaccountid', 'recipientAccountId'], ['useridentity.type', 'userIdentity.type'],
+  ['errorcode', 'errorCode'], ['recipientaccountid', 'recipientAccountId'], ['useridentity.type', 'userIdentity.type'], ['sourceipaddress', 'sourceIPAddress'],
 ];
 const MAPS = ['requestParameters', 'responseElements', 'additionalEventData'];
 const TOP = 10;
@@ -61,7 +61,7 @@ async function sample(client: CloudTrailClient, storeId: string): Promise<FieldS
   } while (NextToken);
   for (const list of [...Object.values(out.values), ...Object.values(out.mapKeys)]) {
     list.sort((a, b) => b.count - a.count);
-    list.splice(TOP * 3);
+    list.splice(TOP * 5);
   }
   for (const list of Object.values(out.values)) list.splice(TOP);
   return out;
