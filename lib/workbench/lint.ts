@@ -1,5 +1,6 @@
 import { fieldsFor, type Field, type TableShape } from '../lake/schema';
 import { codeSpans } from '../sql/code-spans';
+import { parseTimestampText } from '../sql/timestamp-text';
 
 /**
  * Checks run before a query is sent: cost traps (no eventTime bound, a window wider than the
@@ -268,19 +269,6 @@ function evalTimeBackwards(tokens: Token[], last: number, nowMs: number): number
     if (v && v.next === last + 1) return v.ms;
   }
   return undefined;
-}
-
-/** A timestamp as the lake reads it (UTC unless a zone is given): date, optional time, fraction, zone. */
-export function parseTimestampText(s: string): number | undefined {
-  const m = /^\s*(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?\s*(Z|UTC|[+-]\d{2}(?::?\d{2})?)?\s*$/i.exec(s);
-  if (!m) return undefined;
-  const time = m[2] ? (m[2].length === 4 ? '0' + m[2] : m[2]) : '00:00:00';
-  let zone = m[3] ? m[3].toUpperCase() : 'Z';
-  if (zone === 'UTC') zone = 'Z';
-  else if (/^[+-]\d{2}$/.test(zone)) zone += ':00';
-  else if (/^[+-]\d{4}$/.test(zone)) zone = zone.slice(0, 3) + ':' + zone.slice(3);
-  const ms = Date.parse(`${m[1]}T${time}${zone}`);
-  return Number.isFinite(ms) ? ms : undefined;
 }
 
 // ---- SELECT * on data events ----------------------------------------------------------------------

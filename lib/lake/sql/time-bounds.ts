@@ -1,5 +1,6 @@
 import { ParserRuleContext, type ParseTree } from 'antlr4ng';
 import * as P from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser';
+import { parseTimestampText } from '../../sql/timestamp-text';
 
 /**
  * The eventTime window a WHERE clause implies, so a query reads only the files that can match.
@@ -106,19 +107,6 @@ export function stringLiteralValue(node: ParseTree | null | undefined): string |
   while (n instanceof ParserRuleContext && n.getChildCount() === 1 && !(n instanceof P.BasicStringLiteralContext)) n = n.getChild(0);
   if (n instanceof P.BasicStringLiteralContext) return n.getText().slice(1, -1).replaceAll("''", "'");
   return undefined;
-}
-
-/** A timestamp literal as DuckDB reads it, in UTC: date only, space or T, optional fraction and zone. */
-export function parseTimestampText(s: string): number | undefined {
-  const m = /^\s*(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?\s*(Z|UTC|[+-]\d{2}(?::?\d{2})?)?\s*$/i.exec(s);
-  if (!m) return undefined;
-  const time = m[2] ? (m[2].length === 4 ? '0' + m[2] : m[2]) : '00:00:00';
-  let zone = m[3] ? m[3].toUpperCase() : 'Z';
-  if (zone === 'UTC') zone = 'Z';
-  else if (/^[+-]\d{2}$/.test(zone)) zone += ':00';
-  else if (/^[+-]\d{4}$/.test(zone)) zone = zone.slice(0, 3) + ':' + zone.slice(3);
-  const ms = Date.parse(`${m[1]}T${time}${zone}`);
-  return Number.isFinite(ms) ? ms : undefined;
 }
 
 const UNIT_MS: Record<string, number> = {

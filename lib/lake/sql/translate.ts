@@ -3,7 +3,8 @@ import * as P from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser';
 import { SqlValidationError } from './errors';
 import { FUNCTIONS, MAP_FUNCTIONS, type CallInfo } from './functions';
 import { parseStatement, isUuid } from './parse';
-import { boundsFromWhere, columnPath, identifierName, parseTimestampText, stringLiteralValue, unwrapExpression, type TimeBounds } from './time-bounds';
+import { boundsFromWhere, columnPath, identifierName, stringLiteralValue, unwrapExpression, type TimeBounds } from './time-bounds';
+import { parseTimestampText } from '../../sql/timestamp-text';
 import { mapType } from './types';
 import { DUCKDB_RESERVED } from './duckdb-reserved';
 
