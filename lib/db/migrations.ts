@@ -1,4 +1,16 @@
-import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { CreateTableBuilder, Kysely, Migration, MigrationProvider } from 'kysely';
+
+/** What a saved query holds, in the query itself and in each of its versions. */
+function queryContent<T extends string, C extends string>(t: CreateTableBuilder<T, C>) {
+  return t
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('description', 'text', (c) => c.notNull())
+    .addColumn('tags', 'text', (c) => c.notNull())
+    .addColumn('folder', 'text', (c) => c.notNull())
+    .addColumn('sql', 'text', (c) => c.notNull())
+    .addColumn('store_id', 'text')
+    .addColumn('connection_id', 'text');
+}
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -30,13 +42,7 @@ const migrations = (dialect: DialectName): Record<string, Migration> => ({
         .createTable('saved_queries')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('owner_id', 'text', (c) => c.notNull())
-        .addColumn('name', 'text', (c) => c.notNull())
-        .addColumn('description', 'text', (c) => c.notNull())
-        .addColumn('tags', 'text', (c) => c.notNull())
-        .addColumn('folder', 'text', (c) => c.notNull())
-        .addColumn('sql', 'text', (c) => c.notNull())
-        .addColumn('store_id', 'text')
-        .addColumn('connection_id', 'text')
+        .$call(queryContent)
         .addColumn('everyone_role', 'text')
         .addColumn('version', 'integer', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
@@ -48,13 +54,7 @@ const migrations = (dialect: DialectName): Record<string, Migration> => ({
         .createTable('saved_query_versions')
         .addColumn('query_id', 'text', (c) => c.notNull())
         .addColumn('version', 'integer', (c) => c.notNull())
-        .addColumn('name', 'text', (c) => c.notNull())
-        .addColumn('description', 'text', (c) => c.notNull())
-        .addColumn('tags', 'text', (c) => c.notNull())
-        .addColumn('folder', 'text', (c) => c.notNull())
-        .addColumn('sql', 'text', (c) => c.notNull())
-        .addColumn('store_id', 'text')
-        .addColumn('connection_id', 'text')
+        .$call(queryContent)
         .addColumn('edited_by', 'text', (c) => c.notNull())
         .addColumn('edited_at', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('saved_query_versions_pk', ['query_id', 'version'])

@@ -10,7 +10,7 @@ import { KeyedMutex } from './storage/fs-atomic';
 import { StoreRegistry, type StoreRecord } from './storage/stores';
 import { QueryManager, type QueryRecord } from './query/manager';
 import { translate, type Translation } from './sql/translate';
-import { fieldsFor, columnTypes, TABLE_SHAPES } from './schema';
+import { columnTypes, TABLE_SHAPES, type TableShape } from './schema';
 import { loadCredentials, type LakeCredentials } from './credentials';
 import { LakeError, storeNotFound } from './errors';
 import { SqlValidationError } from './sql/errors';
@@ -171,9 +171,9 @@ export class Lake {
       now: new Date(),
       resolveStore: (name) => {
         const s = this.queryableStore(name);
-        return s && { id: s.id, mapColumns: new Set(fieldsFor(s.shape).filter((f) => f.type.kind === 'map').map((f) => f.name)) };
+        return s && { id: s.id, shape: s.shape };
       },
-      scan: (id, bounds) => this.scanSql(id, bounds),
+      scan: (store, bounds) => this.scanSql(store, bounds),
     });
   }
 
@@ -217,11 +217,11 @@ export class Lake {
     return s && s.status !== 'PENDING_DELETION' ? s : undefined;
   }
 
-  private scanSql(storeId: string, bounds: TimeBounds): string {
-    const store = this.stores.get(storeId)!;
-    const files = filesInWindow(this.manifest(storeId), bounds);
+  private scanSql(store: { id: string; shape: TableShape }, bounds: TimeBounds): string {
+    const files = filesInWindow(this.manifest(store.id), bounds);
     if (!files.length) return `(SELECT * FROM tb_empty_${store.shape})`;
-    const dir = this.stores.dir(storeId);
+    const dir = this.stores.dir(store.id);
     return `read_parquet([${files.map((f) => sqlString(path.join(dir, f.file))).join(', ')}])`;
   }
+
 }

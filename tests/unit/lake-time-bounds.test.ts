@@ -4,7 +4,7 @@ import { translate } from '../../lib/lake/sql/translate';
 const ID = 'dd9b02cd-cf28-46ef-8142-3e36a94e6691';
 const now = new Date('2026-11-27T12:00:00Z');
 const boundsOf = (where: string) =>
-  translate(`SELECT count(*) FROM ${ID} WHERE ${where}`, { now, resolveStore: (n) => (n === ID ? { id: ID, mapColumns: new Set() } : undefined), scan: () => 'tb_empty_cloudtrail' }).scans[0].bounds;
+  translate(`SELECT count(*) FROM ${ID} WHERE ${where}`, { now, resolveStore: (n) => (n === ID ? { id: ID, shape: 'cloudtrail' as const } : undefined), scan: () => 'tb_empty_cloudtrail' }).scans[0].bounds;
 const ms = (s: string) => Date.parse(s);
 
 describe('the eventTime window a query reads', () => {

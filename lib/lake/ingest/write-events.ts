@@ -15,7 +15,6 @@ export interface WriteResult {
   files: DataFile[];
 }
 
-const DAY_MS = 86_400_000;
 
 /**
  * Appends raw CloudTrail records to a store: one new Parquet file per UTC day touched, sorted by
@@ -112,7 +111,6 @@ async function describeFile(con: DuckDBConnection, storeDir: string, rel: string
   return { file: rel, day, ...st, bytes: buf.length, sha256: createHash('sha256').update(buf).digest('hex'), columnBytes };
 }
 
-export { DAY_MS };
 
 /** An NDJSON file written in large chunks. */
 class Spool {

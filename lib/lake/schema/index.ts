@@ -42,8 +42,12 @@ export function columnTypes(shape: TableShape): Record<string, string> {
   return Object.fromEntries(fieldsFor(shape).map((f) => [f.name, duckdbType(f.type)]));
 }
 
-/** Top-level columns whose type is map<string,string>; `cardinality` and lint rules need to know them. */
-export function isMapColumn(shape: TableShape, name: string): boolean {
-  const f = fieldsFor(shape).find((x) => x.name === name.toLowerCase());
-  return f?.type.kind === 'map';
-}
+/** Names of every map<string,string> field, at any depth, in any table shape (for `cardinality`, LIKE checks). */
+export const MAP_FIELD_NAMES: ReadonlySet<string> = new Set(
+  Object.values(FIELDS).flatMap(function maps(fields: Field[]): string[] {
+    return fields.flatMap((f) => {
+      const t = f.type.kind === 'array' ? f.type.of : f.type;
+      return t.kind === 'map' ? [f.name] : t.kind === 'struct' ? maps(t.fields) : [];
+    });
+  }),
+);

@@ -7,6 +7,7 @@ import { boundsFromWhere, columnPath, identifierName, stringLiteralValue, unwrap
 import { parseTimestampText } from '../../sql/timestamp-text';
 import { mapType } from './types';
 import { DUCKDB_RESERVED } from './duckdb-reserved';
+import { MAP_FIELD_NAMES, type TableShape } from '../schema';
 
 /**
  * CloudTrail Lake SQL (Trino) → DuckDB SQL, by walking the Trino parse tree: store IDs become
@@ -14,13 +15,13 @@ import { DUCKDB_RESERVED } from './duckdb-reserved';
  * types become their DuckDB equivalents, output columns get Trino's names. Everything is
  * re-emitted from the tree, so text in strings and comments is never rewritten by accident.
  */
-export interface StoreRef { id: string; mapColumns: Set<string> }
+export interface StoreRef { id: string; shape: TableShape }
 
 export interface TranslateEnv {
   /** A store this query may read, by the name written in FROM (a store ID). */
   resolveStore(name: string): StoreRef | undefined;
   /** DuckDB relation text scanning the store's files that overlap the bounds. */
-  scan(storeId: string, bounds: TimeBounds): string;
+  scan(store: StoreRef, bounds: TimeBounds): string;
   now: Date;
 }
 
@@ -178,21 +179,11 @@ class Translator {
 
   private isMapExpression(e: ParseTree): boolean {
     const path = columnPath(e);
-    if (path) return [...this.knownMapColumns()].some((c) => c === path[path.length - 1]);
+    if (path) return MAP_FIELD_NAMES.has(path[path.length - 1]);
     const inner = unwrapExpression(e);
     if (inner instanceof P.FunctionCallContext) return MAP_FUNCTIONS.has(inner.functionName().getText().toLowerCase());
     if (inner instanceof P.CastContext) return /^map\b/i.test(inner.type().getText());
     return false;
-  }
-
-  private mapColumnsCache?: Set<string>;
-  private knownMapColumns(): Set<string> {
-    if (!this.mapColumnsCache) {
-      this.mapColumnsCache = new Set(['attributes', 'tags', 'principaltags', 'requestcontext', 'details', 'configuration', 'supplementaryconfiguration']);
-      for (const s of this.scans) for (const c of this.env.resolveStore(s.storeId)?.mapColumns ?? []) this.mapColumnsCache.add(c);
-      for (const c of ['requestparameters', 'responseelements', 'additionaleventdata', 'serviceeventdetails', 'addendum', 'edgedevicedetails', 'insightdetails']) this.mapColumnsCache.add(c);
-    }
-    return this.mapColumnsCache;
   }
 
   private cast(n: P.CastContext): string {
@@ -245,7 +236,7 @@ class Translator {
       }
       const bounds = this.tableBounds.get(prim) ?? {};
       this.scans.push({ storeId: store.id, bounds });
-      return `${this.env.scan(store.id, bounds)}${aliasText || ` AS "${name}"`}`;
+      return `${this.env.scan(store, bounds)}${aliasText || ` AS "${name}"`}`;
     }
     if (prim instanceof P.ExpressionSourceTableContext) {
       const src = prim.relationSourceTable();
