@@ -2,7 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 
 // End-to-end tests run against the production build (`next build` is done by the test script first)
 // with Debian's Chromium, fully offline: every host name except the local server fails to resolve.
-const PORT = 3123;
+const PORT = Number(process.env.TRAILBENCH_E2E_PORT ?? 3123); // another worktree can use another port
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({

@@ -5,14 +5,17 @@ import { startPostgres, type TestPostgres } from '../helpers/postgres';
 import { ADMIN } from '../helpers/session';
 import { LAKE_KEYS } from '../helpers/lake-client';
 
+// A second checkout (another worktree) can run its own suite beside this one on another port.
+const PORT = Number(process.env.TRAILBENCH_IT_PORT ?? 3124);
+
 let server: TestServer | undefined;
 let postgres: TestPostgres | undefined;
 
 /** TRAILBENCH_TEST_DB=postgres runs the same suite with the app database on PostgreSQL. */
 export default async function setup(project: TestProject) {
-  if (process.env.TRAILBENCH_TEST_DB === 'postgres') postgres = startPostgres();
+  if (process.env.TRAILBENCH_TEST_DB === 'postgres') postgres = startPostgres(PORT + 52308); // 55432 beside the default port
   server = await startServer({
-    port: 3124,
+    port: PORT,
     dataDir: path.resolve(__dirname, '../../.tmp/it-data'),
     env: {
       TRAILBENCH_DEMO_EVENTS: '5000',
@@ -21,10 +24,10 @@ export default async function setup(project: TestProject) {
       TRAILBENCH_MAX_CONCURRENT_QUERIES: '10',
       TRAILBENCH_ADMIN_EMAIL: ADMIN.email,
       TRAILBENCH_ADMIN_PASSWORD: ADMIN.password,
-      PORT: '3124',
+      PORT: String(PORT),
       ...(postgres ? { DATABASE_URL: postgres.url } : {}),
       // An AWS-style connection pointed at the lake's own HTTP endpoint, keys from the standard chain.
-      TRAILBENCH_CONNECTIONS: JSON.stringify([{ id: 'self', name: 'This lake over the AWS API', type: 'aws', regions: ['us-east-1'], endpoint: 'http://127.0.0.1:3124/lake' }]),
+      TRAILBENCH_CONNECTIONS: JSON.stringify([{ id: 'self', name: 'This lake over the AWS API', type: 'aws', regions: ['us-east-1'], endpoint: `http://127.0.0.1:${PORT}/lake` }]),
       AWS_ACCESS_KEY_ID: LAKE_KEYS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: LAKE_KEYS.secretAccessKey,
     },
