@@ -6,6 +6,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Lake } from '../lib/lake/lake';
 import { openDataset } from './dataset';
 import { serveLake } from './http-lake';
@@ -105,9 +106,18 @@ async function main() {
 
 async function measureQuery(lake: Lake, client: ReturnType<typeof apiClient>, server: Awaited<ReturnType<typeof serveLake>>, query: BenchQuery, args: Args): Promise<QueryResult> {
   const duckSql = (await lake.prepare(query.sql)).translation.sql;
+  const con = await lake.engine.connect();
+  try {
+    return await measurePairs(con, duckSql, client, server, query, args);
+  } finally {
+    con.closeSync();
+  }
+}
+
+async function measurePairs(con: DuckDBConnection, duckSql: string, client: ReturnType<typeof apiClient>, server: Awaited<ReturnType<typeof serveLake>>, query: BenchQuery, args: Args): Promise<QueryResult> {
   for (let i = 0; i < args.warmup; i++) {
     await runApi(client, query.sql);
-    await runBaseline(lake, duckSql);
+    await runBaseline(con, duckSql);
   }
   server.handlerMs.clear();
   const api: ApiRun[] = [];
@@ -117,7 +127,7 @@ async function measureQuery(lake: Lake, client: ReturnType<typeof apiClient>, se
   // Alternate which side goes first, so drift and noise fall on both.
   for (let i = 0; i < args.reps; i++) {
     const runB = async () => {
-      const b = await runBaseline(lake, duckSql);
+      const b = await runBaseline(con, duckSql);
       baselineMs.push(b.ms);
       baselineCpuMs.push(b.cpuMs);
       baselineRows = b.rows;

@@ -8,7 +8,10 @@ import { bytesFor, filesInWindow, readManifest, writeManifest, type Manifest } f
 import { purgeDeleted } from './stores/lifecycle';
 import { KeyedMutex } from './storage/fs-atomic';
 import { StoreRegistry, type StoreRecord } from './storage/stores';
-import { QueryManager, type QueryRecord } from './query/manager';
+import { QueryManager, type BoundStatement, type PreparedQuery, type QueryRecord } from './query/manager';
+
+/** A statement validated, translated and priced, ready to run. */
+export interface PreparedStatement extends PreparedQuery { storeIds: string[] }
 import { translate, type Translation } from './sql/translate';
 import { columnTypes, TABLE_SHAPES, type TableShape } from './schema';
 import { loadCredentials, type LakeCredentials } from './credentials';
@@ -191,25 +194,33 @@ export class Lake {
   }
 
   /** Validates and translates a statement; throws InvalidQueryStatementException with a position. */
-  async prepare(sql: string): Promise<{ translation: Translation; eventsScanned: number; bytesScanned: number; storeIds: string[] }> {
+  async prepare(sql: string): Promise<PreparedStatement> {
+    const p = await this.bindStatement(sql);
+    this.queries.release(p.bound);
+    return p;
+  }
+
+  async startQuery(sql: string, deliveryS3Uri?: string): Promise<QueryRecord> {
+    this.queries.checkCapacity(); // before the work of binding
+    const p = await this.bindStatement(sql);
+    return this.queries.start(sql, p, p.bound, p.storeIds, deliveryS3Uri);
+  }
+
+  /** prepare(), keeping DuckDB's bound statement (and its connection) for the run. */
+  private async bindStatement(sql: string): Promise<PreparedStatement & { bound: BoundStatement }> {
     try {
       const translation = this.translateStatement(sql);
       const { eventsScanned, bytesScanned } = this.scanStatistics(translation);
-      await this.queries.bindCheck(translation.sql).catch((e) => {
+      const bound = await this.queries.bind(translation.sql).catch((e) => {
         const col = SqlValidationError.is(e) && e.line === undefined ? /^Column '([^']+)' cannot be resolved/.exec(e.reason) : null;
         const at = col ? locateColumn(sql, col[1]) : undefined;
         throw at ? new SqlValidationError(e.reason, at.line, at.column) : e;
       });
-      return { translation, eventsScanned, bytesScanned, storeIds: [...new Set(translation.scans.map((s) => s.storeId))] };
+      return { translation, eventsScanned, bytesScanned, storeIds: [...new Set(translation.scans.map((s) => s.storeId))], bound };
     } catch (e) {
       if (SqlValidationError.is(e)) throw new LakeError('InvalidQueryStatementException', e.message);
       throw e;
     }
-  }
-
-  async startQuery(sql: string, deliveryS3Uri?: string): Promise<QueryRecord> {
-    const p = await this.prepare(sql);
-    return this.queries.start(sql, p, p.storeIds, deliveryS3Uri);
   }
 
   private queryableStore(name: string): StoreRecord | undefined {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Lake } from '../lake';
 import { LakeError } from '../errors';
 import { verifySigV4, type RawRequest } from './sigv4';
+import { stringifyWithRaw } from './raw-json';
 import { queryOperations } from './operations/queries';
 import { storeOperations } from './operations/stores';
 import { followOperations, importOperations } from './operations/imports';
@@ -44,5 +45,5 @@ export async function handleLakeRequest(lake: Lake, req: RawRequest): Promise<Ra
 function json(status: number, body: unknown, requestId: string, errorType?: string): RawResponse {
   const headers: Record<string, string> = { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId };
   if (errorType) headers['x-amzn-errortype'] = errorType;
-  return { status, headers, body: JSON.stringify(body) };
+  return { status, headers, body: stringifyWithRaw(body) };
 }

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBPreparedStatement } from '@duckdb/node-api';
 import { LakeError, queryNotFound } from '../errors';
 import { readJson, writeFileAtomic } from '../storage/fs-atomic';
 import { SqlValidationError } from '../sql/errors';
 import type { Translation } from '../sql/translate';
-import { formatCell } from './format-cell';
-import { ResultsWriter, readRows } from './results-file';
+import { chunkRowCells } from './chunk-rows';
+import { ResultsWriter, readRowCells, readRowLines, type RowsFormat } from './results-file';
 
 export type QueryStatus = 'QUEUED' | 'RUNNING' | 'FINISHED' | 'FAILED' | 'CANCELLED' | 'TIMED_OUT';
 const ACTIVE: QueryStatus[] = ['QUEUED', 'RUNNING'];
@@ -31,6 +31,8 @@ export interface QueryRecord {
   columns: string[];
   resultsCount: number;
   index: number[];
+  /** How results.ndjson holds rows; absent in records written before rows were kept in wire form. */
+  rowsFormat?: RowsFormat;
   deliveryS3Uri?: string;
 }
 
@@ -39,6 +41,9 @@ export interface PreparedQuery {
   eventsScanned: number;
   bytesScanned: number;
 }
+
+/** A statement DuckDB has already parsed and bound, on the connection it will run on. */
+export interface BoundStatement { con: DuckDBConnection; stmt: DuckDBPreparedStatement }
 
 export interface QueryManagerOptions {
   dir: string;
@@ -50,7 +55,17 @@ export interface QueryManagerOptions {
   retentionMs: number;
 }
 
-interface Active { record: QueryRecord; prepared: PreparedQuery; con?: DuckDBConnection; stop?: 'CANCELLED' | 'TIMED_OUT'; timer?: NodeJS.Timeout }
+interface Active {
+  record: QueryRecord;
+  prepared: PreparedQuery;
+  bound: BoundStatement;
+  stop?: 'CANCELLED' | 'TIMED_OUT';
+  timer?: NodeJS.Timeout;
+  /** DescribeQuery calls waiting for the query to end. */
+  waiters: (() => void)[];
+  /** The first write of the record, done off the request path; the final write waits for it. */
+  queuedWrite?: Promise<void>;
+}
 
 /** Runs queries asynchronously like the service: QUEUED → RUNNING → FINISHED/FAILED/CANCELLED/TIMED_OUT. */
 export class QueryManager {
@@ -66,17 +81,24 @@ export class QueryManager {
 
   private idle: DuckDBConnection[] = [];
 
-  /** Checks DuckDB can bind the translated SQL, so semantic errors are rejected synchronously too. */
-  async bindCheck(sql: string): Promise<void> {
+  /**
+   * Has DuckDB parse and bind the translated SQL, so semantic errors are rejected synchronously too.
+   * The bound statement is what later runs (binding twice costs as much as a small query).
+   */
+  async bind(sql: string): Promise<BoundStatement> {
     const con = await this.borrow();
     try {
-      const stmt = await con.prepare(sql);
-      stmt.destroySync?.();
+      return { con, stmt: await con.prepare(sql) };
     } catch (e) {
-      throw new SqlValidationError(cleanEngineMessage((e as Error).message));
-    } finally {
       this.giveBack(con);
+      throw new SqlValidationError(cleanEngineMessage((e as Error).message));
     }
+  }
+
+  /** Gives back a bound statement that will not run. */
+  release(bound: BoundStatement, broken = false): void {
+    bound.stmt.destroySync();
+    this.giveBack(bound.con, broken);
   }
 
   /** Connections are reused: opening one per query costs more than the small queries themselves. */
@@ -89,12 +111,23 @@ export class QueryManager {
     else this.idle.push(con);
   }
 
-  start(queryString: string, prepared: PreparedQuery, storeIds: string[], deliveryS3Uri?: string): QueryRecord {
+  /** Throws MaxConcurrentQueriesException when no other query can be accepted now. */
+  checkCapacity(): void {
     if (this.active.size >= this.opts.maxConcurrent) {
       throw new LakeError(
         'MaxConcurrentQueriesException',
         `You are already running the maximum number of concurrent queries (${this.opts.maxConcurrent}). Wait a minute for some queries to finish, and then run the query again.`,
       );
+    }
+  }
+
+  /** Queues a bound statement; the manager owns `bound` from here on (also when this throws). */
+  start(queryString: string, prepared: PreparedQuery, bound: BoundStatement, storeIds: string[], deliveryS3Uri?: string): QueryRecord {
+    try {
+      this.checkCapacity();
+    } catch (e) {
+      this.release(bound);
+      throw e;
     }
     const record: QueryRecord = {
       queryId: randomUUID(),
@@ -106,11 +139,14 @@ export class QueryManager {
       columns: [],
       resultsCount: 0,
       index: [],
+      rowsFormat: 'wire',
       deliveryS3Uri,
     };
-    fs.mkdirSync(this.queryDir(record.queryId), { recursive: true });
-    this.persist(record);
-    const a: Active = { record, prepared };
+    const a: Active = { record, prepared, bound, waiters: [] };
+    a.queuedWrite = fs.promises
+      .mkdir(this.queryDir(record.queryId), { recursive: true })
+      .then(() => this.persist({ ...record }))
+      .catch((e: unknown) => console.error(`[lake] could not record query ${record.queryId}`, e));
     this.active.set(record.queryId, a);
     this.waiting.push(a);
     this.pump();
@@ -148,9 +184,37 @@ export class QueryManager {
     return rec;
   }
 
+  /**
+   * Resolves when the query has ended or after `maxWaitMs`, whichever comes first: DescribeQuery
+   * waits a little on a running query, so a polling client hears of the end without a polling gap.
+   */
+  async waitForEnd(queryId: string, maxWaitMs: number): Promise<void> {
+    const a = this.active.get(queryId);
+    if (!a || maxWaitMs <= 0) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, maxWaitMs);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      a.waiters.push(done);
+    });
+  }
+
+  /** Rows of a finished query as wire-form JSON text, one string per row. */
+  pageLines(queryId: string, start: number, count: number): string[] {
+    const rec = this.get(queryId);
+    return readRowLines(this.resultsFile(queryId), rec.index, start, count, rec.columns, rec.rowsFormat);
+  }
+
+  /** Rows of a finished query as cell strings. */
   page(queryId: string, start: number, count: number): string[][] {
     const rec = this.get(queryId);
-    return readRows(path.join(this.queryDir(queryId), 'results.ndjson'), rec.index, start, count);
+    return readRowCells(this.resultsFile(queryId), rec.index, start, count, rec.rowsFormat);
+  }
+
+  private resultsFile(queryId: string) {
+    return path.join(this.queryDir(queryId), 'results.ndjson');
   }
 
   /** Removes results past their retention. */
@@ -170,7 +234,7 @@ export class QueryManager {
       this.waiting = this.waiting.filter((w) => w !== a);
       this.finish(a, why);
     } else {
-      a.con?.interrupt();
+      a.bound.con.interrupt();
     }
   }
 
@@ -192,16 +256,17 @@ export class QueryManager {
     rec.statistics.eventsScanned = a.prepared.eventsScanned;
     rec.statistics.bytesScanned = a.prepared.bytesScanned;
     a.timer = setTimeout(() => this.stop(a, 'TIMED_OUT'), this.opts.timeoutMs);
-    const writer = new ResultsWriter(path.join(this.queryDir(rec.queryId), 'results.ndjson'));
+    await a.queuedWrite; // the query's directory exists from here on
+    const writer = new ResultsWriter(this.resultsFile(rec.queryId));
     try {
-      a.con = await this.borrow();
-      const result = await a.con.stream(a.prepared.translation.sql);
+      const result = await a.bound.stmt.stream();
       rec.columns = result.columnNames();
+      writer.columns = rec.columns;
       const types = result.columnTypes();
       for (;;) {
         const chunk = await result.fetchChunk();
         if (!chunk || chunk.rowCount === 0) break;
-        for (const row of chunk.getRows()) writer.append(row.map((v, i) => formatCell(v, types[i])));
+        for (const cells of chunkRowCells(chunk, types)) writer.append(cells);
         rec.resultsCount = writer.rows;
         rec.statistics.executionTimeInMillis = Date.now() - started;
       }
@@ -214,8 +279,6 @@ export class QueryManager {
       if (a.stop) this.finish(a, a.stop, a.stop === 'TIMED_OUT' ? `Query timed out after ${Math.round(this.opts.timeoutMs / 1000)} seconds.` : undefined, started);
       else this.finish(a, 'FAILED', cleanEngineMessage((e as Error).message), started);
     } finally {
-      // an interrupted connection is not reused
-      if (a.con) this.giveBack(a.con, !!a.stop);
       clearTimeout(a.timer);
     }
   }
@@ -228,9 +291,15 @@ export class QueryManager {
     // Rows produced stand in for events matched until the engine reports filter output.
     rec.statistics.eventsMatched = rec.resultsCount;
     if (started) rec.statistics.executionTimeInMillis = Date.now() - started;
-    this.persist(rec);
+    // an interrupted connection is not reused
+    this.release(a.bound, !!a.stop);
     this.active.delete(rec.queryId);
     this.cache.set(rec.queryId, rec);
+    for (const wake of a.waiters) wake();
+    const final = { ...rec };
+    void (a.queuedWrite ?? Promise.resolve())
+      .then(() => this.persist(final))
+      .catch((e: unknown) => console.error(`[lake] could not record query ${final.queryId}`, e));
   }
 
   /** Query records need not survive a crash (a restart marks running ones FAILED), so no fsync here. */
