@@ -40,6 +40,8 @@ export default defineConfig({
     env: {
       TRAILBENCH_DATA_DIR: '.tmp/e2e-data',
       TRAILBENCH_DEMO_EVENTS: '20000',
+      // small, so e2e/queue.spec.ts can fill every slot
+      TRAILBENCH_MAX_CONCURRENT_QUERIES: '2',
       TRAILBENCH_ADMIN_EMAIL: 'admin@e2e.test',
       TRAILBENCH_ADMIN_PASSWORD: 'e2e-admin-password-1',
       PORT: String(PORT),

@@ -7,6 +7,7 @@ export type ShareRole = 'viewer' | 'editor';
 export type Access = 'owner' | 'editor' | 'viewer';
 
 export interface Me { id: string; email: string; name: string; role: Role }
+export interface Spend { todayUsd: number; last30DaysUsd: number; totalUsd: number; runs30Days: number }
 
 export interface User { id: string; email: string; name: string; role: Role; disabled: boolean; createdAt: string; lastLoginAt: string | null }
 
@@ -91,6 +92,7 @@ function query(params: Record<string, string | undefined>): string {
 
 export const api = {
   me: async () => (await request<{ user: Me }>('/api/me')).user,
+  spend: async () => (await request<{ spend: Spend }>('/api/me')).spend,
 
   /** Ends the next-auth session (its own CSRF token is required). */
   async signOut(): Promise<void> {

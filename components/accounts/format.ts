@@ -1,5 +1,7 @@
 // Display formats shared by the accounts pages (history, audit, users, saved queries).
 
+import { formatBytes as bytesText } from '../../lib/format-bytes';
+
 const num = (v: number | string | null | undefined): number | null => (v === null || v === undefined || v === '' ? null : Number(v));
 
 export function formatWhen(iso: string | null | undefined): string {
@@ -9,16 +11,7 @@ export function formatWhen(iso: string | null | undefined): string {
 }
 
 export function formatBytes(v: number | string | null | undefined): string {
-  const n = num(v);
-  if (n === null) return '—';
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let x = n;
-  let i = 0;
-  while (x >= 1024 && i < units.length - 1) {
-    x /= 1024;
-    i++;
-  }
-  return `${i === 0 ? x : x.toFixed(1)} ${units[i]}`;
+  return bytesText(num(v) ?? undefined);
 }
 
 export function formatCost(v: number | string | null | undefined): string {

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { api, type Me, type Run } from './api';
+import { api, type Me, type Run, type Spend } from './api';
 import { formatBytes, formatCost, formatCount, formatDuration, formatWhen } from './format';
 
 /** The user's runs (admins: optionally everyone's) with status, bytes, cost, duration and rows. */
@@ -10,6 +10,11 @@ export function HistoryTable({ me }: { me: Me }) {
   const [everyone, setEveryone] = useState(false);
   const [runs, setRuns] = useState<Run[] | null>(null);
   const [error, setError] = useState('');
+  const [spend, setSpend] = useState<Spend | null>(null);
+
+  useEffect(() => {
+    api.spend().then(setSpend, () => setSpend(null));
+  }, []);
 
   useEffect(() => {
     let live = true;
@@ -25,6 +30,13 @@ export function HistoryTable({ me }: { me: Me }) {
 
   return (
     <>
+      {spend && (
+        <dl className="acc-spend" aria-label="My query spend">
+          <div><dt>Today (UTC)</dt><dd>{formatCost(spend.todayUsd)}</dd></div>
+          <div><dt>Last 30 days</dt><dd>{formatCost(spend.last30DaysUsd)} · {formatCount(spend.runs30Days)} runs</dd></div>
+          <div><dt>All time</dt><dd>{formatCost(spend.totalUsd)}</dd></div>
+        </dl>
+      )}
       {me.role === 'admin' && (
         <label className="acc-check">
           <input type="checkbox" checked={everyone} onChange={(e) => setEveryone(e.target.checked)} /> Show everyone’s runs

@@ -6,20 +6,7 @@ export function formatCount(n: number | undefined): string {
   return n === undefined || !Number.isFinite(n) ? '—' : integer.format(n);
 }
 
-const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
-
-/** 1536 -> "1.5 KB" (binary multiples, as the AWS console shows scanned data). */
-export function formatBytes(bytes: number | undefined): string {
-  if (bytes === undefined || !Number.isFinite(bytes)) return '—';
-  let value = bytes;
-  let unit = 0;
-  while (Math.abs(value) >= 1024 && unit < BYTE_UNITS.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
-  return `${value.toFixed(digits)} ${BYTE_UNITS[unit]}`;
-}
+export { formatBytes } from '../../lib/format-bytes';
 
 /** 850 -> "850 ms", 12345 -> "12.3 s", 83000 -> "1 min 23 s". */
 export function formatDuration(ms: number | undefined): string {

@@ -43,6 +43,8 @@ export async function pollUntilDone(
 export function terminalError(status: QueryStatus, errorMessage: string | undefined): RunError | undefined {
   if (status === 'FAILED') return { title: 'Query failed', message: errorMessage || 'The query failed.' };
   if (status === 'TIMED_OUT') return { title: 'Query timed out', message: errorMessage || 'The query ran longer than the time limit.' };
+  // a plain CANCELLED needs no explanation; one Trailbench cancelled (over its budget) says why
+  if (status === 'CANCELLED' && errorMessage) return { title: 'Query cancelled', message: errorMessage };
   return undefined;
 }
 

@@ -24,9 +24,10 @@ export function QueryStatus({ state, resultRows }: QueryStatusProps) {
     );
   }
 
-  const label = phase === 'starting' ? 'SUBMITTING' : status;
-  const running = phase === 'starting' || phase === 'running';
-  const showStats = phase === 'done' && statistics && status !== undefined;
+  const label = phase === 'starting' ? 'SUBMITTING' : phase === 'waiting' ? 'WAITING' : status;
+  const running = phase === 'starting' || phase === 'waiting' || phase === 'running';
+  // live while RUNNING (bytes and events so far), final once done
+  const showStats = (phase === 'done' || phase === 'running') && statistics && status !== undefined;
 
   return (
     <div className="query-status-wrap">
@@ -37,6 +38,12 @@ export function QueryStatus({ state, resultRows }: QueryStatusProps) {
           </output>
           {running && state.startedAt !== undefined && <Elapsed since={state.startedAt} />}
           {state.cancelling && running && <span className="muted">Cancelling…</span>}
+          {phase === 'waiting' && (
+            <span className="muted" role="status">
+              In line: the lake is running its maximum number of queries at once. This query starts as soon as one
+              finishes (attempt {state.slotAttempts}); Cancel stops waiting.
+            </span>
+          )}
           {showStats && (
             <dl className="stats" aria-label="Query statistics">
               {status === 'FINISHED' && <Stat term="Rows" value={formatCount(resultRows)} />}

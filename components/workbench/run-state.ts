@@ -1,7 +1,10 @@
 import type { QueryStatistics, QueryStatus } from './api-client';
 
-/** starting: POST /api/queries in flight; running: polling; done: terminal status or rejected. */
-export type RunPhase = 'idle' | 'starting' | 'running' | 'done';
+/**
+ * starting: POST /api/queries in flight; waiting: the lake is at its concurrent-query limit and the
+ * start is retried until a slot frees; running: polling; done: terminal status or rejected.
+ */
+export type RunPhase = 'idle' | 'starting' | 'waiting' | 'running' | 'done';
 
 export interface RunError {
   /** Short heading, also the alert's accessible name ("Query rejected", "Query failed", ...). */
@@ -21,10 +24,18 @@ export interface QueryRunState {
   startedAt?: number;
   finishedAt?: number;
   cancelling: boolean;
+  /** While waiting for a slot: how many starts the lake has refused so far. */
+  slotAttempts?: number;
 }
 
 export const IDLE_RUN: QueryRunState = { phase: 'idle', cancelling: false };
 
 export function isRunActive(state: QueryRunState | undefined): boolean {
-  return state?.phase === 'starting' || state?.phase === 'running';
+  return state?.phase === 'starting' || state?.phase === 'waiting' || state?.phase === 'running';
 }
+
+/** The lake refused a start because it already runs its maximum of concurrent queries. */
+export const SLOT_BUSY = 'MaxConcurrentQueriesException';
+
+/** Retry delay while waiting for a query slot: 1 s, growing to 5 s. */
+export const slotRetryDelay = (attempt: number) => Math.min(1000 * 1.5 ** attempt, 5000);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clientFor } from '@/lib/cloudtrail/clients';
+import { getDb } from '@/lib/db';
 import { ANALYSTS, withUser } from '@/lib/http/route';
 import { estimateQuery } from '@/lib/workbench/cost';
 import { locateStore } from '@/lib/workbench/queries';
@@ -12,5 +13,5 @@ const input = z.object({ sql: z.string().min(1).max(100_000), storeId: z.string(
 export const POST = withUser(ANALYSTS, async ({ body }) => {
   const { sql, storeId, connectionId, region } = input.parse(await body());
   const where = await locateStore(storeId, connectionId, region);
-  return estimateQuery(await clientFor(where.connectionId, where.region), sql, storeId ? [storeId] : []);
+  return estimateQuery(await clientFor(where.connectionId, where.region), sql, storeId ? [storeId] : [], await getDb(), where.connectionId);
 });

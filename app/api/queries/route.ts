@@ -10,6 +10,8 @@ const input = z.object({
   storeId: z.string().max(256).optional(),
   connectionId: z.string().max(40).optional(),
   region: z.string().max(30).optional(),
+  /** Optional spending limit for this query, in dollars at the configured price per GB. */
+  budgetUsd: z.number().positive('budgetUsd must be more than 0').max(1_000_000).optional(),
 });
 
 /** Runs free SQL (analysts and admins; viewers run saved queries shared with them). */

@@ -11,7 +11,7 @@ import {
   type EventDataStore,
 } from '../api-client';
 import { pollUntilDone, terminalError, toRunError } from '../query-polling';
-import { IDLE_RUN, isRunActive, type QueryRunState } from '../run-state';
+import { IDLE_RUN, SLOT_BUSY, isRunActive, slotRetryDelay, type QueryRunState } from '../run-state';
 
 interface Tracker {
   ctrl: AbortController;
@@ -93,14 +93,29 @@ export function useTabRuns(onQueryId: (tabId: string, queryId: string) => void) 
       patch(tabId, () => ({ phase: 'starting', startedAt: Date.now(), cancelling: false }));
 
       let queryId: string;
-      try {
-        // Not aborted with the tab: a query the server started must be learned, to be cancelled.
-        queryId = await startQuery(sql, store);
-      } catch (err) {
-        if (trackers.current.get(tabId) !== tracker) return; // the tab was closed meanwhile
-        trackers.current.delete(tabId);
-        patch(tabId, (s) => ({ ...s, phase: 'done', cancelling: false, finishedAt: Date.now(), error: toRunError('Query rejected', err) }));
-        return;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          // Not aborted with the tab: a query the server started must be learned, to be cancelled.
+          queryId = await startQuery(sql, store);
+          break;
+        } catch (err) {
+          if (trackers.current.get(tabId) !== tracker) return; // the tab was closed meanwhile
+          if (err instanceof ApiError && err.type === SLOT_BUSY && !tracker.cancelRequested) {
+            // The lake is at its concurrent-query limit: wait in line instead of failing.
+            patch(tabId, (s) => ({ ...s, phase: 'waiting', slotAttempts: attempt + 1 }));
+            if (await waitForRetry(tracker, slotRetryDelay(attempt))) continue;
+          }
+          trackers.current.delete(tabId);
+          const cancelled = tracker.cancelRequested && err instanceof ApiError && err.type === SLOT_BUSY;
+          patch(tabId, (s) => ({
+            ...s,
+            phase: 'done',
+            cancelling: false,
+            finishedAt: Date.now(),
+            ...(cancelled ? { status: 'CANCELLED' as const } : { error: toRunError('Query rejected', err) }),
+          }));
+          return;
+        }
       }
       tracker.queryId = queryId;
       if (trackers.current.get(tabId) !== tracker) {
@@ -146,6 +161,7 @@ export function useTabRuns(onQueryId: (tabId: string, queryId: string) => void) 
       tracker.cancelRequested = true;
       patch(tabId, { cancelling: true });
       if (tracker.queryId) void requestCancel(tabId, tracker, tracker.queryId);
+      else tracker.wake.current?.(); // stops waiting for a query slot
     },
     [patch, requestCancel],
   );
@@ -165,4 +181,20 @@ export function useTabRuns(onQueryId: (tabId: string, queryId: string) => void) 
   }, []);
 
   return { runs, start, attach, cancel, discard, isActive: (tabId: string) => isRunActive(runs[tabId]) };
+}
+
+/** Waits before the next start attempt; false when the wait was cut short by Cancel or closing the tab. */
+function waitForRetry(tracker: Tracker, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (retry: boolean) => {
+      clearTimeout(timer);
+      tracker.wake.current = null;
+      tracker.ctrl.signal.removeEventListener('abort', onAbort);
+      resolve(retry);
+    };
+    const onAbort = () => done(false);
+    const timer = setTimeout(() => done(!tracker.cancelRequested), ms);
+    tracker.wake.current = () => done(false);
+    tracker.ctrl.signal.addEventListener('abort', onAbort);
+  });
 }
