@@ -45,20 +45,26 @@ const cpuSince = (u: NodeJS.CpuUsage) => {
   return (d.user + d.system) / 1000;
 };
 
+/** Polls DescribeQuery until the query ends; throws unless it FINISHED. */
+export async function waitFinished(client: CloudTrailClient, queryId: string): Promise<{ description: DescribeQueryCommandOutput; polls: number }> {
+  let d: DescribeQueryCommandOutput;
+  let polls = 0;
+  for (;;) {
+    d = await client.send(new DescribeQueryCommand({ QueryId: queryId }));
+    polls++;
+    if (d.QueryStatus !== 'QUEUED' && d.QueryStatus !== 'RUNNING') break;
+    await sleep(POLL_MS);
+  }
+  if (d.QueryStatus !== 'FINISHED') throw new Error(`query ${queryId} ended ${d.QueryStatus}: ${d.ErrorMessage ?? ''}`);
+  return { description: d, polls };
+}
+
 export async function runApi(client: CloudTrailClient, sql: string): Promise<ApiRun> {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const { QueryId } = await client.send(new StartQueryCommand({ QueryStatement: sql }));
   const t1 = performance.now();
-  let d: DescribeQueryCommandOutput;
-  let polls = 0;
-  for (;;) {
-    d = await client.send(new DescribeQueryCommand({ QueryId }));
-    polls++;
-    if (d.QueryStatus !== 'QUEUED' && d.QueryStatus !== 'RUNNING') break;
-    await sleep(POLL_MS);
-  }
-  if (d.QueryStatus !== 'FINISHED') throw new Error(`query ${QueryId} ended ${d.QueryStatus}: ${d.ErrorMessage ?? ''}`);
+  const { description: d, polls } = await waitFinished(client, QueryId!);
   const t2 = performance.now();
   let token: string | undefined;
   let rows = 0;

@@ -14,6 +14,8 @@ import { apiClient, median, runApi, runBaseline, type ApiRun } from './measure';
 import { benchDay, benchQueries, lookupSeedSql, type BenchQuery } from './queries';
 import { breakdownCommon, breakdownQuery, type CommonBreakdown, type QueryBreakdown } from './diagnose';
 import { machineInfo, writeReport, printSummary, type BenchResults } from './report';
+import { benchExport, exportScratch, exportSection } from './export';
+import { writeSection } from './sections';
 
 export interface QueryResult {
   query: BenchQuery;
@@ -31,10 +33,10 @@ export interface QueryResult {
   breakdown?: QueryBreakdown;
 }
 
-interface Args { events: number; reps: number; warmup: number; only?: string[]; doc: boolean; diagnose: boolean }
+interface Args { events: number; reps: number; warmup: number; only?: string[]; doc: boolean; diagnose: boolean; export: boolean }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { events: 1_000_000, reps: 21, warmup: 3, doc: true, diagnose: true };
+  const args: Args = { events: 1_000_000, reps: 21, warmup: 3, doc: true, diagnose: true, export: true };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -49,7 +51,8 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--only') args.only = value().split(',');
     else if (flag === '--no-doc') args.doc = false;
     else if (flag === '--no-diagnose') args.diagnose = false;
-    else throw new Error(`unknown option ${argv[i]} (use --events N, --reps R, --warmup W, --only id,id, --no-doc, --no-diagnose)`);
+    else if (flag === '--no-export') args.export = false;
+    else throw new Error(`unknown option ${argv[i]} (use --events N, --reps R, --warmup W, --only id,id, --no-doc, --no-diagnose, --no-export)`);
   }
   return args;
 }
@@ -96,6 +99,12 @@ async function main() {
     if (args.doc) {
       const file = writeReport(bench);
       log(`wrote ${path.relative(process.cwd(), file)}`);
+    }
+    if (args.export && !args.only) {
+      log('export: the whole dataset as one result, exported as CSV through the API');
+      const r = await benchExport(client, meta.storeId, exportScratch(dataset.dir));
+      log(`  ${r.rows.toLocaleString('en-US')} rows in ${r.seconds.toFixed(1)} s; RSS ${r.rssBeforeMb.toFixed(0)} → ${r.rssPeakMb.toFixed(0)} MB`);
+      if (args.doc) writeSection('export', exportSection(r, meta.added));
     }
   } finally {
     client.destroy();
