@@ -1,12 +1,13 @@
 import { ConfigError } from '../lib/env';
 import { CliError, type Command } from './cli/command';
-import { importCommand } from './cli/import';
-import { storesCommand } from './cli/stores';
-import { verifyCommand } from './cli/verify';
-import { demoDataCommand } from './cli/demo-data';
 
-/** `npx trailbench <command>`: the lake from a terminal. */
-const COMMANDS: Command[] = [importCommand, storesCommand, verifyCommand, demoDataCommand];
+/** `npx trailbench <command>`: the lake from a terminal. A command's module (and the lake) loads only when it runs. */
+const COMMANDS: { name: string; summary: string; load: () => Promise<Command> }[] = [
+  { name: 'import', summary: 'import CloudTrail log files (a directory or s3://bucket/prefix) into an event data store', load: async () => (await import('./cli/import')).importCommand },
+  { name: 'stores', summary: 'list the event data stores with their status, retention, events and size', load: async () => (await import('./cli/stores')).storesCommand },
+  { name: 'verify', summary: 'check every stored file against the manifests (SHA-256)', load: async () => (await import('./cli/verify')).verifyCommand },
+  { name: 'demo-data', summary: 'write realistic CloudTrail log files in the trail archive layout', load: async () => (await import('./cli/demo-data')).demoDataCommand },
+];
 
 const USAGE = `Usage: trailbench <command> [options]
 
@@ -29,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await command.run(rest);
+    return await (await command.load()).run(rest);
   } catch (e) {
     if (CliError.is(e) || e instanceof ConfigError) {
       console.error(`trailbench ${name}: ${e.message}`);

@@ -29,27 +29,27 @@ export const LAKE_OPTIONS = {
 } as const satisfies ParseArgsOptionsConfig;
 
 export interface Command {
-  name: string;
-  summary: string;
-  usage: string;
   /** Returns the exit code. */
   run(argv: string[]): Promise<number>;
 }
 
-/** Parses a command's arguments strictly; a typo'd or missing value is a usage error (exit 2). */
-export function parseCommand<O extends ParseArgsOptionsConfig>(argv: string[], options: O, usage: string) {
+/** A usage error (exit 2), pointing at the command's help. */
+export const usageError = (command: string, message: string) => new CliError(`${message}\nSee \`trailbench ${command} --help\`.`, 2);
+
+/** Parses a command's arguments strictly; an unknown flag or a flag without its value is a usage error. */
+export function parseCommand<O extends ParseArgsOptionsConfig>(argv: string[], options: O, command: string) {
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new CliError(`${(e as Error).message}\n\n${usage}`, 2);
+    throw usageError(command, (e as Error).message.replace(/\. To specify a positional argument.*$/s, '.'));
   }
 }
 
 /** `--data-dir`, else TRAILBENCH_DATA_DIR (./data). */
 export const dataDirOf = (flag: string | undefined) => (flag ? path.resolve(flag) : env().dataDir);
 
-export function requireValue<T>(value: T | undefined, what: string, usage: string): T {
-  if (value === undefined || value === '') throw new CliError(`${what} is required.\n\n${usage}`, 2);
+export function requireValue<T>(value: T | undefined, what: string, command: string): T {
+  if (value === undefined || value === '') throw usageError(command, `${what} is required.`);
   return value;
 }
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { writeDemoArchive } from '../../lib/lake/demo/archive';
-import { COMMON_OPTIONS, CliError, intFlag, numberFlag, parseCommand, requireValue, timeFlag, type Command } from './command';
+import { COMMON_OPTIONS, CliError, usageError, intFlag, numberFlag, parseCommand, requireValue, timeFlag, type Command } from './command';
 import { bytes, count, seconds } from './format';
 
 const USAGE = `Usage: trailbench demo-data --events N --out DIR [options]
@@ -30,18 +30,15 @@ const OPTIONS = {
 } as const;
 
 export const demoDataCommand: Command = {
-  name: 'demo-data',
-  summary: 'write realistic CloudTrail log files in the trail archive layout',
-  usage: USAGE,
   async run(argv) {
-    const { values, positionals } = parseCommand(argv, OPTIONS, USAGE);
+    const { values, positionals } = parseCommand(argv, OPTIONS, 'demo-data');
     if (values.help) {
       console.log(USAGE);
       return 0;
     }
-    if (positionals.length) throw new CliError(`demo-data takes no arguments; got ${positionals.join(' ')}.\n\n${USAGE}`, 2);
-    const events = intFlag(requireValue(values.events, '--events', USAGE), 'events', 1)!;
-    const outDir = path.resolve(requireValue(values.out, '--out', USAGE));
+    if (positionals.length) throw usageError('demo-data', `demo-data takes no arguments; got ${positionals.join(' ')}.`);
+    const events = intFlag(requireValue(values.events, '--events', 'demo-data'), 'events', 1)!;
+    const outDir = path.resolve(requireValue(values.out, '--out', 'demo-data'));
     const days = numberFlag(values.days, 'days') ?? 7;
     const seed = intFlag(values.seed, 'seed', 0) ?? 42;
     const orgId = values['org-id'];

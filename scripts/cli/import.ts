@@ -2,7 +2,7 @@ import {
   GetImportCommand, ListImportFailuresCommand, StartImportCommand, StopImportCommand,
   type CloudTrailClient, type GetImportCommandOutput, type ImportFailureListItem, type S3ImportSource,
 } from '@aws-sdk/client-cloudtrail';
-import { CliError, LAKE_OPTIONS, dataDirOf, parseCommand, requireValue, timeFlag, type Command } from './command';
+import { CliError, usageError, LAKE_OPTIONS, dataDirOf, parseCommand, requireValue, timeFlag, type Command } from './command';
 import { openLakeAccess, runningImports, type LakeAccess } from './lake-access';
 import { createStore, findStore, isStoreId, unknownStore, type StoreRef } from './resolve-store';
 import { countLogFiles, importSource, type ImportSource } from './import-source';
@@ -43,19 +43,16 @@ const FINISHED = new Set(['COMPLETED', 'FAILED', 'STOPPED']);
 const POLL_MS = 250;
 
 export const importCommand: Command = {
-  name: 'import',
-  summary: 'import CloudTrail log files (a directory or s3://bucket/prefix) into an event data store',
-  usage: USAGE,
   async run(argv) {
-    const { values, positionals } = parseCommand(argv, OPTIONS, USAGE);
+    const { values, positionals } = parseCommand(argv, OPTIONS, 'import');
     if (values.help) {
       console.log(USAGE);
       return 0;
     }
     if (positionals.length !== 1) {
-      throw new CliError(positionals.length ? `import takes one source; got ${positionals.length}: ${positionals.join(' ')}.\n\n${USAGE}` : `The source to import is required.\n\n${USAGE}`, 2);
+      throw usageError('import', positionals.length ? `import takes one source; got ${positionals.length}: ${positionals.join(' ')}.` : 'The source to import is required.');
     }
-    const storeRef = requireValue(values.store, '--store', USAGE);
+    const storeRef = requireValue(values.store, '--store', 'import');
     const start = timeFlag(values.start, 'start');
     const end = timeFlag(values.end, 'end');
     if (start && end && start > end) throw new CliError(`--start (${start.toISOString()}) must not be after --end (${end.toISOString()}).`, 2);

@@ -1,6 +1,6 @@
 import type { CloudTrailClient, EventDataStore } from '@aws-sdk/client-cloudtrail';
 import { callExtension } from '../../lib/cloudtrail/extension-call';
-import { LAKE_OPTIONS, dataDirOf, parseCommand, CliError, type Command } from './command';
+import { LAKE_OPTIONS, dataDirOf, parseCommand, usageError, type Command } from './command';
 import { openLakeAccess } from './lake-access';
 import { listStores } from './resolve-store';
 import { bytes, count, table } from './format';
@@ -22,16 +22,13 @@ const OPTIONS = { ...LAKE_OPTIONS, arn: { type: 'boolean' }, json: { type: 'bool
 interface StoreRow { name: string; id: string; arn: string; status: string; retentionDays?: number; terminationProtection?: boolean; events?: number; bytes?: number }
 
 export const storesCommand: Command = {
-  name: 'stores',
-  summary: 'list the event data stores with their status, retention, events and size',
-  usage: USAGE,
   async run(argv) {
-    const { values, positionals } = parseCommand(argv, OPTIONS, USAGE);
+    const { values, positionals } = parseCommand(argv, OPTIONS, 'stores');
     if (values.help) {
       console.log(USAGE);
       return 0;
     }
-    if (positionals.length) throw new CliError(`stores takes no arguments; got ${positionals.join(' ')}.\n\n${USAGE}`, 2);
+    if (positionals.length) throw usageError('stores', `stores takes no arguments; got ${positionals.join(' ')}.`);
     const access = await openLakeAccess({ dataDir: dataDirOf(values['data-dir']), endpoint: values.endpoint, command: 'trailbench stores', create: false });
     try {
       const rows = await Promise.all((await listStores(access.client)).map((s) => row(access.client, s)));

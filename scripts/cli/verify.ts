@@ -1,6 +1,6 @@
 import { lakeDirOf } from '../../lib/lake';
 import { verifyLake } from '../../lib/lake/integrity/verify';
-import { COMMON_OPTIONS, CliError, dataDirOf, parseCommand, type Command } from './command';
+import { COMMON_OPTIONS, usageError, dataDirOf, parseCommand, type Command } from './command';
 
 const USAGE = `Usage: trailbench verify [--data-dir DIR]
 
@@ -9,16 +9,13 @@ changed, removed or added behind the lake's back. Reads the files only, so it ru
 server. Exit code 0 when all are intact, 1 when any problem is found.`;
 
 export const verifyCommand: Command = {
-  name: 'verify',
-  summary: "check every stored file against the manifests (SHA-256)",
-  usage: USAGE,
   async run(argv) {
-    const { values, positionals } = parseCommand(argv, COMMON_OPTIONS, USAGE);
+    const { values, positionals } = parseCommand(argv, COMMON_OPTIONS, 'verify');
     if (values.help) {
       console.log(USAGE);
       return 0;
     }
-    if (positionals.length) throw new CliError(`verify takes no arguments; got ${positionals.join(' ')}.\n\n${USAGE}`, 2);
+    if (positionals.length) throw usageError('verify', `verify takes no arguments; got ${positionals.join(' ')}.`);
     const report = verifyLake(lakeDirOf(dataDirOf(values['data-dir'])));
     for (const p of report.problems) console.log(`${p.problem.toUpperCase().padEnd(8)} store ${p.store}: ${p.file}`);
     console.log(`${report.storesChecked} stores, ${report.filesChecked} files checked: ${report.problems.length ? `${report.problems.length} problem(s)` : 'all intact'}`);
