@@ -36,13 +36,35 @@ export interface Command {
 /** A usage error (exit 2), pointing at the command's help. */
 export const usageError = (command: string, message: string) => new CliError(`${message}\nSee \`trailbench ${command} --help\`.`, 2);
 
-/** Parses a command's arguments strictly; an unknown flag or a flag without its value is a usage error. */
-export function parseCommand<O extends ParseArgsOptionsConfig>(argv: string[], options: O, command: string) {
-  try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw usageError(command, (e as Error).message.replace(/\. To specify a positional argument.*$/s, '.'));
-  }
+type Values<O extends ParseArgsOptionsConfig> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>['values'];
+
+/**
+ * A command: its arguments parsed strictly (an unknown flag or a flag without its value is a
+ * usage error), `--help` answered with its usage, and at most one positional argument, `operand`.
+ */
+export function defineCommand<O extends ParseArgsOptionsConfig>(
+  spec: { name: string; usage: string; options: O; operand?: string },
+  run: (values: Values<O>, operand: string | undefined) => Promise<number>,
+): Command {
+  return {
+    async run(argv) {
+      let parsed;
+      try {
+        parsed = parseArgs({ args: argv, options: spec.options, allowPositionals: true, strict: true });
+      } catch (e) {
+        throw usageError(spec.name, (e as Error).message.replace(/\. To specify a positional argument.*$/s, '.'));
+      }
+      const { values, positionals } = parsed;
+      if ((values as { help?: boolean }).help) {
+        console.log(spec.usage);
+        return 0;
+      }
+      const extra = positionals.slice(spec.operand ? 1 : 0);
+      if (extra.length) throw usageError(spec.name, `Unexpected argument${extra.length > 1 ? 's' : ''}: ${extra.join(' ')}.`);
+      if (spec.operand && !positionals.length) throw usageError(spec.name, `${spec.operand} is required.`);
+      return run(values as Values<O>, positionals[0]);
+    },
+  };
 }
 
 /** `--data-dir`, else TRAILBENCH_DATA_DIR (./data). */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { writeDemoArchive } from '../../lib/lake/demo/archive';
-import { COMMON_OPTIONS, CliError, usageError, intFlag, numberFlag, parseCommand, requireValue, timeFlag, type Command } from './command';
+import { COMMON_OPTIONS, CliError, defineCommand, intFlag, numberFlag, requireValue, timeFlag } from './command';
 import { bytes, count, seconds } from './format';
 
 const USAGE = `Usage: trailbench demo-data --events N --out DIR [options]
@@ -29,38 +29,30 @@ const OPTIONS = {
   'org-id': { type: 'string' },
 } as const;
 
-export const demoDataCommand: Command = {
-  async run(argv) {
-    const { values, positionals } = parseCommand(argv, OPTIONS, 'demo-data');
-    if (values.help) {
-      console.log(USAGE);
-      return 0;
-    }
-    if (positionals.length) throw usageError('demo-data', `demo-data takes no arguments; got ${positionals.join(' ')}.`);
-    const events = intFlag(requireValue(values.events, '--events', 'demo-data'), 'events', 1)!;
-    const outDir = path.resolve(requireValue(values.out, '--out', 'demo-data'));
-    const days = numberFlag(values.days, 'days') ?? 7;
-    const seed = intFlag(values.seed, 'seed', 0) ?? 42;
-    const orgId = values['org-id'];
-    if (orgId !== undefined && !/^o-[a-z0-9]{10,32}$/.test(orgId)) throw new CliError(`--org-id must be an AWS Organizations ID such as o-a1b2c3d4e5; got '${orgId}'.`, 2);
-    const started = Date.now();
-    const tty = process.stderr.isTTY;
-    let drawn = 0;
-    const summary = await writeDemoArchive({
-      outDir,
-      count: events,
-      days,
-      end: timeFlag(values.end, 'end'),
-      seed,
-      orgId,
-      onFile: (p) => {
-        if (!tty || Date.now() - drawn < 100) return;
-        drawn = Date.now();
-        process.stderr.write(`\r\x1b[KWriting  ${count(p.events)}/${count(events)} events  ${count(p.files)} files  ${bytes(p.bytes)}`);
-      },
-    });
-    if (tty) process.stderr.write('\n');
-    console.log(`Wrote ${count(summary.events)} events in ${count(summary.files)} files (${bytes(summary.bytes)}) under ${path.join(outDir, 'AWSLogs')} in ${seconds(Date.now() - started)}.`);
-    return 0;
-  },
-};
+export const demoDataCommand = defineCommand({ name: 'demo-data', usage: USAGE, options: OPTIONS }, async (values) => {
+  const events = intFlag(requireValue(values.events, '--events', 'demo-data'), 'events', 1)!;
+  const outDir = path.resolve(requireValue(values.out, '--out', 'demo-data'));
+  const days = numberFlag(values.days, 'days') ?? 7;
+  const seed = intFlag(values.seed, 'seed', 0) ?? 42;
+  const orgId = values['org-id'];
+  if (orgId !== undefined && !/^o-[a-z0-9]{10,32}$/.test(orgId)) throw new CliError(`--org-id must be an AWS Organizations ID such as o-a1b2c3d4e5; got '${orgId}'.`, 2);
+  const started = Date.now();
+  const tty = process.stderr.isTTY;
+  let drawn = 0;
+  const summary = await writeDemoArchive({
+    outDir,
+    count: events,
+    days,
+    end: timeFlag(values.end, 'end'),
+    seed,
+    orgId,
+    onFile: (p) => {
+      if (!tty || Date.now() - drawn < 100) return;
+      drawn = Date.now();
+      process.stderr.write(`\r\x1b[KWriting  ${count(p.events)}/${count(events)} events  ${count(p.files)} files  ${bytes(p.bytes)}`);
+    },
+  });
+  if (tty) process.stderr.write('\n');
+  console.log(`Wrote ${count(summary.events)} events in ${count(summary.files)} files (${bytes(summary.bytes)}) under ${path.join(outDir, 'AWSLogs')} in ${seconds(Date.now() - started)}.`);
+  return 0;
+});

@@ -2,7 +2,8 @@ import {
   GetImportCommand, ListImportFailuresCommand, StartImportCommand, StopImportCommand,
   type CloudTrailClient, type GetImportCommandOutput, type ImportFailureListItem, type S3ImportSource,
 } from '@aws-sdk/client-cloudtrail';
-import { CliError, usageError, LAKE_OPTIONS, dataDirOf, parseCommand, requireValue, timeFlag, type Command } from './command';
+import { CliError, LAKE_OPTIONS, dataDirOf, defineCommand, requireValue, timeFlag } from './command';
+import { allPages } from './paging';
 import { openLakeAccess, runningImports, type LakeAccess } from './lake-access';
 import { createStore, findStore, isStoreId, unknownStore, type StoreRef } from './resolve-store';
 import { countLogFiles, importSource, type ImportSource } from './import-source';
@@ -42,32 +43,22 @@ const OPTIONS = {
 const FINISHED = new Set(['COMPLETED', 'FAILED', 'STOPPED']);
 const POLL_MS = 250;
 
-export const importCommand: Command = {
-  async run(argv) {
-    const { values, positionals } = parseCommand(argv, OPTIONS, 'import');
-    if (values.help) {
-      console.log(USAGE);
-      return 0;
-    }
-    if (positionals.length !== 1) {
-      throw usageError('import', positionals.length ? `import takes one source; got ${positionals.length}: ${positionals.join(' ')}.` : 'The source to import is required.');
-    }
-    const storeRef = requireValue(values.store, '--store', 'import');
-    const start = timeFlag(values.start, 'start');
-    const end = timeFlag(values.end, 'end');
-    if (start && end && start > end) throw new CliError(`--start (${start.toISOString()}) must not be after --end (${end.toISOString()}).`, 2);
-    const source = importSource(positionals[0]);
-    const access = await openLakeAccess({ dataDir: dataDirOf(values['data-dir']), endpoint: values.endpoint, command: `trailbench import ${positionals[0]}`, create: true });
-    try {
-      const store = await destination(access, storeRef, values.create ?? false);
-      // The bar needs a total; with a time window the lake skips files by date, so there is none.
-      const total = source.localRoot && !start && !end ? countLogFiles(source.localRoot) : undefined;
-      return await runImport(access.client, { store, source, start, end, s3Region: values['s3-region'], total });
-    } finally {
-      await access.close();
-    }
-  },
-};
+export const importCommand = defineCommand({ name: 'import', usage: USAGE, options: OPTIONS, operand: 'The source to import' }, async (values, operand) => {
+  const storeRef = requireValue(values.store, '--store', 'import');
+  const start = timeFlag(values.start, 'start');
+  const end = timeFlag(values.end, 'end');
+  if (start && end && start > end) throw new CliError(`--start (${start.toISOString()}) must not be after --end (${end.toISOString()}).`, 2);
+  const source = importSource(operand!);
+  const access = await openLakeAccess({ dataDir: dataDirOf(values['data-dir']), endpoint: values.endpoint, command: `trailbench import ${operand}`, create: true });
+  try {
+    const store = await destination(access, storeRef, values.create ?? false);
+    // The bar needs a total; with a time window the lake skips files by date, so there is none.
+    const total = source.localRoot && !start && !end ? countLogFiles(source.localRoot) : undefined;
+    return await runImport(access.client, { store, source, start, end, s3Region: values['s3-region'], total });
+  } finally {
+    await access.close();
+  }
+});
 
 async function destination(access: LakeAccess, ref: string, create: boolean): Promise<StoreRef> {
   const found = await findStore(access.client, ref);
@@ -139,15 +130,11 @@ function stopOnInterrupt(client: CloudTrailClient, importId: string) {
   return state;
 }
 
-async function listFailures(client: CloudTrailClient, importId: string): Promise<ImportFailureListItem[]> {
-  const out: ImportFailureListItem[] = [];
-  let NextToken: string | undefined;
-  do {
+function listFailures(client: CloudTrailClient, importId: string): Promise<ImportFailureListItem[]> {
+  return allPages(async (NextToken) => {
     const page = await client.send(new ListImportFailuresCommand({ ImportId: importId, NextToken }));
-    out.push(...(page.Failures ?? []));
-    NextToken = page.NextToken;
-  } while (NextToken);
-  return out;
+    return { items: page.Failures, NextToken: page.NextToken };
+  });
 }
 
 function report(imp: GetImportCommandOutput, store: StoreRef, elapsedMs: number, failures: ImportFailureListItem[]) {

@@ -8,6 +8,7 @@ import { loadCredentials } from '../../lib/lake/credentials';
 import { acquireLake, describeBusy, lakeOwner } from '../../lib/lake/owner';
 import { inProcessClient } from '../../lib/cloudtrail/in-process-handler';
 import { CliError } from './command';
+import { allPages } from './paging';
 
 /**
  * How a command reaches the lake: through the running Trailbench server's CloudTrail endpoint
@@ -128,12 +129,11 @@ async function inProcessAccess(dataDir: string, lakeDir: string, command: string
 export async function runningImports(client: CloudTrailClient): Promise<string[]> {
   const ids: string[] = [];
   for (const status of ['INITIALIZING', 'IN_PROGRESS'] as ImportStatus[]) {
-    let NextToken: string | undefined;
-    do {
+    const imports = await allPages(async (NextToken) => {
       const page = await client.send(new ListImportsCommand({ ImportStatus: status, NextToken }));
-      ids.push(...(page.Imports ?? []).map((i) => i.ImportId!));
-      NextToken = page.NextToken;
-    } while (NextToken);
+      return { items: page.Imports, NextToken: page.NextToken };
+    });
+    ids.push(...imports.map((i) => i.ImportId!));
   }
   return ids;
 }

@@ -2,6 +2,7 @@ import {
   CreateEventDataStoreCommand, GetEventDataStoreCommand, ListEventDataStoresCommand, type CloudTrailClient, type EventDataStore,
 } from '@aws-sdk/client-cloudtrail';
 import { CliError } from './command';
+import { allPages } from './paging';
 
 /** A store as the commands need it. */
 export interface StoreRef { arn: string; id: string; name: string }
@@ -9,15 +10,11 @@ export interface StoreRef { arn: string; id: string; name: string }
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Every event data store, all pages. */
-export async function listStores(client: CloudTrailClient): Promise<EventDataStore[]> {
-  const out: EventDataStore[] = [];
-  let NextToken: string | undefined;
-  do {
+export function listStores(client: CloudTrailClient): Promise<EventDataStore[]> {
+  return allPages(async (NextToken) => {
     const page = await client.send(new ListEventDataStoresCommand({ NextToken }));
-    out.push(...(page.EventDataStores ?? []));
-    NextToken = page.NextToken;
-  } while (NextToken);
-  return out;
+    return { items: page.EventDataStores, NextToken: page.NextToken };
+  });
 }
 
 const refOf = (s: { EventDataStoreArn?: string; Name?: string }): StoreRef => ({ arn: s.EventDataStoreArn!, id: s.EventDataStoreArn!.split('/').pop()!, name: s.Name ?? '' });

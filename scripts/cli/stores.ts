@@ -1,6 +1,6 @@
 import type { CloudTrailClient, EventDataStore } from '@aws-sdk/client-cloudtrail';
 import { callExtension } from '../../lib/cloudtrail/extension-call';
-import { LAKE_OPTIONS, dataDirOf, parseCommand, usageError, type Command } from './command';
+import { LAKE_OPTIONS, dataDirOf, defineCommand } from './command';
 import { openLakeAccess } from './lake-access';
 import { listStores } from './resolve-store';
 import { bytes, count, table } from './format';
@@ -21,40 +21,32 @@ const OPTIONS = { ...LAKE_OPTIONS, arn: { type: 'boolean' }, json: { type: 'bool
 
 interface StoreRow { name: string; id: string; arn: string; status: string; retentionDays?: number; terminationProtection?: boolean; events?: number; bytes?: number }
 
-export const storesCommand: Command = {
-  async run(argv) {
-    const { values, positionals } = parseCommand(argv, OPTIONS, 'stores');
-    if (values.help) {
-      console.log(USAGE);
+export const storesCommand = defineCommand({ name: 'stores', usage: USAGE, options: OPTIONS }, async (values) => {
+  const access = await openLakeAccess({ dataDir: dataDirOf(values['data-dir']), endpoint: values.endpoint, command: 'trailbench stores', create: false });
+  try {
+    const rows = await Promise.all((await listStores(access.client)).map((s) => row(access.client, s)));
+    if (values.json) {
+      console.log(JSON.stringify(rows, null, 2));
       return 0;
     }
-    if (positionals.length) throw usageError('stores', `stores takes no arguments; got ${positionals.join(' ')}.`);
-    const access = await openLakeAccess({ dataDir: dataDirOf(values['data-dir']), endpoint: values.endpoint, command: 'trailbench stores', create: false });
-    try {
-      const rows = await Promise.all((await listStores(access.client)).map((s) => row(access.client, s)));
-      if (values.json) {
-        console.log(JSON.stringify(rows, null, 2));
-        return 0;
-      }
-      console.error(`Lake: ${access.where}`);
-      if (!rows.length) {
-        console.log('No event data stores.');
-        return 0;
-      }
-      const opt = (n: number | undefined, f: (n: number) => string) => (n === undefined ? '-' : f(n));
-      console.log(
-        table(
-          ['NAME', values.arn ? 'ARN' : 'ID', 'STATUS', 'RETENTION', 'EVENTS', 'SIZE'],
-          rows.map((r) => [r.name, values.arn ? r.arn : r.id, r.status, opt(r.retentionDays, (d) => `${d} days`), opt(r.events, count), opt(r.bytes, bytes)]),
-          [3, 4, 5],
-        ),
-      );
+    console.error(`Lake: ${access.where}`);
+    if (!rows.length) {
+      console.log('No event data stores.');
       return 0;
-    } finally {
-      await access.close();
     }
-  },
-};
+    const opt = (n: number | undefined, f: (n: number) => string) => (n === undefined ? '-' : f(n));
+    console.log(
+      table(
+        ['NAME', values.arn ? 'ARN' : 'ID', 'STATUS', 'RETENTION', 'EVENTS', 'SIZE'],
+        rows.map((r) => [r.name, values.arn ? r.arn : r.id, r.status, opt(r.retentionDays, (d) => `${d} days`), opt(r.events, count), opt(r.bytes, bytes)]),
+        [3, 4, 5],
+      ),
+    );
+    return 0;
+  } finally {
+    await access.close();
+  }
+});
 
 async function row(client: CloudTrailClient, s: EventDataStore): Promise<StoreRow> {
   const arn = s.EventDataStoreArn!;

@@ -1,6 +1,6 @@
 import { lakeDirOf } from '../../lib/lake';
 import { verifyLake } from '../../lib/lake/integrity/verify';
-import { COMMON_OPTIONS, usageError, dataDirOf, parseCommand, type Command } from './command';
+import { COMMON_OPTIONS, dataDirOf, defineCommand } from './command';
 
 const USAGE = `Usage: trailbench verify [--data-dir DIR]
 
@@ -8,17 +8,9 @@ Checks every stored file against the stores' manifests (SHA-256) and reports fil
 changed, removed or added behind the lake's back. Reads the files only, so it runs beside a
 server. Exit code 0 when all are intact, 1 when any problem is found.`;
 
-export const verifyCommand: Command = {
-  async run(argv) {
-    const { values, positionals } = parseCommand(argv, COMMON_OPTIONS, 'verify');
-    if (values.help) {
-      console.log(USAGE);
-      return 0;
-    }
-    if (positionals.length) throw usageError('verify', `verify takes no arguments; got ${positionals.join(' ')}.`);
-    const report = verifyLake(lakeDirOf(dataDirOf(values['data-dir'])));
-    for (const p of report.problems) console.log(`${p.problem.toUpperCase().padEnd(8)} store ${p.store}: ${p.file}`);
-    console.log(`${report.storesChecked} stores, ${report.filesChecked} files checked: ${report.problems.length ? `${report.problems.length} problem(s)` : 'all intact'}`);
-    return report.problems.length ? 1 : 0;
-  },
-};
+export const verifyCommand = defineCommand({ name: 'verify', usage: USAGE, options: COMMON_OPTIONS }, async (values) => {
+  const report = verifyLake(lakeDirOf(dataDirOf(values['data-dir'])));
+  for (const p of report.problems) console.log(`${p.problem.toUpperCase().padEnd(8)} store ${p.store}: ${p.file}`);
+  console.log(`${report.storesChecked} stores, ${report.filesChecked} files checked: ${report.problems.length ? `${report.problems.length} problem(s)` : 'all intact'}`);
+  return report.problems.length ? 1 : 0;
+});
