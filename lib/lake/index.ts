@@ -2,7 +2,7 @@ import path from 'node:path';
 import { baseUrl, env } from '../env';
 import { Lake, type LakeOptions } from './lake';
 import { seedDemoStores } from './demo/seed';
-import { acquireLake } from './owner';
+import { acquireLakeWhenFree, describeBusy } from './owner';
 
 /**
  * The process's one built-in lake, opened on first use (the Next server, the CLI, tests) and
@@ -30,6 +30,7 @@ export function lakeOptionsFromEnv(dataDir = env().dataDir): LakeOptions {
     queryTimeoutMs: e.TRAILBENCH_QUERY_TIMEOUT_SECONDS * 1000,
     threads: e.TRAILBENCH_DUCKDB_THREADS,
     memoryLimit: e.TRAILBENCH_DUCKDB_MEMORY_LIMIT,
+    importBatchEvents: e.TRAILBENCH_IMPORT_BATCH_EVENTS,
   };
 }
 
@@ -38,8 +39,10 @@ export const lakeDirOf = (dataDir: string) => path.join(path.resolve(dataDir), '
 
 async function openFromEnv(): Promise<Lake> {
   const e = env();
-  // Announce this server as the lake's owner first: the CLI then goes through its API instead of opening the lake too.
-  acquireLake(lakeDirOf(e.dataDir), { kind: 'server', url: baseUrl() });
+  // Own the lake before opening it: the CLI then goes through this server's API instead of opening
+  // it too. A CLI that has it open now (an import) is waited for; requests wait with it.
+  const lakeDir = lakeDirOf(e.dataDir);
+  await acquireLakeWhenFree(lakeDir, { kind: 'server', url: baseUrl() }, { onWait: (holder) => console.log(`[trailbench] waiting for the lake: ${describeBusy(lakeDir, holder)}`) });
   const lake = await Lake.open(lakeOptionsFromEnv(e.dataDir));
   if (lake.credentials.generated) printCredentials(lake, e.PORT, e.HOSTNAME);
   await seedDemoStores(lake, e.TRAILBENCH_DEMO_EVENTS);

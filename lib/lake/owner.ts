@@ -30,9 +30,9 @@ export function lakeOwner(lakeDir: string): LakeOwner | undefined {
 
 /**
  * Takes the lake for this process (again, if it already holds it) and releases it when the
- * process exits. Throws with who holds it when another live process does.
+ * process exits; or, when another live process holds it, returns that process and takes nothing.
  */
-export function acquireLake(lakeDir: string, me: Pick<LakeOwner, 'kind' | 'url' | 'command'>): void {
+export function tryAcquireLake(lakeDir: string, me: Pick<LakeOwner, 'kind' | 'url' | 'command'>): LakeOwner | undefined {
   fs.mkdirSync(lakeDir, { recursive: true });
   const file = ownerFile(lakeDir);
   const record: LakeOwner = { pid: process.pid, host: os.hostname(), ...me, since: new Date().toISOString() };
@@ -43,7 +43,7 @@ export function acquireLake(lakeDir: string, me: Pick<LakeOwner, 'kind' | 'url' 
     try {
       fs.linkSync(tmp, file);
       process.once('exit', () => releaseLake(lakeDir));
-      return;
+      return undefined;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     } finally {
@@ -52,16 +52,41 @@ export function acquireLake(lakeDir: string, me: Pick<LakeOwner, 'kind' | 'url' 
     const held = readOwner(lakeDir);
     if (held && isMine(held)) {
       fs.writeFileSync(file, JSON.stringify(record, null, 2));
-      return;
+      return undefined;
     }
-    if (held && isAlive(held)) throw new Error(describeBusy(lakeDir, held));
-    // Stale (its process died): move it aside; of two processes doing this at once, one wins the rename.
+    if (held && isAlive(held)) return held;
+    // Stale (its process died): move it aside, and put back what was moved if another process took it over meanwhile.
+    const aside = `${file}.stale-${process.pid}`;
     try {
-      fs.renameSync(file, `${file}.stale-${process.pid}`);
-      fs.rmSync(`${file}.stale-${process.pid}`, { force: true });
-    } catch { /* another process took it over first; try again */ }
+      fs.renameSync(file, aside);
+      const moved = readOwnerFile(aside);
+      if (moved && held && moved.pid !== held.pid) fs.linkSync(aside, file);
+    } catch { /* another process moved it first; try again */ }
+    fs.rmSync(aside, { force: true });
   }
   throw new Error(`Could not take the lake at ${lakeDir}: ${file} keeps changing.`);
+}
+
+/** Takes the lake, or throws naming the process that has it. */
+export function acquireLake(lakeDir: string, me: Pick<LakeOwner, 'kind' | 'url' | 'command'>): void {
+  const held = tryAcquireLake(lakeDir, me);
+  if (held) throw new Error(describeBusy(lakeDir, held));
+}
+
+/** Takes the lake once its holder (a CLI import, say) is done with it; `onWait` hears who is being waited for. */
+export async function acquireLakeWhenFree(
+  lakeDir: string,
+  me: Pick<LakeOwner, 'kind' | 'url' | 'command'>,
+  opts: { intervalMs?: number; onWait?: (holder: LakeOwner) => void } = {},
+): Promise<void> {
+  let waitingFor: number | undefined;
+  for (;;) {
+    const held = tryAcquireLake(lakeDir, me);
+    if (!held) return;
+    if (held.pid !== waitingFor) opts.onWait?.(held);
+    waitingFor = held.pid;
+    await new Promise((r) => setTimeout(r, opts.intervalMs ?? 1000));
+  }
 }
 
 /** Removes the lock if this process still holds it. */
@@ -75,9 +100,11 @@ export function describeBusy(lakeDir: string, o: LakeOwner): string {
   return `The lake at ${lakeDir} is in use by ${who} since ${o.since}. If no such process runs any more, remove ${ownerFile(lakeDir)}.`;
 }
 
-function readOwner(lakeDir: string): LakeOwner | undefined {
+const readOwner = (lakeDir: string) => readOwnerFile(ownerFile(lakeDir));
+
+function readOwnerFile(file: string): LakeOwner | undefined {
   try {
-    const o = JSON.parse(fs.readFileSync(ownerFile(lakeDir), 'utf8')) as LakeOwner;
+    const o = JSON.parse(fs.readFileSync(file, 'utf8')) as LakeOwner;
     return Number.isInteger(o.pid) ? o : undefined;
   } catch {
     return undefined;

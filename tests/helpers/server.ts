@@ -33,7 +33,7 @@ export async function startServer(opts: { port: number; dataDir: string; env?: R
     proc,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (proc.exitCode !== null) return resolve();
+        if (proc.exitCode !== null || proc.signalCode !== null) return resolve(); // already gone (a test may have killed it)
         proc.once('exit', () => resolve());
         proc.kill('SIGTERM');
       }),

@@ -17,12 +17,14 @@ import { startServer, type TestServer } from '../helpers/server';
 const PORT = Number(process.env.TRAILBENCH_IT_PORT ?? 3124) + 1;
 const ROOT = path.resolve(__dirname, '../..');
 const dataDir = path.join(ROOT, '.tmp/crash-data');
-const EVENTS = 200_000; // several import batches (a batch commits at 50,000 events), so there is a middle to kill in
+const EVENTS = 40_000;
+const BATCH = 4000; // ten committed batches, so there is a middle to kill in
 const DAY = 86_400_000;
 const end = new Date(Math.floor(Date.now() / DAY) * DAY); // today 00:00 UTC: the archive is reused within a day
 const archive = path.join(ROOT, `.tmp/crash-archive-${EVENTS}-${end.toISOString().slice(0, 10)}`);
 const env = {
   TRAILBENCH_DEMO_EVENTS: '0',
+  TRAILBENCH_IMPORT_BATCH_EVENTS: String(BATCH),
   TRAILBENCH_LAKE_ACCESS_KEY_ID: LAKE_KEYS.accessKeyId,
   TRAILBENCH_LAKE_SECRET_ACCESS_KEY: LAKE_KEYS.secretAccessKey,
   PORT: String(PORT),
