@@ -5,5 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const cli = fileURLToPath(new URL('../scripts/cli.ts', import.meta.url));
 const tsx = import.meta.resolve('tsx');
-const r = spawnSync(process.execPath, ['--import', tsx, cli, ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(r.status ?? 1);
+// The AWS SDK's notice about the Node versions of its future releases is not for the CLI's user.
+const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...process.env };
+// Ctrl-C reaches the CLI too (same process group): this wrapper waits for it to stop the import and exit.
+process.on('SIGINT', () => {});
+const r = spawnSync(process.execPath, ['--import', tsx, cli, ...process.argv.slice(2)], { stdio: 'inherit', env });
+process.exit(r.status ?? (r.signal === 'SIGINT' ? 130 : 1));

@@ -18,6 +18,8 @@ const schema = z.object({
   TRAILBENCH_DEMO_EVENTS: z.coerce.number().int().min(0).default(100_000),
   TRAILBENCH_QUERY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(3600),
   TRAILBENCH_MAX_CONCURRENT_QUERIES: z.coerce.number().int().min(1).max(100).default(10),
+  /** Events an import commits at a time (the lake's default when unset): smaller batches lose less to a crash, larger ones import faster. */
+  TRAILBENCH_IMPORT_BATCH_EVENTS: z.coerce.number().int().min(100).optional(),
   TRAILBENCH_DUCKDB_THREADS: z.coerce.number().int().min(1).optional(),
   TRAILBENCH_DUCKDB_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*[KMGT]i?B$/i).optional(),
   /** PostgreSQL for the app database (postgres://...); embedded SQLite in the data directory when unset. */

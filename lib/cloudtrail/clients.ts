@@ -4,7 +4,7 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smit
 import { env, secretFromEnv } from '../env';
 import { getLake } from '../lake';
 import type { ConnectionConfig } from '../connections/config';
-import { InProcessLakeHandler } from './in-process-handler';
+import { inProcessClient } from './in-process-handler';
 import { ApiError } from '../http/errors';
 
 /**
@@ -38,16 +38,7 @@ export function clientFor(connectionId: string, region?: string): Promise<CloudT
 }
 
 async function create(connectionId: string, region?: string): Promise<CloudTrailClient> {
-  if (connectionId === BUILTIN) {
-    const lake = await getLake();
-    return new CloudTrailClient({
-      region: lake.opts.region,
-      endpoint: 'http://builtin.lake.trailbench/lake',
-      credentials: { accessKeyId: lake.credentials.accessKeyId, secretAccessKey: lake.credentials.secretAccessKey },
-      requestHandler: new InProcessLakeHandler(lake),
-      maxAttempts: 1,
-    });
-  }
+  if (connectionId === BUILTIN) return inProcessClient(await getLake());
   const c = env().TRAILBENCH_CONNECTIONS.find((x) => x.id === connectionId);
   if (!c) throw new UnknownConnectionError(connectionId);
   const regions = c.type === 'aws' ? c.regions : [c.region];

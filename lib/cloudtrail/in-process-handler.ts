@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { HttpResponse, type HttpRequest } from '@smithy/protocol-http';
 import type { Lake } from '../lake/lake';
 import { handleLakeRequest } from '../lake/api/handler';
@@ -25,6 +26,17 @@ export class InProcessLakeHandler {
   httpHandlerConfigs(): Record<string, never> {
     return {};
   }
+}
+
+/** A CloudTrail client for a lake open in this process, signed with the lake's own key pair. */
+export function inProcessClient(lake: Lake): CloudTrailClient {
+  return new CloudTrailClient({
+    region: lake.opts.region,
+    endpoint: 'http://builtin.lake.trailbench/lake',
+    credentials: { accessKeyId: lake.credentials.accessKeyId, secretAccessKey: lake.credentials.secretAccessKey },
+    requestHandler: new InProcessLakeHandler(lake),
+    maxAttempts: 1,
+  });
 }
 
 function bodyText(body: unknown): string {

@@ -1,6 +1,8 @@
-import { env } from '../env';
-import { Lake } from './lake';
+import path from 'node:path';
+import { baseUrl, env } from '../env';
+import { Lake, type LakeOptions } from './lake';
 import { seedDemoStores } from './demo/seed';
+import { acquireLakeWhenFree, describeBusy } from './owner';
 
 /**
  * The process's one built-in lake, opened on first use (the Next server, the CLI, tests) and
@@ -16,10 +18,11 @@ export function getLake(): Promise<Lake> {
   return holder.__trailbenchLake;
 }
 
-async function openFromEnv(): Promise<Lake> {
+/** The lake's settings from the environment, for a data directory (the server's, or the CLI's `--data-dir`). */
+export function lakeOptionsFromEnv(dataDir = env().dataDir): LakeOptions {
   const e = env();
-  const lake = await Lake.open({
-    dataDir: e.dataDir,
+  return {
+    dataDir,
     region: e.TRAILBENCH_LAKE_REGION,
     accountId: e.TRAILBENCH_LAKE_ACCOUNT_ID,
     credentials: { accessKeyId: e.TRAILBENCH_LAKE_ACCESS_KEY_ID, secretAccessKey: e.TRAILBENCH_LAKE_SECRET_ACCESS_KEY },
@@ -27,7 +30,20 @@ async function openFromEnv(): Promise<Lake> {
     queryTimeoutMs: e.TRAILBENCH_QUERY_TIMEOUT_SECONDS * 1000,
     threads: e.TRAILBENCH_DUCKDB_THREADS,
     memoryLimit: e.TRAILBENCH_DUCKDB_MEMORY_LIMIT,
-  });
+    importBatchEvents: e.TRAILBENCH_IMPORT_BATCH_EVENTS,
+  };
+}
+
+/** The lake directory inside a data directory. */
+export const lakeDirOf = (dataDir: string) => path.join(path.resolve(dataDir), 'lake');
+
+async function openFromEnv(): Promise<Lake> {
+  const e = env();
+  // Own the lake before opening it: the CLI then goes through this server's API instead of opening
+  // it too. A CLI that has it open now (an import) is waited for; requests wait with it.
+  const lakeDir = lakeDirOf(e.dataDir);
+  await acquireLakeWhenFree(lakeDir, { kind: 'server', url: baseUrl() }, { onWait: (holder) => console.log(`[trailbench] waiting for the lake: ${describeBusy(lakeDir, holder)}`) });
+  const lake = await Lake.open(lakeOptionsFromEnv(e.dataDir));
   if (lake.credentials.generated) printCredentials(lake, e.PORT, e.HOSTNAME);
   await seedDemoStores(lake, e.TRAILBENCH_DEMO_EVENTS);
   return lake;

@@ -5,8 +5,9 @@ import path from 'node:path';
 /** Starts the production build (`next start`) with its own data directory and waits until it is ready. */
 export interface TestServer { url: string; proc: ChildProcess; stop(): Promise<void> }
 
-export async function startServer(opts: { port: number; dataDir: string; env?: Record<string, string> }): Promise<TestServer> {
-  fs.rmSync(opts.dataDir, { recursive: true, force: true });
+export async function startServer(opts: { port: number; dataDir: string; env?: Record<string, string>; keepData?: boolean }): Promise<TestServer> {
+  // A fresh data directory, unless a test restarts a server on the data it left behind.
+  if (!opts.keepData) fs.rmSync(opts.dataDir, { recursive: true, force: true });
   const root = path.resolve(__dirname, '../..');
   const proc = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(opts.port), '-H', '127.0.0.1'], {
     cwd: root,
@@ -32,7 +33,7 @@ export async function startServer(opts: { port: number; dataDir: string; env?: R
     proc,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (proc.exitCode !== null) return resolve();
+        if (proc.exitCode !== null || proc.signalCode !== null) return resolve(); // already gone (a test may have killed it)
         proc.once('exit', () => resolve());
         proc.kill('SIGTERM');
       }),
