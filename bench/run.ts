@@ -15,6 +15,7 @@ import { benchDay, benchQueries, lookupSeedSql, type BenchQuery } from './querie
 import { breakdownCommon, breakdownQuery, type CommonBreakdown, type QueryBreakdown } from './diagnose';
 import { machineInfo, writeReport, printSummary, type BenchResults } from './report';
 import { benchExport, exportScratch, exportSection } from './export';
+import { benchImport, importSection } from './import';
 import { writeSection } from './sections';
 
 export interface QueryResult {
@@ -33,10 +34,10 @@ export interface QueryResult {
   breakdown?: QueryBreakdown;
 }
 
-interface Args { events: number; reps: number; warmup: number; only?: string[]; doc: boolean; diagnose: boolean; export: boolean }
+interface Args { events: number; reps: number; warmup: number; only?: string[]; doc: boolean; diagnose: boolean; export: boolean; importEvents: number }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { events: 1_000_000, reps: 21, warmup: 3, doc: true, diagnose: true, export: true };
+  const args: Args = { events: 1_000_000, reps: 21, warmup: 3, doc: true, diagnose: true, export: true, importEvents: 1_000_000 };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -52,7 +53,9 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--no-doc') args.doc = false;
     else if (flag === '--no-diagnose') args.diagnose = false;
     else if (flag === '--no-export') args.export = false;
-    else throw new Error(`unknown option ${argv[i]} (use --events N, --reps R, --warmup W, --only id,id, --no-doc, --no-diagnose, --no-export)`);
+    else if (flag === '--import-events') args.importEvents = int('--import-events');
+    else if (flag === '--no-import') args.importEvents = 0;
+    else throw new Error(`unknown option ${argv[i]} (use --events N, --reps R, --warmup W, --only id,id, --no-doc, --no-diagnose, --no-export, --import-events N, --no-import)`);
   }
   return args;
 }
@@ -110,6 +113,11 @@ async function main() {
     client.destroy();
     await server.close();
     lake.close();
+  }
+  if (args.importEvents && !args.only) {
+    const r = await benchImport(args.importEvents, log);
+    log(`  import ${Math.round(r.eventsCompleted / r.importSeconds).toLocaleString('en-US')} events/s, floor ${Math.round(r.events / r.floorSeconds).toLocaleString('en-US')} events/s`);
+    if (args.doc) writeSection('import', importSection(r));
   }
 }
 

@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { CreateEventDataStoreCommand, GetImportCommand, StartImportCommand } from '@aws-sdk/client-cloudtrail';
+import { Lake } from '../lib/lake/lake';
+import { writeDemoArchive } from '../lib/lake/demo/archive';
+import { serveLake } from './http-lake';
+import { apiClient } from './measure';
+import { fmt } from './sections';
+
+const TARGET_EVENTS_PER_S = 50_000;
+const DAYS = 30;
+
+export interface ImportBench {
+  events: number;
+  files: number;
+  archiveBytes: number;
+  floorSeconds: number;
+  importSeconds: number;
+  eventsCompleted: number;
+  failedEntries: number;
+  archiveBuiltAt: string;
+}
+
+interface ArchiveMeta { events: number; files: number; bytes: number; builtAt: string }
+
+/** The demo archive for `events` events (a trail's layout, 30 days), built once and kept in .tmp/. */
+async function archive(events: number, log: (s: string) => void): Promise<{ dir: string; meta: ArchiveMeta }> {
+  const dir = path.resolve('.tmp', `bench-archive-${events}`);
+  const metaFile = path.join(dir, 'archive.json');
+  if (fs.existsSync(metaFile)) return { dir, meta: JSON.parse(fs.readFileSync(metaFile, 'utf8')) as ArchiveMeta };
+  fs.rmSync(dir, { recursive: true, force: true });
+  log(`writing a ${events.toLocaleString('en-US')}-event trail archive (${DAYS} days) to ${path.relative(process.cwd(), dir)}/`);
+  const s = await writeDemoArchive({ outDir: path.join(dir, 'logs'), count: events, days: DAYS, seed: 42 });
+  const meta = { events: s.events, files: s.files, bytes: s.bytes, builtAt: new Date().toISOString() };
+  fs.writeFileSync(metaFile, JSON.stringify(meta));
+  return { dir, meta };
+}
+
+function logFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) if (e.isFile() && e.name.endsWith('.json.gz')) out.push(path.join(e.parentPath, e.name));
+  return out;
+}
+
+/**
+ * Import throughput end to end (StartImport → COMPLETED through the CloudTrail API, into a fresh
+ * lake) beside the floor: decompressing and JSON-parsing the same files in one process.
+ */
+export async function benchImport(events: number, log: (s: string) => void): Promise<ImportBench> {
+  const { dir, meta } = await archive(events, log);
+  const source = path.join(dir, 'logs');
+
+  log('floor: gunzip + JSON.parse of every file, one process');
+  const t0 = performance.now();
+  let parsed = 0;
+  for (const f of logFiles(source)) parsed += (JSON.parse(gunzipSync(fs.readFileSync(f)).toString('utf8')) as { Records: unknown[] }).Records.length;
+  const floorSeconds = (performance.now() - t0) / 1000;
+  if (parsed !== meta.events) throw new Error(`the archive holds ${parsed} events, expected ${meta.events}`);
+
+  const dataDir = path.resolve('.tmp', 'bench-import-lake');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const lake = await Lake.open({ dataDir, region: 'us-east-1', accountId: '123456789012' });
+  const server = await serveLake(lake);
+  const client = apiClient(lake, server.endpoint);
+  try {
+    const store = await client.send(new CreateEventDataStoreCommand({ Name: 'import-bench', RetentionPeriod: 3653, TerminationProtectionEnabled: false }));
+    log(`import: StartImport file://${source} → COMPLETED`);
+    const t1 = performance.now();
+    const { ImportId } = await client.send(new StartImportCommand({ Destinations: [store.EventDataStoreArn!], ImportSource: { S3: { S3LocationUri: `file://${source}`, S3BucketRegion: 'us-east-1', S3BucketAccessRoleArn: 'arn:aws:iam::123456789012:role/bench' } } }));
+    for (;;) {
+      const g = await client.send(new GetImportCommand({ ImportId }));
+      if (g.ImportStatus === 'COMPLETED' || g.ImportStatus === 'FAILED' || g.ImportStatus === 'STOPPED') {
+        const importSeconds = (performance.now() - t1) / 1000;
+        if (g.ImportStatus !== 'COMPLETED') throw new Error(`import ended ${g.ImportStatus}`);
+        const st = g.ImportStatistics ?? {};
+        return { events: meta.events, files: meta.files, archiveBytes: meta.bytes, floorSeconds, importSeconds, eventsCompleted: Number(st.EventsCompleted ?? 0), failedEntries: Number(st.FailedEntries ?? 0), archiveBuiltAt: meta.builtAt };
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  } finally {
+    client.destroy();
+    await server.close();
+    lake.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export function importSection(r: ImportBench): string {
+  const rate = r.eventsCompleted / r.importSeconds;
+  const floor = r.events / r.floorSeconds;
+  return [
+    '## Built-in lake: import throughput',
+    '',
+    `Measured by \`npm run bench\` (\`bench/import.ts\`; \`--import-events N\`, default 1,000,000; \`--no-import\` skips it). The archive is the demo generator's events written as a trail writes them (\`lib/lake/demo/archive.ts\`: \`AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/*.json.gz\`, one file per account and region per 5 minutes, ${DAYS} days), kept in \`.tmp/bench-archive-<N>/\` once written (${r.archiveBuiltAt.slice(0, 16)}Z). *Import* is StartImport with a \`file://\` source to GetImport reporting COMPLETED, through the CloudTrail API (real HTTP, the AWS SDK), into a fresh lake; *floor* is decompressing and JSON-parsing the same files in one process and doing nothing else.`,
+    '',
+    '| Measure | Value |',
+    '|---|---:|',
+    `| Archive | ${fmt(r.events)} events in ${fmt(r.files)} files, ${fmt(r.archiveBytes / 1024 / 1024, 1)} MB gzipped |`,
+    `| Floor (gunzip + JSON.parse, one process) | ${fmt(r.floorSeconds, 1)} s = ${fmt(floor)} events/s |`,
+    `| Import, StartImport → COMPLETED | ${fmt(r.importSeconds, 1)} s = ${fmt(rate)} events/s (${fmt(r.eventsCompleted)} events stored, ${fmt(r.failedEntries)} failed entries) |`,
+    `| Import ÷ floor | ${(rate / floor).toFixed(2)} |`,
+    '',
+    '| Target | Result |',
+    '|---|---|',
+    `| ≥ ${fmt(TARGET_EVENTS_PER_S)} events/s | ${fmt(rate)} events/s: **${rate >= TARGET_EVENTS_PER_S ? 'PASS' : 'FAIL'}** |`,
+    `| never below a third of the floor | ${(rate / floor).toFixed(2)} of the floor: **${rate >= floor / 3 ? 'PASS' : 'FAIL'}** |`,
+  ].join('\n');
+}
