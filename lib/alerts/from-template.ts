@@ -5,7 +5,7 @@ import type { CurrentUser } from '../auth/session';
 import { ApiError } from '../http/errors';
 import { createQuery } from '../saved-queries/saved-queries';
 import { requireDestination } from './destinations';
-import { ruleInput } from './input';
+import { ruleInput, scheduleInput } from './input';
 import { createRule } from './rules';
 import { buildTemplate } from './seed-templates';
 
@@ -16,6 +16,9 @@ export const templateRequest = z.object({
   name: z.string().trim().min(1).max(200).optional(),
   params: z.record(z.string(), z.unknown()).default({}),
   destinationIds: z.array(z.string().min(1).max(100)).max(20).default([]),
+  /** Instead of the template's every-N-minutes (e.g. a cron expression). */
+  schedule: scheduleInput.optional(),
+  enabled: z.boolean().default(true),
 });
 
 export async function createFromTemplate(db: Kysely<Database>, user: CurrentUser, templateId: string, input: z.infer<typeof templateRequest>) {
@@ -26,6 +29,6 @@ export async function createFromTemplate(db: Kysely<Database>, user: CurrentUser
     name: input.name ?? built.queryName, description: built.description, tags: ['alert'], folder: 'Alerts', sql: built.sql,
     storeId: input.storeId, connectionId: input.connectionId ?? null,
   });
-  const rule = await createRule(db, user, ruleInput.parse({ ...built.rule, name: input.name ?? built.rule.name, savedQueryId: query.id, destinationIds: input.destinationIds }));
+  const rule = await createRule(db, user, ruleInput.parse({ ...built.rule, ...(input.schedule ? { schedule: input.schedule } : {}), name: input.name ?? built.rule.name, enabled: input.enabled, savedQueryId: query.id, destinationIds: input.destinationIds }));
   return { query, rule };
 }
