@@ -8,7 +8,7 @@ export interface StoreChoice { storeId: string | null; connectionId: string | nu
 const optionKey = (s: Store) => `${s.connectionId ?? ''}~${s.region ?? ''}~${s.id}`;
 
 /** The saved query's default store, picked from every connection's stores (or none). */
-export function StoreSelect({ value, onChange, disabled }: { value: StoreChoice; onChange: (v: StoreChoice) => void; disabled?: boolean }) {
+export function StoreSelect({ value, onChange, disabled, label = 'Default store' }: { value: StoreChoice; onChange: (v: StoreChoice) => void; disabled?: boolean; label?: string }) {
   const [stores, setStores] = useState<Store[]>([]);
   const [error, setError] = useState('');
 
@@ -29,10 +29,10 @@ export function StoreSelect({ value, onChange, disabled }: { value: StoreChoice;
 
   return (
     <label>
-      Default store
+      {label}
       {/* aria-label: a select named by its wrapping label would have the chosen option in its name */}
       <select
-        aria-label="Default store"
+        aria-label={label}
         value={selected}
         disabled={disabled}
         onChange={(e) => {

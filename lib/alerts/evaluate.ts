@@ -133,8 +133,10 @@ export async function evaluate(db: Kysely<Database>, rule: RuleRow, slot: Date |
     await finish('fired', counts);
     return { runId, status: 'fired', firingId };
   } catch (e) {
-    const error = isRunFailure(e) ? e.message : `The run failed: ${(e as Error).message}`;
-    if (!isRunFailure(e)) console.error(`[alerts] rule ${rule.id} failed`, e);
+    // the lake's refusals (bad SQL, unknown store) come as service exceptions: the owner's to fix, not a server fault
+    const refused = !!(e as { $metadata?: unknown }).$metadata;
+    const error = isRunFailure(e) ? e.message : refused ? `The lake refused the query: ${(e as Error).message}` : `The run failed: ${(e as Error).message}`;
+    if (!isRunFailure(e) && !refused) console.error(`[alerts] rule ${rule.id} failed`, e);
     await finish('error', { error });
     return { runId, status: 'error', error };
   }

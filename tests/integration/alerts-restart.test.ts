@@ -53,7 +53,8 @@ it('delivers a firing recorded before a restart exactly once after it, and catch
     const h = await historyOf(admin, rule.id);
     const done = h.find((r) => r.firing)?.firing?.deliveries[0]?.status === 'delivered';
     const after = h.filter((r) => r.kind === 'scheduled' && r.startedAt > restartedAt && r.status !== 'running');
-    return done && after.length >= 3 && h;
+    const catchingUp = h.some((r) => r.status === 'running' && r.slotAt! < restartedAt);
+    return done && after.length >= 3 && !catchingUp && h;
   }, 'the delivery and three runs after the restart');
 
   expect(receiver.received).toHaveLength(1);
@@ -64,7 +65,7 @@ it('delivers a firing recorded before a restart exactly once after it, and catch
   // slots that fell while the server was down were run after it came back, and said nothing new
   const caughtUp = runs.filter((r) => r.slotAt! > stoppedAt && r.slotAt! < restartedAt);
   expect(caughtUp.length).toBeGreaterThan(0);
-  expect(caughtUp.every((r) => r.status === 'suppressed' || r.status === 'ok')).toBe(true);
+  expect(caughtUp.map((r) => `${r.status} ${r.error ?? ''}`).filter((x) => !/^(suppressed|ok) $/.test(x))).toEqual([]);
   const d = runs.find((r) => r.firing)!.firing!.deliveries[0];
   expect(d.attemptLog.at(-1)).toMatchObject({ status: 200 });
   expect(d.attemptLog.slice(0, -1).every((a) => a.status === undefined && a.error)).toBe(true);

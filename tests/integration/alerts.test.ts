@@ -200,14 +200,14 @@ describe(`alerts on ${database}`, () => {
   });
 
   it('shows nobody else another user\'s rules, firings or destinations', async () => {
-    const rules = await call<{ rules: { id: string }[] }>('/api/alerts/rules');
+    const rules = await call<{ rules: { id: string; name: string }[] }>('/api/alerts/rules');
     const invite = await call<{ inviteUrl: string }>('/api/users', { method: 'POST', json: { email: `alerts-other-${database}@example.test`, role: 'analyst' } });
     const token = new URL(invite.inviteUrl).searchParams.get('token')!;
     await json(await session(baseUrl)('/api/invites/accept', { method: 'POST', json: { token, password: 'other-password-123' } }));
     const other = await signIn(baseUrl, `alerts-other-${database}@example.test`, 'other-password-123');
     expect((await json<{ rules: unknown[] }>(await other('/api/alerts/rules'))).rules).toEqual([]);
     expect((await json<{ destinations: unknown[] }>(await other('/api/alerts/destinations'))).destinations).toEqual([]);
-    const mine = rules.rules[0].id;
+    const mine = rules.rules.find((r) => r.name === 'Outside IPs')!.id;
     expect((await other(`/api/alerts/rules/${mine}`)).status).toBe(404);
     expect((await other(`/api/alerts/rules/${mine}/history`)).status).toBe(404);
     expect((await other(`/api/alerts/rules/${mine}/test`, { method: 'POST', json: {} })).status).toBe(404);
