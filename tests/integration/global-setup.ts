@@ -37,6 +37,8 @@ export default async function setup(project: TestProject) {
   });
   project.provide('baseUrl', server.url);
   project.provide('database', postgres ? 'postgres' : 'sqlite');
+  // the alert restart test runs a server of its own, on a database of its own
+  project.provide('ownDatabaseUrl', postgres ? postgres.createDatabase('trailbench_own') : '');
   return async () => {
     await server?.stop();
     postgres?.stop();
@@ -44,5 +46,5 @@ export default async function setup(project: TestProject) {
 }
 
 declare module 'vitest' {
-  export interface ProvidedContext { baseUrl: string; database: 'sqlite' | 'postgres' }
+  export interface ProvidedContext { baseUrl: string; database: 'sqlite' | 'postgres'; ownDatabaseUrl: string }
 }
