@@ -6,6 +6,7 @@ import { ResultsTable } from '@/components/results/results-table';
 import { api } from '../accounts/api';
 import { formatWhen } from '../accounts/format';
 import { alertsApi, type FiringDetail } from './api';
+import { formatWindow } from './format';
 
 /** The rows one firing notified about (kept with the firing), its deliveries and the full result's export. */
 export function FiringView({ id }: { id: string }) {
@@ -20,7 +21,7 @@ export function FiringView({ id }: { id: string }) {
     <>
       <h1>{f.test ? 'Test of ' : ''}{f.rule.name}</h1>
       <p className="acc-muted">
-        Fired {formatWhen(f.firedAt)} · window (UTC) {f.windowStart?.slice(0, 19).replace('T', ' ')} – {f.windowEnd?.slice(0, 19).replace('T', ' ')} ·{' '}
+        Fired {formatWhen(f.firedAt)} · window (UTC) {formatWindow(f.windowStart, f.windowEnd)} ·{' '}
         <Link href={`/alerts/${f.rule.id}`}>Rule and history</Link>
         {f.query && (
           <>

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { formatWhen } from '../accounts/format';
 import type { Delivery, Run } from './api';
+import { firingLabel, formatWindow } from './format';
 
 const RUN_LABEL: Record<string, string> = { running: 'Running', ok: 'Condition not met', fired: 'Fired', suppressed: 'Not sent again', error: 'Error' };
 
@@ -58,12 +59,12 @@ export function RuleHistory({ runs }: { runs: Run[] }) {
               {r.error && <div className="acc-error">{r.error}</div>}
               {r.note && <div className="acc-muted">{r.note}</div>}
             </td>
-            <td className="acc-id">{r.windowStart ? `${r.windowStart.slice(0, 19).replace('T', ' ')} – ${r.windowEnd?.slice(0, 19).replace('T', ' ')}` : '—'}</td>
+            <td className="acc-id alert-window">{formatWindow(r.windowStart, r.windowEnd)}</td>
             <td className="acc-num">{r.rowCount ?? '—'}{r.matchedCount !== null && r.matchedCount !== r.rowCount ? ` (${r.matchedCount} matched)` : ''}</td>
             <td>
               {r.firing ? (
                 <>
-                  <Link href={`/alerts/firings/${r.firing.id}`}>{r.firing.rowCount} rows that fired</Link>
+                  <Link href={`/alerts/firings/${r.firing.id}`}>{firingLabel(r.firing)}</Link>
                   <Deliveries list={r.firing.deliveries} />
                 </>
               ) : (

@@ -63,7 +63,7 @@ export function TemplateForm() {
               ))}
             </select>
           </label>
-          <StoreSelect value={store} onChange={setStore} label="Store to watch" />
+          <StoreSelect value={store} onChange={setStore} label="Store to watch" noneLabel="Choose a store…" />
         </div>
         {t && (
           <>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeSlack, render, templateErrors } from '../../lib/alerts/template';
 import { slackBody, webhookBody, type FiringMessage } from '../../lib/alerts/payload';
+import { firingLabel, formatWindow } from '../../components/alerts/format';
 
 describe('message templates', () => {
   it('fills column and built-in names, leaves unknown names visible, evaluates nothing', () => {
@@ -64,5 +65,19 @@ describe('bodies', () => {
   it('tells a test whose condition does not hold what the query returned', () => {
     const body = JSON.parse(webhookBody(message({ test: true, conditionMet: false, rows: [], rowCount: 0 })));
     expect(body.summary).toMatch(/does not hold now; the query returned 3 rows/);
+  });
+});
+
+describe('history labels', () => {
+  it('shows a window in UTC with the end date only when it differs', () => {
+    expect(formatWindow('2026-11-27T14:57:43.000Z', '2026-11-27T15:07:43.000Z')).toBe('2026-11-27 14:57:43 – 15:07:43');
+    expect(formatWindow('2026-11-27T23:55:00.000Z', '2026-11-28T00:05:00.000Z')).toBe('2026-11-27 23:55:00 – 2026-11-28 00:05:00');
+    expect(formatWindow(null, null)).toBe('—');
+  });
+
+  it('names a test that matched nothing as such', () => {
+    expect(firingLabel({ test: true, rowCount: 0 })).toBe('Test message (condition not met)');
+    expect(firingLabel({ test: false, rowCount: 1 })).toBe('1 row that fired');
+    expect(firingLabel({ test: true, rowCount: 3 })).toBe('3 rows that fired');
   });
 });
