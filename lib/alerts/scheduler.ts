@@ -57,6 +57,20 @@ async function exclusively<T>(db: Kysely<Database>, ruleId: string, fn: () => Pr
   }
 }
 
+/**
+ * Runs left `running` by a server that stopped, which will not be run again (with the lease held,
+ * nobody else is running them): tests, and slots older than the first one about to run.
+ */
+async function closeInterrupted(db: Kysely<Database>, ruleId: string, firstSlot: Date | undefined): Promise<void> {
+  await db
+    .updateTable('alert_runs')
+    .set({ status: 'error', error: 'Interrupted: the server stopped during this run, and it is not run again (a test, or a slot older than the ones caught up).', finished_at: new Date().toISOString() })
+    .where('rule_id', '=', ruleId)
+    .where('status', '=', 'running')
+    .where((eb) => (firstSlot ? eb.or([eb('slot_at', 'is', null), eb('slot_at', '<', firstSlot.toISOString())]) : eb.lit(true)))
+    .execute();
+}
+
 /** The rule's due slots, oldest first, each recorded as done before the next. */
 async function runDue(db: Kysely<Database>, ruleId: string): Promise<void> {
   await exclusively(db, ruleId, async () => {
@@ -65,6 +79,7 @@ async function runDue(db: Kysely<Database>, ruleId: string): Promise<void> {
     const schedule = scheduleOf(rule);
     const { slots, skipped, next } = dueSlots(schedule, new Date(rule.next_run_at), new Date());
     if (skipped) console.warn(`[alerts] rule ${rule.id}: ${skipped} missed slots older than the last ${slots.length} were skipped`);
+    await closeInterrupted(db, ruleId, slots[0]);
     for (const slot of slots) {
       const fresh = await db.selectFrom('alert_rules').selectAll().where('id', '=', ruleId).executeTakeFirst();
       if (!fresh?.enabled) return; // paused or deleted meanwhile
@@ -82,7 +97,10 @@ export async function testRule(ruleId: string): Promise<RunOutcome> {
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (;;) {
     const rule = await db.selectFrom('alert_rules').selectAll().where('id', '=', ruleId).executeTakeFirstOrThrow();
-    const out = await exclusively(db, ruleId, () => evaluate(db, rule, null));
+    const out = await exclusively(db, ruleId, async () => {
+      await closeInterrupted(db, ruleId, new Date(0)); // earlier tests cut short by a stop
+      return evaluate(db, rule, null);
+    });
     if (out) {
       kickDeliveries();
       return out;
