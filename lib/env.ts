@@ -39,6 +39,12 @@ const schema = z.object({
   TRAILBENCH_PRICE_PER_GB: z.coerce.number().min(0).default(0.005),
   /** Extra lakes (AWS CloudTrail Lake accounts, other CloudTrail-compatible endpoints): see lib/connections/config.ts. */
   TRAILBENCH_CONNECTIONS: connectionsSchema,
+  /** How often the alert scheduler looks for due rules and due deliveries. */
+  TRAILBENCH_ALERT_TICK_SECONDS: z.coerce.number().min(0.2).max(3600).default(15),
+  /** First retry of a failed alert delivery after this many seconds, doubling each time (capped at an hour). */
+  TRAILBENCH_ALERT_RETRY_BASE_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
+  /** Attempts per alert delivery before it is marked failed. */
+  TRAILBENCH_ALERT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string };

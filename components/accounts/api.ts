@@ -55,7 +55,7 @@ export class AccountsApiError extends Error {
   }
 }
 
-async function request<T>(path: string, init: { method?: string; json?: unknown } = {}): Promise<T> {
+export async function request<T>(path: string, init: { method?: string; json?: unknown } = {}): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {

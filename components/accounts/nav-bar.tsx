@@ -11,6 +11,7 @@ const LINKS: { href: string; label: string; show: (m: Me) => boolean }[] = [
   { href: '/', label: 'Workbench', show: (m) => m.role !== 'viewer' }, // viewers may not run free SQL
   { href: '/saved', label: 'Saved queries', show: () => true },
   { href: '/history', label: 'History', show: () => true },
+  { href: '/alerts', label: 'Alerts', show: () => true },
   { href: '/admin/users', label: 'Admin', show: (m) => m.role === 'admin' },
 ];
 

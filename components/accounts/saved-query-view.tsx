@@ -7,6 +7,7 @@ import { EMPTY_FIELDS, fieldsOf, inputOf, QueryForm, sameFields, type QueryField
 import { RunPanel } from './run-panel';
 import { ShareDialog } from './share-dialog';
 import { VersionsPanel } from './versions-panel';
+import { SavedQueryAlerts } from '../alerts/saved-query-alerts';
 
 function sharingSummary(s: Shares | null): string {
   if (!s) return '';
@@ -120,6 +121,7 @@ export function SavedQueryView({ id, me }: { id: string; me: Me }) {
       />
       {error && <p role="alert" className="acc-error">{error}</p>}
       <RunPanel queryId={id} unsaved={dirty} />
+      <SavedQueryAlerts queryId={id} canCreate={me.role !== 'viewer'} />
       <VersionsPanel versions={versions} />
       {sharing && <ShareDialog queryId={id} queryName={query.name} onClose={() => setSharing(false)} onSaved={setShares} />}
     </>

@@ -8,7 +8,7 @@ export interface StoreChoice { storeId: string | null; connectionId: string | nu
 const optionKey = (s: Store) => `${s.connectionId ?? ''}~${s.region ?? ''}~${s.id}`;
 
 /** The saved query's default store, picked from every connection's stores (or none). */
-export function StoreSelect({ value, onChange, disabled }: { value: StoreChoice; onChange: (v: StoreChoice) => void; disabled?: boolean }) {
+export function StoreSelect({ value, onChange, disabled, label = 'Default store', noneLabel = 'No default store' }: { value: StoreChoice; onChange: (v: StoreChoice) => void; disabled?: boolean; label?: string; noneLabel?: string }) {
   const [stores, setStores] = useState<Store[]>([]);
   const [error, setError] = useState('');
 
@@ -29,10 +29,10 @@ export function StoreSelect({ value, onChange, disabled }: { value: StoreChoice;
 
   return (
     <label>
-      Default store
+      {label}
       {/* aria-label: a select named by its wrapping label would have the chosen option in its name */}
       <select
-        aria-label="Default store"
+        aria-label={label}
         value={selected}
         disabled={disabled}
         onChange={(e) => {
@@ -41,7 +41,7 @@ export function StoreSelect({ value, onChange, disabled }: { value: StoreChoice;
           onChange(s ? { storeId: s.id, connectionId: s.connectionId ?? null } : { storeId: null, connectionId: null });
         }}
       >
-        <option value="">No default store</option>
+        <option value="">{noneLabel}</option>
         {stores.map((s) => (
           <option key={optionKey(s)} value={optionKey(s)}>
             {s.name} ({s.id}){s.connectionName ? ` — ${s.connectionName}${s.region ? `, ${s.region}` : ''}` : ''}

@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { applyAuthEnvironment, env } from '../env';
@@ -8,6 +5,7 @@ import { getDb } from '../db';
 import type { Role } from '../db/schema';
 import { signIn } from './users';
 import { audit } from './audit';
+import { sessionSecret } from './session-secret';
 
 /**
  * next-auth: local accounts (scrypt-hashed, rate-limited) and, when configured, one OpenID
@@ -16,17 +14,6 @@ import { audit } from './audit';
  */
 declare module 'next-auth' {
   interface Session { user: { id: string; email: string; name: string; role: Role } }
-}
-
-function sessionSecret(): string {
-  const e = env();
-  if (e.NEXTAUTH_SECRET) return e.NEXTAUTH_SECRET;
-  const file = path.join(e.dataDir, 'session-secret');
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(e.dataDir, { recursive: true });
-    fs.writeFileSync(file, randomBytes(48).toString('base64'), { mode: 0o600 });
-  }
-  return fs.readFileSync(file, 'utf8').trim();
 }
 
 let cached: NextAuthOptions | undefined;

@@ -94,6 +94,119 @@ const migrations = (dialect: DialectName): Record<string, Migration> => ({
       await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
     },
   },
+  '002_alerts': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('alert_destinations')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('owner_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('url_secret', 'text', (c) => c.notNull())
+        .addColumn('url_hint', 'text', (c) => c.notNull())
+        .addColumn('signing_secret', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('alert_destinations_owner').on('alert_destinations').column('owner_id').execute();
+      await db.schema
+        .createTable('alert_rules')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('owner_id', 'text', (c) => c.notNull())
+        .addColumn('saved_query_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('enabled', 'integer', (c) => c.notNull())
+        .addColumn('schedule', 'text', (c) => c.notNull())
+        .addColumn('window_mode', 'text', (c) => c.notNull())
+        .addColumn('window_minutes', 'integer', (c) => c.notNull())
+        .addColumn('condition', 'text', (c) => c.notNull())
+        .addColumn('cooldown_minutes', 'integer', (c) => c.notNull())
+        .addColumn('dedupe_rows', 'integer', (c) => c.notNull())
+        .addColumn('summary_template', 'text', (c) => c.notNull())
+        .addColumn('row_template', 'text', (c) => c.notNull())
+        .addColumn('last_status', 'text', (c) => c.notNull())
+        .addColumn('last_error', 'text')
+        .addColumn('last_run_at', 'text')
+        .addColumn('next_run_at', 'text')
+        .addColumn('lease_owner', 'text')
+        .addColumn('lease_until', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('alert_rules_owner').on('alert_rules').columns(['owner_id', 'saved_query_id']).execute();
+      await db.schema.createIndex('alert_rules_due').on('alert_rules').columns(['enabled', 'next_run_at']).execute();
+      await db.schema
+        .createTable('alert_rule_destinations')
+        .addColumn('rule_id', 'text', (c) => c.notNull())
+        .addColumn('destination_id', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('alert_rule_destinations_pk', ['rule_id', 'destination_id'])
+        .execute();
+      await db.schema
+        .createTable('alert_runs')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('rule_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('slot_at', 'text')
+        .addColumn('window_start', 'text')
+        .addColumn('window_end', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('query_handle', 'text')
+        .addColumn('row_count', 'integer')
+        .addColumn('matched_count', 'integer')
+        .addColumn('error', 'text')
+        .addColumn('note', 'text')
+        .addColumn('started_at', 'text', (c) => c.notNull())
+        .addColumn('finished_at', 'text')
+        .execute();
+      // one run per schedule slot: the claim that keeps two processes from running the same slot
+      await db.schema.createIndex('alert_runs_slot').on('alert_runs').columns(['rule_id', 'slot_at']).unique().execute();
+      await db.schema.createIndex('alert_runs_started').on('alert_runs').columns(['rule_id', 'started_at']).execute();
+      await db.schema
+        .createTable('alert_firings')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('rule_id', 'text', (c) => c.notNull())
+        .addColumn('run_id', 'text', (c) => c.notNull())
+        .addColumn('idempotency_key', 'text', (c) => c.notNull().unique())
+        .addColumn('test', 'integer', (c) => c.notNull())
+        .addColumn('slot_at', 'text')
+        .addColumn('fired_at', 'text', (c) => c.notNull())
+        .addColumn('window_start', 'text')
+        .addColumn('window_end', 'text')
+        .addColumn('row_count', 'integer', (c) => c.notNull())
+        .addColumn('columns', 'text', (c) => c.notNull())
+        .addColumn('rows', 'text', (c) => c.notNull())
+        .addColumn('query_handle', 'text')
+        .addColumn('summary', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('alert_firings_rule').on('alert_firings').columns(['rule_id', 'fired_at']).execute();
+      await db.schema
+        .createTable('alert_deliveries')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('firing_id', 'text', (c) => c.notNull())
+        .addColumn('destination_id', 'text', (c) => c.notNull())
+        .addColumn('idempotency_key', 'text', (c) => c.notNull().unique())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('next_attempt_at', 'text', (c) => c.notNull())
+        .addColumn('lease_until', 'text')
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('last_status', 'integer')
+        .addColumn('last_error', 'text')
+        .addColumn('attempt_log', 'text', (c) => c.notNull())
+        .addColumn('delivered_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('alert_deliveries_due').on('alert_deliveries').columns(['status', 'next_attempt_at']).execute();
+      await db.schema.createIndex('alert_deliveries_firing').on('alert_deliveries').column('firing_id').execute();
+      await db.schema
+        .createTable('alert_notified_rows')
+        .addColumn('rule_id', 'text', (c) => c.notNull())
+        .addColumn('fingerprint', 'text', (c) => c.notNull())
+        .addColumn('notified_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('alert_notified_rows_pk', ['rule_id', 'fingerprint'])
+        .execute();
+    },
+  },
 });
 
 export const migrationProvider = (dialect: DialectName): MigrationProvider => ({ getMigrations: async () => migrations(dialect) });

@@ -89,6 +89,107 @@ export interface AuditLogTable {
   detail: string; // JSON
 }
 
+/** Alerts (lib/alerts): reusable destinations, rules on saved queries, and what each run did. */
+export type DestinationKind = 'slack' | 'webhook';
+
+export interface AlertDestinationsTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  kind: DestinationKind;
+  url_secret: string; // encrypted (lib/alerts/secrets.ts)
+  url_hint: string; // masked, for display
+  signing_secret: string | null; // encrypted; webhooks only
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AlertRulesTable {
+  id: string;
+  owner_id: string;
+  saved_query_id: string;
+  name: string;
+  enabled: number; // 0 | 1
+  schedule: string; // JSON (lib/alerts/schedule.ts)
+  window_mode: 'schedule' | 'anchored';
+  window_minutes: number;
+  condition: string; // JSON (lib/alerts/condition.ts)
+  cooldown_minutes: number;
+  dedupe_rows: number; // 0 | 1
+  summary_template: string;
+  row_template: string;
+  last_status: string; // never | ok | fired | suppressed | error
+  last_error: string | null;
+  last_run_at: string | null;
+  next_run_at: string | null;
+  lease_owner: string | null;
+  lease_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AlertRuleDestinationsTable {
+  rule_id: string;
+  destination_id: string;
+}
+
+export interface AlertRunsTable {
+  id: string;
+  rule_id: string;
+  kind: 'scheduled' | 'test';
+  slot_at: string | null; // the schedule slot (scheduled runs; unique per rule)
+  window_start: string | null;
+  window_end: string | null;
+  status: string; // running | ok | fired | suppressed | error
+  query_handle: string | null;
+  row_count: number | null;
+  matched_count: number | null;
+  error: string | null;
+  note: string | null;
+  started_at: string;
+  finished_at: string | null;
+}
+
+export interface AlertFiringsTable {
+  id: string;
+  rule_id: string;
+  run_id: string;
+  idempotency_key: string;
+  test: number; // 0 | 1
+  slot_at: string | null;
+  fired_at: string;
+  window_start: string | null;
+  window_end: string | null;
+  row_count: number;
+  columns: string; // JSON array
+  rows: string; // JSON array of cell arrays (the rows that fired, capped)
+  query_handle: string | null;
+  summary: string;
+}
+
+export interface AlertDeliveriesTable {
+  id: string;
+  firing_id: string;
+  destination_id: string;
+  idempotency_key: string;
+  status: 'pending' | 'sending' | 'retrying' | 'delivered' | 'failed';
+  attempts: number;
+  next_attempt_at: string;
+  lease_until: string | null;
+  body: string;
+  last_status: number | null;
+  last_error: string | null;
+  attempt_log: string; // JSON array of {at, status?, error?, ms}
+  delivered_at: string | null;
+  created_at: string;
+}
+
+export interface AlertNotifiedRowsTable {
+  rule_id: string;
+  fingerprint: string;
+  notified_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   tokens: TokensTable;
@@ -97,4 +198,11 @@ export interface Database {
   shares: SharesTable;
   query_runs: QueryRunsTable;
   audit_log: AuditLogTable;
+  alert_destinations: AlertDestinationsTable;
+  alert_rules: AlertRulesTable;
+  alert_rule_destinations: AlertRuleDestinationsTable;
+  alert_runs: AlertRunsTable;
+  alert_firings: AlertFiringsTable;
+  alert_deliveries: AlertDeliveriesTable;
+  alert_notified_rows: AlertNotifiedRowsTable;
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
  * default): initdb into a temp directory, start on a private port, create a database. As root it
  * runs as the `postgres` user, since PostgreSQL refuses to run as root.
  */
-export interface TestPostgres { url: string; stop(): void }
+export interface TestPostgres { url: string; stop(): void; createDatabase(name: string): string }
 
 function binDir(): string {
   const base = '/usr/lib/postgresql';
@@ -32,6 +32,11 @@ export function startPostgres(port = 55432): TestPostgres {
   run('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'trailbench']);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/trailbench`,
+    /** Another database on the same server (a second app server needs its own); its URL. */
+    createDatabase(name: string) {
+      run('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', name]);
+      return `postgres://postgres@127.0.0.1:${port}/${name}`;
+    },
     stop() {
       try {
         run('pg_ctl', ['-D', dir, '-m', 'fast', '-w', 'stop']);

@@ -5,8 +5,8 @@ import path from 'node:path';
 /** Starts the production build (`next start`) with its own data directory and waits until it is ready. */
 export interface TestServer { url: string; proc: ChildProcess; stop(): Promise<void> }
 
+/** `keepData` restarts on the data directory a previous server left (otherwise it starts empty). */
 export async function startServer(opts: { port: number; dataDir: string; env?: Record<string, string>; keepData?: boolean }): Promise<TestServer> {
-  // A fresh data directory, unless a test restarts a server on the data it left behind.
   if (!opts.keepData) fs.rmSync(opts.dataDir, { recursive: true, force: true });
   const root = path.resolve(__dirname, '../..');
   const proc = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(opts.port), '-H', '127.0.0.1'], {

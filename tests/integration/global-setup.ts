@@ -22,6 +22,9 @@ export default async function setup(project: TestProject) {
       TRAILBENCH_LAKE_ACCESS_KEY_ID: LAKE_KEYS.accessKeyId,
       TRAILBENCH_LAKE_SECRET_ACCESS_KEY: LAKE_KEYS.secretAccessKey,
       TRAILBENCH_MAX_CONCURRENT_QUERIES: '10',
+      // alert tests wait on conditions; a short tick and retry base keep them quick
+      TRAILBENCH_ALERT_TICK_SECONDS: '1',
+      TRAILBENCH_ALERT_RETRY_BASE_SECONDS: '0.5',
       TRAILBENCH_ADMIN_EMAIL: ADMIN.email,
       TRAILBENCH_ADMIN_PASSWORD: ADMIN.password,
       PORT: String(PORT),
@@ -34,6 +37,8 @@ export default async function setup(project: TestProject) {
   });
   project.provide('baseUrl', server.url);
   project.provide('database', postgres ? 'postgres' : 'sqlite');
+  // the alert restart test runs a server of its own, on a database of its own
+  project.provide('ownDatabaseUrl', postgres ? postgres.createDatabase('trailbench_own') : '');
   return async () => {
     await server?.stop();
     postgres?.stop();
@@ -41,5 +46,5 @@ export default async function setup(project: TestProject) {
 }
 
 declare module 'vitest' {
-  export interface ProvidedContext { baseUrl: string; database: 'sqlite' | 'postgres' }
+  export interface ProvidedContext { baseUrl: string; database: 'sqlite' | 'postgres'; ownDatabaseUrl: string }
 }

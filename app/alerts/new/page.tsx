@@ -1,0 +1,14 @@
+'use client';
+
+import { PageShell } from '@/components/accounts/page-shell';
+import { NewRule } from '@/components/alerts/new-rule';
+import '@/components/accounts/accounts.css';
+
+/** `/alerts/new?savedQueryId=...`: a new alert rule on that saved query. */
+export default function NewAlertRulePage() {
+  return (
+    <PageShell title="New alert rule" roles={['admin', 'analyst']}>
+      {() => <NewRule />}
+    </PageShell>
+  );
+}

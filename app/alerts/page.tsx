@@ -1,0 +1,23 @@
+'use client';
+
+import { PageShell } from '@/components/accounts/page-shell';
+import { DestinationsPanel } from '@/components/alerts/destinations-panel';
+import { RulesList } from '@/components/alerts/rules-list';
+import { TemplateForm } from '@/components/alerts/template-form';
+import '@/components/accounts/accounts.css';
+
+/** The user's alert rules, the seed templates, and destinations. */
+export default function AlertsPage() {
+  return (
+    <PageShell title="Alerts">
+      {(me) => (
+        <>
+          <p className="acc-muted">Rules run saved queries on a schedule and notify Slack or webhooks when a condition holds. Add a rule from a saved query’s page, or start from a template.</p>
+          <RulesList label="My alert rules" />
+          {me.role !== 'viewer' && <TemplateForm />}
+          <DestinationsPanel canEdit={me.role !== 'viewer'} />
+        </>
+      )}
+    </PageShell>
+  );
+}
