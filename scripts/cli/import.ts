@@ -72,10 +72,11 @@ async function destination(access: LakeAccess, ref: string, create: boolean): Pr
 interface ImportPlan { store: StoreRef; source: ImportSource; start?: Date; end?: Date; s3Region?: string; total?: number }
 
 async function runImport(client: CloudTrailClient, plan: ImportPlan): Promise<number> {
-  // An import interrupted earlier resumes when the lake opens; the lake runs one at a time.
+  // The lake runs one import at a time: wait for one already running (on the server, or one
+  // interrupted earlier that resumed when the lake opened here).
   for (const id of await runningImports(client)) {
-    console.error(`Import ${id}, interrupted earlier, is finishing first.`);
-    await watch(client, id, new ProgressReporter(process.stderr, 'Resumed  '));
+    console.error(`Import ${id} is running; this one starts when it is done.`);
+    await watch(client, id, new ProgressReporter(process.stderr, 'Waiting  '));
   }
   const started = await client.send(
     new StartImportCommand({
