@@ -1,0 +1,48 @@
+'use client';
+
+import { useId, useState } from 'react';
+import { exportUrl, type ExportRequest } from '../workbench/api-client';
+
+interface ExportMenuProps {
+  queryId: string;
+  total?: number;
+  /** The current page: its token (none for the first) and size, and the row numbers it holds. */
+  page: { nextToken?: string; size: number; first: number; last: number };
+}
+
+/**
+ * Downloads streamed by the server: the full result (every page, whatever the size) or this page
+ * only, as CSV (RFC 4180) or JSON Lines; the spreadsheet-formula guard is on unless turned off.
+ */
+export function ExportMenu({ queryId, total, page }: ExportMenuProps) {
+  const guardId = useId();
+  const [formulaGuard, setFormulaGuard] = useState(true);
+  const link = (format: ExportRequest['format'], scope: ExportRequest['scope']) =>
+    exportUrl(queryId, { format, scope, formulaGuard, nextToken: page.nextToken, maxResults: page.size });
+  const all = total !== undefined ? `all ${total.toLocaleString('en-US')} rows` : 'all rows';
+  const thisPage = `this page only (rows ${page.first.toLocaleString('en-US')}–${page.last.toLocaleString('en-US')})`;
+
+  return (
+    <details className="export-menu">
+      <summary className="btn">Export</summary>
+      <div className="export-panel">
+        <a href={link('csv', 'all')} download>
+          CSV, {all}
+        </a>
+        <a href={link('jsonl', 'all')} download>
+          JSON Lines, {all}
+        </a>
+        <a href={link('csv', 'page')} download>
+          CSV, {thisPage}
+        </a>
+        <a href={link('jsonl', 'page')} download>
+          JSON Lines, {thisPage}
+        </a>
+        <label htmlFor={guardId} className="export-guard">
+          <input id={guardId} type="checkbox" checked={formulaGuard} onChange={(e) => setFormulaGuard(e.target.checked)} />
+          Guard against spreadsheet formulas (cells starting with = + - @ get a leading &apos;)
+        </label>
+      </div>
+    </details>
+  );
+}
