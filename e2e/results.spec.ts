@@ -110,9 +110,9 @@ test("opens a row's whole event in the drawer", async ({ page }) => {
   const drawer = page.getByRole('dialog', { name: `Event ${eventId}` });
   await expect(drawer.getByRole('term').first()).toBeVisible({ timeout: 30_000 });
   const field = (name: string) => drawer.locator('.event-field').filter({ has: page.getByRole('term').getByText(name, { exact: true }) }).getByRole('definition');
-  await expect(field('eventID')).toHaveText(eventId);
+  await expect(field('eventid')).toHaveText(eventId);
   // Structs come pretty-printed as JSON.
-  const identity = JSON.parse((await field('userIdentity').textContent())!);
+  const identity = JSON.parse((await field('useridentity').textContent())!);
   expect(identity.type).toBeTruthy();
   await drawer.getByRole('button', { name: 'Close' }).click();
   await expect(drawer).toHaveCount(0);

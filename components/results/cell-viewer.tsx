@@ -21,7 +21,7 @@ const KIND_NOTES = {
 
 /** One cell in full: JSON pretty-printed, maps/rows/arrays as JSON, long text wrapped. */
 export function CellViewer({ column, rowNumber, value, onCopy, onClose }: CellViewerProps) {
-  const view = useMemo(() => describeCell(value), [value]);
+  const view = useMemo(() => describeCell(value, column), [value, column]);
   return (
     <ModalDialog
       className="cell-viewer"

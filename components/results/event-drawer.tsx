@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
-import { describeCell, parseJsonContainer, parseTrinoValue } from '@/lib/workbench/cell-value';
+import { describeCell, isScalarColumn, parseJsonContainer, parseTrinoValue } from '@/lib/workbench/cell-value';
 import type { EventDataStore } from '../workbench/api-client';
 import { ModalDialog } from './modal-dialog';
 import { useEventDetail } from './use-event-detail';
@@ -24,7 +24,7 @@ export function EventDrawer({ eventId, sql, store, onCopy, onOpenQuery, onClose 
     () => (found ? found.columns.map((name, i) => ({ name, value: found.row[i] ?? '' })).filter((f) => f.value !== '') : []),
     [found],
   );
-  const asJson = () => JSON.stringify(Object.fromEntries(fields.map((f) => [f.name, parseJsonContainer(f.value) ?? parseTrinoValue(f.value) ?? f.value])), null, 2);
+  const asJson = () => JSON.stringify(Object.fromEntries(fields.map((f) => [f.name, parseJsonContainer(f.value) ?? (isScalarColumn(f.name) ? undefined : parseTrinoValue(f.value)) ?? f.value])), null, 2);
 
   return (
     <ModalDialog
@@ -62,7 +62,7 @@ export function EventDrawer({ eventId, sql, store, onCopy, onOpenQuery, onClose 
             <div key={f.name} className="event-field">
               <dt>{f.name}</dt>
               <dd>
-                <pre>{describeCell(f.value).text}</pre>
+                <pre>{describeCell(f.value, f.name).text}</pre>
               </dd>
             </div>
           ))}

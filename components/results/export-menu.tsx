@@ -23,7 +23,8 @@ export function ExportMenu({ queryId, total, page }: ExportMenuProps) {
   const thisPage = `this page only (rows ${page.first.toLocaleString('en-US')}–${page.last.toLocaleString('en-US')})`;
 
   return (
-    <details className="export-menu">
+    // A chosen download closes the menu (the download itself is the browser's).
+    <details className="export-menu" onClick={(e) => (e.target as HTMLElement).tagName === 'A' && e.currentTarget.removeAttribute('open')}>
       <summary className="btn">Export</summary>
       <div className="export-panel">
         <a href={link('csv', 'all')} download>

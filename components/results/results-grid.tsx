@@ -1,9 +1,10 @@
 'use client';
 
-import { useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { detectEntity, ENTITY_LABELS, type Entity } from '@/lib/workbench/pivots';
+import { detectEntity, type Entity } from '@/lib/workbench/pivots';
 import { ColumnHeader } from './column-header';
+import { GridRow, type GridColumn } from './grid-row';
 import { useColumnWidths } from './use-column-widths';
 import type { SortState } from './page-view';
 
@@ -37,8 +38,6 @@ interface ResultsGridProps {
 
 const ROW_H = 24;
 const HEAD_H = 30;
-/** Cells show at most this much text; the cell viewer shows all of it. */
-const CELL_TEXT_MAX = 300;
 
 /**
  * The loaded page as an ARIA grid, virtualised in both directions: only the rows and columns in
@@ -75,7 +74,6 @@ export function ResultsGrid(props: ResultsGridProps) {
     scrollRef.current?.scrollTo({ top: 0, left: 0 });
   }, [rows]);
 
-  const cellId = (row: number, col: number) => `${gridId}-${row}-${col}`;
   const virtualRows = rowV.getVirtualItems();
   const virtualCols = colV.getVirtualItems();
   const activeRendered =
@@ -115,17 +113,37 @@ export function ResultsGrid(props: ResultsGridProps) {
   };
 
   const totalWidth = colV.getTotalSize();
-  const entityCache = useMemo(() => new Map<string, Entity | null>(), [rows]);
-  const entityOf = (row: number, col: number): Entity | undefined => {
-    if (!onPivot) return undefined;
-    const key = `${row}:${col}`;
-    let e = entityCache.get(key);
-    if (e === undefined) {
-      e = detectEntity(columns[col], rows[row][col] ?? '') ?? null;
-      entityCache.set(key, e);
-    }
-    return e ?? undefined;
-  };
+  // Same columns in view → same array, so rows that stay in view are not rendered again.
+  const colsKey = virtualCols.map((c) => `${c.index}:${c.start}`).join(',');
+  const cols = useMemo<GridColumn[]>(() => virtualCols.map(({ index, start, key }) => ({ index, start, key })), [colsKey]);
+  const entityOf = useMemo(() => {
+    const cache = new Map<number, Entity | null>();
+    return (row: number, col: number): Entity | undefined => {
+      const key = row * 100_000 + col;
+      let e = cache.get(key);
+      if (e === undefined) {
+        e = detectEntity(columns[col], rows[row][col] ?? '') ?? null;
+        cache.set(key, e);
+      }
+      return e ?? undefined;
+    };
+  }, [columns, rows]);
+
+  // Callbacks that keep their identity while the props behind them change (GridRow is memoised).
+  const latest = useRef(props);
+  useEffect(() => {
+    latest.current = props;
+  });
+  const stable = useMemo(
+    () => ({
+      onView: () => latest.current.onView(),
+      onOpenEvent: (rowIndex: number) => latest.current.onOpenEvent?.(rowIndex),
+      onPivot: (entity: Entity) => latest.current.onPivot?.(entity),
+    }),
+    [],
+  );
+  const onCellDown = useCallback((row: number, col: number) => latest.current.onActive({ row, col }), []);
+  const cellId = useCallback((row: number, col: number) => `${gridId}-${row}-${col}`, [gridId]);
 
   return (
     <div
@@ -161,69 +179,27 @@ export function ResultsGrid(props: ResultsGridProps) {
         </div>
         {virtualRows.map((r) => {
           const rowIndex = order[r.index];
-          const row = rows[rowIndex];
-          const n = offset + rowIndex + 1;
           return (
-            <div
+            <GridRow
               key={r.key}
-              role="row"
-              aria-rowindex={r.index + 2}
-              className={`grid-row${r.index % 2 ? ' grid-row-alt' : ''}`}
-              style={{ width: totalWidth, height: ROW_H, transform: `translateY(${r.start}px)` }}
-            >
-              <div role="rowheader" aria-colindex={1} aria-label={String(n)} className="grid-rownum" style={{ width: rownumWidth }}>
-                {onOpenEvent && (
-                  <button
-                    type="button"
-                    tabIndex={-1}
-                    className="grid-icon-btn"
-                    aria-label={`Open event of row ${n}`}
-                    title="Open the whole event"
-                    onClick={() => onOpenEvent(rowIndex)}
-                  >
-                    <svg aria-hidden="true" width="10" height="10" viewBox="0 0 10 10">
-                      <path d="M1 1h8v8H1zM3 3.5h4M3 5.5h4M3 7.5h2" fill="none" stroke="currentColor" />
-                    </svg>
-                  </button>
-                )}
-                {n}
-              </div>
-              {virtualCols.map((c) => {
-                const value = row[c.index] ?? '';
-                const entity = entityOf(rowIndex, c.index);
-                const isActive = active.row === r.index && active.col === c.index;
-                return (
-                  <div
-                    key={c.key}
-                    id={cellId(r.index, c.index)}
-                    role="gridcell"
-                    aria-colindex={c.index + 2}
-                    aria-selected={isActive}
-                    aria-label={entity ? value : undefined}
-                    className={`grid-cell${isActive ? ' is-active' : ''}`}
-                    style={{ left: c.start, width: widths[c.index] }}
-                    onMouseDown={() => onActive({ row: r.index, col: c.index })}
-                    onDoubleClick={props.onView}
-                  >
-                    <span className="grid-text">{value.length > CELL_TEXT_MAX ? `${value.slice(0, CELL_TEXT_MAX)}…` : value}</span>
-                    {entity && (
-                      <button
-                        type="button"
-                        tabIndex={-1}
-                        className="grid-icon-btn grid-pivot"
-                        aria-label={`Pivot on ${ENTITY_LABELS[entity.kind]} ${entity.value}`}
-                        title={`New tab: events of this ${ENTITY_LABELS[entity.kind]} in the same time window`}
-                        onClick={() => onPivot!(entity)}
-                      >
-                        <svg aria-hidden="true" width="10" height="10" viewBox="0 0 10 10">
-                          <path d="M4 1H1v8h8V6M6 1h3v3M9 1 4.5 5.5" fill="none" stroke="currentColor" />
-                        </svg>
-                      </button>
-                    )}
-                  </div>
-                );
-              })}
-            </div>
+              viewIndex={r.index}
+              rowIndex={rowIndex}
+              n={offset + rowIndex + 1}
+              row={rows[rowIndex]}
+              top={r.start}
+              cols={cols}
+              widths={widths}
+              totalWidth={totalWidth}
+              height={ROW_H}
+              rownumWidth={rownumWidth}
+              activeCol={active.row === r.index ? active.col : -1}
+              cellId={cellId}
+              entityOf={onPivot ? entityOf : undefined}
+              onCellDown={onCellDown}
+              onView={stable.onView}
+              onOpenEvent={onOpenEvent && stable.onOpenEvent}
+              onPivot={onPivot && stable.onPivot}
+            />
           );
         })}
       </div>

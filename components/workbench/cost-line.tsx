@@ -4,9 +4,10 @@ import { formatCost } from '../accounts/format';
 import { formatBytes, formatCount } from './format';
 import type { QueryRunState } from './run-state';
 import type { EstimateState } from './use-cost-estimate';
+import './cost-line.css';
 
-const BASIS_TEXT: Record<string, string> = {
-  manifests: "exact, from the lake's file manifests for the query's time window and columns",
+const BASIS_TEXT: Record<string, { label: string; detail: string }> = {
+  manifests: { label: 'exact', detail: "From the lake's file manifests: the files in the query's eventTime window, the columns it reads." },
 };
 
 /** Before Run: bytes and dollars the query would scan. After it: what it did scan and cost. */
@@ -29,7 +30,10 @@ export function CostLine({ estimate, run, pricePerGb }: { estimate: EstimateStat
           <span className="muted">Estimate: </span>
           <output aria-label="Estimated scan">{before}</output>
           {done?.bytesScanned !== undefined && (
-            <span className="muted"> — {BASIS_TEXT[done.basis] ?? done.basis} at ${done.pricePerGb}/GB</span>
+            <span className="muted" title={BASIS_TEXT[done.basis]?.detail}>
+              {' '}
+              ({BASIS_TEXT[done.basis]?.label ?? done.basis}, ${done.pricePerGb}/GB)
+            </span>
           )}
         </span>
       )}

@@ -1,3 +1,5 @@
+import { fieldsFor, type Field } from '../lake/schema';
+
 /**
  * What a result cell holds, for the cell viewer and the event drawer. CloudTrail Lake prints
  * maps and rows as `{k=v, k2={a=b}}` and arrays as `[a, b]` (Trino's text form), and many string
@@ -14,10 +16,34 @@ export interface CellView {
 
 type Json = null | string | Json[] | { [k: string]: Json };
 
-export function describeCell(value: string): CellView {
+/**
+ * Names (lower-case, at any depth) that the CloudTrail schema only ever types as scalars: a
+ * `userAgent` of `[Boto3/1.40 ...]` is text that happens to start with a bracket, not an array.
+ */
+const SCALAR_FIELDS: ReadonlySet<string> = (() => {
+  const scalar = new Set<string>();
+  const structured = new Set<string>();
+  const walk = (fields: Field[]) => {
+    for (const f of fields) {
+      if (f.type.kind === 'struct') walk(f.type.fields);
+      if (f.type.kind === 'array' && f.type.of.kind === 'struct') walk(f.type.of.fields);
+      (f.type.kind === 'struct' || f.type.kind === 'map' || f.type.kind === 'array' ? structured : scalar).add(f.name);
+    }
+  };
+  walk(fieldsFor('cloudtrail'));
+  return new Set([...scalar].filter((n) => !structured.has(n)));
+})();
+
+/** A cell of a column named like a scalar CloudTrail field is only ever text (or a JSON string). */
+export function isScalarColumn(column: string): boolean {
+  return SCALAR_FIELDS.has(column.split('.').pop()!.toLowerCase());
+}
+
+export function describeCell(value: string, column?: string): CellView {
   if (value === '') return { kind: 'empty', text: '' };
   const json = parseJsonContainer(value);
   if (json !== undefined) return { kind: 'json', text: JSON.stringify(json, null, 2) };
+  if (column !== undefined && isScalarColumn(column)) return { kind: 'text', text: value };
   const trino = parseTrinoValue(value);
   if (trino !== undefined && typeof trino === 'object' && trino !== null) return { kind: 'struct', text: JSON.stringify(trino, null, 2) };
   return { kind: 'text', text: value };

@@ -23,6 +23,14 @@ describe('describeCell', () => {
     expect(parseTrinoValue('[]')).toEqual([]);
   });
 
+  it('keeps text of scalar CloudTrail fields as text even when it looks like an array', () => {
+    const ua = '[Boto3/1.40.55 md/Botocore#1.40.55 m/Z,b,D cfg/retry-mode#legacy]';
+    expect(describeCell(ua, 'useragent')).toEqual({ kind: 'text', text: ua });
+    expect(describeCell(ua, 'userIdentity.userAgent').kind).toBe('text');
+    expect(describeCell('{type=Root}', 'userIdentity').kind).toBe('struct');
+    expect(describeCell('[a, b]', 'anyAlias').kind).toBe('struct');
+  });
+
   it('leaves plain and malformed text as text', () => {
     expect(describeCell('ConsoleLogin')).toEqual({ kind: 'text', text: 'ConsoleLogin' });
     expect(describeCell('{unclosed=1')).toEqual({ kind: 'text', text: '{unclosed=1' });
