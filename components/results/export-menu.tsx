@@ -3,6 +3,9 @@
 import { useId, useState } from 'react';
 import { exportUrl, type ExportRequest } from '../workbench/api-client';
 
+const CHOICES: [ExportRequest['format'], ExportRequest['scope']][] = [['csv', 'all'], ['jsonl', 'all'], ['csv', 'page'], ['jsonl', 'page']];
+const FORMAT_NAMES = { csv: 'CSV', jsonl: 'JSON Lines' } as const;
+
 interface ExportMenuProps {
   queryId: string;
   total?: number;
@@ -27,18 +30,11 @@ export function ExportMenu({ queryId, total, page }: ExportMenuProps) {
     <details className="export-menu" onClick={(e) => (e.target as HTMLElement).tagName === 'A' && e.currentTarget.removeAttribute('open')}>
       <summary className="btn">Export</summary>
       <div className="export-panel">
-        <a href={link('csv', 'all')} download>
-          CSV, {all}
-        </a>
-        <a href={link('jsonl', 'all')} download>
-          JSON Lines, {all}
-        </a>
-        <a href={link('csv', 'page')} download>
-          CSV, {thisPage}
-        </a>
-        <a href={link('jsonl', 'page')} download>
-          JSON Lines, {thisPage}
-        </a>
+        {CHOICES.map(([format, scope]) => (
+          <a key={`${format}-${scope}`} href={link(format, scope)} download>
+            {FORMAT_NAMES[format]}, {scope === 'all' ? all : thisPage}
+          </a>
+        ))}
         <label htmlFor={guardId} className="export-guard">
           <input id={guardId} type="checkbox" checked={formulaGuard} onChange={(e) => setFormulaGuard(e.target.checked)} />
           Guard against spreadsheet formulas (cells starting with = + - @ get a leading &apos;)
