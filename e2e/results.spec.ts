@@ -183,6 +183,9 @@ leave' AS quoted, n FROM $EDS_ID CROSS JOIN UNNEST(sequence(1, 3)) AS t(n) WHERE
   expect(text).toContain(`"'=HYPERLINK(""http://x"")","say ""hi"", then\nleave",`);
   expect(text.split('\r\n')).toHaveLength(50_002); // CRLF record ends (the embedded line break is LF)
 
+  // Choosing a download closed the menu.
+  await expect(page.getByRole('link', { name: 'CSV, this page only (rows 1–100)' })).toBeHidden();
+  await page.locator('summary', { hasText: 'Export' }).click();
   const pageDownload = page.waitForEvent('download');
   await page.getByRole('link', { name: 'CSV, this page only (rows 1–100)' }).click();
   const pageRecords: string[][] = parse(fs.readFileSync(await (await pageDownload).path(), 'utf8'));
