@@ -59,8 +59,6 @@ export interface QueryDescription {
   statistics?: Partial<QueryStatistics>;
   /** The SQL as the lake ran it (store IDs filled in). */
   queryString?: string;
-  /** Dollars for bytesScanned at the configured price per GB. */
-  costUsd?: number;
 }
 
 export interface QueryResultsPage {

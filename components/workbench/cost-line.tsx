@@ -18,7 +18,7 @@ export function CostLine({ estimate, run, pricePerGb }: { estimate: EstimateStat
 
   let before: string;
   if (estimate.state === 'loading') before = 'Estimating…';
-  else if (estimate.state === 'error') before = `No estimate: ${estimate.message}`;
+  else if (estimate.state === 'error') before = `No estimate: ${estimate.message.split('\n')[0]}`;
   else if (!done) before = '';
   else if (done.bytesScanned === undefined) before = 'No estimate for this lake before Run.';
   else before = `${formatBytes(done.bytesScanned)} to scan (${formatCount(done.eventsScanned)} events), ${formatCost(done.costUsd)}`;
