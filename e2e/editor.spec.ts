@@ -213,7 +213,7 @@ test('formats SQL, toggles comments, runs only the selection and lists the short
   await page.keyboard.press('Shift+End');
   await page.keyboard.press('ControlOrMeta+Enter');
   await expect(queryStatus(page)).toHaveText('FINISHED');
-  await expect(resultsTable(page).getByRole('cell', { name: '42', exact: true })).toBeVisible();
+  await expect(resultsTable(page).getByRole('gridcell', { name: '42', exact: true })).toBeVisible();
 
   await page.getByRole('button', { name: 'Shortcuts' }).click();
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });

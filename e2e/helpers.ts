@@ -18,8 +18,9 @@ export function queryStatus(page: Page) {
   return page.getByRole('status', { name: 'Query status' });
 }
 
+/** The workbench's results grid (virtualised: only rows and columns in view are in the DOM). */
 export function resultsTable(page: Page) {
-  return page.getByRole('table', { name: 'Query results' });
+  return page.getByRole('grid', { name: 'Query results' });
 }
 
 export function queryError(page: Page) {

@@ -25,7 +25,7 @@ test('runs a query and shows the result table and statistics', async ({ page }) 
   const table = resultsTable(page);
   await expect(table.getByRole('columnheader', { name: 'eventName', exact: true })).toBeVisible();
   await expect(table.getByRole('columnheader', { name: 'n', exact: true })).toBeVisible();
-  await expect(table.getByRole('row').nth(1).getByRole('cell').first()).not.toBeEmpty();
+  await expect(table.getByRole('row').nth(1).getByRole('gridcell').first()).not.toBeEmpty();
   await expect(page.getByText(/^Rows 1–\d+ of \d+$/)).toBeVisible();
 
   const stats = page.getByRole('definition');
@@ -46,8 +46,8 @@ test('pages through a large result with Next and Previous', async ({ page }) => 
   await expect(page.getByLabel('Rows per page')).toHaveValue('100');
   const table = resultsTable(page);
   await expect(table.getByRole('columnheader', { name: 'eventID', exact: true })).toBeVisible();
-  await expect(table.getByRole('row')).toHaveCount(101); // header + 100
-  const firstCell = table.getByRole('row').nth(1).getByRole('cell').first();
+  await expect(table).toHaveAttribute('aria-rowcount', '101'); // header + 100
+  const firstCell = table.getByRole('row').nth(1).getByRole('gridcell').first();
   const firstOnPage1 = (await firstCell.textContent()) ?? '';
   expect(firstOnPage1).not.toBe('');
 
@@ -69,7 +69,7 @@ test('pages through a large result with Next and Previous', async ({ page }) => 
 
   await page.getByLabel('Rows per page').selectOption('500');
   await expect(page.getByText('Rows 1–250 of 250', { exact: true })).toBeVisible();
-  await expect(table.getByRole('row')).toHaveCount(251);
+  await expect(table).toHaveAttribute('aria-rowcount', '251');
 });
 
 test('Ctrl+Enter in the editor runs the query', async ({ page }) => {

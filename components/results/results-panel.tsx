@@ -1,8 +1,12 @@
 'use client';
 
-import { useEffect, useId, useRef, useState } from 'react';
-import { getQueryResults, isAbortError, type QueryResultsPage } from '../workbench/api-client';
-import { ResultsTable } from './results-table';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { ResultsChart } from '../charts/results-chart';
+import { getQueryResults, isAbortError, type EventDataStore, type QueryResultsPage } from '../workbench/api-client';
+import { ExportMenu } from './export-menu';
+import { ResultsTableView } from './results-table-view';
+import { useQueryWindow } from './use-query-window';
+import './results.css';
 
 export const PAGE_SIZES = [100, 500, 1000] as const;
 
@@ -10,6 +14,12 @@ interface ResultsPanelProps {
   queryId: string;
   /** Reports totalResultsCount once the first page is in. */
   onTotal?: (total: number | undefined) => void;
+  /** The store the query ran on: event lookups and pivots query it again (absent: no follow-ups). */
+  store?: EventDataStore;
+  /** When the query ran (Date.now()), to evaluate relative eventTime bounds as they were. */
+  ranAt?: number;
+  /** Opens a new workbench tab with this query and runs it. */
+  onOpenQuery?: (query: { title: string; sql: string }) => void;
 }
 
 interface Paging {
@@ -27,8 +37,11 @@ const FIRST_PAGE = (pageSize: number): Paging => ({ pageSize, pageIndex: 0, toke
  * The result of one finished query, paged through the server's nextToken. Mount with key={queryId}
  * so a new query starts at page 1. Only the current page is held in the browser.
  */
-export function ResultsPanel({ queryId, onTotal }: ResultsPanelProps) {
+export function ResultsPanel({ queryId, onTotal, store, ranAt, onOpenQuery }: ResultsPanelProps) {
   const sizeId = useId();
+  const [view, setView] = useState<'table' | 'chart'>('table');
+  const timeWindow = useQueryWindow(queryId, ranAt);
+  const followUp = useMemo(() => (store && onOpenQuery ? { store, window: timeWindow, onOpenQuery } : undefined), [store, timeWindow, onOpenQuery]);
   const [paging, setPaging] = useState<Paging>(() => FIRST_PAGE(PAGE_SIZES[0]));
   const [page, setPage] = useState<QueryResultsPage | null>(null);
   const [loading, setLoading] = useState(true);
@@ -93,6 +106,16 @@ export function ResultsPanel({ queryId, onTotal }: ResultsPanelProps) {
           {range}
         </span>
         <div className="spacer" />
+        <div role="group" aria-label="Results view" className="view-switch">
+          {(['table', 'chart'] as const).map((v) => (
+            <button key={v} type="button" className="btn btn-small" aria-pressed={view === v} onClick={() => setView(v)}>
+              {v === 'table' ? 'Table' : 'Chart'}
+            </button>
+          ))}
+        </div>
+        {page && page.columns.length > 0 && (
+          <ExportMenu queryId={queryId} total={total} page={{ nextToken: token, size: pageSize, first: offset + 1, last: offset + rowCount }} />
+        )}
         <label htmlFor={sizeId} className="muted">
           Rows per page
         </label>
@@ -126,11 +149,13 @@ export function ResultsPanel({ queryId, onTotal }: ResultsPanelProps) {
         </button>
       </div>
       {error && <ResultsError message={error} />}
-      <div className={`results-scroll${loading && page ? ' is-loading' : ''}`}>
-        {page && page.columns.length > 0 && (
-          <ResultsTable columns={page.columns} rows={page.rows} offset={offset} busy={loading} />
-        )}
-      </div>
+      {page &&
+        page.columns.length > 0 &&
+        (view === 'table' ? (
+          <ResultsTableView columns={page.columns} rows={page.rows} offset={offset} busy={loading} followUp={followUp} />
+        ) : (
+          <ResultsChart columns={page.columns} rows={page.rows} first={offset + 1} last={offset + rowCount} />
+        ))}
     </section>
   );
 }

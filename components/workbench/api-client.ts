@@ -57,6 +57,8 @@ export interface QueryDescription {
   status: QueryStatus;
   errorMessage?: string;
   statistics?: Partial<QueryStatistics>;
+  /** The SQL as the lake ran it (store IDs filled in). */
+  queryString?: string;
 }
 
 export interface QueryResultsPage {
@@ -157,6 +159,47 @@ export function cancelQuery(queryId: string, signal?: AbortSignal): Promise<{ qu
     method: 'POST',
     signal,
   });
+}
+
+export interface CostEstimate {
+  /** manifests: exact, from the built-in lake's files; other bases come with their own explanation. */
+  basis: string;
+  bytesScanned?: number;
+  eventsScanned?: number;
+  costUsd?: number;
+  pricePerGb: number;
+}
+
+/** Bytes and dollars a query would scan, before Run (POST /api/estimate). */
+export function estimateQuery(
+  sql: string,
+  store: Pick<EventDataStore, 'id' | 'connectionId' | 'region'> | undefined,
+  signal?: AbortSignal,
+): Promise<CostEstimate> {
+  return request<CostEstimate>('/api/estimate', {
+    method: 'POST',
+    body: JSON.stringify({ sql, storeId: store?.id, connectionId: store?.connectionId, region: store?.region }),
+    signal,
+  });
+}
+
+export interface ExportRequest {
+  format: 'csv' | 'jsonl';
+  /** all: every row of the result, streamed by the server; page: one page from nextToken. */
+  scope: 'all' | 'page';
+  nextToken?: string;
+  maxResults?: number;
+  formulaGuard: boolean;
+}
+
+/** The download URL of a result export (GET /api/queries/{id}/export). */
+export function exportUrl(queryId: string, req: ExportRequest): string {
+  const params = new URLSearchParams({ format: req.format, scope: req.scope, formulaGuard: req.formulaGuard ? 'on' : 'off' });
+  if (req.scope === 'page') {
+    if (req.nextToken) params.set('nextToken', req.nextToken);
+    if (req.maxResults) params.set('maxResults', String(req.maxResults));
+  }
+  return `/api/queries/${encodeURIComponent(queryId)}/export?${params}`;
 }
 
 /** Sampled values and map keys of a store, or null when the server has no such route (yet). */

@@ -12,6 +12,7 @@ import { SyntaxStatus } from '../editor/syntax-status';
 import { ResultsPanel } from '../results/results-panel';
 import { Sidebar } from '../sidebar/sidebar';
 import { storeKey, type EventDataStore } from './api-client';
+import { CostLine } from './cost-line';
 import { LintDialog } from './lint-dialog';
 import { QueryStatus } from './query-status';
 import { IDLE_RUN, isRunActive, type RunPhase } from './run-state';
@@ -21,6 +22,7 @@ import { TabBar, tabDomId } from './tabs/tab-bar';
 import { DEFAULT_SQL, tabIdFromPath, tabPath } from './tabs/tab-state';
 import { useQueryTabs } from './tabs/use-query-tabs';
 import { useTabRuns } from './tabs/use-tab-runs';
+import { useCostEstimate } from './use-cost-estimate';
 import { useFieldSamples } from './use-field-samples';
 import { useStores } from './use-stores';
 
@@ -46,6 +48,7 @@ export function Workbench() {
   const store = stores?.find((s) => storeKey(s) === activeTab?.storeKey);
   const shape: TableShape = (TABLE_SHAPES as readonly string[]).includes(store?.shape ?? '') ? (store!.shape as TableShape) : 'cloudtrail';
   const samples = useFieldSamples(store);
+  const cost = useCostEstimate(activeTab?.id, store, tabs.sqlOf);
 
   // Tabs without a store get the first one once the list is in.
   useEffect(() => {
@@ -84,12 +87,15 @@ export function Workbench() {
   );
 
   /** Run: lint first; findings open the dialog, which can still run the query. */
-  const requestRun = (sql: string) => {
-    if (!activeTab || !sql.trim() || runs.isActive(activeTab.id)) return;
+  const requestRun = (sql: string, tabId = activeTab?.id) => {
+    if (!tabId || !sql.trim() || runs.isActive(tabId)) return;
     const issues = lintQuery(sql, { store: lintStore, shape });
-    if (issues.length) setPending({ tabId: activeTab.id, sql, store, issues });
-    else startRun(activeTab.id, sql, store);
+    if (issues.length) setPending({ tabId, sql, store, issues });
+    else startRun(tabId, sql, store);
   };
+
+  /** Pivots and event lookups from the results: a new tab on the same store, run at once. */
+  const openQuery = (q: { title: string; sql: string }) => requestRun(q.sql, tabs.openTab(q.sql, { title: q.title, storeKey: activeTab?.storeKey }));
 
   const closeTab = (id: string) => {
     runs.discard(id);
@@ -179,7 +185,9 @@ export function Workbench() {
                 defaultValue={tabs.sqlOf(activeTab.id)}
                 onChange={(path, sql) => {
                   const id = tabIdFromPath(path);
-                  if (id) tabs.setSql(id, sql);
+                  if (!id) return;
+                  tabs.setSql(id, sql);
+                  cost.schedule(sql);
                 }}
                 onRun={requestRun}
                 onSyntaxProblems={setSyntax}
@@ -190,11 +198,15 @@ export function Workbench() {
               />
               <SyntaxStatus problems={syntax} />
               <QueryStatus state={run} resultRows={totals[activeTab.id]} />
+              <CostLine estimate={cost.estimate} run={run} />
               {finishedQueryId ? (
                 <ResultsPanel
                   key={`${activeTab.id}:${finishedQueryId}`}
                   queryId={finishedQueryId}
                   onTotal={(n) => setTotals((t) => ({ ...t, [activeTab.id]: n }))}
+                  store={store}
+                  ranAt={run.startedAt}
+                  onOpenQuery={openQuery}
                 />
               ) : (
                 <div className="results results-empty">

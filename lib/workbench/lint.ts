@@ -142,26 +142,59 @@ const DAY_MS = 86_400_000;
 const UNIT_MS: Record<string, number> = { millisecond: 1, second: 1000, minute: 60_000, hour: 3_600_000, day: DAY_MS, week: 7 * DAY_MS, month: 30 * DAY_MS, quarter: 91 * DAY_MS, year: 365 * DAY_MS };
 const NOW_WORDS = new Set(['now', 'current_timestamp', 'localtimestamp']);
 
-interface Bound { start: number; end: number; ms?: number }
+interface Bound { start: number; end: number; ms?: number; side: 'lo' | 'hi' }
 
-/** Lower bounds on eventTime: `eventTime >|>=|= X`, `X <|<=|= eventTime`, `eventTime BETWEEN X AND ...`. */
-export function eventTimeLowerBounds(tokens: Token[], nowMs: number): Bound[] {
+const LOWER_AFTER = new Set(['>', '>=', '=', 'between']);
+const UPPER_AFTER = new Set(['<', '<=', '=']);
+
+/**
+ * Bounds on eventTime: lower from `eventTime >|>=|= X`, `X <|<=|= eventTime`, `eventTime BETWEEN X AND ...`;
+ * upper from `eventTime <|<=|= X`, `X >|>=|= eventTime` and the second operand of BETWEEN.
+ */
+export function eventTimeBounds(tokens: Token[], nowMs: number): Bound[] {
   const bounds: Bound[] = [];
   tokens.forEach((t, i) => {
     if (!isName(t) || lower(t) !== 'eventtime' || tokens[i + 1]?.text === '.') return;
     const { first } = pathEndingAt(tokens, i);
     const next = tokens[i + 1];
-    const nextText = lower(next);
-    if (nextText === '>' || nextText === '>=' || nextText === '=' || nextText === 'between') {
-      bounds.push({ start: tokens[first].start, end: next.end, ms: evalTime(tokens, i + 2, nowMs)?.ms });
+    const op = lower(next);
+    if (LOWER_AFTER.has(op) || UPPER_AFTER.has(op)) {
+      const value = evalTime(tokens, i + 2, nowMs);
+      const at = { start: tokens[first].start, end: next.end };
+      if (LOWER_AFTER.has(op)) bounds.push({ ...at, ms: value?.ms, side: 'lo' });
+      if (UPPER_AFTER.has(op)) bounds.push({ ...at, ms: value?.ms, side: 'hi' });
+      if (op === 'between' && value && lower(tokens[value.next]) === 'and') bounds.push({ ...at, ms: evalTime(tokens, value.next + 1, nowMs)?.ms, side: 'hi' });
       return;
     }
     const prev = tokens[first - 1];
-    if (prev && (prev.text === '<' || prev.text === '<=' || prev.text === '=')) {
-      bounds.push({ start: prev.start, end: t.end, ms: evalTimeBackwards(tokens, first - 2, nowMs) });
+    const before = prev?.text ?? '';
+    if (['<', '<=', '=', '>', '>='].includes(before)) {
+      const ms = evalTimeBackwards(tokens, first - 2, nowMs);
+      const at = { start: prev.start, end: t.end };
+      if (before !== '>' && before !== '>=') bounds.push({ ...at, ms, side: 'lo' });
+      if (before !== '<' && before !== '<=') bounds.push({ ...at, ms, side: 'hi' });
     }
   });
   return bounds;
+}
+
+export function eventTimeLowerBounds(tokens: Token[], nowMs: number): Bound[] {
+  return eventTimeBounds(tokens, nowMs).filter((b) => b.side === 'lo');
+}
+
+/**
+ * The eventTime window a query reads (epoch ms, inclusive), from its evaluable bounds; the
+ * narrowest when several are given. Lexical, like the lint: a bound inside a subquery counts too.
+ */
+export function eventTimeWindow(sql: string, nowMs: number): { from?: number; to?: number } {
+  let from: number | undefined;
+  let to: number | undefined;
+  for (const b of eventTimeBounds(tokenize(sql), nowMs)) {
+    if (b.ms === undefined) continue;
+    if (b.side === 'lo') from = from === undefined ? b.ms : Math.max(from, b.ms);
+    else to = to === undefined ? b.ms : Math.min(to, b.ms);
+  }
+  return { from, to };
 }
 
 function timeBoundIssues(tokens: Token[], ctx: LintContext, nowMs: number): LintIssue[] {

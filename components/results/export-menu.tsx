@@ -1,0 +1,45 @@
+'use client';
+
+import { useId, useState } from 'react';
+import { exportUrl, type ExportRequest } from '../workbench/api-client';
+
+const CHOICES: [ExportRequest['format'], ExportRequest['scope']][] = [['csv', 'all'], ['jsonl', 'all'], ['csv', 'page'], ['jsonl', 'page']];
+const FORMAT_NAMES = { csv: 'CSV', jsonl: 'JSON Lines' } as const;
+
+interface ExportMenuProps {
+  queryId: string;
+  total?: number;
+  /** The current page: its token (none for the first) and size, and the row numbers it holds. */
+  page: { nextToken?: string; size: number; first: number; last: number };
+}
+
+/**
+ * Downloads streamed by the server: the full result (every page, whatever the size) or this page
+ * only, as CSV (RFC 4180) or JSON Lines; the spreadsheet-formula guard is on unless turned off.
+ */
+export function ExportMenu({ queryId, total, page }: ExportMenuProps) {
+  const guardId = useId();
+  const [formulaGuard, setFormulaGuard] = useState(true);
+  const link = (format: ExportRequest['format'], scope: ExportRequest['scope']) =>
+    exportUrl(queryId, { format, scope, formulaGuard, nextToken: page.nextToken, maxResults: page.size });
+  const all = total !== undefined ? `all ${total.toLocaleString('en-US')} rows` : 'all rows';
+  const thisPage = `this page only (rows ${page.first.toLocaleString('en-US')}–${page.last.toLocaleString('en-US')})`;
+
+  return (
+    // A chosen download closes the menu (the download itself is the browser's).
+    <details className="export-menu" onClick={(e) => (e.target as HTMLElement).tagName === 'A' && e.currentTarget.removeAttribute('open')}>
+      <summary className="btn">Export</summary>
+      <div className="export-panel">
+        {CHOICES.map(([format, scope]) => (
+          <a key={`${format}-${scope}`} href={link(format, scope)} download>
+            {FORMAT_NAMES[format]}, {scope === 'all' ? all : thisPage}
+          </a>
+        ))}
+        <label htmlFor={guardId} className="export-guard">
+          <input id={guardId} type="checkbox" checked={formulaGuard} onChange={(e) => setFormulaGuard(e.target.checked)} />
+          Guard against spreadsheet formulas (cells starting with = + - @ get a leading &apos;)
+        </label>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,50 @@
+'use client';
+
+import { formatCost } from '../accounts/format';
+import { formatBytes, formatCount } from './format';
+import type { QueryRunState } from './run-state';
+import type { EstimateState } from './use-cost-estimate';
+import './cost-line.css';
+
+const BASIS_TEXT: Record<string, { label: string; detail: string }> = {
+  manifests: { label: 'exact', detail: "From the lake's file manifests: the files in the query's eventTime window, the columns it reads." },
+};
+
+/** Before Run: bytes and dollars the query would scan. After it: what it did scan and cost. */
+export function CostLine({ estimate, run, pricePerGb }: { estimate: EstimateState; run: QueryRunState; pricePerGb?: number }) {
+  const done = estimate.state === 'done' ? estimate.estimate : undefined;
+  const price = done?.pricePerGb ?? pricePerGb;
+  const scanned = run.phase === 'done' ? run.statistics?.bytesScanned : undefined;
+
+  let before: string;
+  if (estimate.state === 'loading') before = 'Estimating…';
+  else if (estimate.state === 'error') before = `No estimate: ${estimate.message.split('\n')[0]}`;
+  else if (!done) before = '';
+  else if (done.bytesScanned === undefined) before = 'No estimate for this lake before Run.';
+  else before = `${formatBytes(done.bytesScanned)} to scan (${formatCount(done.eventsScanned)} events), ${formatCost(done.costUsd)}`;
+
+  return (
+    <div className="cost-line" aria-label="Cost">
+      {before && (
+        <span>
+          <span className="muted">Estimate: </span>
+          <output aria-label="Estimated scan">{before}</output>
+          {done?.bytesScanned !== undefined && (
+            <span className="muted" title={BASIS_TEXT[done.basis]?.detail}>
+              {' '}
+              ({BASIS_TEXT[done.basis]?.label ?? done.basis}, ${done.pricePerGb}/GB)
+            </span>
+          )}
+        </span>
+      )}
+      {scanned !== undefined && (
+        <span>
+          <span className="muted">Last run: </span>
+          <output aria-label="Scanned by the last run">
+            {formatBytes(scanned)} scanned{price !== undefined ? `, ${formatCost((scanned / 1024 ** 3) * price)}` : ''}
+          </output>
+        </span>
+      )}
+    </div>
+  );
+}
