@@ -131,10 +131,11 @@ export async function startQuery(
   sql: string,
   store: Pick<EventDataStore, 'id' | 'connectionId' | 'region'> | undefined,
   signal?: AbortSignal,
+  budgetUsd?: number,
 ): Promise<string> {
   const body = await request<{ queryId: string }>('/api/queries', {
     method: 'POST',
-    body: JSON.stringify({ sql, storeId: store?.id, connectionId: store?.connectionId, region: store?.region }),
+    body: JSON.stringify({ sql, storeId: store?.id, connectionId: store?.connectionId, region: store?.region, budgetUsd }),
     signal,
   });
   return body.queryId;
@@ -168,6 +169,8 @@ export interface CostEstimate {
   eventsScanned?: number;
   costUsd?: number;
   pricePerGb: number;
+  /** How a history-based estimate was made, in words. */
+  basisDetail?: string;
 }
 
 /** Bytes and dollars a query would scan, before Run (POST /api/estimate). */

@@ -13,6 +13,7 @@ import { ResultsPanel } from '../results/results-panel';
 import { Sidebar } from '../sidebar/sidebar';
 import { storeKey, type EventDataStore } from './api-client';
 import { CostLine } from './cost-line';
+import { BudgetField, budgetOf } from './budget-field';
 import { LintDialog } from './lint-dialog';
 import { QueryStatus } from './query-status';
 import { IDLE_RUN, isRunActive, type RunPhase } from './run-state';
@@ -44,6 +45,7 @@ export function Workbench() {
   const [syntax, setSyntax] = useState<SyntaxProblem[] | null>(null);
   const [pending, setPending] = useState<PendingRun | null>(null);
   const [totals, setTotals] = useState<Record<string, number | undefined>>({});
+  const [budget, setBudget] = useState('');
 
   const store = stores?.find((s) => storeKey(s) === activeTab?.storeKey);
   const shape: TableShape = (TABLE_SHAPES as readonly string[]).includes(store?.shape ?? '') ? (store!.shape as TableShape) : 'cloudtrail';
@@ -81,9 +83,9 @@ export function Workbench() {
   const startRun = useCallback(
     (tabId: string, sql: string, runStore: EventDataStore | undefined) => {
       setTotals((t) => ({ ...t, [tabId]: undefined }));
-      void runs.start(tabId, sql, runStore);
+      void runs.start(tabId, sql, runStore, budgetOf(budget));
     },
-    [runs],
+    [runs, budget],
   );
 
   /** Run: lint first; findings open the dialog, which can still run the query. */
@@ -198,7 +200,9 @@ export function Workbench() {
               />
               <SyntaxStatus problems={syntax} />
               <QueryStatus state={run} resultRows={totals[activeTab.id]} />
-              <CostLine estimate={cost.estimate} run={run} />
+              <CostLine estimate={cost.estimate} run={run}>
+                <BudgetField value={budget} onChange={setBudget} />
+              </CostLine>
               {finishedQueryId ? (
                 <ResultsPanel
                   key={`${activeTab.id}:${finishedQueryId}`}

@@ -86,7 +86,7 @@ export function useTabRuns(onQueryId: (tabId: string, queryId: string) => void) 
   );
 
   const start = useCallback(
-    async (tabId: string, sql: string, store: EventDataStore | undefined) => {
+    async (tabId: string, sql: string, store: EventDataStore | undefined, budgetUsd?: number) => {
       if (trackers.current.has(tabId)) return; // this tab's query is still running
       const tracker: Tracker = { ctrl: new AbortController(), cancelRequested: false, wake: { current: null } };
       trackers.current.set(tabId, tracker);
@@ -96,7 +96,7 @@ export function useTabRuns(onQueryId: (tabId: string, queryId: string) => void) 
       for (let attempt = 0; ; attempt++) {
         try {
           // Not aborted with the tab: a query the server started must be learned, to be cancelled.
-          queryId = await startQuery(sql, store);
+          queryId = await startQuery(sql, store, undefined, budgetUsd);
           break;
         } catch (err) {
           if (trackers.current.get(tabId) !== tracker) return; // the tab was closed meanwhile
