@@ -100,7 +100,8 @@ export async function writeEvents(
   return { added, duplicates: total - added, failed, files: newFiles };
 }
 
-async function describeFile(con: DuckDBConnection, storeDir: string, rel: string, day: string, st: { rows: number; minTime: number; maxTime: number }): Promise<DataFile> {
+/** A finished Parquet file's manifest entry: rows, time range, size, SHA-256 and bytes per column. */
+export async function describeFile(con: DuckDBConnection, storeDir: string, rel: string, day: string, st: { rows: number; minTime: number; maxTime: number }): Promise<DataFile> {
   const abs = path.join(storeDir, rel);
   const meta = await con.runAndReadAll(
     `SELECT split_part(path_in_schema, ', ', 1) AS col, sum(total_compressed_size)::BIGINT AS bytes FROM parquet_metadata(${sqlString(abs)}) GROUP BY 1`,
