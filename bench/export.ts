@@ -75,7 +75,7 @@ export function exportSection(r: ExportBench, events: number): string {
   return [
     '## Workbench: full-result export and the first page',
     '',
-    `Measured by \`npm run bench\` (\`bench/export.ts\`) on the same ${fmt(events)}-event dataset and machine as above: a query returning every event (8 columns), then \`startExport\` — the code behind \`GET /api/queries/{id}/export\` — streaming the whole result as CSV (formula guard on) through the CloudTrail API, page after page, read to the end. Memory is the process's RSS sampled every 20 ms; the lake that serves the pages runs in the same process, so its memory counts too.`,
+    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench\` (\`bench/export.ts\`; \`--no-export\` skips it) on the ${fmt(events)}-event dataset, same machine as above: a query returning every event (8 columns), then \`startExport\` — the code behind \`GET /api/queries/{id}/export\` — streaming the whole result as CSV (formula guard on) through the CloudTrail API, page after page, read to the end. Memory is the process's RSS sampled every 20 ms; the lake that serves the pages runs in the same process, so its memory counts too.`,
     '',
     '| Measure | Value | Target |',
     '|---|---:|---|',
