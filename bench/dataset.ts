@@ -82,12 +82,7 @@ async function replicate(dir: string, events: number, log: (s: string) => void):
   const baseStoreDir = base.lake.stores.dir(base.meta.storeId);
   const baseFiles = base.lake.manifest(base.meta.storeId).files;
   base.lake.close();
-  const scratch = `${dir}.building-${process.pid}`;
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.rmSync(scratch, { recursive: true, force: true });
-  fs.mkdirSync(scratch, { recursive: true });
-  const lake = await Lake.open({ dataDir: scratch, ...LAKE_OPTS });
-  try {
+  return inScratch(dir, async (lake) => {
     const store = lake.stores.create({ name: `bench-${events}`, terminationProtectionEnabled: false });
     const storeDir = lake.stores.dir(store.id);
     log(`replicating the ${REPLICATE_ABOVE.toLocaleString('en-US')}-event dataset ${copies}× into ${path.relative(process.cwd(), dir)}/ ...`);
@@ -121,23 +116,13 @@ async function replicate(dir: string, events: number, log: (s: string) => void):
       replicatedFrom: REPLICATE_ABOVE,
       builtAt: new Date().toISOString(),
     };
-    fs.writeFileSync(path.join(scratch, META), JSON.stringify(meta, null, 2));
     return meta;
-  } finally {
-    lake.close();
-    if (fs.existsSync(path.join(scratch, META))) fs.renameSync(scratch, dir);
-    else fs.rmSync(scratch, { recursive: true, force: true });
-  }
+  });
 }
 
-/** Builds in a scratch directory and renames it into place only when complete. */
+/** Generates and ingests the events. */
 async function build(dir: string, events: number, log: (s: string) => void): Promise<DatasetMeta> {
-  const scratch = `${dir}.building-${process.pid}`;
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.rmSync(scratch, { recursive: true, force: true });
-  fs.mkdirSync(scratch, { recursive: true });
-  const lake = await Lake.open({ dataDir: scratch, ...LAKE_OPTS });
-  try {
+  return inScratch(dir, async (lake, scratch) => {
     const store = lake.stores.create({ name: `bench-${events}`, terminationProtectionEnabled: false });
     const end = new Date();
     const start = new Date(end.getTime() - 30 * DAY_MS);
@@ -163,6 +148,19 @@ async function build(dir: string, events: number, log: (s: string) => void): Pro
       ingest,
       builtAt: new Date().toISOString(),
     };
+    return meta;
+  });
+}
+
+/** Fills a new lake in a scratch directory and renames it into place only when complete. */
+async function inScratch(dir: string, fill: (lake: Lake, scratch: string) => Promise<DatasetMeta>): Promise<DatasetMeta> {
+  const scratch = `${dir}.building-${process.pid}`;
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.rmSync(scratch, { recursive: true, force: true });
+  fs.mkdirSync(scratch, { recursive: true });
+  const lake = await Lake.open({ dataDir: scratch, ...LAKE_OPTS });
+  try {
+    const meta = await fill(lake, scratch);
     fs.writeFileSync(path.join(scratch, META), JSON.stringify(meta, null, 2));
     return meta;
   } finally {
