@@ -16,6 +16,7 @@ import { breakdownCommon, breakdownQuery, type CommonBreakdown, type QueryBreakd
 import { machineInfo, writeReport, printSummary, type BenchResults } from './report';
 import { benchExport, exportScratch, exportSection } from './export';
 import { benchImport, importSection } from './import';
+import { benchRender, renderSection } from './render';
 import { writeSection } from './sections';
 
 export interface QueryResult {
@@ -34,10 +35,10 @@ export interface QueryResult {
   breakdown?: QueryBreakdown;
 }
 
-interface Args { events: number; reps: number; warmup: number; only?: string[]; doc: boolean; diagnose: boolean; export: boolean; importEvents: number }
+interface Args { events: number; reps: number; warmup: number; only?: string[]; doc: boolean; diagnose: boolean; export: boolean; importEvents: number; render: boolean }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { events: 1_000_000, reps: 21, warmup: 3, doc: true, diagnose: true, export: true, importEvents: 1_000_000 };
+  const args: Args = { events: 1_000_000, reps: 21, warmup: 3, doc: true, diagnose: true, export: true, importEvents: 1_000_000, render: true };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -55,7 +56,8 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--no-export') args.export = false;
     else if (flag === '--import-events') args.importEvents = int('--import-events');
     else if (flag === '--no-import') args.importEvents = 0;
-    else throw new Error(`unknown option ${argv[i]} (use --events N, --reps R, --warmup W, --only id,id, --no-doc, --no-diagnose, --no-export, --import-events N, --no-import)`);
+    else if (flag === '--no-render') args.render = false;
+    else throw new Error(`unknown option ${argv[i]} (use --events N, --reps R, --warmup W, --only id,id, --no-doc, --no-diagnose, --no-export, --import-events N, --no-import, --no-render)`);
   }
   return args;
 }
@@ -118,6 +120,12 @@ async function main() {
     const r = await benchImport(args.importEvents, log);
     log(`  import ${Math.round(r.eventsCompleted / r.importSeconds).toLocaleString('en-US')} events/s, floor ${Math.round(r.events / r.floorSeconds).toLocaleString('en-US')} events/s`);
     if (args.doc) writeSection('import', importSection(r));
+  }
+  if (args.render && !args.only) {
+    log('render: the first 1,000-row page in Chromium (e2e/results-performance.spec.ts)');
+    const r = benchRender(log);
+    log(`  first page rendered in ${r.firstPageRenderMs.median} ms (median)`);
+    if (args.doc) writeSection('render', renderSection(r));
   }
 }
 
