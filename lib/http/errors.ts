@@ -2,10 +2,19 @@ import { NextResponse } from 'next/server';
 import { ZodError } from 'zod';
 import { LakeError } from '../lake/errors';
 
+const BRAND = Symbol.for('trailbench.ApiError');
+
 /** Client-facing errors of the workbench API: `{ error: { type, message } }`. */
 export class ApiError extends Error {
+  readonly [BRAND] = true;
+
   constructor(public readonly type: string, message: string, public readonly status = 400) {
     super(message);
+  }
+
+  /** Next bundles this module more than once, so `instanceof` can miss; the brand cannot. */
+  static is(e: unknown): e is ApiError {
+    return typeof e === 'object' && e !== null && (e as Record<symbol, unknown>)[BRAND] === true;
   }
 }
 
@@ -13,7 +22,7 @@ interface ServiceLike { name: string; message: string; $fault?: 'client' | 'serv
 
 /** The one mapping from any thrown error to an HTTP response. */
 export function errorResponse(e: unknown): NextResponse {
-  if (e instanceof ApiError || LakeError.is(e)) return body(e.type, e.message, e.status);
+  if (ApiError.is(e) || LakeError.is(e)) return body(e.type, e.message, e.status);
   if (e instanceof ZodError) {
     const i = e.issues[0];
     return body('ValidationError', `${i.path.join('.') || 'request'}: ${i.message}`, 400);
