@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 
 /**
  * A query's result rows on disk, one per line, already in the wire form GetQueryResults sends
@@ -81,28 +80,24 @@ function readLines(file: string, index: number[], start: number, count: number):
   if (count <= 0) return [];
   const slot = Math.floor(start / INDEX_STEP);
   if (slot >= index.length) return [];
-  let skip = start - slot * INDEX_STEP;
+  const skip = start - slot * INDEX_STEP;
+  // the bytes from the page's first indexed row to the indexed row after its last (or the end)
+  const endSlot = Math.ceil((start + count) / INDEX_STEP);
   const fd = fs.openSync(file, 'r');
-  const rows: string[] = [];
   try {
-    let pos = index[slot];
-    let rest = '';
-    const decoder = new StringDecoder('utf8');
-    const buf = Buffer.alloc(256 * 1024);
-    while (rows.length < count) {
-      const n = fs.readSync(fd, buf, 0, buf.length, pos);
+    const from = index[slot];
+    const to = endSlot < index.length ? index[endSlot] : fs.fstatSync(fd).size;
+    const buf = Buffer.allocUnsafe(to - from);
+    let got = 0;
+    while (got < buf.length) {
+      const n = fs.readSync(fd, buf, got, buf.length - got, from + got);
       if (n === 0) break;
-      pos += n;
-      const lines = (rest + decoder.write(buf.subarray(0, n))).split('\n');
-      rest = lines.pop()!;
-      for (const line of lines) {
-        if (skip > 0) { skip--; continue; }
-        rows.push(line);
-        if (rows.length === count) break;
-      }
+      got += n;
     }
+    const lines = buf.toString('utf8', 0, got).split('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    return lines.slice(skip, skip + count);
   } finally {
     fs.closeSync(fd);
   }
-  return rows;
 }
