@@ -1,4 +1,4 @@
-import { queryTimeWindow } from '../lake/sql/query-window';
+import { eventTimeWindow } from './lint';
 
 const DAY_MS = 86_400_000;
 
@@ -14,10 +14,10 @@ export interface HistoryEstimate {
 
 /** Days an eventTime window covers, measured up to `asOf` (a window with no start cannot be measured). */
 export function windowDays(sql: string, asOf: Date): number | undefined {
-  const w = queryTimeWindow(sql, asOf);
-  if (!w || w.lo === undefined) return undefined;
-  const hi = Math.min(w.hi ?? asOf.getTime(), asOf.getTime());
-  return Math.max(hi - w.lo, 0) / DAY_MS;
+  const w = eventTimeWindow(sql, asOf.getTime());
+  if (w.from === undefined) return undefined;
+  const to = Math.min(w.to ?? asOf.getTime(), asOf.getTime());
+  return Math.max(to - w.from, 0) / DAY_MS;
 }
 
 /**

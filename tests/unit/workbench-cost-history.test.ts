@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { estimateFromHistory, windowDays } from '../../lib/workbench/cost-history';
-import { queryTimeWindow } from '../../lib/lake/sql/query-window';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const STORE = '3d4b9a6f-0a50-4a8c-a0a2-9f1d3b5b8e11';
 
 describe('query time windows', () => {
-  it('reads the eventTime window of the outermost SELECT, with relative bounds resolved at a given time', () => {
-    expect(queryTimeWindow(`SELECT * FROM ${STORE} WHERE eventTime >= '2026-11-20 00:00:00' AND eventTime < '2026-11-21 00:00:00'`, NOW)).toEqual({
-      lo: Date.parse('2026-11-20T00:00:00Z'),
-      hi: Date.parse('2026-11-21T00:00:00Z') - 1,
-    });
-    expect(queryTimeWindow(`SELECT * FROM ${STORE} WHERE eventTime > date_add('day', -7, now())`, NOW)?.lo).toBe(NOW.getTime() - 7 * 86_400_000 + 1);
-    expect(queryTimeWindow(`SELECT * FROM ${STORE}`, NOW)).toEqual({});
-    expect(queryTimeWindow('SELEC nonsense', NOW)).toBeUndefined();
-  });
-
   it('counts the days a window covers up to now; an open start cannot be measured', () => {
     expect(windowDays(`SELECT 1 FROM ${STORE} WHERE eventTime > date_add('day', -7, now())`, NOW)).toBeCloseTo(7, 5);
     expect(windowDays(`SELECT 1 FROM ${STORE} WHERE eventTime BETWEEN timestamp '2026-11-01 00:00:00' AND timestamp '2026-11-03 00:00:00'`, NOW)).toBeCloseTo(2, 5);
