@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createEngine, sqlString, type Engine } from './engine/duckdb';
-import { recoverInterruptedWrite, writeEvents, type WriteResult } from './ingest/write-events';
+import { commitSpooled, discardSpooled, recoverInterruptedWrite, spoolEvents, type SpooledEvents, type WriteResult } from './ingest/write-events';
 import { ImportManager } from './imports/import-manager';
 import { SourceFollower } from './imports/follow';
 import { bytesFor, filesInWindow, readManifest, writeManifest, type Manifest } from './storage/manifest';
@@ -64,7 +64,11 @@ export class Lake {
       timeoutMs: opts.queryTimeoutMs ?? 3_600_000,
       retentionMs: RESULT_RETENTION_MS,
     });
-    const ingestHost = { store: (id: string) => this.stores.get(id), append: (id: string, records: unknown[]) => this.appendEvents(id, records) };
+    const ingestHost = {
+      store: (id: string) => this.stores.get(id),
+      spool: (id: string, records: unknown[]) => this.spoolEvents(id, records),
+      commit: (id: string, spooled: SpooledEvents) => this.commitEvents(id, spooled),
+    };
     this.imports = new ImportManager(path.join(dir, 'imports'), ingestHost, opts.importBatchEvents);
     this.follower = new SourceFollower(this.stores, ingestHost, opts.followIntervalMs);
   }
@@ -76,6 +80,7 @@ export class Lake {
     const lake = new Lake(opts, fs.realpathSync(dir), engine);
     await lake.createEmptyTables();
     for (const s of lake.stores.list()) recoverInterruptedWrite(lake.stores.dir(s.id));
+    fs.rmSync(path.join(dir, 'tmp'), { recursive: true, force: true }); // spools of writes a crash interrupted
     await lake.housekeeping();
     lake.imports.resumeInterrupted();
     lake.follower.start();
@@ -149,10 +154,24 @@ export class Lake {
   }
 
   async appendEvents(storeId: string, records: Iterable<unknown>): Promise<WriteResult> {
+    return this.commitEvents(storeId, this.spoolEvents(storeId, records));
+  }
+
+  /** Checks records and spools them for `commitEvents`; needs no lock, so it can overlap another batch's commit. */
+  spoolEvents(storeId: string, records: Iterable<unknown>): SpooledEvents {
     const store = this.stores.get(storeId);
     if (!store) throw storeNotFound(storeId);
+    return spoolEvents({ tmpDir: path.join(this.dir, 'tmp'), shape: store.shape }, records);
+  }
+
+  async commitEvents(storeId: string, spooled: SpooledEvents): Promise<WriteResult> {
+    const store = this.stores.get(storeId);
+    if (!store) {
+      discardSpooled(spooled);
+      throw storeNotFound(storeId);
+    }
     return this.writes.run(store.id, async () => {
-      const result = await writeEvents(this.engine.internal, { storeDir: this.stores.dir(store.id), tmpDir: path.join(this.dir, 'tmp'), shape: store.shape }, records);
+      const result = await commitSpooled(this.engine, { storeDir: this.stores.dir(store.id), shape: store.shape }, spooled);
       this.manifests.delete(store.id);
       return result;
     });

@@ -4,8 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { LakeError } from '../errors';
 import { readJson, writeFileAtomic } from '../storage/fs-atomic';
 import type { StoreRecord } from '../storage/stores';
+import { discardSpooled } from '../ingest/write-events';
 import { dayOfPath, openSource, type LogSource } from './sources';
-import { ingestBatch, readLogFile, type ImportFailure, type IngestHost, type LogBatch } from './ingest-batch';
+import { commitBatch, readLogFile, spoolBatch, type ImportFailure, type IngestHost, type LogBatch, type SpooledBatch } from './ingest-batch';
 
 export type ImportStatus = 'INITIALIZING' | 'IN_PROGRESS' | 'FAILED' | 'STOPPED' | 'COMPLETED';
 
@@ -168,14 +169,23 @@ export class ImportManager {
 
     let batch: LogBatch = [];
     let batchEvents = 0;
-    // While DuckDB writes one batch, the next one's files are read and parsed: the two use different cores.
+    // While DuckDB commits one batch, the next one's files are read, parsed and spooled: the two
+    // use different cores.
     let committing: Promise<void> = Promise.resolve();
     const flush = async () => {
-      await committing;
       if (!batch.length) return;
-      committing = this.commitBatch(rec, store, batch);
+      const files = batch.map((b) => b.file);
+      const spooled = spoolBatch(this.host, store, batch, this.window(rec));
       batch = [];
       batchEvents = 0;
+      try {
+        await committing;
+      } catch (e) {
+        discardSpooled(spooled.spooled);
+        throw e;
+      }
+      committing = this.commitBatch(rec, store, files, spooled);
+      committing.catch(() => undefined); // awaited by the next flush; this only marks it handled
     };
     for (const file of files) {
       if (run.stop) break;
@@ -200,13 +210,16 @@ export class ImportManager {
     return records;
   }
 
-  private async commitBatch(rec: ImportRecord, store: StoreRecord, batch: LogBatch) {
-    const window = { lo: rec.startEventTime !== undefined ? rec.startEventTime * 1000 : undefined, hi: rec.endEventTime !== undefined ? rec.endEventTime * 1000 : undefined };
-    const result = await ingestBatch(this.host, store, batch, window);
+  private window(rec: ImportRecord) {
+    return { lo: rec.startEventTime !== undefined ? rec.startEventTime * 1000 : undefined, hi: rec.endEventTime !== undefined ? rec.endEventTime * 1000 : undefined };
+  }
+
+  private async commitBatch(rec: ImportRecord, store: StoreRecord, files: string[], spooled: SpooledBatch) {
+    const result = await commitBatch(this.host, store, spooled);
     rec.failures.push(...result.failures);
     rec.statistics.FailedEntries += result.failures.length;
-    rec.completedFiles.push(...batch.map((b) => b.file));
-    rec.statistics.FilesCompleted += batch.length;
+    rec.completedFiles.push(...files);
+    rec.statistics.FilesCompleted += files.length;
     rec.statistics.EventsCompleted += result.added;
     rec.updatedTimestamp = Date.now() / 1000;
     this.save(rec);

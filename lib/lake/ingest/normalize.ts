@@ -2,26 +2,62 @@ import { createHash } from 'node:crypto';
 import type { Field, FieldType } from '../schema';
 
 /**
- * Maps one raw CloudTrail record to a Lake row (schema §1c): names matched case-insensitively,
- * map values as text (nested objects as compact JSON), timestamps as UTC text, the original
- * record kept in eventjson. Throws RecordError for a record that cannot be stored.
+ * Readies one raw CloudTrail record for the store's writer, which has DuckDB map the JSON text
+ * to columns (schema §1c; see `row-sql.ts`). DuckDB matches JSON keys case-sensitively and the
+ * Lake does not, so keys written in another case than the schema's (`arn` for `ARN`) are
+ * respelled, and a value that cannot be the struct the schema wants becomes null. Only then is
+ * a second text needed: eventJson always holds the record as it was read.
  */
 export class RecordError extends Error {}
 
-export type Row = Record<string, unknown>;
+export interface PreparedRecord {
+  eventId: string;
+  /** eventTime in UTC as `YYYY-MM-DD HH:MM:SS.mmm`. */
+  eventTime: string;
+  /** Record text with every schema key spelled as the schema spells it: what DuckDB reads. */
+  json: string;
+  /** The record as read, when `json` differs from it. */
+  original?: string;
+}
 
-export function normalizeRecord(raw: unknown, fields: Field[]): Row {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new RecordError('record is not a JSON object');
-  const rec = raw as Record<string, unknown>;
-  const json = JSON.stringify(rec);
-  if (typeof rec.eventTime !== 'string') throw new RecordError(`record ${String(rec.eventID ?? '(no eventID)')} has no eventTime`);
-  toLakeTimestamp(rec.eventTime, `record ${String(rec.eventID ?? '(no eventID)')}: eventTime`);
-  const row = structValue(rec, fields, 'record') as Row;
+interface Shape {
+  exact: Map<string, Field>;
+  folded: Map<string, Field>;
+}
+
+const shapes = new WeakMap<Field[], Shape>();
+
+function shapeOf(fields: Field[]): Shape {
+  let s = shapes.get(fields);
+  if (!s) {
+    s = { exact: new Map(fields.map((f) => [f.key, f])), folded: new Map(fields.map((f) => [f.name, f])) };
+    shapes.set(fields, s);
+  }
+  return s;
+}
+
+export function prepareRecord(raw: unknown, fields: Field[]): PreparedRecord {
+  if (!isObject(raw)) throw new RecordError('record is not a JSON object');
+  const original = JSON.stringify(raw);
+  const rec = needsRespelling(raw, fields) ? respell(raw, fields) : raw;
+  const json = rec === raw ? original : JSON.stringify(rec);
+  const label = `record ${String(rec.eventID ?? '(no eventID)')}`;
+  if (typeof rec.eventTime !== 'string') throw new RecordError(`${label} has no eventTime`);
+  const eventTime = toLakeTimestamp(rec.eventTime, `${label}: eventTime`);
+  const id = rec.eventID;
   // Published sample records sometimes lack an eventID; a stable one derived from the content
   // keeps "stored at most once" true for them too.
-  if (typeof row.eventid !== 'string' || !row.eventid) row.eventid = contentId(json);
-  row.eventjson = json; // eventjsonchecksum is computed by DuckDB when the file is written
-  return row;
+  const eventId = id === undefined || id === null || id === '' ? contentId(original) : typeof id === 'string' ? id : JSON.stringify(id);
+  if (/[\t\n\r]/.test(eventId)) throw new RecordError(`${label}: eventID contains a tab or line break`);
+  return { eventId, eventTime, json, original: json === original ? undefined : original };
+}
+
+/** ISO-8601 text (any offset) → `YYYY-MM-DD HH:MM:SS.mmm` in UTC. */
+export function toLakeTimestamp(v: unknown, where = 'value'): string {
+  const ms = typeof v === 'number' ? v * 1000 : Date.parse(String(v));
+  const iso = Number.isFinite(ms) ? new Date(ms).toISOString() : '';
+  if (iso.length !== 24) throw new RecordError(`${where}: "${String(v)}" is not a timestamp between years 0 and 9999`);
+  return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
 }
 
 function contentId(json: string): string {
@@ -29,61 +65,45 @@ function contentId(json: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
-function structValue(obj: Record<string, unknown>, fields: Field[], where: string): Row {
-  const byLower = new Map<string, unknown>();
-  for (const [k, v] of Object.entries(obj)) byLower.set(k.toLowerCase(), v);
-  const out: Row = {};
-  for (const f of fields) {
-    if (f.name === 'eventjson' || f.name === 'eventjsonchecksum') continue;
-    const v = byLower.get((f.jsonName ?? f.name).toLowerCase());
-    const value = convert(v, f.type, `${where}.${f.name}`);
-    // absent fields are left out (DuckDB reads them as NULL): rows stay small
-    if (value !== null) out[f.name] = value;
+function fieldOf(shape: Shape, key: string): Field | undefined {
+  return shape.exact.get(key) ?? shape.folded.get(key.toLowerCase());
+}
+
+/** Whether any schema key is spelled differently, or any struct position holds a non-object. */
+function needsRespelling(obj: Record<string, unknown>, fields: Field[]): boolean {
+  const shape = shapeOf(fields);
+  for (const k in obj) {
+    const f = fieldOf(shape, k);
+    if (!f) continue;
+    if (f.key !== k) return true;
+    if (valueNeedsRespelling(obj[k], f.type)) return true;
+  }
+  return false;
+}
+
+function valueNeedsRespelling(v: unknown, t: FieldType): boolean {
+  if (v === null || v === undefined) return false;
+  if (t.kind === 'struct') return !isObject(v) || needsRespelling(v, t.fields);
+  if (t.kind === 'array' && t.of.kind === 'struct' && Array.isArray(v)) return v.some((x) => valueNeedsRespelling(x, t.of));
+  return false;
+}
+
+function respell(obj: Record<string, unknown>, fields: Field[]): Record<string, unknown> {
+  const shape = shapeOf(fields);
+  const out: Record<string, unknown> = {};
+  for (const k in obj) {
+    const f = fieldOf(shape, k);
+    if (f) out[f.key] = respellValue(obj[k], f.type);
+    else out[k] = obj[k];
   }
   return out;
 }
 
-function convert(v: unknown, t: FieldType, where: string): unknown {
-  if (v === undefined || v === null) return null;
-  switch (t.kind) {
-    case 'string':
-      return typeof v === 'string' ? v : JSON.stringify(v);
-    case 'timestamp':
-      // eventTime was checked up front; an unreadable nested timestamp is stored as NULL.
-      try { return toLakeTimestamp(v, where); } catch { return null; }
-    case 'boolean':
-      if (typeof v === 'boolean') return v;
-      if (v === 'true' || v === 'false') return v === 'true';
-      return null;
-    case 'bigint':
-    case 'integer':
-    case 'double': {
-      const n = typeof v === 'number' ? v : Number(v);
-      return Number.isFinite(n) ? n : null;
-    }
-    case 'map':
-      if (typeof v !== 'object' || Array.isArray(v)) return null;
-      return mapValue(v as Record<string, unknown>);
-    case 'struct':
-      if (typeof v !== 'object' || Array.isArray(v)) return null;
-      return structValue(v as Record<string, unknown>, t.fields, where);
-    case 'array':
-      if (!Array.isArray(v)) return null;
-      return v.map((x, i) => convert(x, t.of, `${where}[${i}]`));
-  }
+function respellValue(v: unknown, t: FieldType): unknown {
+  if (v === null || v === undefined) return v;
+  if (t.kind === 'struct') return isObject(v) ? respell(v, t.fields) : null;
+  if (t.kind === 'array' && Array.isArray(v)) return v.map((x) => respellValue(x, t.of));
+  return v;
 }
 
-function mapValue(obj: Record<string, unknown>): Record<string, string | null> {
-  const out: Record<string, string | null> = {};
-  for (const [k, v] of Object.entries(obj)) {
-    out[k] = v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v);
-  }
-  return out;
-}
-
-/** ISO-8601 text (any offset) → `YYYY-MM-DD HH:MM:SS.mmm` in UTC. */
-export function toLakeTimestamp(v: unknown, where = 'value'): string {
-  const ms = typeof v === 'number' ? v * 1000 : Date.parse(String(v));
-  if (!Number.isFinite(ms)) throw new RecordError(`${where}: "${String(v)}" is not a timestamp`);
-  return new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
-}
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);

@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { columnTypes, fieldsFor, type TableShape } from '../schema';
-import { sqlString } from '../engine/duckdb';
+import { fieldsFor, type TableShape } from '../schema';
+import { sqlString, type Engine } from '../engine/duckdb';
 import { readManifest, writeManifest, type DataFile } from '../storage/manifest';
 import { readJson, writeFileAtomic } from '../storage/fs-atomic';
-import { normalizeRecord, RecordError } from './normalize';
+import { prepareRecord, RecordError } from './normalize';
+import { rowsQuery } from './row-sql';
 
 export interface WriteResult {
   added: number;
@@ -15,6 +16,18 @@ export interface WriteResult {
   files: DataFile[];
 }
 
+/** Records checked and written to spool files, not yet in the store; see `spoolEvents`. */
+export interface SpooledEvents {
+  /** Spool files of each UTC day. */
+  days: Map<string, string[]>;
+  total: number;
+  failed: WriteResult['failed'];
+}
+
+/** Parquet layout of stored files. One row group per batch-day is written on one thread, the cheapest in CPU. */
+const PARQUET_OPTIONS = 'FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000';
+/** Spool files per day: DuckDB reads and converts them in parallel. */
+const SPOOLS_PER_DAY = 2;
 
 /**
  * Appends raw CloudTrail records to a store: one new Parquet file per UTC day touched, sorted by
@@ -23,14 +36,22 @@ export interface WriteResult {
  * Callers serialise writes per store.
  */
 export async function writeEvents(
-  con: DuckDBConnection,
+  engine: Pick<Engine, 'internal' | 'connect'>,
   opts: { storeDir: string; tmpDir: string; shape: TableShape },
   records: Iterable<unknown>,
 ): Promise<WriteResult> {
+  return commitSpooled(engine, opts, spoolEvents(opts, records));
+}
+
+/**
+ * The first half of a write, which needs no lock: checks each record and writes it to a spool
+ * file of its UTC day, so memory stays flat. A spool line is `eventid TAB eventtime TAB json TAB
+ * original`; JSON text never holds a raw tab or line break.
+ */
+export function spoolEvents(opts: { tmpDir: string; shape: TableShape }, records: Iterable<unknown>): SpooledEvents {
   const fields = fieldsFor(opts.shape);
   fs.mkdirSync(opts.tmpDir, { recursive: true });
-  // Rows go to one NDJSON spool file per UTC day as they are read, so memory stays flat.
-  const spools = new Map<string, Spool>();
+  const spools = new Map<string, Spool[]>();
   const seen = new Set<string>(); // duplicates inside the batch; the batch size bounds this set
   const failed: WriteResult['failed'] = [];
   let index = 0;
@@ -38,15 +59,14 @@ export async function writeEvents(
   try {
     for (const raw of records) {
       try {
-        const row = normalizeRecord(raw, fields);
+        const rec = prepareRecord(raw, fields);
         total++;
-        const id = row.eventid as string;
-        if (!seen.has(id)) {
-          seen.add(id);
-          const day = (row.eventtime as string).slice(0, 10);
-          let spool = spools.get(day);
-          if (!spool) spools.set(day, (spool = new Spool(path.join(opts.tmpDir, `${randomUUID()}.ndjson`))));
-          spool.write(JSON.stringify(row));
+        if (!seen.has(rec.eventId)) {
+          seen.add(rec.eventId);
+          const day = rec.eventTime.slice(0, 10);
+          let daySpools = spools.get(day);
+          if (!daySpools) spools.set(day, (daySpools = Array.from({ length: SPOOLS_PER_DAY }, () => new Spool(path.join(opts.tmpDir, `${randomUUID()}.tsv`)))));
+          daySpools[seen.size % SPOOLS_PER_DAY].write(`${rec.eventId}\t${rec.eventTime}\t${rec.json}\t${rec.original ?? ''}`);
         }
       } catch (e) {
         if (!(e instanceof RecordError)) throw e;
@@ -55,49 +75,74 @@ export async function writeEvents(
       index++;
     }
   } finally {
-    for (const s of spools.values()) s.close();
+    for (const day of spools.values()) for (const s of day) s.close();
   }
+  return { days: new Map([...spools].map(([day, list]) => [day, list.map((s) => s.file)])), total, failed };
+}
 
-  const manifest = readManifest(opts.storeDir);
-  const newFiles: DataFile[] = [];
-  // Files this batch may create are noted first, so a crash before the manifest commit leaves
-  // nothing that recovery cannot identify and remove.
-  const planned = [...spools.keys()].sort().map((day) => path.join('data', day, `part-${randomUUID()}.parquet`));
-  writeIntent(opts.storeDir, planned);
-  let added = 0;
-  const columns = `{${Object.entries(columnTypes(opts.shape)).map(([k, v]) => `${k}: ${sqlString(v)}`).join(', ')}}`;
-  const days = [...spools.keys()].sort();
-  const batch = `tb_batch_${randomUUID().replaceAll('-', '')}`;
+/** Days of one batch written at once, each on its own connection: DuckDB writes a file on one thread. */
+const PARALLEL_DAYS = 2;
+
+/** The second half of a write: spooled records into the store, then the spool files are removed. */
+export async function commitSpooled(engine: Pick<Engine, 'internal' | 'connect'>, opts: { storeDir: string; shape: TableShape }, spooled: SpooledEvents): Promise<WriteResult> {
+  const written: DataFile[] = [];
+  const extra: DuckDBConnection[] = [];
   try {
-    // One parallel read of every spool, minus events the store already holds on those days.
-    const existing = manifest.files.filter((f) => spools.has(f.day)).map((f) => sqlString(path.join(opts.storeDir, f.file)));
-    const notStored = existing.length ? `WHERE eventid NOT IN (SELECT eventid FROM read_parquet([${existing.join(', ')}]))` : '';
-    const spoolList = days.map((d) => sqlString(spools.get(d)!.file)).join(', ');
-    await con.run(`CREATE TEMP TABLE ${batch} AS SELECT * REPLACE (sha256(eventjson) AS eventjsonchecksum)
-      FROM read_json([${spoolList}], format = 'newline_delimited', columns = ${columns}, maximum_object_size = 104857600) ${notStored}`);
-    const perDay = await con.runAndReadAll(`SELECT strftime(eventtime, '%Y-%m-%d') AS day, count(*), epoch_ms(min(eventtime)), epoch_ms(max(eventtime)) FROM ${batch} GROUP BY 1`);
-    const stats = new Map(perDay.getRows().map(([d, n, lo, hi]) => [String(d), { rows: Number(n), minTime: Number(lo), maxTime: Number(hi) }]));
-    for (const [i, day] of days.entries()) {
-      const st = stats.get(day);
-      if (!st) continue; // every event of that day was stored already
-      const rel = planned[i];
+    const manifest = readManifest(opts.storeDir);
+    const days = [...spooled.days.keys()].sort();
+    // Files this batch may create are noted first, so a crash before the manifest commit leaves
+    // nothing that recovery cannot identify and remove.
+    const planned = days.map((day) => path.join('data', day, `part-${randomUUID()}.parquet`));
+    writeIntent(opts.storeDir, planned);
+    const writeDay = async (con: DuckDBConnection, i: number) => {
+      const [day, rel] = [days[i], planned[i]];
       const target = path.join(opts.storeDir, rel);
       fs.mkdirSync(path.dirname(target), { recursive: true });
-      await con.run(`COPY (SELECT * FROM ${batch} WHERE eventtime >= TIMESTAMP '${day} 00:00:00' AND eventtime < TIMESTAMP '${day} 00:00:00' + INTERVAL 1 DAY ORDER BY eventtime)
-        TO ${sqlString(target)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000)`);
-      added += st.rows;
-      newFiles.push(await describeFile(con, opts.storeDir, rel, day, st));
+      const input = spoolQuery(spooled.days.get(day)!, opts.storeDir, manifest.files.filter((f) => f.day === day));
+      await con.run(`COPY (${rowsQuery(opts.shape, input)}) TO ${sqlString(target)} (${PARQUET_OPTIONS})`);
+      const [[n, lo, hi]] = (await con.runAndReadAll(`SELECT count(*), epoch_ms(min(eventtime)), epoch_ms(max(eventtime)) FROM read_parquet(${sqlString(target)})`)).getRows();
+      if (!Number(n)) fs.rmSync(target); // every event of that day was stored already
+      else written.push(await describeFile(con, opts.storeDir, rel, day, { rows: Number(n), minTime: Number(lo), maxTime: Number(hi) }));
+    };
+    let next = 0;
+    const worker = async (con: DuckDBConnection) => {
+      while (next < days.length) await writeDay(con, next++);
+    };
+    try {
+      const workers = [worker(engine.internal)];
+      for (let w = 1; w < Math.min(PARALLEL_DAYS, days.length); w++) {
+        const con = await engine.connect();
+        extra.push(con);
+        workers.push(worker(con));
+      }
+      const failed = (await Promise.allSettled(workers)).find((r) => r.status === 'rejected');
+      if (failed) throw (failed as PromiseRejectedResult).reason;
+    } catch (e) {
+      for (const f of written) fs.rmSync(path.join(opts.storeDir, f.file), { force: true });
+      throw e;
     }
-  } catch (e) {
-    for (const f of newFiles) fs.rmSync(path.join(opts.storeDir, f.file), { force: true });
-    throw e;
+    written.sort((a, b) => planned.indexOf(a.file) - planned.indexOf(b.file));
+    if (written.length) writeManifest(opts.storeDir, { version: 1, files: [...manifest.files, ...written] });
+    fs.rmSync(intentFile(opts.storeDir), { force: true });
   } finally {
-    await con.run(`DROP TABLE IF EXISTS ${batch}`).catch(() => undefined);
-    for (const s of spools.values()) fs.rmSync(s.file, { force: true });
+    for (const con of extra) con.closeSync();
+    discardSpooled(spooled);
   }
-  if (newFiles.length) writeManifest(opts.storeDir, { version: 1, files: [...manifest.files, ...newFiles] });
-  fs.rmSync(intentFile(opts.storeDir), { force: true });
-  return { added, duplicates: total - added, failed, files: newFiles };
+  const added = written.reduce((n, f) => n + f.rows, 0);
+  return { added, duplicates: spooled.total - added, failed: spooled.failed, files: written };
+}
+
+export function discardSpooled(spooled: SpooledEvents): void {
+  for (const files of spooled.days.values()) for (const f of files) fs.rmSync(f, { force: true });
+}
+
+/** One day's spool files in time order, minus events the store already holds on that day. */
+function spoolQuery(files: string[], storeDir: string, existing: DataFile[]): string {
+  const columns = `{'eventid': 'VARCHAR', 'eventtime': 'TIMESTAMP', 'j': 'VARCHAR', 'e': 'VARCHAR'}`;
+  const read = `read_csv([${files.map(sqlString).join(', ')}], delim = '\t', quote = '', escape = '', header = false, auto_detect = false, columns = ${columns}, max_line_size = 104857600)`;
+  const stored = existing.map((f) => sqlString(path.join(storeDir, f.file)));
+  const notStored = stored.length ? `WHERE eventid NOT IN (SELECT eventid FROM read_parquet([${stored.join(', ')}]))` : '';
+  return `SELECT * FROM ${read} ${notStored} ORDER BY eventtime, eventid`;
 }
 
 /** A finished Parquet file's manifest entry: rows, time range, size, SHA-256 and bytes per column. */
@@ -113,7 +158,7 @@ export async function describeFile(con: DuckDBConnection, storeDir: string, rel:
 }
 
 
-/** An NDJSON file written in large chunks. */
+/** A spool file written in large chunks, one line per record. */
 class Spool {
   private fd: number;
   private buffer: string[] = [];

@@ -8,18 +8,21 @@ export type FieldType =
 export interface Field {
   /** Lower-case name, as the Lake schema prints it and as `SELECT *` returns it. */
   name: string;
+  /** The JSON key as CloudTrail writes it (`sourceIPAddress`); records using another case of it are still read. */
+  key: string;
   type: FieldType;
   description: string;
-  /** Raw JSON key when it is not just a case variant of `name`. */
-  jsonName?: string;
 }
 
-export const str = (name: string, description: string, jsonName?: string): Field => ({ name, type: { kind: 'string' }, description, jsonName });
-export const ts = (name: string, description: string): Field => ({ name, type: { kind: 'timestamp' }, description });
-export const bool = (name: string, description: string): Field => ({ name, type: { kind: 'boolean' }, description });
-export const map = (name: string, description: string): Field => ({ name, type: { kind: 'map' }, description });
-export const struct = (name: string, description: string, fields: Field[]): Field => ({ name, type: { kind: 'struct', fields }, description });
-export const array = (name: string, description: string, of: FieldType): Field => ({ name, type: { kind: 'array', of }, description });
+const field = (key: string, type: FieldType, description: string): Field => ({ name: key.toLowerCase(), key, type, description });
+export const str = (key: string, description: string): Field => field(key, { kind: 'string' }, description);
+export const ts = (key: string, description: string): Field => field(key, { kind: 'timestamp' }, description);
+export const bool = (key: string, description: string): Field => field(key, { kind: 'boolean' }, description);
+export const dbl = (key: string, description: string): Field => field(key, { kind: 'double' }, description);
+export const int = (key: string, description: string): Field => field(key, { kind: 'integer' }, description);
+export const map = (key: string, description: string): Field => field(key, { kind: 'map' }, description);
+export const struct = (key: string, description: string, fields: Field[]): Field => field(key, { kind: 'struct', fields }, description);
+export const array = (key: string, description: string, of: FieldType): Field => field(key, { kind: 'array', of }, description);
 
 export function duckdbType(t: FieldType): string {
   switch (t.kind) {
