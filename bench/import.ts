@@ -20,7 +20,11 @@ export interface ImportBench {
   eventsCompleted: number;
   failedEntries: number;
   archiveBuiltAt: string;
+  stages: StageCost[];
 }
+
+/** One stage of an import, run alone over one archive day: wall and CPU time per event. */
+interface StageCost { stage: string; events: number; wallMs: number; cpuMs: number }
 
 interface ArchiveMeta { events: number; files: number; bytes: number; builtAt: string }
 
@@ -81,7 +85,8 @@ export async function benchImport(events: number, log: (s: string) => void): Pro
         if (g.ImportStatus !== 'COMPLETED') throw new Error(`import ended ${g.ImportStatus}`);
         const st = g.ImportStatistics ?? {};
         if (Number(st.EventsCompleted) !== meta.events) throw new Error(`the import stored ${st.EventsCompleted} events of ${meta.events}`);
-        return { events: meta.events, files: meta.files, archiveBytes: meta.bytes, floorSeconds, importSeconds, eventsCompleted: Number(st.EventsCompleted ?? 0), failedEntries: Number(st.FailedEntries ?? 0), archiveBuiltAt: meta.builtAt };
+        const stages = await stageCosts(lake, source, log);
+        return { events: meta.events, files: meta.files, archiveBytes: meta.bytes, floorSeconds, importSeconds, eventsCompleted: Number(st.EventsCompleted ?? 0), failedEntries: Number(st.FailedEntries ?? 0), archiveBuiltAt: meta.builtAt, stages };
       }
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -91,6 +96,31 @@ export async function benchImport(events: number, log: (s: string) => void): Pro
     lake.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Where an import's CPU goes: the stages one after another, alone, over the files of the
+ * archive's middle day, into a fresh store. Their CPU per event bounds what two cores can do.
+ */
+async function stageCosts(lake: Lake, source: string, log: (s: string) => void): Promise<StageCost[]> {
+  const days = [...new Set(logFiles(source).map((f) => f.split(path.sep).slice(-4, -1).join('/')))].sort();
+  const day = days[Math.floor(days.length / 2)];
+  log(`import stages over the files of ${day}`);
+  const files = logFiles(source).filter((f) => f.includes(`${path.sep}${day.replaceAll('/', path.sep)}${path.sep}`));
+  const store = lake.stores.create({ name: 'import-stages', retentionPeriod: 3653 });
+  const out: StageCost[] = [];
+  const stage = async <T>(name: string, run: () => T | Promise<T>, count: (r: T) => number): Promise<T> => {
+    const cpu = process.cpuUsage();
+    const t = performance.now();
+    const r = await run();
+    const used = process.cpuUsage(cpu);
+    out.push({ stage: name, events: count(r), wallMs: performance.now() - t, cpuMs: (used.user + used.system) / 1000 });
+    return r;
+  };
+  const records = await stage('read: gunzip + JSON.parse (JavaScript)', () => files.flatMap((f) => (JSON.parse(gunzipSync(fs.readFileSync(f)).toString('utf8')) as { Records: unknown[] }).Records), (r) => r.length);
+  const spooled = await stage('spool: check, respell, JSON text to spool files (JavaScript)', () => lake.spoolEvents(store.id, records), (s) => s.total);
+  await stage('commit: DuckDB reads, maps, sorts, writes Parquet; manifest', () => lake.commitEvents(store.id, spooled), (r) => r.added);
+  return out;
 }
 
 export function importSection(r: ImportBench): string {
@@ -112,5 +142,15 @@ export function importSection(r: ImportBench): string {
     '|---|---|',
     `| ≥ ${fmt(TARGET_EVENTS_PER_S)} events/s | ${fmt(rate)} events/s: **${rate >= TARGET_EVENTS_PER_S ? 'PASS' : 'FAIL'}** |`,
     `| never below a third of the floor | ${(rate / floor).toFixed(2)} of the floor: **${rate >= floor / 3 ? 'PASS' : 'FAIL'}** |`,
+    '',
+    `Where the CPU goes: each stage run alone over one archive day (${fmt(r.stages[0]?.events ?? 0)} events; \`process.cpuUsage\`, which counts DuckDB's threads too). CPU time per event, summed, bounds what the machine's two cores can import even with every stage overlapped perfectly.`,
+    '',
+    '| Stage | Wall | CPU | CPU per event |',
+    '|---|---:|---:|---:|',
+    ...r.stages.map((s) => `| ${s.stage} | ${fmt(s.wallMs)} ms | ${fmt(s.cpuMs)} ms | ${fmt((s.cpuMs * 1000) / s.events, 1)} µs |`),
+    `| All stages | ${fmt(sum(r.stages, 'wallMs'))} ms | ${fmt(sum(r.stages, 'cpuMs'))} ms | ${fmt(perEvent(r.stages), 1)} µs → at most ${fmt(2e6 / perEvent(r.stages))} events/s on 2 cores |`,
   ].join('\n');
 }
+
+const sum = (stages: StageCost[], k: 'wallMs' | 'cpuMs') => stages.reduce((n, s) => n + s[k], 0);
+const perEvent = (stages: StageCost[]) => stages.reduce((n, s) => n + (s.cpuMs * 1000) / s.events, 0);
