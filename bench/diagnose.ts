@@ -105,7 +105,7 @@ export async function breakdownQuery(lake: Lake, sql: string, finishedQueryId: s
     const stages = await executeStages(lake, translation.sql, file);
     for (const k of ['fetchMs', 'getRowsMs', 'formatMs', 'writeMs'] as const) samples[k].push(stages[k]);
     samples.readPagesMs.push(await timeIt(() => {
-      for (let start = 0; start < Math.max(total, 1); start += PAGE_SIZE) lake.queries.pageLines(finishedQueryId, start, PAGE_SIZE);
+      for (let start = 0; start < Math.max(total, 1); start += PAGE_SIZE) lake.queries.pageJson(finishedQueryId, start, PAGE_SIZE);
     }));
     samples.resultsOpMs.push(await timeIt(() => {
       let token: string | undefined;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { INDEX_STEP, ResultsWriter, readRowCells, readRowLines } from '../../lib/lake/query/results-file';
+import { INDEX_STEP, ResultsWriter, readRowCells, readRowLines, readRowsJson } from '../../lib/lake/query/results-file';
 import { stringifyWithRaw, rawJson } from '../../lib/lake/api/raw-json';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tb-results-'));
@@ -32,6 +32,23 @@ describe('results file', () => {
     }
   });
 
+  it('gives a page as one JSON array with its row count, the same rows as line by line', () => {
+    for (const [start, count] of [[0, 1], [3, INDEX_STEP], [INDEX_STEP, INDEX_STEP], [2 * INDEX_STEP + 30, 1000], [rows.length - 1, 5]]) {
+      const page = readRowsJson(file, w.index, start, count, columns, 'wire');
+      const expected = rows.slice(start, start + count).map((r) => r.map((cell, i) => ({ [columns[i]]: cell })));
+      expect(page.rows).toBe(expected.length);
+      expect(JSON.parse(page.json)).toEqual(expected);
+    }
+    expect(readRowsJson(file, w.index, rows.length, 10, columns, 'wire')).toEqual({ json: '[]', rows: 0 });
+  });
+
+  it('keeps rows longer than its write buffer whole', () => {
+    const big = path.join(dir, 'big.ndjson');
+    const long = ['x'.repeat(3 << 20), '€'.repeat(1 << 20)];
+    const bw = write(big, ['a', 'b'], [['1', '2'], long, ['3', '4']]);
+    expect(readRowCells(big, bw.index, 0, 3, 'wire')).toEqual([['1', '2'], long, ['3', '4']]);
+  });
+
   it('gives the cells back exactly, escapes included', () => {
     expect(readRowCells(file, w.index, 0, rows.length, 'wire').map((r) => r[0])).toEqual(rows.map((r) => r[0]));
     expect(readRowCells(file, w.index, rows.length, 10, 'wire')).toEqual([]);
@@ -42,6 +59,7 @@ describe('results file', () => {
     fs.writeFileSync(old, rows.slice(0, 3).map((r) => JSON.stringify(r) + '\n').join(''));
     expect(readRowCells(old, [0], 0, 3)).toEqual(rows.slice(0, 3));
     expect(readRowLines(old, [0], 1, 2, columns).map((l) => JSON.parse(l))).toEqual(rows.slice(1, 3).map((r) => r.map((cell, i) => ({ [columns[i]]: cell }))));
+    expect(JSON.parse(readRowsJson(old, [0], 1, 2, columns).json)).toEqual(rows.slice(1, 3).map((r) => r.map((cell, i) => ({ [columns[i]]: cell }))));
   });
 });
 

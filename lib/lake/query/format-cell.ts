@@ -36,7 +36,8 @@ function formatValue(v: DuckDBValue, type?: DuckDBType): string {
 
 function timestampText(micros: bigint): string {
   const ms = Number(micros / 1000n);
-  return new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
+  const iso = new Date(ms).toISOString();
+  return iso.length === 24 ? `${iso.slice(0, 10)} ${iso.slice(11, 23)}` : iso.replace('T', ' ').replace('Z', ''); // years past 9999 are longer
 }
 
 function intervalText(v: DuckDBIntervalValue): string {

@@ -7,7 +7,7 @@ import { readJson, writeFileAtomic } from '../storage/fs-atomic';
 import { SqlValidationError } from '../sql/errors';
 import type { Translation } from '../sql/translate';
 import { chunkRowCells } from './chunk-rows';
-import { ResultsWriter, readRowCells, readRowLines, type RowsFormat } from './results-file';
+import { ResultsWriter, readRowCells, readRowsJson, type RowsFormat } from './results-file';
 
 export type QueryStatus = 'QUEUED' | 'RUNNING' | 'FINISHED' | 'FAILED' | 'CANCELLED' | 'TIMED_OUT';
 const ACTIVE: QueryStatus[] = ['QUEUED', 'RUNNING'];
@@ -202,9 +202,10 @@ export class QueryManager {
   }
 
   /** Rows of a finished query as wire-form JSON text, one string per row. */
-  pageLines(queryId: string, start: number, count: number): string[] {
+  /** A page of a finished query's rows as one JSON array in GetQueryResults' wire form. */
+  pageJson(queryId: string, start: number, count: number): { json: string; rows: number } {
     const rec = this.get(queryId);
-    return readRowLines(this.resultsFile(queryId), rec.index, start, count, rec.columns, rec.rowsFormat);
+    return readRowsJson(this.resultsFile(queryId), rec.index, start, count, rec.columns, rec.rowsFormat);
   }
 
   /** Rows of a finished query as cell strings. */

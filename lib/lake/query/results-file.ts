@@ -12,11 +12,13 @@ export type RowsFormat = 'wire' | 'cells';
 
 export class ResultsWriter {
   private fd: number;
+  /** Bytes of the rows already written to the file. */
   private offset = 0;
   rows = 0;
   readonly index: number[] = [];
-  private buffer: string[] = [];
-  private bufferedBytes = 0;
+  /** Rows go straight into this buffer: joining many small strings costs more than making them. */
+  private buffer = Buffer.allocUnsafe(1 << 20);
+  private used = 0;
   /** `{"<column>":` for each column, escaped once. */
   private prefixes: string[] = [];
 
@@ -29,22 +31,24 @@ export class ResultsWriter {
   }
 
   append(cells: string[]): void {
-    if (this.rows % INDEX_STEP === 0) this.index.push(this.offset + this.bufferedBytes);
-    let line = '[';
-    for (let i = 0; i < cells.length; i++) line += (i ? ',' : '') + this.prefixes[i] + jsonString(cells[i]) + '}';
-    line += ']\n';
-    this.buffer.push(line);
-    this.bufferedBytes += Buffer.byteLength(line);
+    if (this.rows % INDEX_STEP === 0) this.index.push(this.offset + this.used);
+    const parts = new Array<string>(cells.length);
+    for (let i = 0; i < cells.length; i++) parts[i] = this.prefixes[i] + JSON.stringify(cells[i]) + '}';
+    const line = '[' + parts.join(',') + ']\n';
+    // a UTF-16 unit is at most 3 bytes of UTF-8
+    if (this.used + line.length * 3 > this.buffer.length) {
+      this.flush();
+      if (line.length * 3 > this.buffer.length) this.buffer = Buffer.allocUnsafe(line.length * 3);
+    }
+    this.used += this.buffer.write(line, this.used);
     this.rows++;
-    if (this.bufferedBytes > 1 << 20) this.flush();
   }
 
   flush(): void {
-    if (!this.buffer.length) return;
-    fs.writeSync(this.fd, this.buffer.join(''));
-    this.offset += this.bufferedBytes;
-    this.buffer = [];
-    this.bufferedBytes = 0;
+    if (!this.used) return;
+    fs.writeSync(this.fd, this.buffer, 0, this.used);
+    this.offset += this.used;
+    this.used = 0;
   }
 
   close(): void {
@@ -53,19 +57,36 @@ export class ResultsWriter {
   }
 }
 
-// Characters JSON must escape, and lone surrogates, which JSON.stringify escapes too.
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/u;
-
-/** JSON.stringify for a string, without its cost for the common string that needs no escaping. */
-function jsonString(s: string): string {
-  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
-}
-
 /** Rows start..start+count-1 as their wire-form JSON text, one string per row. */
 export function readRowLines(file: string, index: number[], start: number, count: number, columns: string[], format: RowsFormat = 'cells'): string[] {
   const lines = readLines(file, index, start, count);
   if (format === 'wire') return lines;
   return lines.map((l) => JSON.stringify((JSON.parse(l) as string[]).map((cell, i) => ({ [columns[i]]: cell }))));
+}
+
+/**
+ * Rows start..start+count-1 as one JSON array in wire form, and how many rows it holds: the
+ * page's bytes with line breaks turned into commas, not split into rows and joined again.
+ */
+export function readRowsJson(file: string, index: number[], start: number, count: number, columns: string[], format: RowsFormat = 'cells'): { json: string; rows: number } {
+  if (format !== 'wire') {
+    const lines = readRowLines(file, index, start, count, columns, format);
+    return { json: `[${lines.join(',')}]`, rows: lines.length };
+  }
+  const range = readRange(file, index, start, count);
+  if (!range) return { json: '[]', rows: 0 };
+  const { buf, skip } = range;
+  let from = 0;
+  for (let i = 0; i < skip && from < buf.length; i++) from = buf.indexOf(10, from) + 1 || buf.length;
+  let to = from;
+  let rows = 0;
+  while (rows < count && to < buf.length) {
+    const nl = buf.indexOf(10, to);
+    to = nl < 0 ? buf.length : nl + 1;
+    rows++;
+  }
+  const text = buf.toString('utf8', from, to > from && buf[to - 1] === 10 ? to - 1 : to);
+  return { json: `[${text.replaceAll('\n', ',')}]`, rows };
 }
 
 /** Rows as arrays of cell strings (for callers inside the lake that want values, not wire text). */
@@ -77,11 +98,18 @@ export function readRowCells(file: string, index: number[], start: number, count
 }
 
 function readLines(file: string, index: number[], start: number, count: number): string[] {
-  if (count <= 0) return [];
+  const range = readRange(file, index, start, count);
+  if (!range) return [];
+  const lines = range.buf.toString('utf8').split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines.slice(range.skip, range.skip + count);
+}
+
+/** The bytes from the indexed row at or before `start` to the indexed row after the page (or the end); `skip` rows precede `start`. */
+function readRange(file: string, index: number[], start: number, count: number): { buf: Buffer; skip: number } | undefined {
+  if (count <= 0) return undefined;
   const slot = Math.floor(start / INDEX_STEP);
-  if (slot >= index.length) return [];
-  const skip = start - slot * INDEX_STEP;
-  // the bytes from the page's first indexed row to the indexed row after its last (or the end)
+  if (slot >= index.length) return undefined;
   const endSlot = Math.ceil((start + count) / INDEX_STEP);
   const fd = fs.openSync(file, 'r');
   try {
@@ -94,9 +122,7 @@ function readLines(file: string, index: number[], start: number, count: number):
       if (n === 0) break;
       got += n;
     }
-    const lines = buf.toString('utf8', 0, got).split('\n');
-    if (lines[lines.length - 1] === '') lines.pop();
-    return lines.slice(skip, skip + count);
+    return { buf: buf.subarray(0, got), skip: start - slot * INDEX_STEP };
   } finally {
     fs.closeSync(fd);
   }

@@ -73,12 +73,12 @@ export const queryOperations = {
     const q = lake.queries.get(input.QueryId);
     const done = q.status === 'FINISHED' || q.status === 'CANCELLED' || q.status === 'TIMED_OUT';
     const start = decodeToken(input.NextToken, q.queryId);
-    const rows = done ? lake.queries.pageLines(q.queryId, start, input.MaxQueryResults ?? 1000) : [];
-    const end = start + rows.length;
+    const page = done ? lake.queries.pageJson(q.queryId, start, input.MaxQueryResults ?? 1000) : { json: '[]', rows: 0 };
+    const end = start + page.rows;
     return {
       QueryStatus: q.status,
-      QueryStatistics: { ResultsCount: rows.length, TotalResultsCount: q.resultsCount, BytesScanned: q.statistics.bytesScanned },
-      QueryResultRows: rawJson(`[${rows.join(',')}]`),
+      QueryStatistics: { ResultsCount: page.rows, TotalResultsCount: q.resultsCount, BytesScanned: q.statistics.bytesScanned },
+      QueryResultRows: rawJson(page.json),
       NextToken: done && end < q.resultsCount ? encodeToken(q.queryId, end) : undefined,
       ErrorMessage: q.errorMessage,
     };
