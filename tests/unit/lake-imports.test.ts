@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lake } from '../../lib/lake/lake';
 import { generateEvents } from '../../lib/lake/demo/generate-events';
-import { createStore } from '../../lib/lake/stores/lifecycle';
+import { createStore, deleteStore } from '../../lib/lake/stores/lifecycle';
 import { writeTrailArchive } from '../helpers/trail-archive';
 
 const DAY = 86_400_000;
@@ -107,5 +107,14 @@ describe('importing a trail archive', () => {
     await lake.imports.idle();
     expect(() => lake.imports.start({ store, source: { S3LocationUri: 'file:///no/such/dir' } })).toThrow(expect.objectContaining({ type: 'InvalidImportSourceException' }));
     expect(() => lake.imports.start({ store, source: { S3LocationUri: 'ftp://x' } })).toThrow(expect.objectContaining({ type: 'InvalidImportSourceException' }));
+  });
+
+  it('says why an import failed as a whole, in its failures', async () => {
+    const store = createStore(lake.stores, { Name: 'gone', AdvancedEventSelectors: ALL_EVENTS, TerminationProtectionEnabled: false });
+    deleteStore(lake.stores, store.id, () => false);
+    const rec = await runImport(store.id, pathToFileURL(archive).href);
+    expect(rec.status).toBe('FAILED');
+    expect(rec.statistics.FailedEntries).toBe(1);
+    expect(rec.failures).toEqual([expect.objectContaining({ Location: pathToFileURL(archive).href, ErrorType: 'ImportFailed', ErrorMessage: expect.stringMatching(/no longer active/) })]);
   });
 });

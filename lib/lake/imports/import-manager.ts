@@ -145,6 +145,9 @@ export class ImportManager {
       .catch((e) => {
         rec.status = 'FAILED';
         rec.error = (e as Error).message;
+        // GetImport has no field for why; ListImportFailures shows it against the source.
+        rec.failures.push({ Location: rec.source.S3LocationUri, Status: 'FAILED', ErrorType: 'ImportFailed', ErrorMessage: rec.error, LastUpdatedTime: Date.now() / 1000 });
+        rec.statistics.FailedEntries++;
         console.error(`[lake] import ${rec.importId} failed:`, e);
       })
       .finally(() => {
