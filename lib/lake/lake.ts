@@ -214,23 +214,23 @@ export class Lake {
 
   /** Validates and translates a statement; throws InvalidQueryStatementException with a position. */
   async prepare(sql: string): Promise<PreparedStatement> {
-    const p = await this.bindStatement(sql);
+    const p = await this.bindStatement(sql, false);
     this.queries.release(p.bound);
     return p;
   }
 
   async startQuery(sql: string, deliveryS3Uri?: string): Promise<QueryRecord> {
     this.queries.checkCapacity(); // before the work of binding
-    const p = await this.bindStatement(sql);
+    const p = await this.bindStatement(sql, true);
     return this.queries.start(sql, p, p.bound, p.storeIds, deliveryS3Uri);
   }
 
   /** prepare(), keeping DuckDB's bound statement (and its connection) for the run. */
-  private async bindStatement(sql: string): Promise<PreparedStatement & { bound: BoundStatement }> {
+  private async bindStatement(sql: string, toRun: boolean): Promise<PreparedStatement & { bound: BoundStatement }> {
     try {
       const translation = this.translateStatement(sql);
       const { eventsScanned, bytesScanned } = this.scanStatistics(translation);
-      const bound = await this.queries.bind(translation.sql).catch((e) => {
+      const bound = await this.queries.bind(translation.sql, toRun && translation.manyRows).catch((e) => {
         const col = SqlValidationError.is(e) && e.line === undefined ? /^Column '([^']+)' cannot be resolved/.exec(e.reason) : null;
         const at = col ? locateColumn(sql, col[1]) : undefined;
         throw at ? new SqlValidationError(e.reason, at.line, at.column) : e;

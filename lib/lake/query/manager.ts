@@ -7,6 +7,7 @@ import { readJson, writeFileAtomic } from '../storage/fs-atomic';
 import { SqlValidationError } from '../sql/errors';
 import type { Translation } from '../sql/translate';
 import { chunkRowCells } from './chunk-rows';
+import { wireRowsSql } from './wire-rows';
 import { ResultsWriter, readRowCells, readRowsJson, type RowsFormat } from './results-file';
 
 export type QueryStatus = 'QUEUED' | 'RUNNING' | 'FINISHED' | 'FAILED' | 'CANCELLED' | 'TIMED_OUT';
@@ -43,7 +44,12 @@ export interface PreparedQuery {
 }
 
 /** A statement DuckDB has already parsed and bound, on the connection it will run on. */
-export interface BoundStatement { con: DuckDBConnection; stmt: DuckDBPreparedStatement }
+export interface BoundStatement {
+  con: DuckDBConnection;
+  stmt: DuckDBPreparedStatement;
+  /** Set when the statement returns each row in wire form as one value (see `wireRowsSql`): the result's column names. */
+  wireColumns?: string[];
+}
 
 export interface QueryManagerOptions {
   dir: string;
@@ -85,13 +91,25 @@ export class QueryManager {
    * Has DuckDB parse and bind the translated SQL, so semantic errors are rejected synchronously too.
    * The bound statement is what later runs (binding twice costs as much as a small query).
    */
-  async bind(sql: string): Promise<BoundStatement> {
+  async bind(sql: string, wireRows = false): Promise<BoundStatement> {
     const con = await this.borrow();
+    let stmt: DuckDBPreparedStatement;
     try {
-      return { con, stmt: await con.prepare(sql) };
+      stmt = await con.prepare(sql);
     } catch (e) {
       this.giveBack(con);
       throw new SqlValidationError(cleanEngineMessage((e as Error).message));
+    }
+    if (!wireRows) return { con, stmt };
+    const names = Array.from({ length: stmt.columnCount }, (_, i) => stmt.columnName(i));
+    const wrapped = wireRowsSql(sql, names, Array.from({ length: stmt.columnCount }, (_, i) => stmt.columnType(i)));
+    if (!wrapped) return { con, stmt };
+    try {
+      const wire = await con.prepare(wrapped);
+      stmt.destroySync();
+      return { con, stmt: wire, wireColumns: names };
+    } catch {
+      return { con, stmt }; // the plain statement runs as well, only slower
     }
   }
 
@@ -261,13 +279,19 @@ export class QueryManager {
     const writer = new ResultsWriter(this.resultsFile(rec.queryId));
     try {
       const result = await a.bound.stmt.stream();
-      rec.columns = result.columnNames();
+      const wire = a.bound.wireColumns;
+      rec.columns = wire ?? result.columnNames();
       writer.columns = rec.columns;
       const types = result.columnTypes();
       for (;;) {
         const chunk = await result.fetchChunk();
         if (!chunk || chunk.rowCount === 0) break;
-        for (const cells of chunkRowCells(chunk, types)) writer.append(cells);
+        if (wire) {
+          const rows = chunk.getColumnVector(0);
+          for (let r = 0; r < chunk.rowCount; r++) writer.appendLine(rows.getItem(r) as string);
+        } else {
+          for (const cells of chunkRowCells(chunk, types)) writer.append(cells);
+        }
         rec.resultsCount = writer.rows;
         rec.statistics.executionTimeInMillis = Date.now() - started;
       }

@@ -31,10 +31,15 @@ export class ResultsWriter {
   }
 
   append(cells: string[]): void {
-    if (this.rows % INDEX_STEP === 0) this.index.push(this.offset + this.used);
     const parts = new Array<string>(cells.length);
     for (let i = 0; i < cells.length; i++) parts[i] = this.prefixes[i] + JSON.stringify(cells[i]) + '}';
-    const line = '[' + parts.join(',') + ']\n';
+    this.appendLine('[' + parts.join(',') + ']');
+  }
+
+  /** A row already in wire form. */
+  appendLine(row: string): void {
+    if (this.rows % INDEX_STEP === 0) this.index.push(this.offset + this.used);
+    const line = row + '\n';
     // a UTF-16 unit is at most 3 bytes of UTF-8
     if (this.used + line.length * 3 > this.buffer.length) {
       this.flush();

@@ -35,11 +35,17 @@ const orderedDistinct = (list: string) => `list_filter(${list}, (tb_v, tb_i) -> 
 const lambdaMatch = (combine: string, negate = false) =>
   render((c) => `${negate ? 'NOT ' : ''}coalesce(${combine}(list_transform(${c.args[0]}, ${c.args[1]})), ${negate ? 'false' : combine === 'list_bool_and' ? 'true' : 'false'})`);
 
-const sameNames = [
-  // aggregate
+const sameAggregates = [
   'count', 'sum', 'min', 'max', 'avg', 'count_if', 'max_by', 'min_by', 'array_agg', 'bool_and', 'bool_or',
   'stddev', 'stddev_samp', 'stddev_pop', 'variance', 'var_samp', 'var_pop', 'corr', 'covar_samp', 'covar_pop',
   'geometric_mean', 'histogram', 'any_value', 'kurtosis', 'skewness', 'entropy',
+];
+
+/** Trino aggregate functions the lake accepts (the names users write). */
+export const AGGREGATE_FUNCTIONS: ReadonlySet<string> = new Set([...sameAggregates, 'approx_distinct', 'arbitrary', 'every', 'approx_percentile']);
+
+const sameNames = [
+  ...sameAggregates,
   // window
   'row_number', 'rank', 'dense_rank', 'percent_rank', 'cume_dist', 'ntile', 'lag', 'lead', 'first_value', 'last_value', 'nth_value',
   // string

@@ -1,7 +1,7 @@
 import { ParserRuleContext, TerminalNode, type ParseTree } from 'antlr4ng';
 import * as P from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser';
 import { SqlValidationError } from './errors';
-import { FUNCTIONS, MAP_FUNCTIONS, type CallInfo } from './functions';
+import { AGGREGATE_FUNCTIONS, FUNCTIONS, MAP_FUNCTIONS, type CallInfo } from './functions';
 import { parseStatement, isUuid } from './parse';
 import { boundsFromWhere, columnPath, identifierName, stringLiteralValue, unwrapExpression, type TimeBounds } from './time-bounds';
 import { parseTimestampText } from '../../sql/timestamp-text';
@@ -31,6 +31,8 @@ export interface Translation {
   scans: { storeId: string; bounds: TimeBounds }[];
   /** Top-level column names the query mentions (lower-case); `all` when it selects `*`. */
   columns: Set<string> | 'all';
+  /** Whether the result may be large: the outer query neither groups, aggregates, nor has a LIMIT of 1,000 or less. A hint only. */
+  manyRows: boolean;
 }
 
 export function translate(sql: string, env: TranslateEnv): Translation {
@@ -63,7 +65,7 @@ class Translator {
     }
     this.prepass(stmt);
     const sql = this.emit(stmt.rootQuery()).trim();
-    return { sql, scans: this.scans, columns: this.selectsAll ? 'all' : this.columns };
+    return { sql, scans: this.scans, columns: this.selectsAll ? 'all' : this.columns, manyRows: mayReturnManyRows(stmt.rootQuery()) };
   }
 
   /** Collects CTE names and the eventTime window of each store reference. */
@@ -301,3 +303,23 @@ export function utcText(ms: number): string {
 }
 
 export { columnPath };
+
+function mayReturnManyRows(root: P.RootQueryContext): boolean {
+  const query = root.query();
+  if (!(query instanceof P.QueryStatementContext)) return true;
+  const outer = query.queryNoWith();
+  const limit = Number(outer._limit?.rowCount()?.INTEGER_VALUE()?.getText());
+  if (limit <= 1000) return false;
+  const term = outer.queryTerm();
+  const primary = term instanceof P.QueryTermDefaultContext ? term.queryPrimary() : undefined;
+  if (!(primary instanceof P.QueryPrimaryDefaultContext)) return true;
+  const spec = primary.querySpecification();
+  return !spec.groupBy() && !spec.selectList().selectItem().some(callsAggregate);
+}
+
+/** An aggregate call in an expression, outside subqueries. */
+function callsAggregate(node: ParseTree): boolean {
+  if (node instanceof P.SubqueryExpressionContext || node instanceof P.QueryContext) return false;
+  if (node instanceof P.FunctionCallContext && AGGREGATE_FUNCTIONS.has(node.functionName().getText().toLowerCase())) return true;
+  return node instanceof ParserRuleContext && (node.children ?? []).some(callsAggregate);
+}
