@@ -118,7 +118,7 @@ async function stageCosts(lake: Lake, source: string, log: (s: string) => void):
     return r;
   };
   const records = await stage('read: gunzip + JSON.parse (JavaScript)', () => files.flatMap((f) => (JSON.parse(gunzipSync(fs.readFileSync(f)).toString('utf8')) as { Records: unknown[] }).Records), (r) => r.length);
-  const spooled = await stage('spool: check, respell, JSON text to spool files (JavaScript)', () => lake.spoolEvents(store.id, records), (s) => s.total);
+  const spooled = await stage('spool: check, respell, JSON text to spool files (JavaScript)', () => lake.spooler(store.id).fillWith((s) => s.add(records)), (s) => s.total);
   await stage('commit: DuckDB reads, maps, sorts, writes Parquet; manifest', () => lake.commitEvents(store.id, spooled), (r) => r.added);
   return out;
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createEngine, sqlString, type Engine } from './engine/duckdb';
-import { commitSpooled, discardSpooled, recoverInterruptedWrite, spoolEvents, type SpooledEvents, type WriteResult } from './ingest/write-events';
+import { commitSpooled, discardSpooled, EventSpooler, recoverInterruptedWrite, type SpooledEvents, type WriteResult } from './ingest/write-events';
 import { ImportManager } from './imports/import-manager';
 import { SourceFollower } from './imports/follow';
 import { bytesFor, filesInWindow, readManifest, writeManifest, type Manifest } from './storage/manifest';
@@ -66,7 +66,7 @@ export class Lake {
     });
     const ingestHost = {
       store: (id: string) => this.stores.get(id),
-      spool: (id: string, records: unknown[]) => this.spoolEvents(id, records),
+      spooler: (id: string) => this.spooler(id),
       commit: (id: string, spooled: SpooledEvents) => this.commitEvents(id, spooled),
     };
     this.imports = new ImportManager(path.join(dir, 'imports'), ingestHost, opts.importBatchEvents);
@@ -154,14 +154,18 @@ export class Lake {
   }
 
   async appendEvents(storeId: string, records: Iterable<unknown>): Promise<WriteResult> {
-    return this.commitEvents(storeId, this.spoolEvents(storeId, records));
+    return this.commitEvents(storeId, this.spooler(storeId).fillWith((s) => s.add(records)));
   }
 
-  /** Checks records and spools them for `commitEvents`; needs no lock, so it can overlap another batch's commit. */
-  spoolEvents(storeId: string, records: Iterable<unknown>): SpooledEvents {
+  /** A spooler for `commitEvents`; spooling needs no lock, so it can overlap another batch's commit. */
+  spooler(storeId: string): EventSpooler {
+    return new EventSpooler(path.join(this.dir, 'tmp'), this.requireStore(storeId).shape);
+  }
+
+  private requireStore(storeId: string): StoreRecord {
     const store = this.stores.get(storeId);
     if (!store) throw storeNotFound(storeId);
-    return spoolEvents({ tmpDir: path.join(this.dir, 'tmp'), shape: store.shape }, records);
+    return store;
   }
 
   async commitEvents(storeId: string, spooled: SpooledEvents): Promise<WriteResult> {

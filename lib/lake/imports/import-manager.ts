@@ -4,9 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { LakeError } from '../errors';
 import { readJson, writeFileAtomic } from '../storage/fs-atomic';
 import type { StoreRecord } from '../storage/stores';
-import { discardSpooled } from '../ingest/write-events';
+import { discardSpooled, type SpooledEvents } from '../ingest/write-events';
 import { dayOfPath, openSource, type LogSource } from './sources';
-import { commitBatch, readLogFile, spoolBatch, type ImportFailure, type IngestHost, type LogBatch, type SpooledBatch } from './ingest-batch';
+import { commitBatch, readLogFile, recordFilter, type ImportFailure, type IngestHost } from './ingest-batch';
 
 export type ImportStatus = 'INITIALIZING' | 'IN_PROGRESS' | 'FAILED' | 'STOPPED' | 'COMPLETED';
 
@@ -170,35 +170,42 @@ export class ImportManager {
     rec.status = 'IN_PROGRESS';
     this.save(rec);
 
-    let batch: LogBatch = [];
+    // Each file's records are spooled as soon as it is read, so memory stays flat. While DuckDB
+    // commits one batch, the next one's files are read, parsed and spooled: the two use different cores.
+    const keep = recordFilter(store, this.window(rec));
+    let spooler = this.host.spooler(store.id);
+    let batchFiles: string[] = [];
     let batchEvents = 0;
-    // While DuckDB commits one batch, the next one's files are read, parsed and spooled: the two
-    // use different cores.
     let committing: Promise<void> = Promise.resolve();
     const flush = async () => {
-      if (!batch.length) return;
-      const files = batch.map((b) => b.file);
-      const spooled = spoolBatch(this.host, store, batch, this.window(rec));
-      batch = [];
+      if (!batchFiles.length) return;
+      const [spooled, files] = [spooler.finish(), batchFiles];
+      spooler = this.host.spooler(store.id);
+      batchFiles = [];
       batchEvents = 0;
       try {
         await committing;
       } catch (e) {
-        discardSpooled(spooled.spooled);
+        discardSpooled(spooled);
         throw e;
       }
       committing = this.commitBatch(rec, store, files, spooled);
       committing.catch(() => undefined); // awaited by the next flush; this only marks it handled
     };
-    for (const file of files) {
-      if (run.stop) break;
-      if (done.has(file)) continue;
-      const records = await this.readFile(source, file, rec);
-      batch.push({ file, records });
-      batchEvents += records.length;
-      if (batchEvents >= this.batchEvents || batch.length >= Math.max(1, this.batchEvents / 10)) await flush();
+    try {
+      for (const file of files) {
+        if (run.stop) break;
+        if (done.has(file)) continue;
+        const records = await this.readFile(source, file, rec);
+        spooler.add(records.filter(keep), file);
+        batchFiles.push(file);
+        batchEvents += records.length;
+        if (batchEvents >= this.batchEvents || batchFiles.length >= Math.max(1, this.batchEvents / 10)) await flush();
+      }
+      await flush();
+    } finally {
+      spooler.discard(); // a batch cut short by an error; empty after the last flush
     }
-    await flush();
     await committing;
     rec.statistics.PrefixesCompleted = new Set(rec.completedFiles.map((f) => path.posix.dirname(f))).size;
     rec.status = run.stop ? 'STOPPED' : 'COMPLETED';
@@ -217,7 +224,7 @@ export class ImportManager {
     return { lo: rec.startEventTime !== undefined ? rec.startEventTime * 1000 : undefined, hi: rec.endEventTime !== undefined ? rec.endEventTime * 1000 : undefined };
   }
 
-  private async commitBatch(rec: ImportRecord, store: StoreRecord, files: string[], spooled: SpooledBatch) {
+  private async commitBatch(rec: ImportRecord, store: StoreRecord, files: string[], spooled: SpooledEvents) {
     const result = await commitBatch(this.host, store, spooled);
     rec.failures.push(...result.failures);
     rec.statistics.FailedEntries += result.failures.length;

@@ -1,5 +1,5 @@
 import type { StoreRecord } from '../storage/stores';
-import type { SpooledEvents, WriteResult } from '../ingest/write-events';
+import type { EventSpooler, SpooledEvents, WriteResult } from '../ingest/write-events';
 import type { LogSource } from './sources';
 import { LogFileError, parseLogFile } from './read-log-file';
 import { matchesSelectors } from './selector-filter';
@@ -9,8 +9,8 @@ export interface ImportFailure { Location: string; Status: 'FAILED'; ErrorType: 
 
 export interface IngestHost {
   store(id: string): StoreRecord | undefined;
-  /** Checks and spools records; no lock, so the next batch can be spooled while one commits. */
-  spool(storeId: string, records: unknown[]): SpooledEvents;
+  /** Checks and spools records as they are read; no lock, so the next batch is spooled while one commits. */
+  spooler(storeId: string): EventSpooler;
   commit(storeId: string, spooled: SpooledEvents): Promise<WriteResult>;
 }
 
@@ -27,37 +27,34 @@ export async function readLogFile(source: LogSource, file: string): Promise<{ re
   }
 }
 
-/** A batch whose records are spooled, waiting for `commitBatch`; `owners[i]` is record i's file. */
-export interface SpooledBatch { spooled: SpooledEvents; owners: string[] }
-
 /**
  * Appends the records of a batch of files that the store wants: inside the time window, inside
  * the retention period, matching its event selectors. Records the store cannot hold come back as
  * failures naming their file.
  */
-export async function ingestBatch(host: IngestHost, store: StoreRecord, batch: LogBatch, window: { lo?: number; hi?: number } = {}) {
-  return commitBatch(host, store, spoolBatch(host, store, batch, window));
+export async function ingestBatch(host: IngestHost, store: StoreRecord, batch: LogBatch, window: TimeWindow = {}) {
+  const keep = recordFilter(store, window);
+  const spooled = host.spooler(store.id).fillWith((s) => {
+    for (const { file, records } of batch) s.add(records.filter(keep), file);
+  });
+  return commitBatch(host, store, spooled);
 }
 
-/** The CPU-bound first half of `ingestBatch`: selects and spools the records. */
-export function spoolBatch(host: IngestHost, store: StoreRecord, batch: LogBatch, window: { lo?: number; hi?: number } = {}): SpooledBatch {
+export interface TimeWindow { lo?: number; hi?: number }
+
+/** Which raw records a store takes from an import or its source. */
+export function recordFilter(store: StoreRecord, window: TimeWindow): (r: Record<string, unknown>) => boolean {
   const lo = Math.max(window.lo ?? -Infinity, Date.now() - store.retentionPeriod * DAY_MS);
   const hi = window.hi ?? Infinity;
-  const keep = (r: Record<string, unknown>) => {
+  return (r) => {
     const t = Date.parse(String(r.eventTime));
     // unreadable times go through so the writer reports them as failures
     return (Number.isNaN(t) || (t >= lo && t <= hi)) && matchesSelectors(r, store.advancedEventSelectors);
   };
-  const owners: string[] = [];
-  const records: unknown[] = [];
-  for (const { file, records: rs } of batch) {
-    for (const r of rs) if (keep(r)) { records.push(r); owners.push(file); }
-  }
-  return { spooled: host.spool(store.id, records), owners };
 }
 
-export async function commitBatch(host: IngestHost, store: StoreRecord, { spooled, owners }: SpooledBatch) {
+export async function commitBatch(host: IngestHost, store: StoreRecord, spooled: SpooledEvents) {
   const result = await host.commit(store.id, spooled);
-  const failures: ImportFailure[] = result.failed.map((f) => ({ Location: owners[f.index], Status: 'FAILED', ErrorType: 'InvalidRecord', ErrorMessage: f.reason, LastUpdatedTime: Date.now() / 1000 }));
+  const failures: ImportFailure[] = result.failed.map((f) => ({ Location: f.source ?? store.arn, Status: 'FAILED', ErrorType: 'InvalidRecord', ErrorMessage: f.reason, LastUpdatedTime: Date.now() / 1000 }));
   return { added: result.added, failures };
 }

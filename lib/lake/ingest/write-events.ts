@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { fieldsFor, type TableShape } from '../schema';
+import { fieldsFor, type Field, type TableShape } from '../schema';
 import { sqlString, type Engine } from '../engine/duckdb';
 import { readManifest, writeManifest, type DataFile } from '../storage/manifest';
 import { readJson, writeFileAtomic } from '../storage/fs-atomic';
@@ -12,7 +12,8 @@ import { rowsQuery } from './row-sql';
 export interface WriteResult {
   added: number;
   duplicates: number;
-  failed: { index: number; reason: string }[];
+  /** Records that cannot be stored: their position among the records given, and the source they came with. */
+  failed: { index: number; reason: string; source?: string }[];
   files: DataFile[];
 }
 
@@ -30,54 +31,67 @@ const PARQUET_OPTIONS = 'FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000
 const SPOOLS_PER_DAY = 2;
 
 /**
- * Appends raw CloudTrail records to a store: one new Parquet file per UTC day touched, sorted by
- * eventTime, without events whose eventID the store already holds. The manifest is replaced only
- * after every file is complete, so a crash leaves the store as it was before the batch.
- * Callers serialise writes per store.
+ * The first half of a write, which needs no lock: checks each record as it is added and writes
+ * it to a spool file of its UTC day, so memory stays flat however large the batch. A spool line
+ * is `eventid TAB eventtime TAB json TAB original`; JSON text never holds a raw tab or line break.
  */
-export async function writeEvents(
-  engine: Pick<Engine, 'internal' | 'connect'>,
-  opts: { storeDir: string; tmpDir: string; shape: TableShape },
-  records: Iterable<unknown>,
-): Promise<WriteResult> {
-  return commitSpooled(engine, opts, spoolEvents(opts, records));
-}
+export class EventSpooler {
+  private fields: Field[];
+  private spools = new Map<string, Spool[]>();
+  private seen = new Set<string>(); // duplicates inside the batch; the batch size bounds this set
+  private failed: WriteResult['failed'] = [];
+  private index = 0;
+  private total = 0;
 
-/**
- * The first half of a write, which needs no lock: checks each record and writes it to a spool
- * file of its UTC day, so memory stays flat. A spool line is `eventid TAB eventtime TAB json TAB
- * original`; JSON text never holds a raw tab or line break.
- */
-export function spoolEvents(opts: { tmpDir: string; shape: TableShape }, records: Iterable<unknown>): SpooledEvents {
-  const fields = fieldsFor(opts.shape);
-  fs.mkdirSync(opts.tmpDir, { recursive: true });
-  const spools = new Map<string, Spool[]>();
-  const seen = new Set<string>(); // duplicates inside the batch; the batch size bounds this set
-  const failed: WriteResult['failed'] = [];
-  let index = 0;
-  let total = 0;
-  try {
+  constructor(private tmpDir: string, shape: TableShape) {
+    this.fields = fieldsFor(shape);
+    fs.mkdirSync(tmpDir, { recursive: true });
+  }
+
+  /** Adds records; `source` (the log file they came from) is named with any that cannot be stored. */
+  add(records: Iterable<unknown>, source?: string): void {
     for (const raw of records) {
       try {
-        const rec = prepareRecord(raw, fields);
-        total++;
-        if (!seen.has(rec.eventId)) {
-          seen.add(rec.eventId);
-          const day = rec.eventTime.slice(0, 10);
-          let daySpools = spools.get(day);
-          if (!daySpools) spools.set(day, (daySpools = Array.from({ length: SPOOLS_PER_DAY }, () => new Spool(path.join(opts.tmpDir, `${randomUUID()}.tsv`)))));
-          daySpools[seen.size % SPOOLS_PER_DAY].write(`${rec.eventId}\t${rec.eventTime}\t${rec.json}\t${rec.original ?? ''}`);
+        const rec = prepareRecord(raw, this.fields);
+        this.total++;
+        if (!this.seen.has(rec.eventId)) {
+          this.seen.add(rec.eventId);
+          this.daySpools(rec.eventTime.slice(0, 10))[this.seen.size % SPOOLS_PER_DAY].write(`${rec.eventId}\t${rec.eventTime}\t${rec.json}\t${rec.original ?? ''}`);
         }
       } catch (e) {
         if (!(e instanceof RecordError)) throw e;
-        failed.push({ index, reason: e.message });
+        this.failed.push({ index: this.index, reason: e.message, source });
       }
-      index++;
+      this.index++;
     }
-  } finally {
-    for (const day of spools.values()) for (const s of day) s.close();
   }
-  return { days: new Map([...spools].map(([day, list]) => [day, list.map((s) => s.file)])), total, failed };
+
+  finish(): SpooledEvents {
+    for (const day of this.spools.values()) for (const s of day) s.close();
+    return { days: new Map([...this.spools].map(([day, list]) => [day, list.map((s) => s.file)])), total: this.total, failed: this.failed };
+  }
+
+  /** Removes the spool files of a batch that will not be committed. */
+  discard(): void {
+    discardSpooled(this.finish());
+  }
+
+  /** Spools what `fill` adds and finishes; if it throws, nothing is left behind. */
+  fillWith(fill: (spooler: this) => void): SpooledEvents {
+    try {
+      fill(this);
+    } catch (e) {
+      this.discard();
+      throw e;
+    }
+    return this.finish();
+  }
+
+  private daySpools(day: string): Spool[] {
+    let spools = this.spools.get(day);
+    if (!spools) this.spools.set(day, (spools = Array.from({ length: SPOOLS_PER_DAY }, () => new Spool(path.join(this.tmpDir, `${randomUUID()}.tsv`)))));
+    return spools;
+  }
 }
 
 /** Days of one batch written at once, each on its own connection: DuckDB writes a file on one thread. */
@@ -181,8 +195,10 @@ class Spool {
   }
 
   close() {
+    if (this.fd < 0) return;
     this.flush();
     fs.closeSync(this.fd);
+    this.fd = -1;
   }
 }
 
