@@ -46,6 +46,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(day, 'truncated.json'), '{"Records": [{"eventID": "x", "eventTime": "2026-01-01T00:00:00Z"');
   fs.writeFileSync(path.join(day, 'empty.json'), '');
   fs.writeFileSync(path.join(day, 'not-cloudtrail.json'), JSON.stringify({ Type: 'Notification', Message: 'an SNS message' }));
+  fs.symlinkSync(path.join(root, 'moved-away.json.gz'), path.join(day, 'dangling.json.gz'));
   fs.mkdirSync(path.join(archive, 'AWSLogs', '111122223333', 'CloudTrail-Digest'), { recursive: true });
   fs.writeFileSync(path.join(archive, 'AWSLogs', '111122223333', 'CloudTrail-Digest', 'digest.json.gz'), 'not a log');
   lake = await Lake.open({ dataDir: path.join(root, 'data'), region: 'us-east-1', accountId: '123456789012' });
@@ -58,7 +59,7 @@ afterAll(() => {
 const ALL_EVENTS = [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management', 'Data'] }] }];
 
 describe('importing a trail archive', () => {
-  it('imports every event of an archive (organization trails too), skips digests, records bad files', async () => {
+  it('imports every event of an archive (organization trails too), skips digests, records bad and unreadable files', async () => {
     const store = createStore(lake.stores, { Name: 'all', AdvancedEventSelectors: ALL_EVENTS });
     const rec = await runImport(store.id, pathToFileURL(archive).href);
     expect(rec.status).toBe('COMPLETED');
@@ -67,11 +68,12 @@ describe('importing a trail archive', () => {
     const failures = rec.failures.map((f) => [path.basename(f.Location), f.ErrorType]);
     expect(failures.sort()).toEqual([
       ['broken.json.gz', 'DecompressionError'],
+      ['dangling.json.gz', 'ReadError'],
       ['empty.json', 'EmptyFile'],
       ['not-cloudtrail.json', 'NotCloudTrail'],
       ['truncated.json', 'InvalidJson'],
     ]);
-    expect(rec.statistics.FailedEntries).toBe(4);
+    expect(rec.statistics.FailedEntries).toBe(5);
   });
 
   it('stores each event once however often the archive is imported', async () => {

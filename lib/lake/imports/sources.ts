@@ -47,8 +47,13 @@ function fileSource(uri: string): LogSource {
     async list() {
       const out: string[] = [];
       const walk = (p: string) => {
-        const st = fs.statSync(p);
-        if (st.isDirectory()) for (const e of fs.readdirSync(p).sort()) walk(path.join(p, e));
+        let st: fs.Stats | undefined;
+        try {
+          st = fs.statSync(p);
+        } catch {
+          // a dangling link or a file gone since the listing: reading it records a failure with its path
+        }
+        if (st?.isDirectory()) for (const e of fs.readdirSync(p).sort()) walk(path.join(p, e));
         else if (isLogFile(p)) out.push(p);
       };
       walk(root);
