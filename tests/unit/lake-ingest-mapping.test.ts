@@ -94,12 +94,24 @@ describe('storing raw records', () => {
     expect(await one(`SELECT count(*) FROM $EDS_ID`)).toEqual([['3']]);
   });
 
-  it('writes each day file in eventTime order', async () => {
-    const files = t.lake.manifest(t.store.id).files.filter((f) => f.day === '2024-03-09');
-    expect(files).toHaveLength(1);
-    const rows = await t.lake.engine.internal.runAndReadAll(`SELECT eventid FROM read_parquet('${path.join(t.lake.stores.dir(t.store.id), files[0].file)}')`);
-    const [[noId]] = await one(`SELECT eventid FROM $EDS_ID WHERE eventname = 'GetCallerIdentity'`);
-    expect(rows.getRows().map((r) => r[0])).toEqual([noId, 'aaaaaaaa-0000-4000-8000-000000000001', 'aaaaaaaa-0000-4000-8000-000000000002']);
+  it('sorts a day file that holds more than one row group by eventTime, so row groups can be skipped by time', async () => {
+    const big = await tempLake();
+    try {
+      const n = 250_000;
+      const base = Date.parse('2024-05-01T00:00:00Z');
+      // written in reverse time order; ascending after the write
+      const records = Array.from({ length: n }, (_, i) => ({ eventID: `e-${i}`, eventTime: new Date(base + (n - i) * 500).toISOString(), eventName: 'E' }));
+      await big.lake.appendEvents(big.store.id, records);
+      const [file] = big.lake.manifest(big.store.id).files;
+      const groups = await big.lake.engine.internal.runAndReadAll(
+        `SELECT row_group_id, stats_min, stats_max FROM parquet_metadata('${path.join(big.lake.stores.dir(big.store.id), file.file)}') WHERE path_in_schema = 'eventtime' ORDER BY row_group_id`,
+      );
+      const ranges = groups.getRows().map(([, lo, hi]) => [String(lo), String(hi)]);
+      expect(ranges.length).toBeGreaterThan(1);
+      for (let i = 1; i < ranges.length; i++) expect(ranges[i - 1][1] < ranges[i][0]).toBe(true);
+    } finally {
+      await big.close();
+    }
   });
 });
 
