@@ -1,3 +1,5 @@
+import { utcTimestampText } from '../sql/timestamp-text';
+
 /**
  * The time window a rule's query covers, and the `{{window_start}}` / `{{window_end}}`
  * placeholders in its SQL. `schedule`: the M minutes before the run's slot. `anchored`: the M
@@ -13,7 +15,7 @@ export function windowBefore(end: Date, minutes: number): TimeWindow {
 
 /** A UTC timestamp as the lake's SQL (and CloudTrail Lake's) compares with eventTime: `2026-01-11 00:27:12.000`. */
 export function sqlTimestamp(d: Date): string {
-  return d.toISOString().replace('T', ' ').replace('Z', '');
+  return utcTimestampText(d.getTime());
 }
 
 const PLACEHOLDER = /\{\{\s*(window_start|window_end)\s*\}\}/g;

@@ -13,3 +13,9 @@ export function parseTimestampText(s: string): number | undefined {
   const ms = Date.parse(`${m[1]}T${time}${zone}`);
   return Number.isFinite(ms) ? ms : undefined;
 }
+
+/** Epoch milliseconds as the lake writes and prints a timestamp: `YYYY-MM-DD HH:MM:SS.mmm` in UTC (longer past year 9999). */
+export function utcTimestampText(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return iso.length === 24 ? `${iso.slice(0, 10)} ${iso.slice(11, 23)}` : iso.replace('T', ' ').replace('Z', '');
+}

@@ -1,4 +1,4 @@
-import { parseTimestampText } from '../sql/timestamp-text';
+import { parseTimestampText, utcTimestampText } from '../sql/timestamp-text';
 
 /**
  * SQL the results view writes on the user's behalf (an event's full record, entity pivots):
@@ -17,7 +17,7 @@ export function sqlString(value: string): string {
 
 /** `2026-03-01 12:00:00.000` (UTC), as the lake and CloudTrail Lake read timestamp text. */
 export function timestampLiteral(ms: number): string {
-  return sqlString(new Date(ms).toISOString().replace('T', ' ').replace('Z', ''));
+  return sqlString(utcTimestampText(ms));
 }
 
 /** The WHERE conjuncts that keep a follow-up query inside the window (none when it is open). */

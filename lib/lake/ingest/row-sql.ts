@@ -2,7 +2,7 @@ import { duckdbType, fieldsFor, type FieldType, type TableShape } from '../schem
 import { sqlString } from '../engine/duckdb';
 
 /**
- * The SQL that turns prepared records (see `normalize.ts`) into a store's columns, generated from
+ * The SQL that turns prepared records (see `prepare-record.ts`) into a store's columns, generated from
  * the schema. DuckDB's JSON reader does the mapping CloudTrail Lake defines: map values as text
  * with nested objects as compact JSON, a value of the wrong type as NULL, timestamps with any
  * offset converted to UTC.

@@ -6,7 +6,8 @@ import { fieldsFor, type Field, type TableShape } from '../schema';
 import { sqlString, type Engine } from '../engine/duckdb';
 import { readManifest, writeManifest, type DataFile } from '../storage/manifest';
 import { readJson, writeFileAtomic } from '../storage/fs-atomic';
-import { prepareRecord, RecordError } from './normalize';
+import { LineFile } from '../storage/line-file';
+import { prepareRecord, RecordError } from './prepare-record';
 import { rowsQuery } from './row-sql';
 
 export interface WriteResult {
@@ -17,7 +18,7 @@ export interface WriteResult {
   files: DataFile[];
 }
 
-/** Records checked and written to spool files, not yet in the store; see `spoolEvents`. */
+/** Records checked and written to spool files, not yet in the store; see `EventSpooler`. */
 export interface SpooledEvents {
   /** Spool files of each UTC day, and how many records they hold. */
   days: Map<string, { files: string[]; records: number }>;
@@ -38,7 +39,7 @@ const SPOOLS_PER_DAY = 2;
  */
 export class EventSpooler {
   private fields: Field[];
-  private spools = new Map<string, Spool[]>();
+  private spools = new Map<string, LineFile[]>();
   private seen = new Set<string>(); // duplicates inside the batch; the batch size bounds this set
   private failed: WriteResult['failed'] = [];
   private index = 0;
@@ -89,9 +90,9 @@ export class EventSpooler {
     return this.finish();
   }
 
-  private daySpools(day: string): Spool[] {
+  private daySpools(day: string): LineFile[] {
     let spools = this.spools.get(day);
-    if (!spools) this.spools.set(day, (spools = Array.from({ length: SPOOLS_PER_DAY }, () => new Spool(path.join(this.tmpDir, `${randomUUID()}.tsv`)))));
+    if (!spools) this.spools.set(day, (spools = Array.from({ length: SPOOLS_PER_DAY }, () => new LineFile(path.join(this.tmpDir, `${randomUUID()}.tsv`)))));
     return spools;
   }
 }
@@ -177,42 +178,6 @@ export async function describeFile(con: DuckDBConnection, storeDir: string, rel:
   return { file: rel, day, ...st, bytes: buf.length, sha256: createHash('sha256').update(buf).digest('hex'), columnBytes };
 }
 
-
-/** A spool file written in large chunks, one line per record, each line put straight into a buffer. */
-class Spool {
-  private fd: number;
-  private buffer = Buffer.allocUnsafe(1 << 20);
-  private used = 0;
-  lines = 0;
-
-  constructor(readonly file: string) {
-    this.fd = fs.openSync(file, 'w');
-  }
-
-  write(line: string) {
-    this.lines++;
-    // a UTF-16 unit is at most 3 bytes of UTF-8; one more for the line break
-    const room = line.length * 3 + 1;
-    if (this.used + room > this.buffer.length) {
-      this.flush();
-      if (room > this.buffer.length) this.buffer = Buffer.allocUnsafe(room);
-    }
-    this.used += this.buffer.write(line, this.used);
-    this.buffer[this.used++] = 10;
-  }
-
-  private flush() {
-    if (this.used) fs.writeSync(this.fd, this.buffer, 0, this.used);
-    this.used = 0;
-  }
-
-  close() {
-    if (this.fd < 0) return;
-    this.flush();
-    fs.closeSync(this.fd);
-    this.fd = -1;
-  }
-}
 
 const intentFile = (storeDir: string) => path.join(storeDir, 'pending-writes.json');
 

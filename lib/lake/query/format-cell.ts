@@ -2,6 +2,7 @@ import {
   DuckDBArrayValue, DuckDBDateValue, DuckDBIntervalValue, DuckDBListValue, DuckDBMapValue, DuckDBStructValue,
   DuckDBTimestampTZValue, DuckDBTimestampValue, DuckDBTypeId, type DuckDBType, type DuckDBValue,
 } from '@duckdb/node-api';
+import { utcTimestampText } from '../../sql/timestamp-text';
 
 /**
  * Result cells as CloudTrail Lake (Trino) prints them: timestamps `YYYY-MM-DD HH:MM:SS.mmm`,
@@ -35,9 +36,7 @@ function formatValue(v: DuckDBValue, type?: DuckDBType): string {
 }
 
 function timestampText(micros: bigint): string {
-  const ms = Number(micros / 1000n);
-  const iso = new Date(ms).toISOString();
-  return iso.length === 24 ? `${iso.slice(0, 10)} ${iso.slice(11, 23)}` : iso.replace('T', ' ').replace('Z', ''); // years past 9999 are longer
+  return utcTimestampText(Number(micros / 1000n));
 }
 
 function intervalText(v: DuckDBIntervalValue): string {

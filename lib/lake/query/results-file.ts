@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { LineFile } from '../storage/line-file';
 
 /**
  * A query's result rows on disk, one per line, already in the wire form GetQueryResults sends
@@ -11,19 +12,17 @@ export const INDEX_STEP = 100;
 export type RowsFormat = 'wire' | 'cells';
 
 export class ResultsWriter {
-  private fd: number;
-  /** Bytes of the rows already written to the file. */
-  private offset = 0;
-  rows = 0;
+  private out: LineFile;
   readonly index: number[] = [];
-  /** Rows go straight into this buffer: joining many small strings costs more than making them. */
-  private buffer = Buffer.allocUnsafe(1 << 20);
-  private used = 0;
   /** `{"<column>":` for each column, escaped once. */
   private prefixes: string[] = [];
 
-  constructor(private file: string) {
-    this.fd = fs.openSync(file, 'w');
+  constructor(file: string) {
+    this.out = new LineFile(file);
+  }
+
+  get rows(): number {
+    return this.out.lines;
   }
 
   set columns(names: string[]) {
@@ -38,27 +37,12 @@ export class ResultsWriter {
 
   /** A row already in wire form. */
   appendLine(row: string): void {
-    if (this.rows % INDEX_STEP === 0) this.index.push(this.offset + this.used);
-    const line = row + '\n';
-    // a UTF-16 unit is at most 3 bytes of UTF-8
-    if (this.used + line.length * 3 > this.buffer.length) {
-      this.flush();
-      if (line.length * 3 > this.buffer.length) this.buffer = Buffer.allocUnsafe(line.length * 3);
-    }
-    this.used += this.buffer.write(line, this.used);
-    this.rows++;
-  }
-
-  flush(): void {
-    if (!this.used) return;
-    fs.writeSync(this.fd, this.buffer, 0, this.used);
-    this.offset += this.used;
-    this.used = 0;
+    if (this.rows % INDEX_STEP === 0) this.index.push(this.out.size);
+    this.out.write(row);
   }
 
   close(): void {
-    this.flush();
-    fs.closeSync(this.fd);
+    this.out.close();
   }
 }
 

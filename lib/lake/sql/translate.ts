@@ -4,7 +4,7 @@ import { SqlValidationError } from './errors';
 import { AGGREGATE_FUNCTIONS, FUNCTIONS, MAP_FUNCTIONS, type CallInfo } from './functions';
 import { parseStatement, isUuid } from './parse';
 import { boundsFromWhere, columnPath, identifierName, stringLiteralValue, unwrapExpression, type TimeBounds } from './time-bounds';
-import { parseTimestampText } from '../../sql/timestamp-text';
+import { parseTimestampText, utcTimestampText } from '../../sql/timestamp-text';
 import { mapType } from './types';
 import { DUCKDB_RESERVED } from './duckdb-reserved';
 import { MAP_FIELD_NAMES, type TableShape } from '../schema';
@@ -204,7 +204,7 @@ class Translator {
     if (type === 'timestamp') {
       const ms = parseTimestampText(text);
       if (ms === undefined) throw this.error(n, `Value cannot be cast to timestamp: ${text}`);
-      return `TIMESTAMP '${utcText(ms)}'`;
+      return `TIMESTAMP '${utcTimestampText(ms)}'`;
     }
     if (type === 'date') return `DATE ${this.emit(n.string())}`;
     if (type === 'json') return `CAST(${this.emit(n.string())} AS JSON)`;
@@ -219,7 +219,7 @@ class Translator {
     const value = stringLiteralValue(n) ?? '';
     if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*[+-]\d{2}(:?\d{2})?$/.test(value)) {
       const ms = parseTimestampText(value);
-      if (ms !== undefined) return `'${utcText(ms)}'`;
+      if (ms !== undefined) return `'${utcTimestampText(ms)}'`;
     }
     return n.getText();
   }
@@ -295,11 +295,6 @@ function range(c: ParseTree): [number, number] {
   const r = c as ParserRuleContext;
   if (!r.start || !r.stop || r.stop.tokenIndex < r.start.tokenIndex) return [-1, -1];
   return [r.start.start, r.stop.stop];
-}
-
-/** Epoch ms → `YYYY-MM-DD HH:MM:SS.mmm` (UTC). */
-export function utcText(ms: number): string {
-  return new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
 }
 
 export { columnPath };

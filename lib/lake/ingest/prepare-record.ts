@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Field, FieldType } from '../schema';
+import { utcTimestampText } from '../../sql/timestamp-text';
 
 /**
  * Readies one raw CloudTrail record for the store's writer, which has DuckDB map the JSON text
@@ -41,23 +42,18 @@ export function prepareRecord(raw: unknown, fields: Field[]): PreparedRecord {
   const original = JSON.stringify(raw);
   const rec = needsRespelling(raw, fields) ? respell(raw, fields) : raw;
   const json = rec === raw ? original : JSON.stringify(rec);
-  const label = `record ${String(rec.eventID ?? '(no eventID)')}`;
-  if (typeof rec.eventTime !== 'string') throw new RecordError(`${label} has no eventTime`);
-  const eventTime = toLakeTimestamp(rec.eventTime, `${label}: eventTime`);
+  const label = () => `record ${String(rec.eventID ?? '(no eventID)')}`;
+  if (typeof rec.eventTime !== 'string') throw new RecordError(`${label()} has no eventTime`);
+  const ms = Date.parse(rec.eventTime);
+  const eventTime = Number.isFinite(ms) ? utcTimestampText(ms) : '';
+  // the spool and DuckDB's TIMESTAMP read four-digit years only
+  if (eventTime.length !== 23) throw new RecordError(`${label()}: eventTime: "${rec.eventTime}" is not a timestamp between years 0 and 9999`);
   const id = rec.eventID;
   // Published sample records sometimes lack an eventID; a stable one derived from the content
   // keeps "stored at most once" true for them too.
   const eventId = id === undefined || id === null || id === '' ? contentId(original) : typeof id === 'string' ? id : JSON.stringify(id);
-  if (/[\t\n\r]/.test(eventId)) throw new RecordError(`${label}: eventID contains a tab or line break`);
+  if (/[\t\n\r]/.test(eventId)) throw new RecordError(`${label()}: eventID contains a tab or line break`);
   return { eventId, eventTime, json, original: json === original ? undefined : original };
-}
-
-/** ISO-8601 text (any offset) → `YYYY-MM-DD HH:MM:SS.mmm` in UTC. */
-export function toLakeTimestamp(v: unknown, where = 'value'): string {
-  const ms = typeof v === 'number' ? v * 1000 : Date.parse(String(v));
-  const iso = Number.isFinite(ms) ? new Date(ms).toISOString() : '';
-  if (iso.length !== 24) throw new RecordError(`${where}: "${String(v)}" is not a timestamp between years 0 and 9999`);
-  return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
 }
 
 function contentId(json: string): string {
