@@ -55,10 +55,13 @@ export async function benchImport(events: number, log: (s: string) => void): Pro
   const { dir, meta } = await archive(events, log);
   const source = path.join(dir, 'logs');
 
+  const files = logFiles(source);
+  // Both sides read the files from the page cache: the floor is the CPU cost of decoding them, not the disk's speed.
+  for (const f of files) fs.readFileSync(f);
   log('floor: gunzip + JSON.parse of every file, one process');
   const t0 = performance.now();
   let parsed = 0;
-  for (const f of logFiles(source)) parsed += (JSON.parse(gunzipSync(fs.readFileSync(f)).toString('utf8')) as { Records: unknown[] }).Records.length;
+  for (const f of files) parsed += (JSON.parse(gunzipSync(fs.readFileSync(f)).toString('utf8')) as { Records: unknown[] }).Records.length;
   const floorSeconds = (performance.now() - t0) / 1000;
   if (parsed !== meta.events) throw new Error(`the archive holds ${parsed} events, expected ${meta.events}`);
 

@@ -99,8 +99,8 @@ describe('storing raw records', () => {
     try {
       const n = 250_000;
       const base = Date.parse('2024-05-01T00:00:00Z');
-      // written in reverse time order; ascending after the write
-      const records = Array.from({ length: n }, (_, i) => ({ eventID: `e-${i}`, eventTime: new Date(base + (n - i) * 500).toISOString(), eventName: 'E' }));
+      // written in reverse time order, all in one half-day; ascending after the write
+      const records = Array.from({ length: n }, (_, i) => ({ eventID: `e-${i}`, eventTime: new Date(base + (n - i) * 100).toISOString(), eventName: 'E' }));
       await big.lake.appendEvents(big.store.id, records);
       const [file] = big.lake.manifest(big.store.id).files;
       const groups = await big.lake.engine.internal.runAndReadAll(
@@ -111,6 +111,25 @@ describe('storing raw records', () => {
       for (let i = 1; i < ranges.length; i++) expect(ranges[i - 1][1] < ranges[i][0]).toBe(true);
     } finally {
       await big.close();
+    }
+  });
+});
+
+describe('splitting a busy day', () => {
+  it('writes a day of many events as one file per half-day, so a query of hours reads half of it', async () => {
+    const lake = await tempLake();
+    try {
+      const base = Date.parse('2024-05-02T00:00:00Z');
+      const n = 40_000;
+      const records = Array.from({ length: n }, (_, i) => ({ eventID: `b-${i}`, eventTime: new Date(base + Math.floor((i * 86_400_000) / n)).toISOString(), eventName: 'E' }));
+      expect(await lake.lake.appendEvents(lake.store.id, records)).toMatchObject({ added: n, duplicates: 0 });
+      const files = lake.lake.manifest(lake.store.id).files.map((f) => [f.rows, new Date(f.minTime).toISOString(), new Date(f.maxTime).toISOString()]);
+      expect(files).toEqual([
+        [n / 2, '2024-05-02T00:00:00.000Z', '2024-05-02T11:59:57.840Z'],
+        [n / 2, '2024-05-02T12:00:00.000Z', '2024-05-02T23:59:57.840Z'],
+      ]);
+    } finally {
+      await lake.close();
     }
   });
 });

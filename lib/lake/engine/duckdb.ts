@@ -1,18 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { allocatorSettings } from './allocator'; // before DuckDB's library loads
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { trinoMacros } from '../sql/macros';
 
 /**
- * The lake's one DuckDB instance, sandboxed before any user SQL can reach it: file access only
- * inside the lake directory, no extension loading, configuration locked. TimeZone, integer
- * division and implicit text casts are set first so DuckDB behaves like CloudTrail Lake's Trino.
+ * The lake's DuckDB, sandboxed before any user SQL can reach it: file access only inside the lake
+ * directory, no extension loading, configuration locked. TimeZone, integer division and implicit
+ * text casts are set first so DuckDB behaves like CloudTrail Lake's Trino.
+ *
+ * Queries run on one instance. Stored files are written by a second one on a single thread:
+ * a Parquet write parallelises poorly (two threads cost 1.5 times the CPU of one), so ingest
+ * writes days side by side on separate connections instead, and never takes the query
+ * instance's threads.
  */
 export interface Engine {
   instance: DuckDBInstance;
-  /** Connection for the lake's own work (ingest, metadata); never runs user SQL. */
+  /** Connection for the lake's own work (metadata, empty tables); never runs user SQL. */
   internal: DuckDBConnection;
   connect(): Promise<DuckDBConnection>;
+  /** A connection to the writer instance, for writing stored files; never runs user SQL. */
+  connectWriter(): Promise<DuckDBConnection>;
 }
 
 export interface EngineOptions {
@@ -26,27 +34,41 @@ const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 export async function createEngine(opts: EngineOptions): Promise<Engine> {
   fs.mkdirSync(opts.lakeDir, { recursive: true });
   const lakeDir = fs.realpathSync(opts.lakeDir);
-  const instance = await DuckDBInstance.create(':memory:', {
-    autoload_known_extensions: 'false',
-    autoinstall_known_extensions: 'false',
-  });
-  const internal = await instance.connect();
-  const setup = [
-    `SET GLOBAL TimeZone = 'UTC'`,
+  const [instance, internal] = await sandboxed(lakeDir, [
     `SET GLOBAL old_implicit_casting = true`,
     `SET GLOBAL integer_division = true`,
-    `SET GLOBAL allowed_directories = [${sqlString(lakeDir + path.sep)}]`,
-    `SET GLOBAL enable_external_access = false`,
-    `SET GLOBAL allow_community_extensions = false`,
     // Parquet footers are cached across queries: files are immutable, so the cache is never stale.
     `SET GLOBAL enable_object_cache = true`,
     ...(opts.threads ? [`SET GLOBAL threads = ${Math.floor(opts.threads)}`] : []),
     ...(opts.memoryLimit ? [`SET GLOBAL memory_limit = ${sqlString(opts.memoryLimit)}`] : []),
     ...trinoMacros,
+  ]);
+  const [writer, writerCon] = await sandboxed(lakeDir, [
+    `SET GLOBAL threads = 1`,
+    ...(opts.memoryLimit ? [`SET GLOBAL memory_limit = ${sqlString(opts.memoryLimit)}`] : []),
+  ]);
+  writerCon.closeSync();
+  return { instance, internal, connect: () => instance.connect(), connectWriter: () => writer.connect() };
+}
+
+/** An in-memory instance that can reach only `lakeDir`, with `settings` applied before the lock. */
+async function sandboxed(lakeDir: string, settings: string[]): Promise<[DuckDBInstance, DuckDBConnection]> {
+  const instance = await DuckDBInstance.create(':memory:', {
+    autoload_known_extensions: 'false',
+    autoinstall_known_extensions: 'false',
+  });
+  const con = await instance.connect();
+  const setup = [
+    `SET GLOBAL TimeZone = 'UTC'`,
+    `SET GLOBAL allowed_directories = [${sqlString(lakeDir + path.sep)}]`,
+    `SET GLOBAL enable_external_access = false`,
+    `SET GLOBAL allow_community_extensions = false`,
+    ...allocatorSettings(),
+    ...settings,
     `SET GLOBAL lock_configuration = true`,
   ];
-  for (const stmt of setup) await internal.run(stmt);
-  return { instance, internal, connect: () => instance.connect() };
+  for (const stmt of setup) await con.run(stmt);
+  return [instance, con];
 }
 
 export { sqlString };

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { readJson, writeFileAtomic } from '../storage/fs-atomic';
 import type { StoreRegistry } from '../storage/stores';
-import { ingestBatch, readLogFile, type ImportFailure, type IngestHost, type LogBatch } from './ingest-batch';
-import { openSource } from './sources';
+import { ingestBatch, parseFetched, type ImportFailure, type IngestHost, type LogBatch } from './ingest-batch';
+import { openSource, type LogSource } from './sources';
 
 /** Per-store progress of live ingestion, kept in `stores/<id>/follow-state.json`. */
 export interface FollowState {
@@ -60,16 +60,17 @@ export class SourceFollower {
     if (!store?.ingestionSource) return;
     const state = this.state(storeId);
     state.lastCheckAt = Date.now() / 1000;
+    let source: LogSource | undefined;
     try {
-      const source = openSource(store.ingestionSource.uri, store.ingestionSource.s3BucketRegion);
+      source = openSource(store.ingestionSource.uri, store.ingestionSource.s3BucketRegion);
       const seen = new Set(state.files);
       const fresh = (await source.list()).filter((f) => !seen.has(f));
       for (let i = 0; i < fresh.length; i += BATCH_FILES) {
         const batch: LogBatch = [];
-        for (const file of fresh.slice(i, i + BATCH_FILES)) {
-          const { records, failure } = await readLogFile(source, file);
+        for (const fetched of await source.fetch(fresh.slice(i, i + BATCH_FILES))) {
+          const { records, failure } = parseFetched(fetched);
           if (failure) state.failures.push(failure);
-          batch.push({ file, records });
+          batch.push({ file: fetched.file, records });
         }
         const result = await ingestBatch(this.host, store, batch);
         state.failures.push(...result.failures);
@@ -82,6 +83,8 @@ export class SourceFollower {
       state.lastError = undefined;
     } catch (e) {
       state.lastError = (e as Error).message;
+    } finally {
+      source?.close();
     }
     this.save(storeId, state);
   }

@@ -5,8 +5,9 @@ import { LakeError } from '../errors';
 import { readJson, writeFileAtomic } from '../storage/fs-atomic';
 import type { StoreRecord } from '../storage/stores';
 import { discardSpooled, type SpooledEvents } from '../ingest/write-events';
-import { dayOfPath, openSource, type LogSource } from './sources';
-import { commitBatch, readLogFile, recordFilter, type ImportFailure, type IngestHost } from './ingest-batch';
+import { dayOfPath, openSource, type LogSource, type ReadResult } from './sources';
+import { commitBatch, parseFetched, recordFilter, type ImportFailure, type IngestHost } from './ingest-batch';
+import { readAhead } from './read-ahead';
 
 export type ImportStatus = 'INITIALIZING' | 'IN_PROGRESS' | 'FAILED' | 'STOPPED' | 'COMPLETED';
 
@@ -32,6 +33,9 @@ export interface ImportRecord {
 export type ImportHost = IngestHost;
 
 const DAY_MS = 86_400_000;
+/** Log files are read and decompressed in chunks, a few chunks ahead of the parsing. */
+const READ_CHUNK_FILES = 16;
+const READ_AHEAD_CHUNKS = 4;
 
 /** Archive paths in order of their YYYY/MM/DD day, then path. */
 function byArchiveDay(a: string, b: string): number {
@@ -171,48 +175,56 @@ export class ImportManager {
     this.save(rec);
 
     // Each file's records are spooled as soon as it is read, so memory stays flat. While DuckDB
-    // commits one batch, the next one's files are read, parsed and spooled: the two use different cores.
+    // commits one batch, the next ones are read, parsed and spooled: the two use different cores.
+    // Batches commit in order; reading runs at most one batch ahead of the commits, on disk.
     const keep = recordFilter(store, this.window(rec));
     let spooler = this.host.spooler(store.id);
     let batchFiles: string[] = [];
     let batchEvents = 0;
-    let committing: Promise<void> = Promise.resolve();
+    const commits: Promise<void>[] = [];
     const flush = async () => {
       if (!batchFiles.length) return;
       const [spooled, files] = [spooler.finish(), batchFiles];
       spooler = this.host.spooler(store.id);
       batchFiles = [];
       batchEvents = 0;
-      try {
-        await committing;
-      } catch (e) {
-        discardSpooled(spooled);
-        throw e;
-      }
-      committing = this.commitBatch(rec, store, files, spooled);
-      committing.catch(() => undefined); // awaited by the next flush; this only marks it handled
+      const previous = commits.at(-1) ?? Promise.resolve();
+      const commit = previous.then(
+        () => this.commitBatch(rec, store, files, spooled),
+        (e) => {
+          discardSpooled(spooled);
+          throw e;
+        },
+      );
+      commit.catch(() => undefined); // awaited below; this only marks it handled
+      commits.push(commit);
+      if (commits.length > 2) await commits.shift();
     };
+    const todo = files.filter((f) => !done.has(f));
+    const chunks = Array.from({ length: Math.ceil(todo.length / READ_CHUNK_FILES) }, (_, i) => todo.slice(i * READ_CHUNK_FILES, (i + 1) * READ_CHUNK_FILES));
     try {
-      for (const file of files) {
-        if (run.stop) break;
-        if (done.has(file)) continue;
-        const records = await this.readFile(source, file, rec);
-        spooler.add(records.filter(keep), file);
-        batchFiles.push(file);
-        batchEvents += records.length;
-        if (batchEvents >= this.batchEvents || batchFiles.length >= Math.max(1, this.batchEvents / 10)) await flush();
+      reading: for await (const chunk of readAhead(chunks, (c) => source.fetch(c), READ_AHEAD_CHUNKS)) {
+        for (const fetched of chunk) {
+          if (run.stop) break reading;
+          const records = this.parse(fetched, rec);
+          spooler.add(records.filter(keep), fetched.file);
+          batchFiles.push(fetched.file);
+          batchEvents += records.length;
+          if (batchEvents >= this.batchEvents || batchFiles.length >= Math.max(1, this.batchEvents / 10)) await flush();
+        }
       }
       await flush();
     } finally {
       spooler.discard(); // a batch cut short by an error; empty after the last flush
+      source.close();
     }
-    await committing;
+    for (const commit of commits) await commit;
     rec.statistics.PrefixesCompleted = new Set(rec.completedFiles.map((f) => path.posix.dirname(f))).size;
     rec.status = run.stop ? 'STOPPED' : 'COMPLETED';
   }
 
-  private async readFile(source: LogSource, file: string, rec: ImportRecord): Promise<Record<string, unknown>[]> {
-    const { records, failure } = await readLogFile(source, file);
+  private parse(fetched: ReadResult, rec: ImportRecord): Record<string, unknown>[] {
+    const { records, failure } = parseFetched(fetched);
     if (failure) {
       rec.failures.push(failure);
       rec.statistics.FailedEntries++;

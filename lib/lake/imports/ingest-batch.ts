@@ -1,6 +1,6 @@
 import type { StoreRecord } from '../storage/stores';
 import type { EventSpooler, SpooledEvents, WriteResult } from '../ingest/write-events';
-import type { LogSource } from './sources';
+import type { ReadResult } from './sources';
 import { LogFileError, parseLogFile } from './read-log-file';
 import { matchesSelectors } from './selector-filter';
 
@@ -18,12 +18,14 @@ export type LogBatch = { file: string; records: Record<string, unknown>[] }[];
 
 const DAY_MS = 86_400_000;
 
-export async function readLogFile(source: LogSource, file: string): Promise<{ records: Record<string, unknown>[]; failure?: ImportFailure }> {
+/** Records of a file a source fetched, or why it has none. */
+export function parseFetched(fetched: ReadResult): { records: Record<string, unknown>[]; failure?: ImportFailure } {
+  const failure = (errorType: string, message: string): ImportFailure => ({ Location: fetched.file, Status: 'FAILED', ErrorType: errorType, ErrorMessage: message, LastUpdatedTime: Date.now() / 1000 });
+  if (!fetched.bytes) return { records: [], failure: failure(fetched.errorType ?? 'ReadError', fetched.message ?? 'the file could not be read') };
   try {
-    return { records: parseLogFile(await source.read(file)) };
+    return { records: parseLogFile(Buffer.from(fetched.bytes.buffer, fetched.bytes.byteOffset, fetched.bytes.byteLength)) };
   } catch (e) {
-    const type = e instanceof LogFileError ? e.errorType : 'ReadError';
-    return { records: [], failure: { Location: file, Status: 'FAILED', ErrorType: type, ErrorMessage: (e as Error).message, LastUpdatedTime: Date.now() / 1000 } };
+    return { records: [], failure: failure(e instanceof LogFileError ? e.errorType : 'ReadError', (e as Error).message) };
   }
 }
 

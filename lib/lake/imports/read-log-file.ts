@@ -1,4 +1,7 @@
-import { gunzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
+
+const gunzipAsync = promisify(gunzip);
 
 /**
  * Parses a CloudTrail log file's bytes into records: gzip or plain; `{"Records":[...]}` (what
@@ -11,14 +14,19 @@ export class LogFileError extends Error {
   }
 }
 
-export function parseLogFile(bytes: Buffer): Record<string, unknown>[] {
-  let text: string;
+/** A log file's bytes as plain text bytes; gzip is inflated on libuv's pool, off the main thread. */
+export async function decompressLogFile(bytes: Buffer): Promise<Buffer> {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
   try {
-    text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
+    return await gunzipAsync(bytes);
   } catch (e) {
     throw new LogFileError('DecompressionError', `not a readable gzip file: ${(e as Error).message}`);
   }
-  const trimmed = text.trim();
+}
+
+/** Records of a log file's decompressed bytes. */
+export function parseLogFile(bytes: Buffer): Record<string, unknown>[] {
+  const trimmed = bytes.toString('utf8').trim();
   if (!trimmed) throw new LogFileError('EmptyFile', 'the file is empty');
   try {
     return recordsOf(JSON.parse(trimmed));

@@ -3,6 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { LakeError } from '../errors';
+import { LocalFileReader, type ReadResult } from './local-reader';
+import { decompressLogFile, LogFileError } from './read-log-file';
+
+export type { ReadResult };
 
 /**
  * Where CloudTrail log files come from: `file:///dir` (a copy of the trail's archive on disk) or
@@ -12,7 +16,10 @@ export interface LogSource {
   uri: string;
   /** Every log file under the source, sorted (the archive layout sorts by account, region, date). */
   list(): Promise<string[]>;
-  read(location: string): Promise<Buffer>;
+  /** Files' bytes, decompressed; a file that cannot be read or inflated comes back with the reason. */
+  fetch(locations: string[]): Promise<ReadResult[]>;
+  /** Releases what reading holds (a local source's reader thread). */
+  close(): void;
 }
 
 export function openSource(uri: string, s3Region?: string): LogSource {
@@ -42,6 +49,7 @@ function fileSource(uri: string): LogSource {
     throw new LakeError('InvalidImportSourceException', `'${uri}' is not a valid file:// URI.`);
   }
   if (!fs.existsSync(root)) throw new LakeError('InvalidImportSourceException', `Import source ${root} does not exist.`);
+  let reader: LocalFileReader | undefined;
   return {
     uri,
     async list() {
@@ -59,8 +67,13 @@ function fileSource(uri: string): LogSource {
       walk(root);
       return out;
     },
-    async read(location) {
-      return fs.readFileSync(location);
+    fetch(locations) {
+      reader ??= new LocalFileReader();
+      return reader.read(locations);
+    },
+    close() {
+      reader?.close();
+      reader = undefined;
     },
   };
 }
@@ -82,10 +95,20 @@ function s3Source(uri: string, region?: string): LogSource {
       } while (token);
       return out.sort();
     },
-    async read(location) {
-      const key = location.slice(`s3://${bucket}/`.length);
-      const obj = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-      return Buffer.from(await obj.Body!.transformToByteArray());
+    fetch(locations) {
+      return Promise.all(
+        locations.map(async (file): Promise<ReadResult> => {
+          try {
+            const obj = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: file.slice(`s3://${bucket}/`.length) }));
+            return { file, bytes: await decompressLogFile(Buffer.from(await obj.Body!.transformToByteArray())) };
+          } catch (e) {
+            return { file, errorType: e instanceof LogFileError ? e.errorType : 'ReadError', message: (e as Error).message };
+          }
+        }),
+      );
+    },
+    close() {
+      s3.destroy();
     },
   };
 }

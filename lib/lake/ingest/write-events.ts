@@ -20,8 +20,8 @@ export interface WriteResult {
 
 /** Records checked and written to spool files, not yet in the store; see `EventSpooler`. */
 export interface SpooledEvents {
-  /** Spool files of each UTC day, and how many records they hold. */
-  days: Map<string, { files: string[]; records: number }>;
+  /** Spool files of each UTC day, and how many records each holds; none is empty. */
+  days: Map<string, { file: string; records: number }[]>;
   total: number;
   failed: WriteResult['failed'];
 }
@@ -58,7 +58,9 @@ export class EventSpooler {
         this.total++;
         if (!this.seen.has(rec.eventId)) {
           this.seen.add(rec.eventId);
-          this.daySpools(rec.eventTime.slice(0, 10))[this.seen.size % SPOOLS_PER_DAY].write(`${rec.eventId}\t${rec.eventTime}\t${rec.json}\t${rec.original ?? ''}`);
+          // by time of day, so each spool, when written as a file of its own, covers a narrower time range
+          const spool = Math.floor((Number(rec.eventTime.slice(11, 13)) * SPOOLS_PER_DAY) / 24);
+          this.daySpools(rec.eventTime.slice(0, 10))[spool].write(`${rec.eventId}\t${rec.eventTime}\t${rec.json}\t${rec.original ?? ''}`);
         }
       } catch (e) {
         if (!(e instanceof RecordError)) throw e;
@@ -69,9 +71,14 @@ export class EventSpooler {
   }
 
   finish(): SpooledEvents {
-    for (const day of this.spools.values()) for (const s of day) s.close();
-    const days = [...this.spools].map(([day, list]) => [day, { files: list.map((s) => s.file), records: list.reduce((n, s) => n + s.lines, 0) }] as const);
-    return { days: new Map(days), total: this.total, failed: this.failed };
+    const days = new Map<string, { file: string; records: number }[]>();
+    for (const [day, list] of this.spools) {
+      for (const s of list) s.close();
+      for (const s of list.filter((x) => !x.lines)) fs.rmSync(s.file, { force: true });
+      days.set(day, list.filter((x) => x.lines).map((x) => ({ file: x.file, records: x.lines })));
+    }
+    this.spools.clear();
+    return { days, total: this.total, failed: this.failed };
   }
 
   /** Removes the spool files of a batch that will not be committed. */
@@ -97,39 +104,52 @@ export class EventSpooler {
   }
 }
 
-/** Days of one batch written at once, each on its own connection: DuckDB writes a file on one thread. */
-const PARALLEL_DAYS = 2;
+/** Files of one batch written at once, each on its own connection to the single-threaded writer instance. */
+const PARALLEL_WRITES = 2;
+/** A day with more spooled records than this is written as one file per spool, in parallel. */
+const SPLIT_RECORDS = 16_000;
+
+/** One file to write: spool files of one day. */
+interface Part { day: string; spools: string[]; records: number; file: string }
+
+function partsOf(spooled: SpooledEvents): Part[] {
+  const file = (day: string) => path.join('data', day, `part-${randomUUID()}.parquet`);
+  return [...spooled.days.keys()].sort().flatMap((day) => {
+    const spools = spooled.days.get(day)!;
+    const records = spools.reduce((n, s) => n + s.records, 0);
+    if (records <= SPLIT_RECORDS) return [{ day, spools: spools.map((s) => s.file), records, file: file(day) }];
+    return spools.map((s) => ({ day, spools: [s.file], records: s.records, file: file(day) }));
+  });
+}
 
 /** The second half of a write: spooled records into the store, then the spool files are removed. */
-export async function commitSpooled(engine: Pick<Engine, 'internal' | 'connect'>, opts: { storeDir: string; shape: TableShape }, spooled: SpooledEvents): Promise<WriteResult> {
+export async function commitSpooled(engine: Pick<Engine, 'connectWriter'>, opts: { storeDir: string; shape: TableShape }, spooled: SpooledEvents): Promise<WriteResult> {
   const written: DataFile[] = [];
-  const extra: DuckDBConnection[] = [];
+  const connections: DuckDBConnection[] = [];
   try {
     const manifest = readManifest(opts.storeDir);
-    const days = [...spooled.days.keys()].sort();
+    const parts = partsOf(spooled);
     // Files this batch may create are noted first, so a crash before the manifest commit leaves
     // nothing that recovery cannot identify and remove.
-    const planned = days.map((day) => path.join('data', day, `part-${randomUUID()}.parquet`));
-    writeIntent(opts.storeDir, planned);
-    const writeDay = async (con: DuckDBConnection, i: number) => {
-      const [day, rel] = [days[i], planned[i]];
-      const target = path.join(opts.storeDir, rel);
+    writeIntent(opts.storeDir, parts.map((p) => p.file));
+    const writePart = async (con: DuckDBConnection, part: Part) => {
+      const target = path.join(opts.storeDir, part.file);
       fs.mkdirSync(path.dirname(target), { recursive: true });
-      const input = spoolQuery(spooled.days.get(day)!, opts.storeDir, manifest.files.filter((f) => f.day === day));
+      const input = spoolQuery(part, opts.storeDir, manifest.files.filter((f) => f.day === part.day));
       await con.run(`COPY (${rowsQuery(opts.shape, input)}) TO ${sqlString(target)} (${PARQUET_OPTIONS})`);
       const [[n, lo, hi]] = (await con.runAndReadAll(`SELECT count(*), epoch_ms(min(eventtime)), epoch_ms(max(eventtime)) FROM read_parquet(${sqlString(target)})`)).getRows();
       if (!Number(n)) fs.rmSync(target); // every event of that day was stored already
-      else written.push(await describeFile(con, opts.storeDir, rel, day, { rows: Number(n), minTime: Number(lo), maxTime: Number(hi) }));
+      else written.push(await describeFile(con, opts.storeDir, part.file, part.day, { rows: Number(n), minTime: Number(lo), maxTime: Number(hi) }));
     };
     let next = 0;
     const worker = async (con: DuckDBConnection) => {
-      while (next < days.length) await writeDay(con, next++);
+      while (next < parts.length) await writePart(con, parts[next++]);
     };
     try {
-      const workers = [worker(engine.internal)];
-      for (let w = 1; w < Math.min(PARALLEL_DAYS, days.length); w++) {
-        const con = await engine.connect();
-        extra.push(con);
+      const workers = [];
+      for (let w = 0; w < Math.min(PARALLEL_WRITES, parts.length); w++) {
+        const con = await engine.connectWriter();
+        connections.push(con);
         workers.push(worker(con));
       }
       const failed = (await Promise.allSettled(workers)).find((r) => r.status === 'rejected');
@@ -138,11 +158,12 @@ export async function commitSpooled(engine: Pick<Engine, 'internal' | 'connect'>
       for (const f of written) fs.rmSync(path.join(opts.storeDir, f.file), { force: true });
       throw e;
     }
-    written.sort((a, b) => planned.indexOf(a.file) - planned.indexOf(b.file));
+    const order = parts.map((p) => p.file);
+    written.sort((a, b) => order.indexOf(a.file) - order.indexOf(b.file));
     if (written.length) writeManifest(opts.storeDir, { version: 1, files: [...manifest.files, ...written] });
     fs.rmSync(intentFile(opts.storeDir), { force: true });
   } finally {
-    for (const con of extra) con.closeSync();
+    for (const con of connections) con.closeSync();
     discardSpooled(spooled);
   }
   const added = written.reduce((n, f) => n + f.rows, 0);
@@ -150,20 +171,20 @@ export async function commitSpooled(engine: Pick<Engine, 'internal' | 'connect'>
 }
 
 export function discardSpooled(spooled: SpooledEvents): void {
-  for (const { files } of spooled.days.values()) for (const f of files) fs.rmSync(f, { force: true });
+  for (const spools of spooled.days.values()) for (const s of spools) fs.rmSync(s.file, { force: true });
 }
 
 /**
- * One day's spooled records, minus events the store already holds on that day. They are sorted by
+ * A part's spooled records, minus events the store already holds on that day. They are sorted by
  * eventTime when the file will hold more than one row group, so queries can skip row groups by
  * time; within one row group order buys nothing and sorting costs a seventh of the write.
  */
-function spoolQuery(day: { files: string[]; records: number }, storeDir: string, existing: DataFile[]): string {
+function spoolQuery(part: Part, storeDir: string, existing: DataFile[]): string {
   const columns = `{'eventid': 'VARCHAR', 'eventtime': 'TIMESTAMP', 'j': 'VARCHAR', 'e': 'VARCHAR'}`;
-  const read = `read_csv([${day.files.map(sqlString).join(', ')}], delim = '\t', quote = '', escape = '', header = false, auto_detect = false, columns = ${columns}, max_line_size = 104857600)`;
+  const read = `read_csv([${part.spools.map(sqlString).join(', ')}], delim = '\t', quote = '', escape = '', header = false, auto_detect = false, columns = ${columns}, max_line_size = 104857600)`;
   const stored = existing.map((f) => sqlString(path.join(storeDir, f.file)));
   const notStored = stored.length ? `WHERE eventid NOT IN (SELECT eventid FROM read_parquet([${stored.join(', ')}]))` : '';
-  return `SELECT * FROM ${read} ${notStored} ${day.records > ROW_GROUP_ROWS ? 'ORDER BY eventtime, eventid' : ''}`;
+  return `SELECT * FROM ${read} ${notStored} ${part.records > ROW_GROUP_ROWS ? 'ORDER BY eventtime, eventid' : ''}`;
 }
 
 /** A finished Parquet file's manifest entry: rows, time range, size, SHA-256 and bytes per column. */

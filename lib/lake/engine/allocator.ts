@@ -1,0 +1,30 @@
+import os from 'node:os';
+
+/**
+ * DuckDB's allocator (its bundled jemalloc) hands freed memory back to the OS soon after each
+ * task, and the next batch or query faults the same amount in again. On virtual machines a fresh
+ * page is expensive: an import spent a third of its DuckDB time in the kernel doing just that.
+ * So freed memory is kept for reuse, up to a bound (`retainedMemoryBytes`) past which DuckDB
+ * still gives it back.
+ *
+ * jemalloc reads its options once, when DuckDB's library loads: this module must be imported
+ * before `@duckdb/node-api`. An operator's own DUCKDB_JE_MALLOC_CONF wins.
+ */
+process.env.DUCKDB_JE_MALLOC_CONF ??= 'dirty_decay_ms:-1,muzzy_decay_ms:-1';
+
+const GIB = 2 ** 30;
+
+/** Memory DuckDB keeps after use: an eighth of the machine's, at most 2 GiB. */
+export function retainedMemoryBytes(total = os.totalmem()): number {
+  return Math.min(2 * GIB, Math.floor(total / 8));
+}
+
+/** Settings that bound what DuckDB keeps; DuckDB flushes its allocator past them. */
+export function allocatorSettings(bytes = retainedMemoryBytes()): string[] {
+  const size = `'${Math.floor(bytes / 2 ** 20)}MiB'`;
+  return [
+    `SET GLOBAL allocator_flush_threshold = ${size}`,
+    `SET GLOBAL allocator_bulk_deallocation_flush_threshold = ${size}`,
+    `SET GLOBAL block_allocator_memory = ${size}`,
+  ];
+}

@@ -1,0 +1,75 @@
+import { Worker } from 'node:worker_threads';
+
+/**
+ * Reads and decompresses local log files on a worker thread, so the main thread only parses.
+ * Opening, reading and inflating a small file costs about as much as parsing it, and an archive
+ * holds one file per region per 5 minutes.
+ *
+ * The worker's code is inline: a separate module file would have to survive Next's bundling.
+ * It uses only Node's built-ins.
+ */
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const fs = require('node:fs');
+const zlib = require('node:zlib');
+parentPort.on('message', ({ id, files }) => {
+  const results = files.map((file) => {
+    let bytes;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch (e) {
+      return { file, errorType: 'ReadError', message: e.message };
+    }
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+      try {
+        bytes = zlib.gunzipSync(bytes);
+      } catch (e) {
+        return { file, errorType: 'DecompressionError', message: 'not a readable gzip file: ' + e.message };
+      }
+    }
+    return { file, bytes };
+  });
+  parentPort.postMessage({ id, results });
+});
+`;
+
+export interface ReadResult {
+  file: string;
+  /** The file's bytes, decompressed when it was gzip. */
+  bytes?: Uint8Array;
+  errorType?: string;
+  message?: string;
+}
+
+export class LocalFileReader {
+  private worker = new Worker(WORKER_SOURCE, { eval: true });
+  private pending = new Map<number, { resolve: (r: ReadResult[]) => void; reject: (e: Error) => void }>();
+  private nextId = 0;
+
+  constructor() {
+    this.worker.unref();
+    this.worker.on('message', ({ id, results }: { id: number; results: ReadResult[] }) => {
+      this.pending.get(id)?.resolve(results);
+      this.pending.delete(id);
+    });
+    this.worker.on('error', (e) => this.failAll(e));
+    this.worker.on('exit', (code) => this.failAll(new Error(`the file reader thread exited (code ${code})`)));
+  }
+
+  read(files: string[]): Promise<ReadResult[]> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, files });
+    });
+  }
+
+  close(): void {
+    void this.worker.terminate();
+  }
+
+  private failAll(e: Error) {
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
+  }
+}
