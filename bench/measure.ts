@@ -1,7 +1,7 @@
 import {
   CloudTrailClient, DescribeQueryCommand, GetQueryResultsCommand, StartQueryCommand, type DescribeQueryCommandOutput,
 } from '@aws-sdk/client-cloudtrail';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '../lib/lake/engine/duckdb-api';
 import type { Lake } from '../lib/lake/lake';
 
 /** One query through the CloudTrail API: StartQuery → DescribeQuery until done → every results page. */

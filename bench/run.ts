@@ -6,7 +6,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '../lib/lake/engine/duckdb-api';
 import type { Lake } from '../lib/lake/lake';
 import { openDataset } from './dataset';
 import { serveLake } from './http-lake';

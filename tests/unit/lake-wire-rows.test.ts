@@ -1,5 +1,5 @@
 import { tempLake } from '../helpers/temp-lake';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '../../lib/lake/engine/duckdb-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chunkRowCells } from '../../lib/lake/query/chunk-rows';
 import { wireRowsSql } from '../../lib/lake/query/wire-rows';

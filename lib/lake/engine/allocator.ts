@@ -7,8 +7,9 @@ import os from 'node:os';
  * So freed memory is kept for reuse, up to a bound (`retainedMemoryBytes`) past which DuckDB
  * still gives it back.
  *
- * jemalloc reads its options once, when DuckDB's library loads: this module must be imported
- * before `@duckdb/node-api`. An operator's own DUCKDB_JE_MALLOC_CONF wins.
+ * jemalloc reads its options once, when DuckDB's library loads, so DuckDB is imported only
+ * through `duckdb-api.ts`, which imports this module first. An operator's own
+ * DUCKDB_JE_MALLOC_CONF wins.
  */
 process.env.DUCKDB_JE_MALLOC_CONF ??= 'dirty_decay_ms:-1,muzzy_decay_ms:-1';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { allocatorSettings } from './allocator'; // before DuckDB's library loads
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { allocatorSettings } from './allocator';
+import { DuckDBInstance, type DuckDBConnection } from './duckdb-api';
 import { trinoMacros } from '../sql/macros';
 
 /**

@@ -54,17 +54,23 @@ function fileSource(uri: string): LogSource {
     uri,
     async list() {
       const out: string[] = [];
-      const walk = (p: string) => {
-        let st: fs.Stats | undefined;
+      const isDirectory = (p: string) => {
         try {
-          st = fs.statSync(p);
+          return fs.statSync(p).isDirectory();
         } catch {
-          // a dangling link or a file gone since the listing: reading it records a failure with its path
+          return false; // a dangling link or a file gone since the listing: reading it records a failure with its path
         }
-        if (st?.isDirectory()) for (const e of fs.readdirSync(p).sort()) walk(path.join(p, e));
-        else if (isLogFile(p)) out.push(p);
       };
-      walk(root);
+      // Entry types come with the listing; only links need a stat to see what they point to.
+      const walk = (dir: string) => {
+        for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+          const p = path.join(dir, e.name);
+          if (e.isDirectory() || (e.isSymbolicLink() && isDirectory(p))) walk(p);
+          else if (isLogFile(p)) out.push(p);
+        }
+      };
+      if (isDirectory(root)) walk(root);
+      else if (isLogFile(root)) out.push(root);
       return out;
     },
     fetch(locations) {

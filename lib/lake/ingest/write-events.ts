@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '../engine/duckdb-api';
 import { fieldsFor, type Field, type TableShape } from '../schema';
 import { sqlString, type Engine } from '../engine/duckdb';
 import { readManifest, writeManifest, type DataFile } from '../storage/manifest';

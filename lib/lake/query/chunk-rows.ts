@@ -1,4 +1,4 @@
-import { DuckDBTypeId, type DuckDBDataChunk, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBTypeId, type DuckDBDataChunk, type DuckDBType, type DuckDBValue } from '../engine/duckdb-api';
 import { formatCell } from './format-cell';
 
 /**

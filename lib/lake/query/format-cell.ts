@@ -1,7 +1,7 @@
 import {
   DuckDBArrayValue, DuckDBDateValue, DuckDBIntervalValue, DuckDBListValue, DuckDBMapValue, DuckDBStructValue,
   DuckDBTimestampTZValue, DuckDBTimestampValue, DuckDBTypeId, type DuckDBType, type DuckDBValue,
-} from '@duckdb/node-api';
+} from '../engine/duckdb-api';
 import { utcTimestampText } from '../../sql/timestamp-text';
 
 /**

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { DuckDBConnection, DuckDBPreparedStatement } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBPreparedStatement } from '../engine/duckdb-api';
 import { LakeError, queryNotFound } from '../errors';
 import { readJson, writeFileAtomic } from '../storage/fs-atomic';
 import { SqlValidationError } from '../sql/errors';

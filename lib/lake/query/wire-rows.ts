@@ -1,4 +1,4 @@
-import { DuckDBTypeId, type DuckDBType } from '@duckdb/node-api';
+import { DuckDBTypeId, type DuckDBType } from '../engine/duckdb-api';
 
 /**
  * A statement that returns each result row already in GetQueryResults' wire form

@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { allocatorSettings, retainedMemoryBytes } from '../../lib/lake/engine/allocator';
+
+const GIB = 2 ** 30;
+
+describe("DuckDB's allocator", () => {
+  it('keeps an eighth of the machine, at most 2 GiB, and flushes past it', () => {
+    expect(retainedMemoryBytes(24 * GIB)).toBe(2 * GIB);
+    expect(retainedMemoryBytes(4 * GIB)).toBe(GIB / 2);
+    expect(allocatorSettings(GIB / 2)).toEqual([
+      "SET GLOBAL allocator_flush_threshold = '512MiB'",
+      "SET GLOBAL allocator_bulk_deallocation_flush_threshold = '512MiB'",
+      "SET GLOBAL block_allocator_memory = '512MiB'",
+    ]);
+  });
+
+  it('is configured before DuckDB loads: nothing imports @duckdb/node-api but duckdb-api.ts', () => {
+    const root = path.resolve(__dirname, '../..');
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/\.(ts|tsx|mts|mjs|js)$/.test(e.name) && /from '@duckdb\/node-api'|require\('@duckdb\/node-api'\)/.test(fs.readFileSync(p, 'utf8'))) offenders.push(path.relative(root, p));
+      }
+    };
+    for (const d of ['lib', 'app', 'components', 'bin', 'scripts', 'bench', 'tests']) if (fs.existsSync(path.join(root, d))) walk(path.join(root, d));
+    expect(offenders.filter((f) => f !== path.join('lib', 'lake', 'engine', 'duckdb-api.ts') && !f.endsWith('duckdb-allocator.test.ts'))).toEqual([]);
+  });
+});
