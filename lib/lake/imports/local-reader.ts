@@ -1,19 +1,22 @@
 import { Worker } from 'node:worker_threads';
+import { recordSpans } from './record-spans';
 
 /**
- * Reads and decompresses local log files on a worker thread, so the main thread only parses.
- * Opening, reading and inflating a small file costs about as much as parsing it, and an archive
- * holds one file per region per 5 minutes.
+ * Reads and decompresses local log files on a worker thread, and finds where their records are,
+ * so the main thread only parses. Opening, reading and inflating a small file costs about as much
+ * as parsing it, and an archive holds one file per region per 5 minutes.
  *
  * The worker's code is inline: a separate module file would have to survive Next's bundling.
- * It uses only Node's built-ins.
+ * It uses only Node's built-ins and `recordSpans`, which is self-contained.
  */
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
 const zlib = require('node:zlib');
+const recordSpans = ${recordSpans.toString()};
 parentPort.on('message', ({ id, files }) => {
   const parts = [];
+  const spans = [];
   const results = files.map((file) => {
     let bytes;
     try {
@@ -29,13 +32,18 @@ parentPort.on('message', ({ id, files }) => {
       }
     }
     parts.push(bytes);
-    return { file, length: bytes.length };
+    const found = recordSpans(bytes);
+    if (!found) return { file, length: bytes.length };
+    const spanAt = spans.length;
+    for (const x of found) spans.push(x);
+    return { file, length: bytes.length, spanAt, spanCount: found.length };
   });
   // one buffer for the chunk, handed over rather than copied: one transfer instead of one per file
   const data = Buffer.allocUnsafeSlow(parts.reduce((n, b) => n + b.length, 0)); // never a slice of the shared pool
   let at = 0;
   for (const b of parts) at += b.copy(data, at);
-  parentPort.postMessage({ id, results, data: data.buffer, offset: data.byteOffset }, [data.buffer]);
+  const spanData = Int32Array.from(spans);
+  parentPort.postMessage({ id, results, data: data.buffer, offset: data.byteOffset, spans: spanData }, [data.buffer, spanData.buffer]);
 });
 `;
 
@@ -43,6 +51,8 @@ export interface ReadResult {
   file: string;
   /** The file's bytes, decompressed when it was gzip. */
   bytes?: Uint8Array;
+  /** Where its records are in `bytes`, when it is a trail's `{"Records":[...]}` file (see `recordSpans`). */
+  spans?: ArrayLike<number>;
   errorType?: string;
   message?: string;
 }
@@ -54,13 +64,17 @@ export class LocalFileReader {
 
   constructor() {
     this.worker.unref();
-    this.worker.on('message', ({ id, results, data, offset }: { id: number; results: (ReadResult & { length?: number })[]; data: ArrayBuffer; offset: number }) => {
+    type Sent = ReadResult & { length?: number; spanAt?: number; spanCount?: number };
+    this.worker.on('message', ({ id, results, data, offset, spans }: { id: number; results: Sent[]; data: ArrayBuffer; offset: number; spans: Int32Array }) => {
       let at = offset;
       for (const r of results) {
         if (r.length === undefined) continue;
         r.bytes = new Uint8Array(data, at, r.length);
         at += r.length;
+        if (r.spanAt !== undefined) r.spans = spans.subarray(r.spanAt, r.spanAt + r.spanCount!);
         delete r.length;
+        delete r.spanAt;
+        delete r.spanCount;
       }
       this.pending.get(id)?.resolve(results);
       this.pending.delete(id);

@@ -1,5 +1,6 @@
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
+import { recordText } from '../ingest/prepare-record';
 
 const gunzipAsync = promisify(gunzip);
 
@@ -24,8 +25,9 @@ export async function decompressLogFile(bytes: Buffer): Promise<Buffer> {
   }
 }
 
-/** Records of a log file's decompressed bytes. */
-export function parseLogFile(bytes: Buffer): Record<string, unknown>[] {
+/** Records of a log file's decompressed bytes; `spans` (from `recordSpans`) lets each record be parsed from its own text. */
+export function parseLogFile(bytes: Buffer, spans?: ArrayLike<number>): Record<string, unknown>[] {
+  if (spans) return parseSpans(bytes, spans);
   const trimmed = bytes.toString('utf8').trim();
   if (!trimmed) throw new LogFileError('EmptyFile', 'the file is empty');
   try {
@@ -35,6 +37,23 @@ export function parseLogFile(bytes: Buffer): Record<string, unknown>[] {
     if (trimmed.startsWith('{') && trimmed.includes('\n')) return parseNdjson(trimmed);
     throw new LogFileError('InvalidJson', `not valid JSON: ${(e as Error).message}`);
   }
+}
+
+function parseSpans(bytes: Buffer, spans: ArrayLike<number>): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (let i = 0; i < spans.length; i += 3) {
+    const text = bytes.toString('utf8', spans[i], spans[i + 1]);
+    let record: unknown;
+    try {
+      record = JSON.parse(text);
+    } catch (e) {
+      throw new LogFileError('InvalidJson', `not valid JSON: record ${i / 3 + 1}: ${(e as Error).message}`);
+    }
+    if (!isObject(record)) continue;
+    if (spans[i + 2]) recordText.set(record, text);
+    out.push(record);
+  }
+  return out;
 }
 
 function recordsOf(v: unknown): Record<string, unknown>[] {

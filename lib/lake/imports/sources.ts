@@ -5,6 +5,7 @@ import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/clien
 import { LakeError } from '../errors';
 import { LocalFileReader, type ReadResult } from './local-reader';
 import { decompressLogFile, LogFileError } from './read-log-file';
+import { recordSpans } from './record-spans';
 
 export type { ReadResult };
 
@@ -106,7 +107,8 @@ function s3Source(uri: string, region?: string): LogSource {
         locations.map(async (file): Promise<ReadResult> => {
           try {
             const obj = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: file.slice(`s3://${bucket}/`.length) }));
-            return { file, bytes: await decompressLogFile(Buffer.from(await obj.Body!.transformToByteArray())) };
+            const bytes = await decompressLogFile(Buffer.from(await obj.Body!.transformToByteArray()));
+            return { file, bytes, spans: recordSpans(bytes) };
           } catch (e) {
             return { file, errorType: e instanceof LogFileError ? e.errorType : 'ReadError', message: (e as Error).message };
           }

@@ -21,6 +21,12 @@ export interface PreparedRecord {
   original?: string;
 }
 
+/**
+ * The text each record was parsed from, for records whose log file held them compact: it is kept
+ * as the record's eventJson, instead of serialising the parsed record again.
+ */
+export const recordText = new WeakMap<object, string>();
+
 interface Shape {
   exact: Map<string, Field>;
   folded: Map<string, Field>;
@@ -39,7 +45,8 @@ function shapeOf(fields: Field[]): Shape {
 
 export function prepareRecord(raw: unknown, fields: Field[]): PreparedRecord {
   if (!isObject(raw)) throw new RecordError('record is not a JSON object');
-  const original = JSON.stringify(raw);
+  const text = recordText.get(raw);
+  const original = text ?? JSON.stringify(raw);
   const rec = needsRespelling(raw, fields) ? respell(raw, fields) : raw;
   const json = rec === raw ? original : JSON.stringify(rec);
   const label = () => `record ${String(rec.eventID ?? '(no eventID)')}`;
@@ -50,8 +57,8 @@ export function prepareRecord(raw: unknown, fields: Field[]): PreparedRecord {
   if (eventTime.length !== 23) throw new RecordError(`${label()}: eventTime: "${rec.eventTime}" is not a timestamp between years 0 and 9999`);
   const id = rec.eventID;
   // Published sample records sometimes lack an eventID; a stable one derived from the content
-  // keeps "stored at most once" true for them too.
-  const eventId = id === undefined || id === null || id === '' ? contentId(original) : typeof id === 'string' ? id : JSON.stringify(id);
+  // (serialised, so a file's layout does not change it) keeps "stored at most once" true for them too.
+  const eventId = id === undefined || id === null || id === '' ? contentId(text === undefined ? original : JSON.stringify(raw)) : typeof id === 'string' ? id : JSON.stringify(id);
   if (/[\t\n\r]/.test(eventId)) throw new RecordError(`${label()}: eventID contains a tab or line break`);
   return { eventId, eventTime, json, original: json === original ? undefined : original };
 }
