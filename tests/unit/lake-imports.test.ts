@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -118,5 +119,26 @@ describe('importing a trail archive', () => {
     expect(rec.status).toBe('FAILED');
     expect(rec.statistics.FailedEntries).toBe(1);
     expect(rec.failures).toEqual([expect.objectContaining({ Location: pathToFileURL(archive).href, ErrorType: 'ImportFailed', ErrorMessage: expect.stringMatching(/no longer active/) })]);
+  });
+
+  it("keeps a compact record's own text as its eventJson, and a laid-out one serialised, each with its SHA-256", async () => {
+    const dir = path.join(root, 'texts');
+    fs.mkdirSync(dir);
+    // the file's escapes (\u00e9, \/) are kept as written; a record laid out over lines is stored compact
+    fs.writeFileSync(
+      path.join(dir, 'a.json'),
+      '{"Records":[{"eventID":"t-1","eventTime":"2026-01-02T00:00:00Z","eventName":"caf\\u00e9","userAgent":"a\\/b"},\n {\n  "eventID": "t-2",\n  "eventTime": "2026-01-02T00:00:01Z"\n }]}',
+    );
+    const store = createStore(lake.stores, { Name: 'texts', AdvancedEventSelectors: ALL_EVENTS });
+    expect((await runImport(store.id, pathToFileURL(dir).href)).statistics.EventsCompleted).toBe(2);
+    const q = await lake.startQuery(`SELECT eventid, eventname, useragent, eventjson, eventjsonchecksum FROM ${store.id} ORDER BY eventid`);
+    while (['QUEUED', 'RUNNING'].includes(lake.queries.get(q.queryId).status)) await new Promise((res) => setTimeout(res, 5));
+    const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+    const first = '{"eventID":"t-1","eventTime":"2026-01-02T00:00:00Z","eventName":"caf\\u00e9","userAgent":"a\\/b"}';
+    const second = '{"eventID":"t-2","eventTime":"2026-01-02T00:00:01Z"}';
+    expect(lake.queries.page(q.queryId, 0, 10)).toEqual([
+      ['t-1', 'café', 'a/b', first, sha(first)],
+      ['t-2', '', '', second, sha(second)],
+    ]);
   });
 });
