@@ -1,7 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allocatorSettings, retainedMemoryBytes } from '../../lib/lake/engine/allocator';
+import { tempLake } from '../helpers/temp-lake';
 
 const GIB = 2 ** 30;
 
@@ -9,11 +11,17 @@ describe("DuckDB's allocator", () => {
   it('keeps an eighth of the machine, at most 2 GiB, and flushes past it', () => {
     expect(retainedMemoryBytes(24 * GIB)).toBe(2 * GIB);
     expect(retainedMemoryBytes(4 * GIB)).toBe(GIB / 2);
-    expect(allocatorSettings(GIB / 2)).toEqual([
-      "SET GLOBAL allocator_flush_threshold = '512MiB'",
-      "SET GLOBAL allocator_bulk_deallocation_flush_threshold = '512MiB'",
-      "SET GLOBAL block_allocator_memory = '512MiB'",
-    ]);
+    expect(allocatorSettings(GIB / 2)).toEqual(["SET GLOBAL allocator_flush_threshold = '512MiB'", "SET GLOBAL allocator_bulk_deallocation_flush_threshold = '512MiB'"]);
+  });
+
+  it('leaves the process able to start others: a lake open, a child process still spawns', async () => {
+    const lake = await tempLake();
+    try {
+      const r = spawnSync(process.execPath, ['-e', 'process.exit(7)']);
+      expect([r.error?.message, r.status]).toEqual([undefined, 7]);
+    } finally {
+      await lake.close();
+    }
   });
 
   it('is configured before DuckDB loads: nothing imports @duckdb/node-api but duckdb-api.ts', () => {
