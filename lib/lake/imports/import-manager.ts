@@ -176,7 +176,7 @@ export class ImportManager {
 
     // Each file's records are spooled as soon as it is read, so memory stays flat. While DuckDB
     // commits one batch, the next ones are read, parsed and spooled: the two use different cores.
-    // Batches commit in order; reading runs at most one batch ahead of the commits, on disk.
+    // Batches commit in order; at most two wait on disk for their commit while the next is read.
     const keep = recordFilter(store, this.window(rec));
     let spooler = this.host.spooler(store.id);
     let batchFiles: string[] = [];

@@ -23,7 +23,7 @@ export function parseFetched(fetched: ReadResult): { records: Record<string, unk
   const failure = (errorType: string, message: string): ImportFailure => ({ Location: fetched.file, Status: 'FAILED', ErrorType: errorType, ErrorMessage: message, LastUpdatedTime: Date.now() / 1000 });
   if (!fetched.bytes) return { records: [], failure: failure(fetched.errorType ?? 'ReadError', fetched.message ?? 'the file could not be read') };
   try {
-    return { records: parseLogFile(Buffer.from(fetched.bytes.buffer, fetched.bytes.byteOffset, fetched.bytes.byteLength), fetched.spans, fetched.digests) };
+    return { records: parseLogFile(Buffer.from(fetched.bytes.buffer, fetched.bytes.byteOffset, fetched.bytes.byteLength), fetched.spans) };
   } catch (e) {
     return { records: [], failure: failure(e instanceof LogFileError ? e.errorType : 'ReadError', (e as Error).message) };
   }

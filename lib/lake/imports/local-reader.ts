@@ -2,8 +2,8 @@ import { Worker } from 'node:worker_threads';
 import { recordSpans } from './record-spans';
 
 /**
- * Reads and decompresses local log files on a worker thread, and finds where their records are
- * and their SHA-256, so the main thread only parses. Opening, reading and inflating a small file costs about as much
+ * Reads and decompresses local log files on a worker thread, and finds where their records are,
+ * so the main thread only parses. Opening, reading and inflating a small file costs about as much
  * as parsing it, and an archive holds one file per region per 5 minutes.
  *
  * The worker's code is inline: a separate module file would have to survive Next's bundling.
@@ -13,12 +13,10 @@ const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
 const zlib = require('node:zlib');
-const crypto = require('node:crypto');
 const recordSpans = ${recordSpans.toString()};
 parentPort.on('message', ({ id, files }) => {
   const parts = [];
   const spans = [];
-  const digests = [];
   const results = files.map((file) => {
     let bytes;
     try {
@@ -38,7 +36,6 @@ parentPort.on('message', ({ id, files }) => {
     if (!found) return { file, length: bytes.length };
     const spanAt = spans.length;
     for (const x of found) spans.push(x);
-    for (let i = 0; i < found.length; i += 3) digests.push(crypto.createHash('sha256').update(bytes.subarray(found[i], found[i + 1])).digest());
     return { file, length: bytes.length, spanAt, spanCount: found.length };
   });
   // one buffer for the chunk, handed over rather than copied: one transfer instead of one per file
@@ -46,9 +43,7 @@ parentPort.on('message', ({ id, files }) => {
   let at = 0;
   for (const b of parts) at += b.copy(data, at);
   const spanData = Int32Array.from(spans);
-  const digestData = new Uint8Array(digests.length * 32);
-  digests.forEach((d, i) => digestData.set(d, i * 32));
-  parentPort.postMessage({ id, results, data: data.buffer, offset: data.byteOffset, spans: spanData, digests: digestData }, [data.buffer, spanData.buffer, digestData.buffer]);
+  parentPort.postMessage({ id, results, data: data.buffer, offset: data.byteOffset, spans: spanData }, [data.buffer, spanData.buffer]);
 });
 `;
 
@@ -58,8 +53,6 @@ export interface ReadResult {
   bytes?: Uint8Array;
   /** Where its records are in `bytes`, when it is a trail's `{"Records":[...]}` file (see `recordSpans`). */
   spans?: ArrayLike<number>;
-  /** With `spans`: the SHA-256 of each record's bytes, 32 bytes per record. */
-  digests?: Uint8Array;
   errorType?: string;
   message?: string;
 }
@@ -72,16 +65,13 @@ export class LocalFileReader {
   constructor() {
     this.worker.unref();
     type Sent = ReadResult & { length?: number; spanAt?: number; spanCount?: number };
-    this.worker.on('message', ({ id, results, data, offset, spans, digests }: { id: number; results: Sent[]; data: ArrayBuffer; offset: number; spans: Int32Array; digests: Uint8Array }) => {
+    this.worker.on('message', ({ id, results, data, offset, spans }: { id: number; results: Sent[]; data: ArrayBuffer; offset: number; spans: Int32Array }) => {
       let at = offset;
       for (const r of results) {
         if (r.length === undefined) continue;
         r.bytes = new Uint8Array(data, at, r.length);
         at += r.length;
-        if (r.spanAt !== undefined) {
-          r.spans = spans.subarray(r.spanAt, r.spanAt + r.spanCount!);
-          r.digests = digests.subarray((r.spanAt / 3) * 32, ((r.spanAt + r.spanCount!) / 3) * 32);
-        }
+        if (r.spanAt !== undefined) r.spans = spans.subarray(r.spanAt, r.spanAt + r.spanCount!);
         delete r.length;
         delete r.spanAt;
         delete r.spanCount;

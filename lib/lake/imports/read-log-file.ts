@@ -1,6 +1,6 @@
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
-import { recordSource } from '../ingest/prepare-record';
+import { recordText } from '../ingest/prepare-record';
 
 const gunzipAsync = promisify(gunzip);
 
@@ -25,12 +25,9 @@ export async function decompressLogFile(bytes: Buffer): Promise<Buffer> {
   }
 }
 
-/**
- * Records of a log file's decompressed bytes. `spans` (from `recordSpans`) lets each record be
- * parsed from its own text; `digests` holds the SHA-256 of each span's bytes, 32 bytes per record.
- */
-export function parseLogFile(bytes: Buffer, spans?: ArrayLike<number>, digests?: Uint8Array): Record<string, unknown>[] {
-  if (spans) return parseSpans(bytes, spans, digests);
+/** Records of a log file's decompressed bytes; `spans` (from `recordSpans`) lets each record be parsed from its own text. */
+export function parseLogFile(bytes: Buffer, spans?: ArrayLike<number>): Record<string, unknown>[] {
+  if (spans) return parseSpans(bytes, spans);
   const trimmed = bytes.toString('utf8').trim();
   if (!trimmed) throw new LogFileError('EmptyFile', 'the file is empty');
   try {
@@ -42,8 +39,7 @@ export function parseLogFile(bytes: Buffer, spans?: ArrayLike<number>, digests?:
   }
 }
 
-function parseSpans(bytes: Buffer, spans: ArrayLike<number>, digests?: Uint8Array): Record<string, unknown>[] {
-  const hex = digests && Buffer.from(digests.buffer, digests.byteOffset, digests.byteLength);
+function parseSpans(bytes: Buffer, spans: ArrayLike<number>): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   for (let i = 0; i < spans.length; i += 3) {
     const text = bytes.toString('utf8', spans[i], spans[i + 1]);
@@ -54,8 +50,7 @@ function parseSpans(bytes: Buffer, spans: ArrayLike<number>, digests?: Uint8Arra
       throw new LogFileError('InvalidJson', `not valid JSON: record ${i / 3 + 1}: ${(e as Error).message}`);
     }
     if (!isObject(record)) continue;
-    // bytes that are not UTF-8 were replaced when decoded: the digest of the bytes is then not the text's
-    if (spans[i + 2]) recordSource.set(record, { text, checksum: hex && !text.includes('\ufffd') ? hex.toString('hex', (i / 3) * 32, (i / 3) * 32 + 32) : undefined });
+    if (spans[i + 2]) recordText.set(record, text);
     out.push(record);
   }
   return out;

@@ -19,16 +19,13 @@ export interface PreparedRecord {
   json: string;
   /** The record as read, when `json` differs from it. */
   original?: string;
-  /** eventJsonChecksum: SHA-256 of the record as read, in hex (Node's OpenSSL is several times faster than DuckDB's). */
-  checksum: string;
 }
 
 /**
  * The text each record was parsed from, for records whose log file held them compact: it is kept
- * as the record's eventJson, instead of serialising the parsed record again; with its SHA-256
- * when the reader thread already computed it from the file's bytes.
+ * as the record's eventJson, instead of serialising the parsed record again.
  */
-export const recordSource = new WeakMap<object, { text: string; checksum?: string }>();
+export const recordText = new WeakMap<object, string>();
 
 interface Shape {
   exact: Map<string, Field>;
@@ -48,8 +45,7 @@ function shapeOf(fields: Field[]): Shape {
 
 export function prepareRecord(raw: unknown, fields: Field[]): PreparedRecord {
   if (!isObject(raw)) throw new RecordError('record is not a JSON object');
-  const source = recordSource.get(raw);
-  const text = source?.text;
+  const text = recordText.get(raw);
   const original = text ?? JSON.stringify(raw);
   const rec = needsRespelling(raw, fields) ? respell(raw, fields) : raw;
   const json = rec === raw ? original : JSON.stringify(rec);
@@ -64,7 +60,7 @@ export function prepareRecord(raw: unknown, fields: Field[]): PreparedRecord {
   // (serialised, so a file's layout does not change it) keeps "stored at most once" true for them too.
   const eventId = id === undefined || id === null || id === '' ? contentId(text === undefined ? original : JSON.stringify(raw)) : typeof id === 'string' ? id : JSON.stringify(id);
   if (/[\t\n\r]/.test(eventId)) throw new RecordError(`${label()}: eventID contains a tab or line break`);
-  return { eventId, eventTime, json, original: json === original ? undefined : original, checksum: source?.checksum ?? createHash('sha256').update(original).digest('hex') };
+  return { eventId, eventTime, json, original: json === original ? undefined : original };
 }
 
 function contentId(json: string): string {
