@@ -34,21 +34,35 @@ const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 export async function createEngine(opts: EngineOptions): Promise<Engine> {
   fs.mkdirSync(opts.lakeDir, { recursive: true });
   const lakeDir = fs.realpathSync(opts.lakeDir);
+  const memoryLimit = opts.memoryLimit ? [`SET GLOBAL memory_limit = ${sqlString(opts.memoryLimit)}`] : [];
   const [instance, internal] = await sandboxed(lakeDir, [
     `SET GLOBAL old_implicit_casting = true`,
     `SET GLOBAL integer_division = true`,
     // Parquet footers are cached across queries: files are immutable, so the cache is never stale.
     `SET GLOBAL enable_object_cache = true`,
     ...(opts.threads ? [`SET GLOBAL threads = ${Math.floor(opts.threads)}`] : []),
-    ...(opts.memoryLimit ? [`SET GLOBAL memory_limit = ${sqlString(opts.memoryLimit)}`] : []),
+    ...memoryLimit,
     ...trinoMacros,
   ]);
-  const [writer, writerCon] = await sandboxed(lakeDir, [
-    `SET GLOBAL threads = 1`,
-    ...(opts.memoryLimit ? [`SET GLOBAL memory_limit = ${sqlString(opts.memoryLimit)}`] : []),
-  ]);
-  writerCon.closeSync();
-  return { instance, internal, connect: () => instance.connect(), connectWriter: () => writer.connect() };
+  // The writer is started on the first write: many processes (the CLI's stores and verify) never write.
+  let writer: Promise<DuckDBInstance> | undefined;
+  const startWriter = async () => {
+    const [w, con] = await sandboxed(lakeDir, [`SET GLOBAL threads = 1`, ...memoryLimit]);
+    con.closeSync();
+    return w;
+  };
+  return {
+    instance,
+    internal,
+    connect: () => instance.connect(),
+    connectWriter: async () => {
+      writer ??= startWriter().catch((e) => {
+        writer = undefined; // the next write tries again
+        throw e;
+      });
+      return (await writer).connect();
+    },
+  };
 }
 
 /** An in-memory instance that can reach only `lakeDir`, with `settings` applied before the lock. */

@@ -67,16 +67,13 @@ export class LocalFileReader {
     type Sent = ReadResult & { length?: number; spanAt?: number; spanCount?: number };
     this.worker.on('message', ({ id, results, data, offset, spans }: { id: number; results: Sent[]; data: ArrayBuffer; offset: number; spans: Int32Array }) => {
       let at = offset;
-      for (const r of results) {
-        if (r.length === undefined) continue;
-        r.bytes = new Uint8Array(data, at, r.length);
-        at += r.length;
-        if (r.spanAt !== undefined) r.spans = spans.subarray(r.spanAt, r.spanAt + r.spanCount!);
-        delete r.length;
-        delete r.spanAt;
-        delete r.spanCount;
-      }
-      this.pending.get(id)?.resolve(results);
+      const read = results.map(({ length, spanAt, spanCount, ...r }): ReadResult => {
+        if (length === undefined) return r;
+        const bytes = new Uint8Array(data, at, length);
+        at += length;
+        return { ...r, bytes, spans: spanAt === undefined ? undefined : spans.subarray(spanAt, spanAt + spanCount!) };
+      });
+      this.pending.get(id)?.resolve(read);
       this.pending.delete(id);
     });
     this.worker.on('error', (e) => this.failAll(e));

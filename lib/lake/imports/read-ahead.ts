@@ -1,6 +1,6 @@
 /**
  * Yields `fetch(item)` for each item, in order, with up to `depth` fetches in flight ahead of the
- * consumer: reads and decompression (libuv's pool) overlap the parsing (the main thread).
+ * consumer: reading and decompressing (the reader thread, or S3 requests) overlap the parsing.
  */
 export async function* readAhead<T, R>(items: readonly T[], fetch: (item: T) => Promise<R>, depth: number): AsyncGenerator<R> {
   const inFlight: Promise<R>[] = [];
