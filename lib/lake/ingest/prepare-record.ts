@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import crypto, { createHash } from 'node:crypto';
 import type { Field, FieldType } from '../schema';
 import { utcTimestampText } from '../../sql/timestamp-text';
 
@@ -19,6 +19,8 @@ export interface PreparedRecord {
   json: string;
   /** The record as read, when `json` differs from it. */
   original?: string;
+  /** SHA-256 (hex) of the record as read: its eventJsonChecksum. */
+  checksum: string;
 }
 
 /**
@@ -60,11 +62,16 @@ export function prepareRecord(raw: unknown, fields: Field[]): PreparedRecord {
   // (serialised, so a file's layout does not change it) keeps "stored at most once" true for them too.
   const eventId = id === undefined || id === null || id === '' ? contentId(text === undefined ? original : JSON.stringify(raw)) : typeof id === 'string' ? id : JSON.stringify(id);
   if (/[\t\n\r]/.test(eventId)) throw new RecordError(`${label()}: eventID contains a tab or line break`);
-  return { eventId, eventTime, json, original: json === original ? undefined : original };
+  return { eventId, eventTime, json, original: json === original ? undefined : original, checksum: sha256Hex(original) };
 }
 
+/** Node's one-shot hash where it has it (20.12+): a quarter of DuckDB's sha256 per record, a little under createHash's. */
+const sha256Hex: (text: string) => string = crypto.hash
+  ? (text) => crypto.hash('sha256', text, 'hex')
+  : (text) => createHash('sha256').update(text).digest('hex');
+
 function contentId(json: string): string {
-  const h = createHash('sha256').update(json).digest('hex');
+  const h = sha256Hex(json);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 

@@ -7,8 +7,8 @@ import { sqlString } from '../engine/duckdb';
  * with nested objects as compact JSON, a value of the wrong type as NULL, timestamps with any
  * offset converted to UTC.
  *
- * Input rows are `(eventid, eventtime, j, e)`: the ID and UTC time the preparation settled, the
- * record text with schema keys, and the record as read (NULL when the same as `j`).
+ * Input rows are `(eventid, eventtime, c, j, e)`: the ID, UTC time and checksum the preparation
+ * settled, the record text with schema keys, and the record as read (NULL when the same as `j`).
  */
 const SPECIAL = new Set(['eventid', 'eventtime', 'eventjson', 'eventjsonchecksum']);
 
@@ -34,7 +34,7 @@ export function rowsQuery(shape: TableShape, input: string): string {
       case 'eventid': return 'eventid';
       case 'eventtime': return 'eventtime';
       case 'eventjson': return 'coalesce(e, j) AS eventjson';
-      case 'eventjsonchecksum': return 'sha256(coalesce(e, j)) AS eventjsonchecksum';
+      case 'eventjsonchecksum': return 'c AS eventjsonchecksum';
       default: return `r."${f.name}"`;
     }
   });

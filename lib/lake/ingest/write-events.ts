@@ -35,7 +35,7 @@ const SPOOLS_PER_DAY = 2;
 /**
  * The first half of a write, which needs no lock: checks each record as it is added and writes
  * it to a spool file of its UTC day, so memory stays flat however large the batch. A spool line
- * is `eventid TAB eventtime TAB json TAB original`; JSON text never holds a raw tab or line break.
+ * is `eventid TAB eventtime TAB checksum TAB json TAB original`; JSON text never holds a raw tab or line break.
  */
 export class EventSpooler {
   private fields: Field[];
@@ -60,7 +60,7 @@ export class EventSpooler {
           this.seen.add(rec.eventId);
           // by time of day, so each spool, when written as a file of its own, covers a narrower time range
           const spool = Math.floor((Number(rec.eventTime.slice(11, 13)) * SPOOLS_PER_DAY) / 24);
-          this.daySpools(rec.eventTime.slice(0, 10))[spool].write(`${rec.eventId}\t${rec.eventTime}\t${rec.json}\t${rec.original ?? ''}`);
+          this.daySpools(rec.eventTime.slice(0, 10))[spool].write(`${rec.eventId}\t${rec.eventTime}\t${rec.checksum}\t${rec.json}\t${rec.original ?? ''}`);
         }
       } catch (e) {
         if (!(e instanceof RecordError)) throw e;
@@ -180,7 +180,7 @@ export function discardSpooled(spooled: SpooledEvents): void {
  * time; within one row group order buys nothing and sorting costs a seventh of the write.
  */
 function spoolQuery(part: Part, storeDir: string, existing: DataFile[]): string {
-  const columns = `{'eventid': 'VARCHAR', 'eventtime': 'TIMESTAMP', 'j': 'VARCHAR', 'e': 'VARCHAR'}`;
+  const columns = `{'eventid': 'VARCHAR', 'eventtime': 'TIMESTAMP', 'c': 'VARCHAR', 'j': 'VARCHAR', 'e': 'VARCHAR'}`;
   const read = `read_csv([${part.spools.map(sqlString).join(', ')}], delim = '\t', quote = '', escape = '', header = false, auto_detect = false, columns = ${columns}, max_line_size = 104857600)`;
   const stored = existing.map((f) => sqlString(path.join(storeDir, f.file)));
   const notStored = stored.length ? `WHERE eventid NOT IN (SELECT eventid FROM read_parquet([${stored.join(', ')}]))` : '';
