@@ -136,8 +136,8 @@ async function stageCosts(lake: Lake, source: string, log: (s: string) => void):
   } finally {
     logSource.close();
   }
-  const records = await stage('parse: JSON.parse of each record (main thread)', () => fetched.flatMap((f) => parseFetched(f).records), (r) => r.length);
-  const spooled = await stage('spool: check, respell, spool lines (main thread)', () => lake.spooler(store.id).fillWith((s) => s.add(records)), (s) => s.total);
+  const parsed = await stage('parse: JSON.parse of each record (main thread)', () => fetched.map((f) => parseFetched(f)), (r) => r.reduce((n, f) => n + f.records.length, 0));
+  const spooled = await stage('spool: check, respell, hash, spool lines (main thread)', () => lake.spooler(store.id).fillWith((s) => parsed.forEach((f, i) => s.add(f.records, fetched[i].file, { texts: f.texts }))), (s) => s.total);
   await stage('commit: DuckDB reads, maps, writes Parquet; manifest (writer instance)', () => lake.commitEvents(store.id, spooled), (r) => r.added);
   return out;
 }

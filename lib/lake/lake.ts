@@ -154,7 +154,7 @@ export class Lake {
   }
 
   async appendEvents(storeId: string, records: Iterable<unknown>): Promise<WriteResult> {
-    return this.commitEvents(storeId, this.spooler(storeId).fillWith((s) => s.add(records)));
+    return this.commitEvents(storeId, await this.spooler(storeId).fillWith((s) => s.add(records)));
   }
 
   /** A spooler for `commitEvents`; spooling needs no lock, so it can overlap another batch's commit. */

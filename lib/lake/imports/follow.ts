@@ -68,9 +68,9 @@ export class SourceFollower {
       for (let i = 0; i < fresh.length; i += BATCH_FILES) {
         const batch: LogBatch = [];
         for (const fetched of await source.fetch(fresh.slice(i, i + BATCH_FILES))) {
-          const { records, failure } = parseFetched(fetched);
+          const { failure, ...parsed } = parseFetched(fetched);
           if (failure) state.failures.push(failure);
-          batch.push({ file: fetched.file, records });
+          batch.push({ file: fetched.file, ...parsed });
         }
         const result = await ingestBatch(this.host, store, batch);
         state.failures.push(...result.failures);

@@ -8,12 +8,17 @@ import { discardSpooled, type SpooledEvents } from '../ingest/write-events';
 import { dayOfPath, openSource, type LogSource, type ReadResult } from './sources';
 import { commitBatch, parseFetched, recordFilter, type ImportFailure, type IngestHost } from './ingest-batch';
 import { readAhead } from './read-ahead';
+import type { LogRecords } from './read-log-file';
 
 export type ImportStatus = 'INITIALIZING' | 'IN_PROGRESS' | 'FAILED' | 'STOPPED' | 'COMPLETED';
 
 export type { ImportFailure };
 
-/** An import as GetImport reports it, kept in `imports/<id>.json` with the files already done. */
+/**
+ * An import as GetImport reports it, kept in `imports/<id>.json`. The files already done are
+ * appended to `imports/<id>.files`, one JSON string per line: rewriting the whole list after every
+ * batch would grow with the square of an archive's files.
+ */
 export interface ImportRecord {
   importId: string;
   destination: string; // store ARN
@@ -25,7 +30,6 @@ export interface ImportRecord {
   createdTimestamp: number;
   updatedTimestamp: number;
   statistics: { PrefixesFound: number; PrefixesCompleted: number; FilesCompleted: number; EventsCompleted: number; FailedEntries: number };
-  completedFiles: string[];
   failures: ImportFailure[];
   error?: string;
 }
@@ -34,8 +38,8 @@ export type ImportHost = IngestHost;
 
 const DAY_MS = 86_400_000;
 /** Log files are read and decompressed in chunks, a few chunks ahead of the parsing. */
-const READ_CHUNK_FILES = 16;
-const READ_AHEAD_CHUNKS = 4;
+const READ_CHUNK_FILES = 64;
+const READ_AHEAD_CHUNKS = 3;
 
 /** Archive paths in order of their YYYY/MM/DD day, then path. */
 function byArchiveDay(a: string, b: string): number {
@@ -82,7 +86,6 @@ export class ImportManager {
       createdTimestamp: now,
       updatedTimestamp: now,
       statistics: { PrefixesFound: 0, PrefixesCompleted: 0, FilesCompleted: 0, EventsCompleted: 0, FailedEntries: 0 },
-      completedFiles: [],
       failures: [],
     };
     this.save(rec);
@@ -114,9 +117,26 @@ export class ImportManager {
 
   get(importId: string): ImportRecord {
     if (this.running?.rec.importId === importId) return this.running.rec;
-    const rec = /^[0-9a-f-]{36}$/.test(importId) ? readJson<ImportRecord>(path.join(this.dir, `${importId}.json`)) : undefined;
+    const rec = /^[0-9a-f-]{36}$/.test(importId) ? readJson<ImportRecord & { completedFiles?: unknown }>(path.join(this.dir, `${importId}.json`)) : undefined;
     if (!rec) throw new LakeError('ImportNotFoundException', `Import ${importId} not found.`);
+    delete rec.completedFiles; // kept in the record itself before the list had a file of its own
     return rec;
+  }
+
+  /** The files a restarted import skips: as many as its saved statistics count, so both agree. */
+  private completedFiles(rec: ImportRecord): string[] {
+    let text = '';
+    try {
+      text = fs.readFileSync(this.filesLog(rec), 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+    const legacy = (readJson<{ completedFiles?: string[] }>(path.join(this.dir, `${rec.importId}.json`))?.completedFiles ?? []);
+    return [...legacy, ...text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as string)].slice(0, rec.statistics.FilesCompleted);
+  }
+
+  private filesLog(rec: ImportRecord): string {
+    return path.join(this.dir, `${rec.importId}.files`);
   }
 
   list(): ImportRecord[] {
@@ -168,7 +188,11 @@ export class ImportManager {
     const source = openSource(rec.source.S3LocationUri, rec.source.S3BucketRegion);
     // Day by day, so a batch touches few days: fewer, larger Parquet files and less to check for duplicates.
     const files = (await source.list()).filter((f) => this.inWindow(f, rec)).sort(byArchiveDay);
-    const done = new Set(rec.completedFiles);
+    const completed = this.completedFiles(rec);
+    const done = new Set(completed);
+    const donePrefixes = new Set(completed.map((f) => path.posix.dirname(f)));
+    // lines past what the saved record counts (a crash between the two writes) are dropped
+    writeFileAtomic(this.filesLog(rec), completed.map((f) => JSON.stringify(f) + '\n').join(''));
     const prefixes = new Set(files.map((f) => path.posix.dirname(f)));
     rec.statistics.PrefixesFound = prefixes.size;
     rec.status = 'IN_PROGRESS';
@@ -184,13 +208,13 @@ export class ImportManager {
     const commits: Promise<void>[] = [];
     const flush = async () => {
       if (!batchFiles.length) return;
-      const [spooled, files] = [spooler.finish(), batchFiles];
+      const [spooled, files] = [await spooler.finish(), batchFiles];
       spooler = this.host.spooler(store.id);
       batchFiles = [];
       batchEvents = 0;
       const previous = commits.at(-1) ?? Promise.resolve();
       const commit = previous.then(
-        () => this.commitBatch(rec, store, files, spooled),
+        () => this.commitBatch(rec, store, files, spooled).then(() => files.forEach((f) => donePrefixes.add(path.posix.dirname(f)))),
         (e) => {
           discardSpooled(spooled);
           throw e;
@@ -206,8 +230,8 @@ export class ImportManager {
       reading: for await (const chunk of readAhead(chunks, (c) => source.fetch(c), READ_AHEAD_CHUNKS)) {
         for (const fetched of chunk) {
           if (run.stop) break reading;
-          const records = this.parse(fetched, rec);
-          spooler.add(records.filter(keep), fetched.file);
+          const { records, texts } = this.parse(fetched, rec);
+          spooler.add(records, fetched.file, { texts, keep });
           batchFiles.push(fetched.file);
           batchEvents += records.length;
           if (batchEvents >= this.batchEvents || batchFiles.length >= Math.max(1, this.batchEvents / 10)) await flush();
@@ -215,21 +239,21 @@ export class ImportManager {
       }
       await flush();
     } finally {
-      spooler.discard(); // a batch cut short by an error; empty after the last flush
+      await spooler.discard(); // a batch cut short by an error; empty after the last flush
       source.close();
     }
     for (const commit of commits) await commit;
-    rec.statistics.PrefixesCompleted = new Set(rec.completedFiles.map((f) => path.posix.dirname(f))).size;
+    rec.statistics.PrefixesCompleted = donePrefixes.size;
     rec.status = run.stop ? 'STOPPED' : 'COMPLETED';
   }
 
-  private parse(fetched: ReadResult, rec: ImportRecord): Record<string, unknown>[] {
-    const { records, failure } = parseFetched(fetched);
+  private parse(fetched: ReadResult, rec: ImportRecord): LogRecords {
+    const { failure, ...parsed } = parseFetched(fetched);
     if (failure) {
       rec.failures.push(failure);
       rec.statistics.FailedEntries++;
     }
-    return records;
+    return parsed;
   }
 
   private window(rec: ImportRecord) {
@@ -240,7 +264,8 @@ export class ImportManager {
     const result = await commitBatch(this.host, store, spooled);
     rec.failures.push(...result.failures);
     rec.statistics.FailedEntries += result.failures.length;
-    rec.completedFiles.push(...files);
+    // the list first: a crash before the record is saved only makes the restart read the batch again
+    this.appendFiles(rec, files);
     rec.statistics.FilesCompleted += files.length;
     rec.statistics.EventsCompleted += result.added;
     rec.updatedTimestamp = Date.now() / 1000;
@@ -255,6 +280,10 @@ export class ImportManager {
     if (rec.startEventTime !== undefined && t + 2 * DAY_MS < rec.startEventTime * 1000) return false;
     if (rec.endEventTime !== undefined && t - DAY_MS > rec.endEventTime * 1000) return false;
     return true;
+  }
+
+  private appendFiles(rec: ImportRecord, files: string[]) {
+    fs.appendFileSync(this.filesLog(rec), files.map((f) => JSON.stringify(f) + '\n').join(''));
   }
 
   private save(rec: ImportRecord) {

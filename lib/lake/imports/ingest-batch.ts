@@ -1,7 +1,7 @@
 import type { StoreRecord } from '../storage/stores';
-import type { EventSpooler, SpooledEvents, WriteResult } from '../ingest/write-events';
+import type { EventSpooler, RecordFilter, SpooledEvents, WriteResult } from '../ingest/write-events';
 import type { ReadResult } from './sources';
-import { LogFileError, parseLogFile } from './read-log-file';
+import { LogFileError, parseLogFile, type LogRecords } from './read-log-file';
 import { matchesSelectors } from './selector-filter';
 
 /** What imports and live ingestion share: reading log files and committing a batch of them to a store. */
@@ -14,16 +14,16 @@ export interface IngestHost {
   commit(storeId: string, spooled: SpooledEvents): Promise<WriteResult>;
 }
 
-export type LogBatch = { file: string; records: Record<string, unknown>[] }[];
+export type LogBatch = ({ file: string } & LogRecords)[];
 
 const DAY_MS = 86_400_000;
 
 /** Records of a file a source fetched, or why it has none. */
-export function parseFetched(fetched: ReadResult): { records: Record<string, unknown>[]; failure?: ImportFailure } {
+export function parseFetched(fetched: ReadResult): LogRecords & { failure?: ImportFailure } {
   const failure = (errorType: string, message: string): ImportFailure => ({ Location: fetched.file, Status: 'FAILED', ErrorType: errorType, ErrorMessage: message, LastUpdatedTime: Date.now() / 1000 });
   if (!fetched.bytes) return { records: [], failure: failure(fetched.errorType ?? 'ReadError', fetched.message ?? 'the file could not be read') };
   try {
-    return { records: parseLogFile(Buffer.from(fetched.bytes.buffer, fetched.bytes.byteOffset, fetched.bytes.byteLength), fetched.spans) };
+    return parseLogFile(Buffer.from(fetched.bytes.buffer, fetched.bytes.byteOffset, fetched.bytes.byteLength), fetched.spans);
   } catch (e) {
     return { records: [], failure: failure(e instanceof LogFileError ? e.errorType : 'ReadError', (e as Error).message) };
   }
@@ -36,8 +36,8 @@ export function parseFetched(fetched: ReadResult): { records: Record<string, unk
  */
 export async function ingestBatch(host: IngestHost, store: StoreRecord, batch: LogBatch, window: TimeWindow = {}) {
   const keep = recordFilter(store, window);
-  const spooled = host.spooler(store.id).fillWith((s) => {
-    for (const { file, records } of batch) s.add(records.filter(keep), file);
+  const spooled = await host.spooler(store.id).fillWith((s) => {
+    for (const { file, records, texts } of batch) s.add(records, file, { texts, keep });
   });
   return commitBatch(host, store, spooled);
 }
@@ -45,13 +45,13 @@ export async function ingestBatch(host: IngestHost, store: StoreRecord, batch: L
 export interface TimeWindow { lo?: number; hi?: number }
 
 /** Which raw records a store takes from an import or its source. */
-export function recordFilter(store: StoreRecord, window: TimeWindow): (r: Record<string, unknown>) => boolean {
+export function recordFilter(store: StoreRecord, window: TimeWindow): RecordFilter {
   const lo = Math.max(window.lo ?? -Infinity, Date.now() - store.retentionPeriod * DAY_MS);
   const hi = window.hi ?? Infinity;
-  return (r) => {
-    const t = Date.parse(String(r.eventTime));
-    // unreadable times go through so the writer reports them as failures
-    return (Number.isNaN(t) || (t >= lo && t <= hi)) && matchesSelectors(r, store.advancedEventSelectors);
+  return {
+    // records that are not objects go through so the spooler reports them as failures
+    wants: (r) => !r || typeof r !== 'object' || matchesSelectors(r as Record<string, unknown>, store.advancedEventSelectors),
+    inWindow: (t) => t >= lo && t <= hi,
   };
 }
 

@@ -1,6 +1,5 @@
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
-import { recordText } from '../ingest/prepare-record';
 
 const gunzipAsync = promisify(gunzip);
 
@@ -25,22 +24,33 @@ export async function decompressLogFile(bytes: Buffer): Promise<Buffer> {
   }
 }
 
+/**
+ * A log file's records; `texts[i]`, where set, is the exact text record `i` was parsed from (a
+ * record the file held compact), which the store keeps as its eventJson instead of serialising
+ * the parsed record again.
+ */
+export interface LogRecords {
+  records: Record<string, unknown>[];
+  texts?: (string | undefined)[];
+}
+
 /** Records of a log file's decompressed bytes; `spans` (from `recordSpans`) lets each record be parsed from its own text. */
-export function parseLogFile(bytes: Buffer, spans?: ArrayLike<number>): Record<string, unknown>[] {
+export function parseLogFile(bytes: Buffer, spans?: ArrayLike<number>): LogRecords {
   if (spans) return parseSpans(bytes, spans);
   const trimmed = bytes.toString('utf8').trim();
   if (!trimmed) throw new LogFileError('EmptyFile', 'the file is empty');
   try {
-    return recordsOf(JSON.parse(trimmed));
+    return { records: recordsOf(JSON.parse(trimmed)) };
   } catch (e) {
     if (e instanceof LogFileError) throw e;
-    if (trimmed.startsWith('{') && trimmed.includes('\n')) return parseNdjson(trimmed);
+    if (trimmed.startsWith('{') && trimmed.includes('\n')) return { records: parseNdjson(trimmed) };
     throw new LogFileError('InvalidJson', `not valid JSON: ${(e as Error).message}`);
   }
 }
 
-function parseSpans(bytes: Buffer, spans: ArrayLike<number>): Record<string, unknown>[] {
-  const out: Record<string, unknown>[] = [];
+function parseSpans(bytes: Buffer, spans: ArrayLike<number>): LogRecords {
+  const records: Record<string, unknown>[] = [];
+  const texts: (string | undefined)[] = [];
   for (let i = 0; i < spans.length; i += 3) {
     const text = bytes.toString('utf8', spans[i], spans[i + 1]);
     let record: unknown;
@@ -50,10 +60,10 @@ function parseSpans(bytes: Buffer, spans: ArrayLike<number>): Record<string, unk
       throw new LogFileError('InvalidJson', `not valid JSON: record ${i / 3 + 1}: ${(e as Error).message}`);
     }
     if (!isObject(record)) continue;
-    if (spans[i + 2]) recordText.set(record, text);
-    out.push(record);
+    records.push(record);
+    texts.push(spans[i + 2] ? text : undefined);
   }
-  return out;
+  return { records, texts };
 }
 
 function recordsOf(v: unknown): Record<string, unknown>[] {

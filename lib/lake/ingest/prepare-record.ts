@@ -15,6 +15,8 @@ export interface PreparedRecord {
   eventId: string;
   /** eventTime in UTC as `YYYY-MM-DD HH:MM:SS.mmm`. */
   eventTime: string;
+  /** eventTime in epoch milliseconds. */
+  eventTimeMs: number;
   /** Record text with every schema key spelled as the schema spells it: what DuckDB reads. */
   json: string;
   /** The record as read, when `json` differs from it. */
@@ -22,12 +24,6 @@ export interface PreparedRecord {
   /** SHA-256 (hex) of the record as read: its eventJsonChecksum. */
   checksum: string;
 }
-
-/**
- * The text each record was parsed from, for records whose log file held them compact: it is kept
- * as the record's eventJson, instead of serialising the parsed record again.
- */
-export const recordText = new WeakMap<object, string>();
 
 interface Shape {
   exact: Map<string, Field>;
@@ -45,9 +41,9 @@ function shapeOf(fields: Field[]): Shape {
   return s;
 }
 
-export function prepareRecord(raw: unknown, fields: Field[]): PreparedRecord {
+/** `text`, when given, is the exact text `raw` was parsed from: it becomes the eventJson. */
+export function prepareRecord(raw: unknown, fields: Field[], text?: string): PreparedRecord {
   if (!isObject(raw)) throw new RecordError('record is not a JSON object');
-  const text = recordText.get(raw);
   const original = text ?? JSON.stringify(raw);
   const rec = needsRespelling(raw, fields) ? respell(raw, fields) : raw;
   const json = rec === raw ? original : JSON.stringify(rec);
@@ -62,7 +58,7 @@ export function prepareRecord(raw: unknown, fields: Field[]): PreparedRecord {
   // (serialised, so a file's layout does not change it) keeps "stored at most once" true for them too.
   const eventId = id === undefined || id === null || id === '' ? contentId(text === undefined ? original : JSON.stringify(raw)) : typeof id === 'string' ? id : JSON.stringify(id);
   if (/[\t\n\r]/.test(eventId)) throw new RecordError(`${label()}: eventID contains a tab or line break`);
-  return { eventId, eventTime, json, original: json === original ? undefined : original, checksum: sha256Hex(original) };
+  return { eventId, eventTime, eventTimeMs: ms, json, original: json === original ? undefined : original, checksum: sha256Hex(original) };
 }
 
 /** Node's one-shot hash where it has it (20.12+): a quarter of DuckDB's sha256 per record, a little under createHash's. */

@@ -18,6 +18,12 @@ export interface WriteResult {
   files: DataFile[];
 }
 
+/** Which records a store takes: `wants` sees the raw record, `inWindow` its eventTime (epoch ms). */
+export interface RecordFilter {
+  wants(raw: unknown): boolean;
+  inWindow(eventTimeMs: number): boolean;
+}
+
 /** Records checked and written to spool files, not yet in the store; see `EventSpooler`. */
 export interface SpooledEvents {
   /** Spool files of each UTC day, and how many records each holds; none is empty. */
@@ -50,11 +56,20 @@ export class EventSpooler {
     fs.mkdirSync(tmpDir, { recursive: true });
   }
 
-  /** Adds records; `source` (the log file they came from) is named with any that cannot be stored. */
-  add(records: Iterable<unknown>, source?: string): void {
+  /**
+   * Adds records; `source` (the log file they came from) is named with any that cannot be stored.
+   * `texts[i]` is the exact text record `i` was parsed from, where known (see `LogRecords`);
+   * records `keep` refuses are skipped as if they had not been given.
+   */
+  add(records: Iterable<unknown>, source?: string, opts: { texts?: (string | undefined)[]; keep?: RecordFilter } = {}): void {
+    const { texts, keep } = opts;
+    let i = -1;
     for (const raw of records) {
+      i++;
+      if (keep && !keep.wants(raw)) continue;
       try {
-        const rec = prepareRecord(raw, this.fields);
+        const rec = prepareRecord(raw, this.fields, texts?.[i]);
+        if (keep && !keep.inWindow(rec.eventTimeMs)) continue;
         this.total++;
         if (!this.seen.has(rec.eventId)) {
           this.seen.add(rec.eventId);
@@ -70,28 +85,32 @@ export class EventSpooler {
     }
   }
 
-  finish(): SpooledEvents {
+  /** Ends the spool files once their last bytes are written. */
+  async finish(): Promise<SpooledEvents> {
     const days = new Map<string, { file: string; records: number }[]>();
-    for (const [day, list] of this.spools) {
-      for (const s of list) s.close();
-      for (const s of list.filter((x) => !x.lines)) fs.rmSync(s.file, { force: true });
+    const spools = [...this.spools];
+    this.spools.clear();
+    const ended = await Promise.allSettled(spools.flatMap(([, list]) => list.map((s) => s.end())));
+    const failed = ended.find((r) => r.status === 'rejected');
+    for (const [day, list] of spools) {
+      for (const s of list.filter((x) => !x.lines || failed)) fs.rmSync(s.file, { force: true });
       days.set(day, list.filter((x) => x.lines).map((x) => ({ file: x.file, records: x.lines })));
     }
-    this.spools.clear();
+    if (failed) throw (failed as PromiseRejectedResult).reason;
     return { days, total: this.total, failed: this.failed };
   }
 
   /** Removes the spool files of a batch that will not be committed. */
-  discard(): void {
-    discardSpooled(this.finish());
+  async discard(): Promise<void> {
+    discardSpooled(await this.finish().catch(() => ({ days: new Map(), total: 0, failed: [] })));
   }
 
   /** Spools what `fill` adds and finishes; if it throws, nothing is left behind. */
-  fillWith(fill: (spooler: this) => void): SpooledEvents {
+  async fillWith(fill: (spooler: this) => void): Promise<SpooledEvents> {
     try {
       fill(this);
     } catch (e) {
-      this.discard();
+      await this.discard();
       throw e;
     }
     return this.finish();
@@ -99,7 +118,7 @@ export class EventSpooler {
 
   private daySpools(day: string): LineFile[] {
     let spools = this.spools.get(day);
-    if (!spools) this.spools.set(day, (spools = Array.from({ length: SPOOLS_PER_DAY }, () => new LineFile(path.join(this.tmpDir, `${randomUUID()}.tsv`)))));
+    if (!spools) this.spools.set(day, (spools = Array.from({ length: SPOOLS_PER_DAY }, () => new LineFile(path.join(this.tmpDir, `${randomUUID()}.tsv`), { background: true }))));
     return spools;
   }
 }
