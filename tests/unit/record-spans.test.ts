@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { recordSpans } from '../../lib/lake/imports/record-spans';
 import { parseLogFile } from '../../lib/lake/imports/read-log-file';
@@ -64,5 +65,16 @@ describe('the reader thread', () => {
     expect([Buffer.from(plain.bytes!).toString(), plain.spans]).toEqual(['{"eventID":"c"}', undefined]);
     expect(bad).toMatchObject({ errorType: 'DecompressionError', message: expect.stringMatching(/^not a readable gzip file/) });
     expect(missing).toMatchObject({ errorType: 'ReadError', message: expect.stringMatching(/ENOENT/) });
+  });
+
+  it("hashes each compact record's text, as its eventJsonChecksum, only where the bytes are that text", async () => {
+    const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+    fs.writeFileSync(path.join(dir, 'mixed.json'), '{"Records":[{"eventID":"é"},{ "eventID": "x" }]}');
+    fs.writeFileSync(path.join(dir, 'latin1.json'), Buffer.concat([Buffer.from('{"Records":[{"eventID":"'), Buffer.from([0xe9]), Buffer.from('"}]}')]));
+    const [mixed, latin1] = await reader.read([path.join(dir, 'mixed.json'), path.join(dir, 'latin1.json')]);
+    const parsed = parseLogFile(Buffer.from(mixed.bytes!), mixed.spans, mixed.checksums);
+    expect(parsed.checksums).toEqual([sha('{"eventID":"é"}'), undefined]);
+    // not UTF-8: the text the record was parsed from is not the file's bytes, so it is hashed from the text later
+    expect(parseLogFile(Buffer.from(latin1.bytes!), latin1.spans, latin1.checksums).checksums).toEqual([undefined]);
   });
 });

@@ -230,10 +230,10 @@ export class ImportManager {
       reading: for await (const chunk of readAhead(chunks, (c) => source.fetch(c), READ_AHEAD_CHUNKS)) {
         for (const fetched of chunk) {
           if (run.stop) break reading;
-          const { records, texts } = this.parse(fetched, rec);
-          spooler.add(records, fetched.file, { texts, keep });
+          const parsed = this.parse(fetched, rec);
+          spooler.add(parsed.records, fetched.file, { ...parsed, keep });
           batchFiles.push(fetched.file);
-          batchEvents += records.length;
+          batchEvents += parsed.records.length;
           if (batchEvents >= this.batchEvents || batchFiles.length >= Math.max(1, this.batchEvents / 10)) await flush();
         }
       }

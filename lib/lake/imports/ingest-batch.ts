@@ -23,7 +23,7 @@ export function parseFetched(fetched: ReadResult): LogRecords & { failure?: Impo
   const failure = (errorType: string, message: string): ImportFailure => ({ Location: fetched.file, Status: 'FAILED', ErrorType: errorType, ErrorMessage: message, LastUpdatedTime: Date.now() / 1000 });
   if (!fetched.bytes) return { records: [], failure: failure(fetched.errorType ?? 'ReadError', fetched.message ?? 'the file could not be read') };
   try {
-    return parseLogFile(Buffer.from(fetched.bytes.buffer, fetched.bytes.byteOffset, fetched.bytes.byteLength), fetched.spans);
+    return parseLogFile(Buffer.from(fetched.bytes.buffer, fetched.bytes.byteOffset, fetched.bytes.byteLength), fetched.spans, fetched.checksums);
   } catch (e) {
     return { records: [], failure: failure(e instanceof LogFileError ? e.errorType : 'ReadError', (e as Error).message) };
   }
@@ -37,7 +37,7 @@ export function parseFetched(fetched: ReadResult): LogRecords & { failure?: Impo
 export async function ingestBatch(host: IngestHost, store: StoreRecord, batch: LogBatch, window: TimeWindow = {}) {
   const keep = recordFilter(store, window);
   const spooled = await host.spooler(store.id).fillWith((s) => {
-    for (const { file, records, texts } of batch) s.add(records, file, { texts, keep });
+    for (const { file, ...parsed } of batch) s.add(parsed.records, file, { ...parsed, keep });
   });
   return commitBatch(host, store, spooled);
 }

@@ -3,7 +3,7 @@ import { recordSpans } from './record-spans';
 
 /**
  * Reads and decompresses local log files on a worker thread, and finds where their records are,
- * so the main thread only parses. Opening, reading and inflating a small file costs about as much
+ * so the main thread only parses; and hashes each compact record's text (its eventJsonChecksum). Opening, reading and inflating a small file costs about as much
  * as parsing it, and an archive holds one file per region per 5 minutes.
  *
  * The worker's code is inline: a separate module file would have to survive Next's bundling.
@@ -13,10 +13,14 @@ const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
 const zlib = require('node:zlib');
+const crypto = require('node:crypto');
+const { isUtf8 } = require('node:buffer');
+const NO_SUM = '-'.repeat(64);
 const recordSpans = ${recordSpans.toString()};
 parentPort.on('message', ({ id, files }) => {
   const parts = [];
   const spans = [];
+  const sums = [];
   const results = files.map((file) => {
     let bytes;
     try {
@@ -36,6 +40,9 @@ parentPort.on('message', ({ id, files }) => {
     if (!found) return { file, length: bytes.length };
     const spanAt = spans.length;
     for (const x of found) spans.push(x);
+    // a compact record's text is its eventJson; its bytes are that text's UTF-8 when the file is valid UTF-8
+    const hashable = !!crypto.hash && isUtf8(bytes);
+    for (let i = 0; i < found.length; i += 3) sums.push(hashable && found[i + 2] ? crypto.hash('sha256', bytes.subarray(found[i], found[i + 1]), 'hex') : NO_SUM);
     return { file, length: bytes.length, spanAt, spanCount: found.length };
   });
   // one buffer for the chunk, handed over rather than copied: one transfer instead of one per file
@@ -43,7 +50,7 @@ parentPort.on('message', ({ id, files }) => {
   let at = 0;
   for (const b of parts) at += b.copy(data, at);
   const spanData = Int32Array.from(spans);
-  parentPort.postMessage({ id, results, data: data.buffer, offset: data.byteOffset, spans: spanData }, [data.buffer, spanData.buffer]);
+  parentPort.postMessage({ id, results, data: data.buffer, offset: data.byteOffset, spans: spanData, sums: sums.join('') }, [data.buffer, spanData.buffer]);
 });
 `;
 
@@ -53,6 +60,8 @@ export interface ReadResult {
   bytes?: Uint8Array;
   /** Where its records are in `bytes`, when it is a trail's `{"Records":[...]}` file (see `recordSpans`). */
   spans?: ArrayLike<number>;
+  /** SHA-256 (hex) of each compact record's text, by span; 64 '-' where not computed. */
+  checksums?: string;
   errorType?: string;
   message?: string;
 }
@@ -65,13 +74,14 @@ export class LocalFileReader {
   constructor() {
     this.worker.unref();
     type Sent = ReadResult & { length?: number; spanAt?: number; spanCount?: number };
-    this.worker.on('message', ({ id, results, data, offset, spans }: { id: number; results: Sent[]; data: ArrayBuffer; offset: number; spans: Int32Array }) => {
+    this.worker.on('message', ({ id, results, data, offset, spans, sums }: { id: number; results: Sent[]; data: ArrayBuffer; offset: number; spans: Int32Array; sums: string }) => {
       let at = offset;
       const read = results.map(({ length, spanAt, spanCount, ...r }): ReadResult => {
         if (length === undefined) return r;
         const bytes = new Uint8Array(data, at, length);
         at += length;
-        return { ...r, bytes, spans: spanAt === undefined ? undefined : spans.subarray(spanAt, spanAt + spanCount!) };
+        if (spanAt === undefined) return { ...r, bytes };
+        return { ...r, bytes, spans: spans.subarray(spanAt, spanAt + spanCount!), checksums: sums.slice((spanAt / 3) * 64, ((spanAt + spanCount!) / 3) * 64) };
       });
       this.pending.get(id)?.resolve(read);
       this.pending.delete(id);

@@ -32,11 +32,13 @@ export async function decompressLogFile(bytes: Buffer): Promise<Buffer> {
 export interface LogRecords {
   records: Record<string, unknown>[];
   texts?: (string | undefined)[];
+  /** SHA-256 (hex) of `texts[i]`, where the reader computed it. */
+  checksums?: (string | undefined)[];
 }
 
 /** Records of a log file's decompressed bytes; `spans` (from `recordSpans`) lets each record be parsed from its own text. */
-export function parseLogFile(bytes: Buffer, spans?: ArrayLike<number>): LogRecords {
-  if (spans) return parseSpans(bytes, spans);
+export function parseLogFile(bytes: Buffer, spans?: ArrayLike<number>, checksums?: string): LogRecords {
+  if (spans) return parseSpans(bytes, spans, checksums);
   const trimmed = bytes.toString('utf8').trim();
   if (!trimmed) throw new LogFileError('EmptyFile', 'the file is empty');
   try {
@@ -48,9 +50,10 @@ export function parseLogFile(bytes: Buffer, spans?: ArrayLike<number>): LogRecor
   }
 }
 
-function parseSpans(bytes: Buffer, spans: ArrayLike<number>): LogRecords {
+function parseSpans(bytes: Buffer, spans: ArrayLike<number>, checksumText?: string): LogRecords {
   const records: Record<string, unknown>[] = [];
   const texts: (string | undefined)[] = [];
+  const checksums: (string | undefined)[] = [];
   for (let i = 0; i < spans.length; i += 3) {
     const text = bytes.toString('utf8', spans[i], spans[i + 1]);
     let record: unknown;
@@ -62,8 +65,10 @@ function parseSpans(bytes: Buffer, spans: ArrayLike<number>): LogRecords {
     if (!isObject(record)) continue;
     records.push(record);
     texts.push(spans[i + 2] ? text : undefined);
+    const sum = spans[i + 2] && checksumText ? checksumText.slice((i / 3) * 64, (i / 3) * 64 + 64) : undefined;
+    checksums.push(sum && sum[0] !== '-' ? sum : undefined);
   }
-  return { records, texts };
+  return { records, texts, checksums };
 }
 
 function recordsOf(v: unknown): Record<string, unknown>[] {

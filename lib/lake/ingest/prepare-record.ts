@@ -41,8 +41,8 @@ function shapeOf(fields: Field[]): Shape {
   return s;
 }
 
-/** `text`, when given, is the exact text `raw` was parsed from: it becomes the eventJson. */
-export function prepareRecord(raw: unknown, fields: Field[], text?: string): PreparedRecord {
+/** `text`, when given, is the exact text `raw` was parsed from: it becomes the eventJson; `checksum` is its SHA-256, when known. */
+export function prepareRecord(raw: unknown, fields: Field[], text?: string, checksum?: string): PreparedRecord {
   if (!isObject(raw)) throw new RecordError('record is not a JSON object');
   const original = text ?? JSON.stringify(raw);
   const rec = needsRespelling(raw, fields) ? respell(raw, fields) : raw;
@@ -58,7 +58,7 @@ export function prepareRecord(raw: unknown, fields: Field[], text?: string): Pre
   // (serialised, so a file's layout does not change it) keeps "stored at most once" true for them too.
   const eventId = id === undefined || id === null || id === '' ? contentId(text === undefined ? original : JSON.stringify(raw)) : typeof id === 'string' ? id : JSON.stringify(id);
   if (/[\t\n\r]/.test(eventId)) throw new RecordError(`${label()}: eventID contains a tab or line break`);
-  return { eventId, eventTime, eventTimeMs: ms, json, original: json === original ? undefined : original, checksum: sha256Hex(original) };
+  return { eventId, eventTime, eventTimeMs: ms, json, original: json === original ? undefined : original, checksum: (text !== undefined && checksum) || sha256Hex(original) };
 }
 
 /** Node's one-shot hash where it has it (20.12+): a quarter of DuckDB's sha256 per record, a little under createHash's. */

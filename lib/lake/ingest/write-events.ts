@@ -58,24 +58,24 @@ export class EventSpooler {
 
   /**
    * Adds records; `source` (the log file they came from) is named with any that cannot be stored.
-   * `texts[i]` is the exact text record `i` was parsed from, where known (see `LogRecords`);
-   * records `keep` refuses are skipped as if they had not been given.
+   * `texts[i]` is the exact text record `i` was parsed from, where known, and `checksums[i]` its
+   * SHA-256 (see `LogRecords`); records `keep` refuses are skipped as if they had not been given.
    */
-  add(records: Iterable<unknown>, source?: string, opts: { texts?: (string | undefined)[]; keep?: RecordFilter } = {}): void {
-    const { texts, keep } = opts;
+  add(records: Iterable<unknown>, source?: string, opts: { texts?: (string | undefined)[]; checksums?: (string | undefined)[]; keep?: RecordFilter } = {}): void {
+    const { texts, checksums, keep } = opts;
     let i = -1;
     for (const raw of records) {
       i++;
       if (keep && !keep.wants(raw)) continue;
       try {
-        const rec = prepareRecord(raw, this.fields, texts?.[i]);
+        const rec = prepareRecord(raw, this.fields, texts?.[i], checksums?.[i]);
         if (keep && !keep.inWindow(rec.eventTimeMs)) continue;
         this.total++;
         if (!this.seen.has(rec.eventId)) {
           this.seen.add(rec.eventId);
           // by time of day, so each spool, when written as a file of its own, covers a narrower time range
           const spool = Math.floor((Number(rec.eventTime.slice(11, 13)) * SPOOLS_PER_DAY) / 24);
-          this.daySpools(rec.eventTime.slice(0, 10))[spool].write(`${rec.eventId}\t${rec.eventTime}\t${rec.checksum}\t${rec.json}\t${rec.original ?? ''}`);
+          this.daySpools(rec.eventTime.slice(0, 10))[spool].writeFields([rec.eventId, rec.eventTime, rec.checksum, rec.json, rec.original ?? '']);
         }
       } catch (e) {
         if (!(e instanceof RecordError)) throw e;
