@@ -3,15 +3,17 @@ import os from 'node:os';
 /**
  * DuckDB's allocator (its bundled jemalloc) hands freed memory back to the OS soon after each
  * task, and the next batch or query faults the same amount in again. On virtual machines a fresh
- * page is expensive: an import spent a third of its DuckDB time in the kernel doing just that.
- * So freed memory is kept for reuse, up to a bound (`retainedMemoryBytes`) past which DuckDB
- * still gives it back.
+ * page is expensive, so freed memory is kept for a second (`dirty_decay_ms:1000`) to be reused
+ * by the next batch or query. Never giving it back (`-1`) was no faster in an import measured
+ * side by side, and is unbounded: replicating a store to 10M events grew the process to 24 GB,
+ * and the OOM killer ended it, DuckDB's flush thresholds notwithstanding.
  *
  * jemalloc reads its options once, when DuckDB's library loads, so DuckDB is imported only
  * through `duckdb-api.ts`, which imports this module first. An operator's own
  * DUCKDB_JE_MALLOC_CONF wins.
  */
-process.env.DUCKDB_JE_MALLOC_CONF ??= 'dirty_decay_ms:-1,muzzy_decay_ms:-1';
+export const DEFAULT_MALLOC_CONF = 'dirty_decay_ms:1000,muzzy_decay_ms:1000';
+process.env.DUCKDB_JE_MALLOC_CONF ??= DEFAULT_MALLOC_CONF;
 
 const GIB = 2 ** 30;
 

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { allocatorSettings } from './allocator';
 import { DuckDBInstance, type DuckDBConnection } from './duckdb-api';
@@ -29,25 +30,31 @@ export interface EngineOptions {
   memoryLimit?: string;
 }
 
+/** Shares of the machine's memory each instance may use unless TRAILBENCH_DUCKDB_MEMORY_LIMIT sets one for both. */
+const QUERY_MEMORY_SHARE = 0.5;
+const WRITER_MEMORY_SHARE = 0.2;
+
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 export async function createEngine(opts: EngineOptions): Promise<Engine> {
   fs.mkdirSync(opts.lakeDir, { recursive: true });
   const lakeDir = fs.realpathSync(opts.lakeDir);
-  const memoryLimit = opts.memoryLimit ? [`SET GLOBAL memory_limit = ${sqlString(opts.memoryLimit)}`] : [];
+  // DuckDB's own default, 80% of the machine for each instance, is too much for two in one process
+  // beside Node's heap (a 10M-event replication was killed by the OOM killer at 24 GB).
+  const memoryLimit = (share: number) => [`SET GLOBAL memory_limit = ${sqlString(opts.memoryLimit ?? `${Math.floor((os.totalmem() * share) / 2 ** 20)}MiB`)}`];
   const [instance, internal] = await sandboxed(lakeDir, [
     `SET GLOBAL old_implicit_casting = true`,
     `SET GLOBAL integer_division = true`,
     // Parquet footers are cached across queries: files are immutable, so the cache is never stale.
     `SET GLOBAL enable_object_cache = true`,
     ...(opts.threads ? [`SET GLOBAL threads = ${Math.floor(opts.threads)}`] : []),
-    ...memoryLimit,
+    ...memoryLimit(QUERY_MEMORY_SHARE),
     ...trinoMacros,
   ]);
   // The writer is started on the first write: many processes (the CLI's stores and verify) never write.
   let writer: Promise<DuckDBInstance> | undefined;
   const startWriter = async () => {
-    const [w, con] = await sandboxed(lakeDir, [`SET GLOBAL threads = 1`, ...memoryLimit]);
+    const [w, con] = await sandboxed(lakeDir, [`SET GLOBAL threads = 1`, ...memoryLimit(WRITER_MEMORY_SHARE)]);
     con.closeSync();
     return w;
   };
