@@ -20,3 +20,15 @@ describe('the eventTime window a query reads', () => {
     expect(boundsOf(where)).toEqual(expected);
   });
 });
+
+describe('a statement run again', () => {
+  it('is translated for the time it runs at, though its parse tree is reused', () => {
+    const sql = `SELECT count(*) FROM ${ID} WHERE eventTime > date_add('day', -1, now())`;
+    const at = (iso: string) => translate(sql, { now: new Date(iso), resolveStore: (n) => (n === ID ? { id: ID, shape: 'cloudtrail' as const } : undefined), scan: () => 'tb_empty_cloudtrail' });
+    const first = at('2026-11-27T12:00:00Z');
+    const again = at('2026-11-28T12:00:00Z');
+    expect(first.scans[0].bounds).toEqual({ lo: ms('2026-11-26T12:00:00Z') + 1 });
+    expect(again.scans[0].bounds).toEqual({ lo: ms('2026-11-27T12:00:00Z') + 1 });
+    expect(at('2026-11-27T12:00:00Z').sql).toBe(first.sql);
+  });
+});

@@ -275,10 +275,14 @@ export class QueryManager {
     rec.statistics.eventsScanned = a.prepared.eventsScanned;
     rec.statistics.bytesScanned = a.prepared.bytesScanned;
     a.timer = setTimeout(() => this.stop(a, 'TIMED_OUT'), this.opts.timeoutMs);
-    await a.queuedWrite; // the query's directory exists from here on
+    // The engine starts at once; the query's directory, made off the request path, is waited for
+    // only before the first row is written.
+    const streaming = a.bound.stmt.stream();
+    streaming.catch(() => undefined); // awaited below
+    await a.queuedWrite;
     const writer = new ResultsWriter(this.resultsFile(rec.queryId));
     try {
-      const result = await a.bound.stmt.stream();
+      const result = await streaming;
       const wire = a.bound.wireColumns;
       rec.columns = wire ?? result.columnNames();
       writer.columns = rec.columns;

@@ -19,11 +19,31 @@ export interface Parsed {
 let parser: TrinoSQL | undefined;
 
 /**
+ * Parse trees of recent statements: the same SQL is run again and again (alert rules, re-runs
+ * from history), and the grammar is a good part of StartQuery's own time. Trees are only read.
+ */
+const recent = new Map<string, Parsed>();
+const RECENT_STATEMENTS = 100;
+
+/**
  * Parses one Trino SELECT statement with the Trino grammar. Bare UUID table names (how
  * CloudTrail Lake names stores) are quoted first, outside strings and comments, and error
  * positions are mapped back to the user's text.
  */
 export function parseStatement(sql: string): Parsed {
+  const known = recent.get(sql);
+  if (known) {
+    recent.delete(sql); // most recently used last
+    recent.set(sql, known);
+    return known;
+  }
+  const parsed = parseAnew(sql);
+  recent.set(sql, parsed);
+  if (recent.size > RECENT_STATEMENTS) recent.delete(recent.keys().next().value!);
+  return parsed;
+}
+
+function parseAnew(sql: string): Parsed {
   if (sql.length > MAX_STATEMENT_LENGTH) {
     throw new SqlValidationError(`Query statement is ${sql.length} characters long; the limit is ${MAX_STATEMENT_LENGTH}.`);
   }
