@@ -132,12 +132,12 @@ async function stageCosts(lake: Lake, source: string, log: (s: string) => void):
   let fetched: ReadResult[];
   try {
     // as the import does: chunks of files, on the reader thread
-    fetched = await stage('read: read, gunzip, find the records (reader thread)', async () => (await Promise.all(chunked(files, 16).map((c) => logSource.fetch(c)))).flat(), (r) => r.reduce((n, f) => n + (f.spans?.length ?? 0) / 3, 0));
+    fetched = await stage('read: read, gunzip, find and hash the records (reader thread)', async () => (await Promise.all(chunked(files, 16).map((c) => logSource.fetch(c)))).flat(), (r) => r.reduce((n, f) => n + (f.spans?.length ?? 0) / 3, 0));
   } finally {
     logSource.close();
   }
   const parsed = await stage('parse: JSON.parse of each record (main thread)', () => fetched.map((f) => parseFetched(f)), (r) => r.reduce((n, f) => n + f.records.length, 0));
-  const spooled = await stage('spool: check, respell, hash, spool lines (main thread)', () => lake.spooler(store.id).fillWith((s) => parsed.forEach((f, i) => s.add(f.records, fetched[i].file, { texts: f.texts }))), (s) => s.total);
+  const spooled = await stage('spool: check, respell, spool lines (main thread)', () => lake.spooler(store.id).fillWith((s) => parsed.forEach((f, i) => s.add(f.records, fetched[i].file, f))), (s) => s.total);
   await stage('commit: DuckDB reads, maps, writes Parquet; manifest (writer instance)', () => lake.commitEvents(store.id, spooled), (r) => r.added);
   return out;
 }
