@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Kysely } from 'kysely';
+import { readJson, writeFileAtomic } from '../lake/storage/fs-atomic';
 import { getDb } from '../db';
 import type { Database } from '../db/schema';
 import { env } from '../env';
@@ -19,9 +22,35 @@ import { dueSlots, nextSlot } from './schedule';
 const LEASE_MS = 60_000;
 const LOCK_WAIT_MS = 120_000;
 
-interface State { processId: string; timer?: NodeJS.Timeout; ticking: boolean; running: Set<string>; delivering: boolean; deliverAgain: boolean }
+interface State { processId: string; timer?: NodeJS.Timeout; ticking: boolean; running: Set<string>; delivering: boolean; deliverAgain: boolean; released?: Promise<void> }
 const holder = globalThis as typeof globalThis & { __trailbenchAlerts?: State };
-const state = (): State => (holder.__trailbenchAlerts ??= { processId: randomUUID(), ticking: false, running: new Set(), delivering: false, deliverAgain: false });
+const state = (): State => (holder.__trailbenchAlerts ??= { processId: `${serverId()}/${randomUUID()}`, ticking: false, running: new Set(), delivering: false, deliverAgain: false });
+
+/**
+ * This server's identity across its restarts, kept in the data directory: only one server has a
+ * data directory open at a time (lake/owner.json), so leases under this identity but another
+ * process's are leftovers of this server's last run, not another server's.
+ */
+function serverId(): string {
+  const file = path.join(env().dataDir, 'alerts-server.json');
+  const known = readJson<{ serverId: string }>(file)?.serverId;
+  if (known) return known;
+  const id = randomUUID();
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  writeFileAtomic(file, JSON.stringify({ serverId: id }));
+  return id;
+}
+
+/**
+ * Leases this server held when it stopped are released at start: otherwise a rule whose run the
+ * stop cut short waits a whole lease for nothing, and the slots missed while the server was down
+ * fall out of the catch-up window.
+ */
+async function releaseLeftoverLeases(db: Kysely<Database>): Promise<void> {
+  const own = state().processId;
+  const prefix = own.slice(0, own.indexOf('/') + 1);
+  await db.updateTable('alert_rules').set({ lease_owner: null, lease_until: null }).where('lease_owner', 'like', `${prefix}%`).where('lease_owner', '<>', own).execute();
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -139,6 +168,10 @@ async function tick(): Promise<void> {
   s.ticking = true;
   try {
     const db = await getDb();
+    await (s.released ??= releaseLeftoverLeases(db).catch((e) => {
+      s.released = undefined; // tried again next tick
+      throw e;
+    }));
     const now = new Date().toISOString();
     const due = await db
       .selectFrom('alert_rules')
