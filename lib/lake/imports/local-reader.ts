@@ -2,9 +2,10 @@ import { Worker } from 'node:worker_threads';
 import { recordSpans } from './record-spans';
 
 /**
- * Reads and decompresses local log files on a worker thread, and finds where their records are,
- * so the main thread only parses; and hashes each compact record's text (its eventJsonChecksum). Opening, reading and inflating a small file costs about as much
- * as parsing it, and an archive holds one file per region per 5 minutes.
+ * Reads and decompresses local log files on a worker thread, finds where their records are and
+ * hashes each compact record's text (its eventJsonChecksum), so the main thread only parses.
+ * Opening, reading and inflating a small file costs about as much as parsing it, and an archive
+ * holds one file per region per 5 minutes.
  *
  * The worker's code is inline: a separate module file would have to survive Next's bundling.
  * It uses only Node's built-ins and `recordSpans`, which is self-contained.

@@ -50,11 +50,7 @@ export class LineFile {
   /** Appends `line` and a line break; `line` must not hold one. */
   write(line: string): void {
     // a UTF-16 unit is at most 3 bytes of UTF-8; one more for the line break
-    const room = line.length * 3 + 1;
-    if (this.used + room > this.buffer.length) {
-      this.flush();
-      if (room > this.buffer.length) this.buffer = Buffer.allocUnsafe(room);
-    }
+    this.reserve(line.length * 3 + 1);
     this.used += this.buffer.write(line, this.used);
     this.buffer[this.used++] = 10;
     this.lines++;
@@ -64,10 +60,7 @@ export class LineFile {
   writeFields(fields: readonly string[]): void {
     let room = fields.length;
     for (const f of fields) room += f.length * 3;
-    if (this.used + room > this.buffer.length) {
-      this.flush();
-      if (room > this.buffer.length) this.buffer = Buffer.allocUnsafe(room);
-    }
+    this.reserve(room);
     for (let i = 0; i < fields.length; i++) {
       if (i) this.buffer[this.used++] = 9;
       this.used += this.buffer.write(fields[i], this.used);
@@ -95,6 +88,13 @@ export class LineFile {
     this.fd = -1;
     giveBackBuffer(this.buffer);
     if (this.error) throw this.error;
+  }
+
+  /** Makes room for `bytes` more in the buffer, flushing it first if they do not fit. */
+  private reserve(bytes: number): void {
+    if (this.used + bytes <= this.buffer.length) return;
+    this.flush();
+    if (bytes > this.buffer.length) this.buffer = Buffer.allocUnsafe(bytes);
   }
 
   private flush(): void {
