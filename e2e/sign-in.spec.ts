@@ -14,3 +14,17 @@ test('a signed-out visitor is sent to sign-in, and gets the workbench after sign
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole('button', { name: 'Run' })).toBeVisible();
 });
+
+test.describe('before the page is interactive', () => {
+  test.use({ javaScriptEnabled: false }); // the server's HTML as a browser shows it before hydration
+
+  test('the sign-in form cannot be submitted, so a password never ends up in a URL', async ({ page }) => {
+    await page.goto('/login');
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeDisabled();
+    await page.getByLabel('Email').fill('admin@e2e.test');
+    await page.getByLabel('Password').fill('e2e-admin-password-1');
+    await page.getByLabel('Password').press('Enter');
+    await expect(page).toHaveURL(/\/login$/);
+    expect(page.url()).not.toContain('password');
+  });
+});

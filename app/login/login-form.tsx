@@ -1,5 +1,6 @@
 'use client';
 import { useState } from 'react';
+import { SubmitButton } from '@/components/forms/submit-button';
 
 /** Signs in through next-auth's credentials endpoint, then opens the workbench (or `next`). */
 export default function LoginForm({ oidcName }: { oidcName?: string }) {
@@ -28,12 +29,12 @@ export default function LoginForm({ oidcName }: { oidcName?: string }) {
   }
 
   return (
-    <form className="auth-form" onSubmit={submit} aria-label="Sign in">
+    <form className="auth-form" method="post" onSubmit={submit} aria-label="Sign in">
       <h1>Sign in to Trailbench</h1>
       <label>Email<input name="email" type="email" autoComplete="username" required /></label>
       <label>Password<input name="password" type="password" autoComplete="current-password" required /></label>
       {error && <p role="alert" className="auth-error">{error}</p>}
-      <button type="submit" disabled={busy}>Sign in</button>
+      <SubmitButton disabled={busy}>Sign in</SubmitButton>
       {oidcName && <a className="auth-sso" href="/api/auth/signin/oidc">Sign in with {oidcName}</a>}
     </form>
   );

@@ -1,5 +1,6 @@
 'use client';
 import { useState } from 'react';
+import { SubmitButton } from '@/components/forms/submit-button';
 
 /** Sets a password with a one-time token: the first admin's setup link or an invite link. */
 export default function PasswordForm({ kind }: { kind: 'setup' | 'invite' }) {
@@ -24,13 +25,13 @@ export default function PasswordForm({ kind }: { kind: 'setup' | 'invite' }) {
   }
 
   return (
-    <form className="auth-form" onSubmit={submit} aria-label={kind === 'setup' ? 'Create the first admin' : 'Accept invitation'}>
+    <form className="auth-form" method="post" onSubmit={submit} aria-label={kind === 'setup' ? 'Create the first admin' : 'Accept invitation'}>
       <h1>{kind === 'setup' ? 'Create the first admin' : 'Set your password'}</h1>
       {kind === 'setup' && <label>Email<input name="email" type="email" required /></label>}
       <label>Name<input name="name" type="text" /></label>
       <label>Password (at least 12 characters)<input name="password" type="password" minLength={12} autoComplete="new-password" required /></label>
       {message && <p role={done ? 'status' : 'alert'} className={done ? 'auth-ok' : 'auth-error'}>{message}</p>}
-      {done ? <a href="/login">Go to sign-in</a> : <button type="submit">{kind === 'setup' ? 'Create admin' : 'Set password'}</button>}
+      {done ? <a href="/login">Go to sign-in</a> : <SubmitButton>{kind === 'setup' ? 'Create admin' : 'Set password'}</SubmitButton>}
     </form>
   );
 }

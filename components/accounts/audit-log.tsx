@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, type AuditEntry, type AuditFilter } from './api';
 import { formatWhen, localInputToIso } from './format';
+import { SubmitButton } from '../forms/submit-button';
 
 interface FilterFields { email: string; action: string; since: string; until: string }
 
@@ -59,7 +60,7 @@ export function AuditLog() {
           To
           <input type="datetime-local" value={fields.until} onChange={(e) => set({ until: e.target.value })} />
         </label>
-        <button type="submit" className="acc-button">Filter</button>
+        <SubmitButton className="acc-button">Filter</SubmitButton>
         <a className="acc-button acc-link-button acc-secondary" href={api.auditCsvUrl(applied)} download>
           Export CSV
         </a>

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { api, type Role, type User } from './api';
+import { SubmitButton } from '../forms/submit-button';
 
 /** Invites a user with a role; shows the one-time link to hand to them (valid 7 days, shown once). */
 export function InviteForm({ onInvited }: { onInvited: (u: User) => void }) {
@@ -61,9 +62,9 @@ export function InviteForm({ onInvited }: { onInvited: (u: User) => void }) {
             <option value="admin">Admin</option>
           </select>
         </label>
-        <button type="submit" className="acc-button" disabled={busy}>
+        <SubmitButton className="acc-button" disabled={busy}>
           Invite
-        </button>
+        </SubmitButton>
       </form>
       {error && <p role="alert" className="acc-error">{error}</p>}
       {invite && (

@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import type { SavedQuery, SavedQueryInput } from './api';
 import { StoreSelect } from './store-select';
+import { SubmitButton } from '../forms/submit-button';
 
 /** The editable fields of a saved query; tags as comma-separated text. */
 export interface QueryFields { name: string; description: string; tags: string; folder: string; sql: string; storeId: string | null; connectionId: string | null }
@@ -77,9 +78,9 @@ export function QueryForm({ fields, onChange, readOnly, onSave, canSave, actions
       </label>
       <div className="acc-row">
         {!readOnly && (
-          <button type="submit" className="acc-button" disabled={!canSave}>
+          <SubmitButton className="acc-button" disabled={!canSave}>
             Save
-          </button>
+          </SubmitButton>
         )}
         {actions}
       </div>

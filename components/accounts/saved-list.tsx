@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import { api, type Me, type SavedQuery } from './api';
 import { formatWhen } from './format';
+import { SubmitButton } from '../forms/submit-button';
 
 const ACCESS_LABEL = { owner: 'Yours', editor: 'Shared with you (editor)', viewer: 'Shared with you (viewer)' } as const;
 
@@ -50,7 +51,7 @@ export function SavedList({ me }: { me: Me }) {
           <label>
             Tag <input type="text" value={tag} onChange={(e) => setTag(e.target.value)} placeholder="exact tag" />
           </label>
-          <button type="submit" className="acc-button">Search</button>
+          <SubmitButton className="acc-button">Search</SubmitButton>
           {(text || tag) && (
             <button
               type="button"

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import { alertsApi, type Destination } from './api';
+import { SubmitButton } from '../forms/submit-button';
 
 const KIND_LABEL = { slack: 'Slack incoming webhook', webhook: 'JSON webhook' } as const;
 
@@ -137,9 +138,9 @@ export function DestinationsPanel({ canEdit, onChange }: { canEdit: boolean; onC
               <input type="checkbox" checked={sign} onChange={(e) => setSign(e.target.checked)} /> Sign requests (HMAC-SHA256)
             </label>
           )}
-          <button type="submit" className="acc-button" disabled={busy || !name.trim() || !url.trim()}>
+          <SubmitButton className="acc-button" disabled={busy || !name.trim() || !url.trim()}>
             Add destination
-          </button>
+          </SubmitButton>
         </form>
       )}
       {error && <p role="alert" className="acc-error">{error}</p>}

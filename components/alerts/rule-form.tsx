@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { Comparison, Rule, RuleInput } from './api';
 import { DestinationPicker } from './destination-picker';
+import { SubmitButton } from '../forms/submit-button';
 
 export const NEW_RULE = (savedQueryId: string, name: string): RuleInput => ({
   name, savedQueryId, enabled: true, schedule: { kind: 'every', minutes: 5 }, window: { mode: 'schedule', minutes: 5 },
@@ -129,9 +130,9 @@ export function RuleForm({ value, onSubmit, submitLabel, busy }: { value: RuleIn
       </p>
       <DestinationPicker value={r.destinationIds} onChange={(destinationIds) => set({ destinationIds })} />
       <div className="acc-row">
-        <button type="submit" className="acc-button" disabled={busy}>
+        <SubmitButton className="acc-button" disabled={busy}>
           {submitLabel}
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );

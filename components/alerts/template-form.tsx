@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { StoreSelect, type StoreChoice } from '../accounts/store-select';
 import { alertsApi, type AlertTemplate, type TemplateParam } from './api';
 import { DestinationPicker } from './destination-picker';
+import { SubmitButton } from '../forms/submit-button';
 
 const initial = (p: TemplateParam) => (Array.isArray(p.default) ? p.default.join(', ') : String(p.default ?? ''));
 
@@ -86,9 +87,9 @@ export function TemplateForm() {
           </>
         )}
         <div className="acc-row">
-          <button type="submit" className="acc-button" disabled={!t || !store.storeId || busy}>
+          <SubmitButton className="acc-button" disabled={!t || !store.storeId || busy}>
             Create alert
-          </button>
+          </SubmitButton>
         </div>
         {error && <p role="alert" className="acc-error">{error}</p>}
       </form>
