@@ -124,13 +124,15 @@ describe('importing a trail archive', () => {
   it("keeps a compact record's own text as its eventJson, and a laid-out one serialised, each with its SHA-256", async () => {
     const dir = path.join(root, 'texts');
     fs.mkdirSync(dir);
-    // the file's escapes (\u00e9, \/) are kept as written; a record laid out over lines is stored compact
+    // the file's escapes (\u00e9, \/) are kept as written; a record laid out over lines is stored compact;
+    // a key in another case is read all the same, and the record is kept as written
+    const third = '{"eventID":"t-3","eventTime":"2026-01-02T00:00:02Z","EventName":"Ünïcödé 中文"}';
     fs.writeFileSync(
       path.join(dir, 'a.json'),
-      '{"Records":[{"eventID":"t-1","eventTime":"2026-01-02T00:00:00Z","eventName":"caf\\u00e9","userAgent":"a\\/b"},\n {\n  "eventID": "t-2",\n  "eventTime": "2026-01-02T00:00:01Z"\n }]}',
+      '{"Records":[{"eventID":"t-1","eventTime":"2026-01-02T00:00:00Z","eventName":"caf\\u00e9","userAgent":"a\\/b"},\n {\n  "eventID": "t-2",\n  "eventTime": "2026-01-02T00:00:01Z"\n },' + third + ']}',
     );
     const store = createStore(lake.stores, { Name: 'texts', AdvancedEventSelectors: ALL_EVENTS });
-    expect((await runImport(store.id, pathToFileURL(dir).href)).statistics.EventsCompleted).toBe(2);
+    expect((await runImport(store.id, pathToFileURL(dir).href)).statistics.EventsCompleted).toBe(3);
     const q = await lake.startQuery(`SELECT eventid, eventname, useragent, eventjson, eventjsonchecksum FROM ${store.id} ORDER BY eventid`);
     while (['QUEUED', 'RUNNING'].includes(lake.queries.get(q.queryId).status)) await new Promise((res) => setTimeout(res, 5));
     const sha = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -139,6 +141,7 @@ describe('importing a trail archive', () => {
     expect(lake.queries.page(q.queryId, 0, 10)).toEqual([
       ['t-1', 'café', 'a/b', first, sha(first)],
       ['t-2', '', '', second, sha(second)],
+      ['t-3', 'Ünïcödé 中文', '', third, sha(third)],
     ]);
   });
 });

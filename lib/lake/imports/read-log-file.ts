@@ -34,6 +34,11 @@ export interface LogRecords {
   texts?: (string | undefined)[];
   /** SHA-256 (hex) of `texts[i]`, where the reader computed it. */
   checksums?: (string | undefined)[];
+  /**
+   * The file's bytes of `texts[i]` where the reader found them valid UTF-8 (where it hashed them):
+   * writing them is writing `texts[i]`, without encoding the string again.
+   */
+  textBytes?: (Uint8Array | undefined)[];
 }
 
 /** Records of a log file's decompressed bytes; `spans` (from `recordSpans`) lets each record be parsed from its own text. */
@@ -54,6 +59,7 @@ function parseSpans(bytes: Buffer, spans: ArrayLike<number>, checksumText?: stri
   const records: Record<string, unknown>[] = [];
   const texts: (string | undefined)[] = [];
   const checksums: (string | undefined)[] = [];
+  const textBytes: (Uint8Array | undefined)[] = [];
   for (let i = 0; i < spans.length; i += 3) {
     const text = bytes.toString('utf8', spans[i], spans[i + 1]);
     let record: unknown;
@@ -66,9 +72,11 @@ function parseSpans(bytes: Buffer, spans: ArrayLike<number>, checksumText?: stri
     records.push(record);
     texts.push(spans[i + 2] ? text : undefined);
     const sum = spans[i + 2] && checksumText ? checksumText.slice((i / 3) * 64, (i / 3) * 64 + 64) : undefined;
-    checksums.push(sum && sum[0] !== '-' ? sum : undefined);
+    const hashed = sum && sum[0] !== '-';
+    checksums.push(hashed ? sum : undefined);
+    textBytes.push(hashed ? bytes.subarray(spans[i], spans[i + 1]) : undefined);
   }
-  return { records, texts, checksums };
+  return { records, texts, checksums, textBytes };
 }
 
 function recordsOf(v: unknown): Record<string, unknown>[] {

@@ -5,35 +5,51 @@ import type { AdvancedEventSelector } from '../storage/stores';
  * least one selector, and a selector matches when all its field conditions hold.
  */
 export function matchesSelectors(record: Record<string, unknown>, selectors: AdvancedEventSelector[]): boolean {
-  return selectors.some((sel) => sel.FieldSelectors.every((f) => fieldMatches(valuesOf(record, f.Field), f)));
+  for (const sel of selectors) if (selectorMatches(record, sel)) return true;
+  return false;
 }
 
-function fieldMatches(values: string[], f: AdvancedEventSelector['FieldSelectors'][number]): boolean {
-  const any = (list: string[] | undefined, test: (v: string, x: string) => boolean) => values.some((v) => list!.some((x) => test(v, x)));
-  if (f.Equals && !any(f.Equals, (v, x) => v === x)) return false;
-  if (f.StartsWith && !any(f.StartsWith, (v, x) => v.startsWith(x))) return false;
-  if (f.EndsWith && !any(f.EndsWith, (v, x) => v.endsWith(x))) return false;
-  if (f.NotEquals && any(f.NotEquals, (v, x) => v === x)) return false;
-  if (f.NotStartsWith && any(f.NotStartsWith, (v, x) => v.startsWith(x))) return false;
-  if (f.NotEndsWith && any(f.NotEndsWith, (v, x) => v.endsWith(x))) return false;
+function selectorMatches(record: Record<string, unknown>, sel: AdvancedEventSelector): boolean {
+  for (const f of sel.FieldSelectors) if (!fieldMatches(valuesOf(record, f.Field), f)) return false;
   return true;
 }
 
+// Module-level tests and helpers, not closures made per call: this runs for every imported event.
+const equals = (v: string, x: string) => v === x;
+const startsWith = (v: string, x: string) => v.startsWith(x);
+const endsWith = (v: string, x: string) => v.endsWith(x);
+
+function anyPair(values: string[], list: string[], test: (v: string, x: string) => boolean): boolean {
+  for (const v of values) for (const x of list) if (test(v, x)) return true;
+  return false;
+}
+
+function fieldMatches(values: string[], f: AdvancedEventSelector['FieldSelectors'][number]): boolean {
+  if (f.Equals && !anyPair(values, f.Equals, equals)) return false;
+  if (f.StartsWith && !anyPair(values, f.StartsWith, startsWith)) return false;
+  if (f.EndsWith && !anyPair(values, f.EndsWith, endsWith)) return false;
+  if (f.NotEquals && anyPair(values, f.NotEquals, equals)) return false;
+  if (f.NotStartsWith && anyPair(values, f.NotStartsWith, startsWith)) return false;
+  if (f.NotEndsWith && anyPair(values, f.NotEndsWith, endsWith)) return false;
+  return true;
+}
+
+const textOf = (v: unknown): string[] => (v === undefined || v === null ? [] : [String(v)]);
+
 /** The record's values for a selector field (several for resources.*). */
 function valuesOf(r: Record<string, unknown>, field: string): string[] {
-  const text = (v: unknown) => (v === undefined || v === null ? [] : [String(v)]);
   switch (field) {
     case 'eventCategory':
       return [eventCategoryOf(r)];
     case 'resources.type':
     case 'resources.ARN': {
       const key = field === 'resources.type' ? 'type' : 'ARN';
-      return Array.isArray(r.resources) ? r.resources.flatMap((x) => text((x as Record<string, unknown>)?.[key])) : [];
+      return Array.isArray(r.resources) ? r.resources.flatMap((x) => textOf((x as Record<string, unknown>)?.[key])) : [];
     }
     case 'userIdentity.arn':
-      return text((r.userIdentity as Record<string, unknown> | undefined)?.arn);
+      return textOf((r.userIdentity as Record<string, unknown> | undefined)?.arn);
     default:
-      return text(r[field]);
+      return textOf(r[field]);
   }
 }
 

@@ -9,6 +9,7 @@ import { readJson, writeFileAtomic } from '../storage/fs-atomic';
 import { LineFile } from '../storage/line-file';
 import { prepareRecord, RecordError } from './prepare-record';
 import { rowsQuery } from './row-sql';
+import type { LogRecords } from '../imports/read-log-file';
 
 export interface WriteResult {
   added: number;
@@ -59,10 +60,11 @@ export class EventSpooler {
   /**
    * Adds records; `source` (the log file they came from) is named with any that cannot be stored.
    * `texts[i]` is the exact text record `i` was parsed from, where known, and `checksums[i]` its
-   * SHA-256 (see `LogRecords`); records `keep` refuses are skipped as if they had not been given.
+   * SHA-256 and `textBytes[i]` its bytes (see `LogRecords`); records `keep` refuses are skipped as
+   * if they had not been given.
    */
-  add(records: Iterable<unknown>, source?: string, opts: { texts?: (string | undefined)[]; checksums?: (string | undefined)[]; keep?: RecordFilter } = {}): void {
-    const { texts, checksums, keep } = opts;
+  add(records: Iterable<unknown>, source?: string, opts: Pick<LogRecords, 'texts' | 'checksums' | 'textBytes'> & { keep?: RecordFilter } = {}): void {
+    const { texts, checksums, textBytes, keep } = opts;
     let i = -1;
     for (const raw of records) {
       i++;
@@ -75,7 +77,10 @@ export class EventSpooler {
           this.seen.add(rec.eventId);
           // by time of day, so each spool, when written as a file of its own, covers a narrower time range
           const spool = Math.floor((Number(rec.eventTime.slice(11, 13)) * SPOOLS_PER_DAY) / 24);
-          this.daySpools(rec.eventTime.slice(0, 10))[spool].writeFields([rec.eventId, rec.eventTime, rec.checksum, rec.json, rec.original ?? '']);
+          // the record as read goes in as the file's bytes where there are any
+          const asRead = textBytes?.[i] ?? rec.original ?? rec.json;
+          const fields = rec.original === undefined ? [rec.eventId, rec.eventTime, rec.checksum, asRead, ''] : [rec.eventId, rec.eventTime, rec.checksum, rec.json, asRead];
+          this.daySpools(rec.eventTime.slice(0, 10))[spool].writeFields(fields);
         }
       } catch (e) {
         if (!(e instanceof RecordError)) throw e;

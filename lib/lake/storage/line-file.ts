@@ -56,14 +56,22 @@ export class LineFile {
     this.lines++;
   }
 
-  /** Appends `fields` joined by tabs, and a line break: no joined string is made. Fields must not hold a tab or line break. */
-  writeFields(fields: readonly string[]): void {
+  /**
+   * Appends `fields` joined by tabs, and a line break: no joined string is made. A field is text or
+   * its UTF-8 bytes, copied as they are. Fields must not hold a tab or line break.
+   */
+  writeFields(fields: readonly (string | Uint8Array)[]): void {
     let room = fields.length;
-    for (const f of fields) room += f.length * 3;
+    for (const f of fields) room += typeof f === 'string' ? f.length * 3 : f.length;
     this.reserve(room);
     for (let i = 0; i < fields.length; i++) {
       if (i) this.buffer[this.used++] = 9;
-      this.used += this.buffer.write(fields[i], this.used);
+      const f = fields[i];
+      if (typeof f === 'string') this.used += this.buffer.write(f, this.used);
+      else {
+        this.buffer.set(f, this.used);
+        this.used += f.length;
+      }
     }
     this.buffer[this.used++] = 10;
     this.lines++;
