@@ -47,19 +47,21 @@ export function prepareRecord(raw: unknown, fields: Field[], text?: string, chec
   const original = text ?? JSON.stringify(raw);
   const rec = needsRespelling(raw, fields) ? respell(raw, fields) : raw;
   const json = rec === raw ? original : JSON.stringify(rec);
-  const label = () => `record ${String(rec.eventID ?? '(no eventID)')}`;
-  if (typeof rec.eventTime !== 'string') throw new RecordError(`${label()} has no eventTime`);
+  if (typeof rec.eventTime !== 'string') throw new RecordError(`${label(rec)} has no eventTime`);
   const ms = Date.parse(rec.eventTime);
   const eventTime = Number.isFinite(ms) ? utcTimestampText(ms) : '';
   // the spool and DuckDB's TIMESTAMP read four-digit years only
-  if (eventTime.length !== 23) throw new RecordError(`${label()}: eventTime: "${rec.eventTime}" is not a timestamp between years 0 and 9999`);
+  if (eventTime.length !== 23) throw new RecordError(`${label(rec)}: eventTime: "${rec.eventTime}" is not a timestamp between years 0 and 9999`);
   const id = rec.eventID;
   // Published sample records sometimes lack an eventID; a stable one derived from the content
   // (serialised, so a file's layout does not change it) keeps "stored at most once" true for them too.
   const eventId = id === undefined || id === null || id === '' ? contentId(text === undefined ? original : JSON.stringify(raw)) : typeof id === 'string' ? id : JSON.stringify(id);
-  if (/[\t\n\r]/.test(eventId)) throw new RecordError(`${label()}: eventID contains a tab or line break`);
+  if (/[\t\n\r]/.test(eventId)) throw new RecordError(`${label(rec)}: eventID contains a tab or line break`);
   return { eventId, eventTime, eventTimeMs: ms, json, original: json === original ? undefined : original, checksum: (text !== undefined && checksum) || sha256Hex(original) };
 }
+
+/** How errors name a record (a function, not a closure made per record: this runs for every event). */
+const label = (rec: Record<string, unknown>) => `record ${String(rec.eventID ?? '(no eventID)')}`;
 
 /** Node's one-shot hash where it has it (20.12+): a quarter of DuckDB's sha256 per record, a little under createHash's. */
 const sha256Hex: (text: string) => string = crypto.hash
