@@ -27,6 +27,12 @@ export interface QueryBreakdown {
   getRowsMs: number;
   formatMs: number;
   writeMs: number;
+  /**
+   * For a listing (`translation.manyRows`), the path QueryManager takes instead of getRows +
+   * formatCell + results file: the statement wrapped so DuckDB returns each row in wire form
+   * (bind included), streamed, each row read as one string and written. NaN otherwise.
+   */
+  wireMs: number;
   /** Reading every page back (lake.queries.page) and the GetQueryResults operation + JSON for every page. */
   readPagesMs: number;
   resultsOpMs: number;
@@ -90,12 +96,37 @@ async function executeStages(lake: Lake, sql: string, file: string) {
   }
 }
 
+/**
+ * A listing's rows as QueryManager writes them: DuckDB formats each row in wire form, one string
+ * per row. Milliseconds, bind included; NaN for a listing with columns only formatCell can format.
+ */
+async function wireRows(lake: Lake, sql: string, file: string): Promise<number> {
+  const t0 = performance.now();
+  const bound = await lake.queries.bind(sql, true);
+  try {
+    if (!bound.wireColumns) return NaN;
+    const result = await bound.stmt.stream();
+    const writer = new ResultsWriter(file);
+    writer.columns = bound.wireColumns;
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) break;
+      const rows = chunk.getColumnVector(0);
+      for (let r = 0; r < chunk.rowCount; r++) writer.appendLine(rows.getItem(r) as string);
+    }
+    writer.close();
+    return performance.now() - t0;
+  } finally {
+    lake.queries.release(bound);
+  }
+}
+
 export async function breakdownQuery(lake: Lake, sql: string, finishedQueryId: string, scratch: string): Promise<QueryBreakdown> {
   fs.mkdirSync(scratch, { recursive: true });
   const file = path.join(scratch, 'results.ndjson');
   const { translation } = await lake.prepare(sql);
   const samples: Record<keyof QueryBreakdown, number[]> = {
-    prepareMs: [], parseMs: [], bindCheckMs: [], fetchMs: [], getRowsMs: [], formatMs: [], writeMs: [], readPagesMs: [], resultsOpMs: [],
+    prepareMs: [], parseMs: [], bindCheckMs: [], fetchMs: [], getRowsMs: [], formatMs: [], writeMs: [], wireMs: [], readPagesMs: [], resultsOpMs: [],
   };
   const total = lake.queries.get(finishedQueryId).resultsCount;
   for (let i = 0; i < REPS; i++) {
@@ -104,6 +135,7 @@ export async function breakdownQuery(lake: Lake, sql: string, finishedQueryId: s
     samples.bindCheckMs.push(await timeIt(async () => lake.queries.release(await lake.queries.bind(translation.sql))));
     const stages = await executeStages(lake, translation.sql, file);
     for (const k of ['fetchMs', 'getRowsMs', 'formatMs', 'writeMs'] as const) samples[k].push(stages[k]);
+    samples.wireMs.push(translation.manyRows ? await wireRows(lake, translation.sql, file) : NaN);
     samples.readPagesMs.push(await timeIt(() => {
       for (let start = 0; start < Math.max(total, 1); start += PAGE_SIZE) lake.queries.pageJson(finishedQueryId, start, PAGE_SIZE);
     }));

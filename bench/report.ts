@@ -181,12 +181,12 @@ export function writeReport(b: BenchResults): string {
   for (const x of s.rows) {
     scanRows.push([`\`${x.r.query.id}\``, x.r.files, num(x.events), mb(x.bytes), full ? `${(x.bytes / full.bytes).toFixed(2)}×` : '']);
     const w = x.r.widened;
-    if (w) scanRows.push([`\`${x.r.query.id}\` over all ${b.meta.files} days`, w.files, num(w.eventsScanned), mb(w.bytesScanned), full ? `${(w.bytesScanned / full.bytes).toFixed(2)}×` : '']);
+    if (w) scanRows.push([`\`${x.r.query.id}\` over every day`, w.files, num(w.eventsScanned), mb(w.bytesScanned), full ? `${(w.bytesScanned / full.bytes).toFixed(2)}×` : '']);
   }
   table(['Query', 'Files', 'EventsScanned', 'BytesScanned', full ? `vs \`${full.r.query.id}\`` : ''], scanRows);
   const twoDays = s.rows.filter((x) => x.r.query.kind !== 'week' && x.r.query.kind !== 'full-scan' && x.r.files > 1);
   if (twoDays.length) {
-    L.push(`Note: ${twoDays.map((x) => `\`${x.r.query.id}\``).join(', ')} read${twoDays.length === 1 ? 's' : ''} ${twoDays[0].r.files} files for a one-day window. The day after ${b.day} begins with an event at exactly 00:00:00, and the lake chooses files as if \`eventTime < '… 00:00:00'\` included that instant, so that day's file is read (and counted in EventsScanned and BytesScanned) too.`, '');
+    L.push(`Note: ${twoDays.map((x) => `\`${x.r.query.id}\``).join(', ')} read${twoDays.length === 1 ? 's' : ''} ${twoDays[0].r.files} files for a one-day window: the lake stores a day that arrives with more than 16,000 events as one file per half-day (\`SPLIT_RECORDS\` in \`lib/lake/ingest/write-events.ts\`), so the window reads both halves of ${b.day} and no file of the days around it.`, '');
   }
 
   L.push('## Targets', '');
@@ -200,10 +200,10 @@ export function writeReport(b: BenchResults): string {
     ms(x.execMed - x.dbMed), `${ms(x.fetchMed)} (${ms(x.pageHandler)})`, `${ms(x.cpuMed)} / ${ms(x.dbCpuMed)}`,
   ]));
   if (s.rows.some((x) => x.r.breakdown)) {
-    L.push('The same stages rebuilt in-process with the lake\'s modules, one at a time with nothing else running (medians of 9, ms). *prepare* = `lake.prepare()`: *parse* (Trino grammar) + translation + file selection + *bindCheck* (a DuckDB prepare on its own connection). The execute loop of `QueryManager` taken apart, each stage timed on its own: *engine* = connect + stream + fetch every chunk (what the baseline does), then on the fetched chunks *getRows* (values read column by column out of the vectors of the chunks, as `chunkRowCells` does), *formatCell* on every cell, and the *results file* (`ResultsWriter.append` + `close`: each row written in the wire form of GetQueryResults). *read pages* = `lake.queries.pageJson()` for every page; *results op* = the GetQueryResults operation + serialising its answer (the stored rows are spliced in, not re-encoded) for every page.', '');
-    table(['Query', 'prepare', 'parse', 'bindCheck', 'engine', 'getRows', 'formatCell', 'results file', 'read pages', 'results op'], s.rows.filter((x) => x.r.breakdown).map((x) => {
+    L.push('The same stages rebuilt in-process with the lake\'s modules, one at a time with nothing else running (medians of 9, ms). *prepare* = `lake.prepare()`: *parse* (Trino grammar) + translation + file selection + *bindCheck* (a DuckDB prepare on its own connection). The execute loop of `QueryManager` taken apart, each stage timed on its own: *engine* = connect + stream + fetch every chunk (what the baseline does), then on the fetched chunks *getRows* (values read column by column out of the vectors of the chunks, as `chunkRowCells` does), *formatCell* on every cell, and the *results file* (`ResultsWriter.append` + `close`: each row written in the wire form of GetQueryResults). That is the path of aggregates and other small results; a listing takes the *wire path* instead (`wireRowsSql`: the statement bound again wrapped so that DuckDB formats each row in wire form, streamed, one string per row read and written), which is what its execution costs beside *engine*. *read pages* = `lake.queries.pageJson()` for every page; *results op* = the GetQueryResults operation + serialising its answer (the stored rows are spliced in, not re-encoded) for every page.', '');
+    table(['Query', 'prepare', 'parse', 'bindCheck', 'engine', 'getRows', 'formatCell', 'results file', 'wire path', 'read pages', 'results op'], s.rows.filter((x) => x.r.breakdown).map((x) => {
       const d = x.r.breakdown!;
-      return [`\`${x.r.query.id}\``, ms(d.prepareMs), ms(d.parseMs), ms(d.bindCheckMs), ms(d.fetchMs), ms(d.getRowsMs), ms(d.formatMs), ms(d.writeMs), ms(d.readPagesMs), ms(d.resultsOpMs)];
+      return [`\`${x.r.query.id}\``, ms(d.prepareMs), ms(d.parseMs), ms(d.bindCheckMs), ms(d.fetchMs), ms(d.getRowsMs), ms(d.formatMs), ms(d.writeMs), ms(d.wireMs), ms(d.readPagesMs), ms(d.resultsOpMs)];
     }));
   }
   if (b.common) {
