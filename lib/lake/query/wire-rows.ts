@@ -1,4 +1,5 @@
 import { DuckDBTypeId, type DuckDBType } from '../engine/duckdb-api';
+import { sqlString } from '../engine/duckdb';
 
 /**
  * A statement that returns each result row already in GetQueryResults' wire form
@@ -16,14 +17,12 @@ export function wireRowsSql(sql: string, names: string[], types: DuckDBType[]): 
   for (const [i, type] of types.entries()) {
     const cell = cellJson(`c${i}`, type.typeId);
     if (!cell) return undefined;
-    parts.push(sqlText(`${i ? ',' : '['}{${JSON.stringify(names[i])}:`), ...cell, `'}'`);
+    parts.push(sqlString(`${i ? ',' : '['}{${JSON.stringify(names[i])}:`), ...cell, `'}'`);
   }
   if (!parts.length) return undefined;
   const aliases = names.map((_, i) => `c${i}`).join(', ');
   return `SELECT concat(${parts.join(', ')}, ']') AS tb_row FROM (${sql}) AS tb_result(${aliases})`;
 }
-
-const sqlText = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 /**
  * `concat` arguments making a cell's JSON string. A NULL cell is the empty string, as formatCell
@@ -38,7 +37,7 @@ function cellJson(column: string, type: DuckDBTypeId): string[] | undefined {
     case DuckDBTypeId.TIMESTAMP:
       return quoted(`strftime(${column}, '%Y-%m-%d %H:%M:%S.%g')`);
     case DuckDBTypeId.TIMESTAMP_TZ:
-      return [`'"'`, `strftime(${column}, '%Y-%m-%d %H:%M:%S.%g UTC')`, `'"'`];
+      return quoted(`strftime(${column}, '%Y-%m-%d %H:%M:%S.%g UTC')`);
     case DuckDBTypeId.BOOLEAN:
     case DuckDBTypeId.TINYINT:
     case DuckDBTypeId.SMALLINT:
