@@ -39,10 +39,10 @@ describe('finding the records of a trail log file without parsing it', () => {
 
   it('parses the same records either way, and keeps the text only of compact ones', () => {
     const file = Buffer.from('{"Records":[{"eventID":"1","n":{"x":[1,2]}},{ "eventID": "2" }]}');
-    const fast = parseLogFile(file, recordSpans(file));
+    const fast = parseLogFile(file, { spans: recordSpans(file)! });
     expect(fast.records).toEqual(parseLogFile(file).records);
     expect(fast.texts).toEqual(['{"eventID":"1","n":{"x":[1,2]}}', undefined]);
-    expect(() => parseLogFile(Buffer.from('{"Records":[{"a":01}]}'), spans('{"Records":[{"a":01}]}'))).toThrow(/not valid JSON: record 1/);
+    expect(() => parseLogFile(Buffer.from('{"Records":[{"a":01}]}'), { spans: spans('{"Records":[{"a":01}]}')! })).toThrow(/not valid JSON: record 1/);
   });
 });
 
@@ -72,9 +72,9 @@ describe('the reader thread', () => {
     fs.writeFileSync(path.join(dir, 'mixed.json'), '{"Records":[{"eventID":"é"},{ "eventID": "x" }]}');
     fs.writeFileSync(path.join(dir, 'latin1.json'), Buffer.concat([Buffer.from('{"Records":[{"eventID":"'), Buffer.from([0xe9]), Buffer.from('"}]}')]));
     const [mixed, latin1] = await reader.read([path.join(dir, 'mixed.json'), path.join(dir, 'latin1.json')]);
-    const parsed = parseLogFile(Buffer.from(mixed.bytes!), mixed.spans, mixed.checksums);
+    const parsed = parseLogFile(Buffer.from(mixed.bytes!), { spans: mixed.spans!, checksums: mixed.checksums });
     expect(parsed.checksums).toEqual([sha('{"eventID":"é"}'), undefined]);
     // not UTF-8: the text the record was parsed from is not the file's bytes, so it is hashed from the text later
-    expect(parseLogFile(Buffer.from(latin1.bytes!), latin1.spans, latin1.checksums).checksums).toEqual([undefined]);
+    expect(parseLogFile(Buffer.from(latin1.bytes!), { spans: latin1.spans!, checksums: latin1.checksums }).checksums).toEqual([undefined]);
   });
 });

@@ -3,6 +3,7 @@ import { readJson, writeFileAtomic } from '../storage/fs-atomic';
 import type { StoreRegistry } from '../storage/stores';
 import { ingestBatch, parseFetched, type ImportFailure, type IngestHost, type LogBatch } from './ingest-batch';
 import { openSource, type LogSource } from './sources';
+import { viewFieldsFor } from './scan-plan';
 
 /** Per-store progress of live ingestion, kept in `stores/<id>/follow-state.json`. */
 export interface FollowState {
@@ -62,13 +63,14 @@ export class SourceFollower {
     state.lastCheckAt = Date.now() / 1000;
     let source: LogSource | undefined;
     try {
-      source = openSource(store.ingestionSource.uri, store.ingestionSource.s3BucketRegion);
+      source = openSource(store.ingestionSource.uri, store.ingestionSource.s3BucketRegion, store.shape);
+      const viewFields = viewFieldsFor(store.advancedEventSelectors);
       const seen = new Set(state.files);
       const fresh = (await source.list()).filter((f) => !seen.has(f));
       for (let i = 0; i < fresh.length; i += BATCH_FILES) {
         const batch: LogBatch = [];
         for (const fetched of await source.fetch(fresh.slice(i, i + BATCH_FILES))) {
-          const { failure, ...parsed } = parseFetched(fetched);
+          const { failure, ...parsed } = parseFetched(fetched, viewFields);
           if (failure) state.failures.push(failure);
           batch.push({ file: fetched.file, ...parsed });
         }

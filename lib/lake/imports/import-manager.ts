@@ -8,6 +8,7 @@ import { discardSpooled, type SpooledEvents } from '../ingest/write-events';
 import { dayOfPath, openSource, type LogSource, type ReadResult } from './sources';
 import { commitBatch, parseFetched, recordFilter, type ImportFailure, type IngestHost } from './ingest-batch';
 import { readAhead } from './read-ahead';
+import { viewFieldsFor } from './scan-plan';
 import type { LogRecords } from './read-log-file';
 
 export type ImportStatus = 'INITIALIZING' | 'IN_PROGRESS' | 'FAILED' | 'STOPPED' | 'COMPLETED';
@@ -185,7 +186,7 @@ export class ImportManager {
     const rec = run.rec;
     const store = this.host.store(rec.storeId);
     if (!store || store.status === 'PENDING_DELETION') throw new Error(`event data store ${rec.storeId} is no longer active`);
-    const source = openSource(rec.source.S3LocationUri, rec.source.S3BucketRegion);
+    const source = openSource(rec.source.S3LocationUri, rec.source.S3BucketRegion, store.shape);
     // Day by day, so a batch touches few days: fewer, larger Parquet files and less to check for duplicates.
     const files = (await source.list()).filter((f) => this.inWindow(f, rec)).sort(byArchiveDay);
     const completed = this.completedFiles(rec);
@@ -202,6 +203,7 @@ export class ImportManager {
     // commits one batch, the next ones are read, parsed and spooled: the two use different cores.
     // Batches commit in order; at most two wait on disk for their commit while the next is read.
     const keep = recordFilter(store, this.window(rec));
+    const viewFields = viewFieldsFor(store.advancedEventSelectors);
     let spooler = this.host.spooler(store.id);
     let batchFiles: string[] = [];
     let batchEvents = 0;
@@ -230,7 +232,7 @@ export class ImportManager {
       reading: for await (const chunk of readAhead(chunks, (c) => source.fetch(c), READ_AHEAD_CHUNKS)) {
         for (const fetched of chunk) {
           if (run.stop) break reading;
-          const parsed = this.parse(fetched, rec);
+          const parsed = this.parse(fetched, rec, viewFields);
           spooler.add(parsed.records, fetched.file, { ...parsed, keep });
           batchFiles.push(fetched.file);
           batchEvents += parsed.records.length;
@@ -247,8 +249,8 @@ export class ImportManager {
     rec.status = run.stop ? 'STOPPED' : 'COMPLETED';
   }
 
-  private parse(fetched: ReadResult, rec: ImportRecord): LogRecords {
-    const { failure, ...parsed } = parseFetched(fetched);
+  private parse(fetched: ReadResult, rec: ImportRecord, viewFields: string[] | undefined): LogRecords {
+    const { failure, ...parsed } = parseFetched(fetched, viewFields);
     if (failure) {
       rec.failures.push(failure);
       rec.statistics.FailedEntries++;

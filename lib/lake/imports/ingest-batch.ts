@@ -18,12 +18,13 @@ export type LogBatch = ({ file: string } & LogRecords)[];
 
 const DAY_MS = 86_400_000;
 
-/** Records of a file a source fetched, or why it has none. */
-export function parseFetched(fetched: ReadResult): LogRecords & { failure?: ImportFailure } {
+/** Records of a file a source fetched, or why it has none; `viewFields` as `viewFieldsFor` gives them for the store. */
+export function parseFetched(fetched: ReadResult, viewFields?: readonly string[]): LogRecords & { failure?: ImportFailure } {
   const failure = (errorType: string, message: string): ImportFailure => ({ Location: fetched.file, Status: 'FAILED', ErrorType: errorType, ErrorMessage: message, LastUpdatedTime: Date.now() / 1000 });
   if (!fetched.bytes) return { records: [], failure: failure(fetched.errorType ?? 'ReadError', fetched.message ?? 'the file could not be read') };
   try {
-    return parseLogFile(Buffer.from(fetched.bytes.buffer, fetched.bytes.byteOffset, fetched.bytes.byteLength), fetched.spans, fetched.checksums);
+    const bytes = Buffer.from(fetched.bytes.buffer, fetched.bytes.byteOffset, fetched.bytes.byteLength);
+    return parseLogFile(bytes, fetched.spans && { spans: fetched.spans, stride: fetched.stride, checksums: fetched.checksums, viewFields });
   } catch (e) {
     return { records: [], failure: failure(e instanceof LogFileError ? e.errorType : 'ReadError', (e as Error).message) };
   }

@@ -1,9 +1,10 @@
 import { Worker } from 'node:worker_threads';
-import { recordSpans } from './record-spans';
+import { recordSpans, strideOf, type ScanPlan } from './record-spans';
 
 /**
- * Reads and decompresses local log files on a worker thread, finds where their records are and
- * hashes each compact record's text (its eventJsonChecksum), so the main thread only parses.
+ * Reads and decompresses local log files on a worker thread, finds where their records are (with
+ * a plan, checks them and finds their slots' values; see `record-spans.ts`) and hashes each
+ * compact record's text (its eventJsonChecksum), so the main thread parses only what the scan could not vouch for.
  * Opening, reading and inflating a small file costs about as much as parsing it, and an archive
  * holds one file per region per 5 minutes.
  *
@@ -11,13 +12,14 @@ import { recordSpans } from './record-spans';
  * It uses only Node's built-ins and `recordSpans`, which is self-contained.
  */
 const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
+const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const zlib = require('node:zlib');
 const crypto = require('node:crypto');
 const { isUtf8 } = require('node:buffer');
 const NO_SUM = '-'.repeat(64);
 const recordSpans = ${recordSpans.toString()};
+const { plan, stride } = workerData;
 parentPort.on('message', ({ id, files }) => {
   const parts = [];
   const spans = [];
@@ -37,13 +39,13 @@ parentPort.on('message', ({ id, files }) => {
       }
     }
     parts.push(bytes);
-    const found = recordSpans(bytes);
+    const found = recordSpans(bytes, plan);
     if (!found) return { file, length: bytes.length };
     const spanAt = spans.length;
     for (const x of found) spans.push(x);
     // a compact record's text is its eventJson; its bytes are that text's UTF-8 when the file is valid UTF-8
     const hashable = !!crypto.hash && isUtf8(bytes);
-    for (let i = 0; i < found.length; i += 3) sums.push(hashable && found[i + 2] ? crypto.hash('sha256', bytes.subarray(found[i], found[i + 1]), 'hex') : NO_SUM);
+    for (let i = 0; i < found.length; i += stride) sums.push(hashable && found[i + 2] & 1 ? crypto.hash('sha256', bytes.subarray(found[i], found[i + 1]), 'hex') : NO_SUM);
     return { file, length: bytes.length, spanAt, spanCount: found.length };
   });
   // one buffer for the chunk, handed over rather than copied: one transfer instead of one per file
@@ -59,8 +61,9 @@ export interface ReadResult {
   file: string;
   /** The file's bytes, decompressed when it was gzip. */
   bytes?: Uint8Array;
-  /** Where its records are in `bytes`, when it is a trail's `{"Records":[...]}` file (see `recordSpans`). */
+  /** Where its records are in `bytes`, when it is a trail's `{"Records":[...]}` file (see `recordSpans`): `stride` ints per record. */
   spans?: ArrayLike<number>;
+  stride?: number;
   /** SHA-256 (hex) of each compact record's text, by span; 64 '-' where not computed. */
   checksums?: string;
   errorType?: string;
@@ -68,11 +71,16 @@ export interface ReadResult {
 }
 
 export class LocalFileReader {
-  private worker = new Worker(WORKER_SOURCE, { eval: true });
+  private worker: Worker;
   private pending = new Map<number, { resolve: (r: ReadResult[]) => void; reject: (e: Error) => void }>();
   private nextId = 0;
 
-  constructor() {
+  private stride: number;
+
+  /** `plan`: what the records are checked against (see `scanPlan`). */
+  constructor(plan?: ScanPlan) {
+    this.stride = strideOf(plan);
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { plan, stride: this.stride } });
     this.worker.unref();
     type Sent = ReadResult & { length?: number; spanAt?: number; spanCount?: number };
     this.worker.on('message', ({ id, results, data, offset, spans, sums }: { id: number; results: Sent[]; data: ArrayBuffer; offset: number; spans: Int32Array; sums: string }) => {
@@ -82,7 +90,7 @@ export class LocalFileReader {
         const bytes = new Uint8Array(data, at, length);
         at += length;
         if (spanAt === undefined) return { ...r, bytes };
-        return { ...r, bytes, spans: spans.subarray(spanAt, spanAt + spanCount!), checksums: sums.slice((spanAt / 3) * 64, ((spanAt + spanCount!) / 3) * 64) };
+        return { ...r, bytes, spans: spans.subarray(spanAt, spanAt + spanCount!), stride: this.stride, checksums: sums.slice((spanAt / this.stride) * 64, ((spanAt + spanCount!) / this.stride) * 64) };
       });
       this.pending.get(id)?.resolve(read);
       this.pending.delete(id);

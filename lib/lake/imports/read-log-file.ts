@@ -1,5 +1,7 @@
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
+import { CHECKED, COMPACT, SLOT_FALSE, SLOT_TRUE } from './record-spans';
+import { SCAN_SLOTS } from './scan-plan';
 
 const gunzipAsync = promisify(gunzip);
 
@@ -39,11 +41,28 @@ export interface LogRecords {
    * writing them is writing `texts[i]`, without encoding the string again.
    */
   textBytes?: (Uint8Array | undefined)[];
+  /**
+   * Where true, `records[i]` is only a view of the record in `textBytes[i]` (its eventID, its
+   * eventTime and the fields asked for), which the reader checked: valid JSON, spelled as the
+   * schema spells it, so it is stored as it is, unparsed (see `record-spans.ts`).
+   */
+  verbatim?: (true | undefined)[];
 }
 
-/** Records of a log file's decompressed bytes; `spans` (from `recordSpans`) lets each record be parsed from its own text. */
-export function parseLogFile(bytes: Buffer, spans?: ArrayLike<number>, checksums?: string): LogRecords {
-  if (spans) return parseSpans(bytes, spans, checksums);
+/** Where a trail's file has its records (see `recordSpans`), and what is known of them. */
+export interface FileScan {
+  spans: ArrayLike<number>;
+  /** Ints per record in `spans`; more than 3 when the scan had a plan (see `scan-plan.ts`). */
+  stride?: number;
+  /** SHA-256 (hex) of each compact record's text, 64 '-' where not computed. */
+  checksums?: string;
+  /** Fields a checked record's view holds besides eventID and eventTime; without them, every record is parsed. */
+  viewFields?: readonly string[];
+}
+
+/** Records of a log file's decompressed bytes; `scan` lets each record be read from its own text. */
+export function parseLogFile(bytes: Buffer, scan?: FileScan): LogRecords {
+  if (scan) return parseSpans(bytes, scan);
   const trimmed = bytes.toString('utf8').trim();
   if (!trimmed) throw new LogFileError('EmptyFile', 'the file is empty');
   try {
@@ -55,28 +74,51 @@ export function parseLogFile(bytes: Buffer, spans?: ArrayLike<number>, checksums
   }
 }
 
-function parseSpans(bytes: Buffer, spans: ArrayLike<number>, checksumText?: string): LogRecords {
-  const records: Record<string, unknown>[] = [];
-  const texts: (string | undefined)[] = [];
-  const checksums: (string | undefined)[] = [];
-  const textBytes: (Uint8Array | undefined)[] = [];
-  for (let i = 0; i < spans.length; i += 3) {
+function parseSpans(bytes: Buffer, { spans, stride = 3, checksums: checksumText, viewFields }: FileScan): LogRecords {
+  const out: Required<LogRecords> = { records: [], texts: [], checksums: [], textBytes: [], verbatim: [] };
+  // the view only needs slots, which a scan without a plan has none of
+  const slotsOf = viewFields && stride > 3 ? ['eventID', 'eventTime', ...viewFields].map((f) => SCAN_SLOTS.indexOf(f as (typeof SCAN_SLOTS)[number])) : [];
+  const viewable = slotsOf.length > 0 && !slotsOf.includes(-1);
+  for (let i = 0, n = 0; i < spans.length; i += stride, n++) {
+    const flags = spans[i + 2];
+    const sum = flags & COMPACT && checksumText ? checksumText.slice(n * 64, n * 64 + 64) : undefined;
+    const hashed = sum && sum[0] !== '-' ? sum : undefined;
+    const view = viewable && hashed && flags & CHECKED ? viewOf(bytes, spans, i + 3, slotsOf) : undefined;
+    if (view) {
+      push(out, view, undefined, hashed, bytes.subarray(spans[i], spans[i + 1]), true);
+      continue;
+    }
     const text = bytes.toString('utf8', spans[i], spans[i + 1]);
     let record: unknown;
     try {
       record = JSON.parse(text);
     } catch (e) {
-      throw new LogFileError('InvalidJson', `not valid JSON: record ${i / 3 + 1}: ${(e as Error).message}`);
+      throw new LogFileError('InvalidJson', `not valid JSON: record ${n + 1}: ${(e as Error).message}`);
     }
     if (!isObject(record)) continue;
-    records.push(record);
-    texts.push(spans[i + 2] ? text : undefined);
-    const sum = spans[i + 2] && checksumText ? checksumText.slice((i / 3) * 64, (i / 3) * 64 + 64) : undefined;
-    const hashed = sum && sum[0] !== '-';
-    checksums.push(hashed ? sum : undefined);
-    textBytes.push(hashed ? bytes.subarray(spans[i], spans[i + 1]) : undefined);
+    push(out, record, flags & COMPACT ? text : undefined, hashed, hashed ? bytes.subarray(spans[i], spans[i + 1]) : undefined, undefined);
   }
-  return { records, texts, checksums, textBytes };
+  return out;
+}
+
+function push(out: Required<LogRecords>, record: Record<string, unknown>, text: string | undefined, checksum: string | undefined, bytes: Uint8Array | undefined, verbatim: true | undefined) {
+  out.records.push(record);
+  out.texts.push(text);
+  out.checksums.push(checksum);
+  out.textBytes.push(bytes);
+  out.verbatim.push(verbatim);
+}
+
+/** A checked record's view from its slots (`slotsOf[k]` is the slot of the k-th field); undefined unless its eventID and eventTime are strings. */
+function viewOf(bytes: Buffer, spans: ArrayLike<number>, at: number, slotsOf: number[]): Record<string, unknown> | undefined {
+  const view: Record<string, unknown> = {};
+  for (let k = 0; k < slotsOf.length; k++) {
+    const field = SCAN_SLOTS[slotsOf[k]];
+    const start = spans[at + 2 * slotsOf[k]];
+    if (start >= 0) view[field] = bytes.toString('utf8', start, spans[at + 2 * slotsOf[k] + 1]);
+    else if (start === SLOT_TRUE || start === SLOT_FALSE) view[field] = start === SLOT_TRUE;
+  }
+  return typeof view.eventID === 'string' && view.eventID && typeof view.eventTime === 'string' ? view : undefined;
 }
 
 function recordsOf(v: unknown): Record<string, unknown>[] {

@@ -6,6 +6,8 @@ import { LakeError } from '../errors';
 import { LocalFileReader, type ReadResult } from './local-reader';
 import { decompressLogFile, LogFileError } from './read-log-file';
 import { recordSpans } from './record-spans';
+import { scanPlan } from './scan-plan';
+import type { TableShape } from '../schema';
 
 export type { ReadResult };
 
@@ -23,8 +25,9 @@ export interface LogSource {
   close(): void;
 }
 
-export function openSource(uri: string, s3Region?: string): LogSource {
-  if (uri.startsWith('file://')) return fileSource(uri);
+/** `shape`: the table shape of the store the records go to; with it, local files' records are checked for it (see `scanPlan`). */
+export function openSource(uri: string, s3Region?: string, shape?: TableShape): LogSource {
+  if (uri.startsWith('file://')) return fileSource(uri, shape);
   if (uri.startsWith('s3://')) return s3Source(uri, s3Region);
   throw new LakeError('InvalidImportSourceException', `Import source must be s3://bucket/prefix or file:///path; got '${uri}'.`);
 }
@@ -42,7 +45,7 @@ export function dayOfPath(location: string): string | undefined {
   return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
 }
 
-function fileSource(uri: string): LogSource {
+function fileSource(uri: string, shape?: TableShape): LogSource {
   let root: string;
   try {
     root = fileURLToPath(uri);
@@ -75,7 +78,7 @@ function fileSource(uri: string): LogSource {
       return out;
     },
     fetch(locations) {
-      reader ??= new LocalFileReader();
+      reader ??= new LocalFileReader(shape && scanPlan(shape));
       return reader.read(locations);
     },
     close() {
@@ -85,6 +88,7 @@ function fileSource(uri: string): LogSource {
   };
 }
 
+// Objects are read and inflated on the main thread, with no checksums: their records are parsed, so unchecked.
 function s3Source(uri: string, region?: string): LogSource {
   const m = /^s3:\/\/([a-z0-9.-]{3,63})(?:\/(.*))?$/.exec(uri);
   if (!m) throw new LakeError('InvalidImportSourceException', `'${uri}' is not a valid s3://bucket/prefix URI.`);

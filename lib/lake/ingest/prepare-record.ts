@@ -11,18 +11,22 @@ import { utcTimestampText } from '../../sql/timestamp-text';
  */
 export class RecordError extends Error {}
 
-export interface PreparedRecord {
+/** What the store keys a record by: its ID, its time, and the checksum of its text as read. */
+export interface RecordIdentity {
   eventId: string;
   /** eventTime in UTC as `YYYY-MM-DD HH:MM:SS.mmm`. */
   eventTime: string;
   /** eventTime in epoch milliseconds. */
   eventTimeMs: number;
+  /** SHA-256 (hex) of the record as read: its eventJsonChecksum. */
+  checksum: string;
+}
+
+export interface PreparedRecord extends RecordIdentity {
   /** Record text with every schema key spelled as the schema spells it: what DuckDB reads. */
   json: string;
   /** The record as read, when `json` differs from it. */
   original?: string;
-  /** SHA-256 (hex) of the record as read: its eventJsonChecksum. */
-  checksum: string;
 }
 
 interface Shape {
@@ -47,17 +51,31 @@ export function prepareRecord(raw: unknown, fields: Field[], text?: string, chec
   const original = text ?? JSON.stringify(raw);
   const rec = needsRespelling(raw, fields) ? respell(raw, fields) : raw;
   const json = rec === raw ? original : JSON.stringify(rec);
-  if (typeof rec.eventTime !== 'string') throw new RecordError(`${label(rec)} has no eventTime`);
-  const ms = Date.parse(rec.eventTime);
-  const eventTime = Number.isFinite(ms) ? utcTimestampText(ms) : '';
-  // the spool and DuckDB's TIMESTAMP read four-digit years only
-  if (eventTime.length !== 23) throw new RecordError(`${label(rec)}: eventTime: "${rec.eventTime}" is not a timestamp between years 0 and 9999`);
+  const { eventTime, ms } = timeOf(rec);
   const id = rec.eventID;
   // Published sample records sometimes lack an eventID; a stable one derived from the content
   // (serialised, so a file's layout does not change it) keeps "stored at most once" true for them too.
   const eventId = id === undefined || id === null || id === '' ? contentId(text === undefined ? original : JSON.stringify(raw)) : typeof id === 'string' ? id : JSON.stringify(id);
   if (/[\t\n\r]/.test(eventId)) throw new RecordError(`${label(rec)}: eventID contains a tab or line break`);
   return { eventId, eventTime, eventTimeMs: ms, json, original: json === original ? undefined : original, checksum: (text !== undefined && checksum) || sha256Hex(original) };
+}
+
+/**
+ * The identity of a record the reader checked (see `LogRecords.verbatim`): `view` holds its
+ * eventID (a non-empty string) and eventTime; `checksum` is its text's SHA-256.
+ */
+export function identifyChecked(view: Record<string, unknown>, checksum: string): RecordIdentity {
+  const { eventTime, ms } = timeOf(view);
+  return { eventId: view.eventID as string, eventTime, eventTimeMs: ms, checksum };
+}
+
+function timeOf(rec: Record<string, unknown>): { eventTime: string; ms: number } {
+  if (typeof rec.eventTime !== 'string') throw new RecordError(`${label(rec)} has no eventTime`);
+  const ms = Date.parse(rec.eventTime);
+  const eventTime = Number.isFinite(ms) ? utcTimestampText(ms) : '';
+  // the spool and DuckDB's TIMESTAMP read four-digit years only
+  if (eventTime.length !== 23) throw new RecordError(`${label(rec)}: eventTime: "${rec.eventTime}" is not a timestamp between years 0 and 9999`);
+  return { eventTime, ms };
 }
 
 /** How errors name a record (a function, not a closure made per record: this runs for every event). */

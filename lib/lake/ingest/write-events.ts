@@ -7,7 +7,7 @@ import { sqlString, type Engine } from '../engine/duckdb';
 import { readManifest, writeManifest, type DataFile } from '../storage/manifest';
 import { readJson, writeFileAtomic } from '../storage/fs-atomic';
 import { LineFile } from '../storage/line-file';
-import { prepareRecord, RecordError } from './prepare-record';
+import { identifyChecked, prepareRecord, RecordError, type PreparedRecord } from './prepare-record';
 import { rowsQuery } from './row-sql';
 import type { LogRecords } from '../imports/read-log-file';
 
@@ -60,26 +60,25 @@ export class EventSpooler {
   /**
    * Adds records; `source` (the log file they came from) is named with any that cannot be stored.
    * `texts[i]` is the exact text record `i` was parsed from, where known, and `checksums[i]` its
-   * SHA-256 and `textBytes[i]` its bytes (see `LogRecords`); records `keep` refuses are skipped as
-   * if they had not been given.
+   * SHA-256 and `textBytes[i]` its bytes, and `verbatim[i]` says the record is only a view of
+   * them (see `LogRecords`); records `keep` refuses are skipped as if they had not been given.
    */
-  add(records: Iterable<unknown>, source?: string, opts: Pick<LogRecords, 'texts' | 'checksums' | 'textBytes'> & { keep?: RecordFilter } = {}): void {
-    const { texts, checksums, textBytes, keep } = opts;
+  add(records: Iterable<unknown>, source?: string, opts: Pick<LogRecords, 'texts' | 'checksums' | 'textBytes' | 'verbatim'> & { keep?: RecordFilter } = {}): void {
+    const { texts, checksums, textBytes, verbatim, keep } = opts;
     let i = -1;
     for (const raw of records) {
       i++;
       if (keep && !keep.wants(raw)) continue;
       try {
-        const rec = prepareRecord(raw, this.fields, texts?.[i], checksums?.[i]);
+        const checked = verbatim?.[i] && textBytes?.[i];
+        const rec = checked ? identifyChecked(raw as Record<string, unknown>, checksums![i]!) : prepareRecord(raw, this.fields, texts?.[i], checksums?.[i]);
         if (keep && !keep.inWindow(rec.eventTimeMs)) continue;
         this.total++;
         if (!this.seen.has(rec.eventId)) {
           this.seen.add(rec.eventId);
           // by time of day, so each spool, when written as a file of its own, covers a narrower time range
           const spool = Math.floor((Number(rec.eventTime.slice(11, 13)) * SPOOLS_PER_DAY) / 24);
-          // the record as read goes in as the file's bytes where there are any
-          const asRead = textBytes?.[i] ?? rec.original ?? rec.json;
-          const fields = rec.original === undefined ? [rec.eventId, rec.eventTime, rec.checksum, asRead, ''] : [rec.eventId, rec.eventTime, rec.checksum, rec.json, asRead];
+          const fields = checked ? [rec.eventId, rec.eventTime, rec.checksum, checked, ''] : this.fieldsOf(rec as PreparedRecord, textBytes?.[i]);
           this.daySpools(rec.eventTime.slice(0, 10))[spool].writeFields(fields);
         }
       } catch (e) {
@@ -119,6 +118,12 @@ export class EventSpooler {
       throw e;
     }
     return this.finish();
+  }
+
+  /** A parsed record's spool fields; the record as read goes in as the file's bytes where there are any. */
+  private fieldsOf(rec: PreparedRecord, bytes: Uint8Array | undefined): (string | Uint8Array)[] {
+    const asRead = bytes ?? rec.original ?? rec.json;
+    return rec.original === undefined ? [rec.eventId, rec.eventTime, rec.checksum, asRead, ''] : [rec.eventId, rec.eventTime, rec.checksum, rec.json, asRead];
   }
 
   private daySpools(day: string): LineFile[] {
