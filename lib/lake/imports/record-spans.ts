@@ -196,39 +196,23 @@ export function recordSpans(b: Uint8Array, plan?: ScanPlan): number[] | undefine
               if (d === 92) {
                 escaped = 1;
                 const e = b[p + 1];
-                if (e === undefined || e < 32) break;
-                p += 2;
+                if (e === 34 || e === 92 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) p += 2;
+                else if (e === 117) {
+                  let hex = 1;
+                  for (let k = 2; k < 6; k++) {
+                    const x = b[p + k];
+                    if (!((x >= 48 && x <= 57) || (x >= 65 && x <= 70) || (x >= 97 && x <= 102))) hex = 0;
+                  }
+                  if (!hex) break;
+                  p += 6;
+                } else break;
                 continue;
               }
               h = (Math.imul(h, 31) + d) | 0;
               hf = (Math.imul(hf, 31) + (d >= 65 && d <= 90 ? d + 32 : d)) | 0;
               p++;
             }
-            if (b[p] !== 34) break;
-            if (escaped) {
-              // validate its escapes as JSON.parse would, from the start
-              let k = from;
-              let ok = 1;
-              while (k < p) {
-                if (b[k] !== 92) {
-                  k++;
-                  continue;
-                }
-                const e = b[k + 1];
-                if (e === 34 || e === 92 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) k += 2;
-                else if (e === 117) {
-                  for (let m = 2; m < 6; m++) {
-                    const x = b[k + m];
-                    if (!((x >= 48 && x <= 57) || (x >= 65 && x <= 70) || (x >= 97 && x <= 102))) ok = 0;
-                  }
-                  k += 6;
-                } else {
-                  ok = 0;
-                  break;
-                }
-              }
-              if (!ok || k !== p) break;
-            }
+            if (b[p] !== 34) break; // a bad escape, a control character or the end of the bytes
             const to = p;
             p++;
             const node = nodes[depth - 1];

@@ -27,9 +27,9 @@ function planNode(entries: Entry[]): PlanNode {
 function nodeOf(fields: Field[], top: boolean): PlanNode {
   const entries = fields.map((f): Entry => {
     const slot = top ? SCAN_SLOTS.indexOf(f.key as (typeof SCAN_SLOTS)[number]) : -1;
-    if (f.type.kind === 'struct') return { key: f.key, kind: STRUCT, child: nodeOf(f.type.fields, false), slot, inSchema: true };
-    if (f.type.kind === 'array' && f.type.of.kind === 'struct') return { key: f.key, kind: STRUCT_ARRAY, child: nodeOf(f.type.of.fields, false), slot, inSchema: true };
-    return { key: f.key, kind: SCALAR, child: null, slot, inSchema: true };
+    const inner = f.type.kind === 'array' ? f.type.of : f.type;
+    const kind = inner.kind !== 'struct' ? SCALAR : inner === f.type ? STRUCT : STRUCT_ARRAY;
+    return { key: f.key, kind, child: inner.kind === 'struct' ? nodeOf(inner.fields, false) : null, slot, inSchema: true };
   });
   if (top) for (const [slot, key] of SCAN_SLOTS.entries()) if (!fields.some((f) => f.key === key)) entries.push({ key, kind: SCALAR, child: null, slot, inSchema: false });
   return planNode(entries);
