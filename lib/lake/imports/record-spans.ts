@@ -194,6 +194,7 @@ export function recordSpans(b: Uint8Array, plan?: ScanPlan): number[] | undefine
               if (d === 34 || d === undefined || d < 32) break;
               if (d >= 128) escaped = 1;
               if (d === 92) {
+                // a string value's escape check again: this function can have no inner one (see above)
                 escaped = 1;
                 const e = b[p + 1];
                 if (e === 34 || e === 92 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) p += 2;
