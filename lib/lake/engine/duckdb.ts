@@ -6,8 +6,9 @@ import { DuckDBInstance, type DuckDBConnection } from './duckdb-api';
 import { trinoMacros } from '../sql/macros';
 
 /**
- * The lake's DuckDB, sandboxed before any user SQL can reach it: file access only inside the lake
- * directory, no extension loading, configuration locked. TimeZone, integer division and implicit
+ * The lake's DuckDB, sandboxed before any user SQL can reach it: the query instance may read only
+ * the stores' directory (never the lake's credentials, query results, spools or the app's own
+ * files beside it), no extension loading, configuration locked. TimeZone, integer division and implicit
  * text casts are set first so DuckDB behaves like CloudTrail Lake's Trino.
  *
  * Queries run on one instance. Stored files are written by a second one on a single thread:
@@ -42,7 +43,11 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
   // DuckDB's own default, 80% of the machine for each instance, is too much for two in one process
   // beside Node's heap (a 10M-event replication was killed by the OOM killer at 24 GB).
   const memoryLimit = (share: number) => [`SET GLOBAL memory_limit = ${sqlString(opts.memoryLimit ?? `${Math.floor((os.totalmem() * share) / 2 ** 20)}MiB`)}`];
-  const [instance, internal] = await sandboxed(lakeDir, [
+  const storesDir = path.join(lakeDir, 'stores');
+  const spillDir = path.join(lakeDir, 'spill');
+  fs.mkdirSync(storesDir, { recursive: true });
+  // Spill files go where no query may read them: `spill/`, beside `stores/`.
+  const [instance, internal] = await sandboxed([storesDir], path.join(spillDir, 'query'), [
     `SET GLOBAL old_implicit_casting = true`,
     `SET GLOBAL integer_division = true`,
     // Parquet footers are cached across queries: files are immutable, so the cache is never stale.
@@ -54,7 +59,8 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
   // The writer is started on the first write: many processes (the CLI's stores and verify) never write.
   let writer: Promise<DuckDBInstance> | undefined;
   const startWriter = async () => {
-    const [w, con] = await sandboxed(lakeDir, [`SET GLOBAL threads = 1`, ...memoryLimit(WRITER_MEMORY_SHARE)]);
+    // The writer never runs user SQL; it reads spools (`tmp/`) and writes store files.
+    const [w, con] = await sandboxed([storesDir, path.join(lakeDir, 'tmp')], path.join(spillDir, 'writer'), [`SET GLOBAL threads = 1`, ...memoryLimit(WRITER_MEMORY_SHARE)]);
     con.closeSync();
     return w;
   };
@@ -72,16 +78,17 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
   };
 }
 
-/** An in-memory instance that can reach only `lakeDir`, with `settings` applied before the lock. */
-async function sandboxed(lakeDir: string, settings: string[]): Promise<[DuckDBInstance, DuckDBConnection]> {
+/** An in-memory instance that can reach only `dirs` and spills to `tempDir`, with `settings` applied before the lock. */
+async function sandboxed(dirs: string[], tempDir: string, settings: string[]): Promise<[DuckDBInstance, DuckDBConnection]> {
   const instance = await DuckDBInstance.create(':memory:', {
+    temp_directory: tempDir,
     autoload_known_extensions: 'false',
     autoinstall_known_extensions: 'false',
   });
   const con = await instance.connect();
   const setup = [
     `SET GLOBAL TimeZone = 'UTC'`,
-    `SET GLOBAL allowed_directories = [${sqlString(lakeDir + path.sep)}]`,
+    `SET GLOBAL allowed_directories = [${dirs.map((d) => sqlString(d + path.sep)).join(', ')}]`,
     `SET GLOBAL enable_external_access = false`,
     `SET GLOBAL allow_community_extensions = false`,
     ...allocatorSettings(),
