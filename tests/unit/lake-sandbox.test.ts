@@ -89,3 +89,34 @@ describe('the lake sandbox', () => {
     expect(r.rows).toEqual([['45', '3']]); // 50 records, 45 distinct eventIDs
   });
 });
+
+/**
+ * The second wall, below the SQL generator: even SQL written straight to the query engine reads
+ * only the stores' files, never what sits beside them in the data directory.
+ */
+describe("the query engine's own limits", () => {
+  const attempt = async (sql: string) => {
+    const con = await t.lake.engine.connect();
+    try {
+      return { rows: (await con.runAndReadAll(sql)).getRows() };
+    } catch (e) {
+      return { error: (e as Error).message };
+    } finally {
+      con.closeSync();
+    }
+  };
+
+  it('cannot read the lake credentials, query results or spools', async () => {
+    await query(t.lake, 'SELECT eventName FROM $EDS_ID LIMIT 3', t.store.id); // leaves a result under queries/
+    for (const target of ['credentials.json', 'queries/*/*', 'tmp/*', 'imports/*', '../*', '../../*']) {
+      const r = await attempt(`SELECT * FROM read_text('${t.lake.dir}/${target}')`);
+      expect(r.error, target).toMatch(/Permission Error|disabled|not allowed/i);
+    }
+  });
+
+  it("reads the stores' files", async () => {
+    const r = await attempt(`SELECT count(*) FROM read_parquet('${t.lake.dir}/stores/${t.store.id}/data/*/*.parquet')`);
+    expect(r.error).toBeUndefined();
+    expect(Number(r.rows![0][0])).toBeGreaterThan(0);
+  });
+});

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { allocatorSettings } from './allocator';
 import { DuckDBInstance, type DuckDBConnection } from './duckdb-api';
 import { trinoMacros } from '../sql/macros';
+import { sqlString } from '../sql/quote';
 
 /**
  * The lake's DuckDB, sandboxed before any user SQL can reach it: the query instance may read only
@@ -34,8 +35,6 @@ export interface EngineOptions {
 /** Shares of the machine's memory each instance may use unless TRAILBENCH_DUCKDB_MEMORY_LIMIT sets one for both. */
 const QUERY_MEMORY_SHARE = 0.5;
 const WRITER_MEMORY_SHARE = 0.2;
-
-const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 export async function createEngine(opts: EngineOptions): Promise<Engine> {
   fs.mkdirSync(opts.lakeDir, { recursive: true });

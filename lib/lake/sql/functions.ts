@@ -1,4 +1,5 @@
 import { jodaToStrftime, mysqlToStrftime } from './date-format';
+import { sqlString } from './quote';
 
 /**
  * The Trino functions the lake accepts and how each becomes DuckDB. A function missing here is
@@ -22,11 +23,10 @@ export type FunctionSpec =
 const same: FunctionSpec = { kind: 'same' };
 const rename = (to: string): FunctionSpec => ({ kind: 'rename', to });
 const render = (fn: (c: CallInfo) => string): FunctionSpec => ({ kind: 'render', render: fn });
-const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 const formatArg = (c: CallInfo, i: number, convert = mysqlToStrftime) => {
   const lit = c.literal(i);
-  return lit !== undefined ? quote(convert(lit)) : c.args[i];
+  return lit !== undefined ? sqlString(convert(lit)) : c.args[i];
 };
 
 /** Trino keeps the first occurrence order; DuckDB's list_distinct does not. */
@@ -117,7 +117,7 @@ export const FUNCTIONS: Record<string, FunctionSpec> = {
   regexp_replace: render((c) => {
     const lit = c.literal(2);
     // Trino replaces every match and writes groups as $1; DuckDB needs the 'g' flag and \1.
-    const replacement = lit !== undefined ? quote(lit.replace(/\$(\d)/g, '\\$1')) : (c.args[2] ?? "''");
+    const replacement = lit !== undefined ? sqlString(lit.replace(/\$(\d)/g, '\\$1')) : (c.args[2] ?? "''");
     return `regexp_replace(${c.args[0]}, ${c.args[1]}, ${replacement}, 'g')`;
   }),
   ends_with: render((c) => `suffix(${c.args[0]}, ${c.args[1]})`),

@@ -48,6 +48,9 @@ function parseAnew(sql: string): Parsed {
     throw new SqlValidationError(`Query statement is ${sql.length} characters long; the limit is ${MAX_STATEMENT_LENGTH}.`);
   }
   if (!sql.trim()) throw new SqlValidationError('Query statement is empty.');
+  const nul = sql.indexOf('\0');
+  // DuckDB reads statements as C strings: text after a NUL would be cut off.
+  if (nul >= 0) throw new SqlValidationError('Query statement contains a NUL character.', positionOf(sql, nul).line, positionOf(sql, nul).column);
   rejectDeepNesting(sql);
   const { text, shifts } = quoteBareUuids(sql);
   parser ??= new TrinoSQL();

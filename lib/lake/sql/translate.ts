@@ -1,12 +1,13 @@
-import { ParserRuleContext, TerminalNode, type ParseTree } from 'antlr4ng';
+import { ParserRuleContext, TerminalNode, Token, type ParseTree } from 'antlr4ng';
 import * as P from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser';
+import { TrinoSqlLexer } from 'dt-sql-parser/dist/lib/trino/TrinoSqlLexer';
 import { SqlValidationError } from './errors';
 import { AGGREGATE_FUNCTIONS, FUNCTIONS, MAP_FUNCTIONS, type CallInfo } from './functions';
 import { parseStatement, isUuid } from './parse';
 import { boundsFromWhere, columnPath, identifierName, stringLiteralValue, unwrapExpression, type TimeBounds } from './time-bounds';
 import { parseTimestampText, utcTimestampText } from '../../sql/timestamp-text';
 import { mapType } from './types';
-import { DUCKDB_RESERVED } from './duckdb-reserved';
+import { sqlIdentifier, sqlString } from './quote';
 import { MAP_FIELD_NAMES, type TableShape } from '../schema';
 
 /**
@@ -44,7 +45,6 @@ class Translator {
   private scans: Translation['scans'] = [];
   private columns = new Set<string>();
   private selectsAll = false;
-  private cteNames = new Set<string>();
   private tableBounds = new Map<P.TableNameContext, TimeBounds>();
   private unnestCount = 0;
 
@@ -68,9 +68,8 @@ class Translator {
     return { sql, scans: this.scans, columns: this.selectsAll ? 'all' : this.columns, manyRows: mayReturnManyRows(stmt.rootQuery()) };
   }
 
-  /** Collects CTE names and the eventTime window of each store reference. */
+  /** Collects the eventTime window of each store reference. */
   private prepass(node: ParseTree): void {
-    if (node instanceof P.NamedQueryContext) this.cteNames.add(identifierName(node.identifier()).toLowerCase());
     if (node instanceof P.QuerySpecificationContext) {
       const bounds = boundsFromWhere(node.whereClause()?.booleanExpression() ?? null, this.env.now);
       for (const rel of node.relation()) this.assignBounds(rel, bounds);
@@ -96,7 +95,7 @@ class Translator {
   }
 
   emit(node: ParseTree): string {
-    if (node instanceof TerminalNode) return node.symbol.type === -1 ? '' : node.getText();
+    if (node instanceof TerminalNode) return terminal(node);
     const n = node as ParserRuleContext;
     if (n instanceof P.FunctionCallContext) return this.functionCall(n);
     if (n instanceof P.CastContext) return this.cast(n);
@@ -106,13 +105,11 @@ class Translator {
     if (n instanceof P.SelectAllWithoutTableContext || n instanceof P.TableAllColumnsContext) this.selectsAll = true;
     if (n instanceof P.BasicStringLiteralContext) return this.stringLiteral(n);
     if (n instanceof P.UnicodeStringLiteralContext) throw this.error(n, 'Unicode string literals (U&\'...\') are not supported.');
-    if (n instanceof P.BackQuotedIdentifierContext) return `"${identifierName(n).replaceAll('"', '""')}"`;
-    if (n instanceof P.UnquotedIdentifierContext) {
-      const name = n.getText();
+    if (n instanceof P.IdentifierContext) {
+      const name = identifierName(n);
       this.columns.add(name.toLowerCase());
-      return DUCKDB_RESERVED.has(name.toLowerCase()) ? `"${name}"` : name;
+      return sqlIdentifier(name);
     }
-    if (n instanceof P.QuotedIdentifierContext) this.columns.add(identifierName(n).toLowerCase());
     if (n instanceof P.PredicatedContext) {
       this.checkTimeLiterals(n);
       if (n.predicate() instanceof P.LikeContext && this.isMapExpression(n.valueExpression())) {
@@ -124,14 +121,18 @@ class Translator {
     return this.generic(n);
   }
 
-  /** Children re-emitted with the original text (spaces, comments) between them. */
+  /**
+   * Children re-emitted, a space where the user's text had any gap. The gap itself (spaces,
+   * comments) is never copied: Trino and DuckDB end block comments differently, so comment text
+   * copied through could turn into code.
+   */
   private generic(n: ParserRuleContext, override?: Map<ParseTree, string>): string {
     let out = '';
     let prevEnd = -1;
     for (const c of n.children ?? []) {
       const [start, stop] = range(c);
       if (start < 0) continue;
-      if (prevEnd >= 0 && start > prevEnd + 1) out += this.src.slice(prevEnd + 1, start);
+      if (prevEnd >= 0 && start > prevEnd + 1) out += ' ';
       out += override?.get(c) ?? this.emit(c);
       prevEnd = Math.max(prevEnd, stop);
     }
@@ -219,9 +220,9 @@ class Translator {
     const value = stringLiteralValue(n) ?? '';
     if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*[+-]\d{2}(:?\d{2})?$/.test(value)) {
       const ms = parseTimestampText(value);
-      if (ms !== undefined) return `'${utcTimestampText(ms)}'`;
+      if (ms !== undefined) return sqlString(utcTimestampText(ms));
     }
-    return n.getText();
+    return sqlString(value);
   }
 
   private aliasedRelation(n: P.AliasedRelationContext): string {
@@ -230,7 +231,7 @@ class Translator {
     const aliasText = alias ? ` AS ${this.emit(alias)}${n.columnAliases() ? ' ' + this.emit(n.columnAliases()!) : ''}` : '';
     if (prim instanceof P.TableNameContext) {
       const name = tableName(prim);
-      if (this.cteNames.has(name.toLowerCase()) && !isUuid(name)) return this.generic(n);
+      if (!isUuid(name) && cteInScope(prim, name)) return `${sqlIdentifier(name)}${aliasText}`;
       const store = this.env.resolveStore(name);
       if (!store) {
         const hint = isUuid(name) ? 'no event data store with this ID exists in this lake' : 'FROM takes an event data store ID';
@@ -238,7 +239,7 @@ class Translator {
       }
       const bounds = this.tableBounds.get(prim) ?? {};
       this.scans.push({ storeId: store.id, bounds });
-      return `${this.env.scan(store, bounds)}${aliasText || ` AS "${name}"`}`;
+      return `${this.env.scan(store, bounds)}${aliasText || ` AS ${sqlIdentifier(name)}`}`;
     }
     if (prim instanceof P.ExpressionSourceTableContext) {
       const src = prim.relationSourceTable();
@@ -279,8 +280,53 @@ class Translator {
       const deref = unwrapExpression(n.selectExpressionColumnName()!.expression());
       name = deref instanceof P.DereferenceContext ? identifierName(deref.identifier()) : `_col${index}`;
     }
-    return `${this.emit(expr)} AS "${name.replaceAll('"', '""')}"`;
+    return `${this.emit(expr)} AS ${sqlIdentifier(name)}`;
   }
+}
+
+/**
+ * Whether `name` names a CTE visible at `ref`, by SQL scoping: the WITH of an enclosing query
+ * (every CTE, when `ref` is in its body; when `ref` is inside a CTE, the ones before it, and
+ * itself if RECURSIVE). A CTE of a subquery is not visible outside that subquery.
+ */
+function cteInScope(ref: ParseTree, name: string): boolean {
+  const wanted = name.toLowerCase();
+  const named = (q: P.NamedQueryContext) => identifierName(q.identifier()).toLowerCase() === wanted;
+  let child: ParseTree = ref;
+  for (let node = ref.parent; node; child = node, node = node.parent) {
+    if (node instanceof P.WithContext && child instanceof P.NamedQueryContext) {
+      const queries = node.namedQuery();
+      const upTo = queries.indexOf(child) + (node.KW_RECURSIVE() ? 1 : 0);
+      if (queries.slice(0, upTo).some(named)) return true;
+    }
+    if (node instanceof P.QueryStatementContext && child === node.queryNoWith() && node.with()?.namedQuery().some(named)) return true;
+  }
+  return false;
+}
+
+const L = TrinoSqlLexer;
+/** Tokens only row pattern matching and parameters use (`$` would start a DuckDB dollar quote); none of them is supported. */
+const ROW_PATTERN_ONLY = new Set(['$', '^', '|', '{', '}', '{-', '-}', '?']);
+const NUMBER = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * A token as the generator spells it. Keywords and punctuation come from the grammar's own
+ * vocabulary, numbers are checked to be only a number; anything free-form (strings, names) is
+ * handled by its rule above, so reaching it here is refused rather than copied through.
+ */
+function terminal(node: TerminalNode): string {
+  const t = node.symbol;
+  if (t.type === Token.EOF) return '';
+  if (t.type === L.NEQ) return '<>'; // the one operator with two spellings ('<>', '!=')
+  if (t.type === L.INTEGER_VALUE || t.type === L.DECIMAL_VALUE || t.type === L.DOUBLE_VALUE) {
+    const digits = (t.text ?? '').replaceAll('_', '');
+    if (NUMBER.test(digits)) return digits;
+  } else {
+    const literal = L.literalNames[t.type]?.slice(1, -1);
+    if (literal && !ROW_PATTERN_ONLY.has(literal)) return literal;
+  }
+  const what = t.type === L.BINARY_LITERAL ? "Binary literals (X'...')" : t.type === L.UNICODE_STRING ? "Unicode string literals (U&'...')" : `The token '${t.text}'`;
+  throw new SqlValidationError(`${what} cannot be used here.`, t.line, t.column + 1);
 }
 
 function tableName(t: P.TableNameContext): string {
