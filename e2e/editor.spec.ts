@@ -5,6 +5,7 @@ import {
   editorText,
   openWorkbench,
   pickedStoreId,
+  queryError,
   queryStatus,
   resultsTable,
   runButton,
@@ -113,22 +114,26 @@ test('marks a syntax error in the editor before running', async ({ page }) => {
   await expect(editorRegion(page).locator('.squiggly-error')).toHaveCount(0);
 });
 
-test('warns about an unbounded scan before running, and runs anyway', async ({ page }) => {
+test('a cheap unbounded scan runs at once, its cost warning shown beside the result', async ({ page }) => {
+  // The demo store's whole scan costs far less than the confirmation threshold (TRAILBENCH_CONFIRM_ABOVE_USD).
   await setSql(page, 'SELECT count(*) AS n FROM $EDS_ID');
   await runButton(page).click();
-  const dialog = page.getByRole('dialog', { name: 'Check this query before running it' });
-  await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText('No lower bound on eventTime');
-
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
-  await expect(dialog).toHaveCount(0);
-  await expect(queryStatus(page)).toHaveCount(0);
-
-  await page.keyboard.press('ControlOrMeta+Enter');
-  await expect(dialog).toBeVisible();
-  await dialog.getByRole('button', { name: 'Run anyway' }).click();
   await expect(queryStatus(page)).toHaveText('FINISHED');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('note', { name: 'Run warnings' })).toContainText('No lower bound on eventTime');
   await expect(resultsTable(page).getByRole('columnheader', { name: 'n', exact: true })).toBeVisible();
+
+  await setSql(page, "SELECT count(*) AS n FROM $EDS_ID WHERE eventTime > date_add('day', -1, now())");
+  await runButton(page).click();
+  await expect(queryStatus(page)).toHaveText('FINISHED');
+  await expect(page.getByRole('note', { name: 'Run warnings' })).toHaveCount(0);
+});
+
+test('a query that does not parse shows its syntax error, not the cost check', async ({ page }) => {
+  await setSql(page, 'SELECT count(* AS n FROM $EDS_ID');
+  await runButton(page).click();
+  await expect(queryError(page)).toContainText(/line \d+:\d+/);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 });
 
 test('an unreplaced placeholder is an error the dialog names', async ({ page }) => {

@@ -37,6 +37,8 @@ const schema = z.object({
   TRAILBENCH_OIDC_NAME: z.string().default('Single sign-on'),
   /** Dollars per GB (2^30 bytes) scanned, for cost estimates; CloudTrail Lake's list price by default. */
   TRAILBENCH_PRICE_PER_GB: z.coerce.number().min(0).default(0.005),
+  /** Run asks before a query with cost warnings (no eventTime bound, ...) only when its estimate is over this many dollars. */
+  TRAILBENCH_CONFIRM_ABOVE_USD: z.coerce.number().min(0).default(0.1),
   /** Extra lakes (AWS CloudTrail Lake accounts, other CloudTrail-compatible endpoints): see lib/connections/config.ts. */
   TRAILBENCH_CONNECTIONS: connectionsSchema,
   /** How often the alert scheduler looks for due rules and due deliveries. */

@@ -171,6 +171,8 @@ export interface CostEstimate {
   pricePerGb: number;
   /** How a history-based estimate was made, in words. */
   basisDetail?: string;
+  /** Above this cost, Run asks before a query with cost warnings. */
+  confirmAboveUsd: number;
 }
 
 /** Bytes and dollars a query would scan, before Run (POST /api/estimate). */

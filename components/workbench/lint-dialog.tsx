@@ -44,14 +44,7 @@ export function LintDialog({ issues, onRunAnyway, onCancel }: LintDialogProps) {
           ? 'It still has problems that make CloudTrail Lake reject it or return the wrong rows.'
           : 'It may scan (and bill) more data than it needs.'}
       </p>
-      <ul className="lint-list">
-        {issues.map((issue, i) => (
-          <li key={i} className={`lint-item lint-${issue.severity}`}>
-            <span className="lint-severity">{issue.severity === 'error' ? 'Error' : 'Warning'}</span>
-            <span>{issue.message}</span>
-          </li>
-        ))}
-      </ul>
+      <LintList issues={issues} />
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onCancel} ref={cancelRef}>
           Cancel
@@ -61,5 +54,28 @@ export function LintDialog({ issues, onRunAnyway, onCancel }: LintDialogProps) {
         </button>
       </div>
     </dialog>
+  );
+}
+
+/** Cost warnings a run went ahead with, because its estimate was under the confirmation threshold. */
+export function LintNotes({ issues }: { issues: LintIssue[] }) {
+  if (!issues.length) return null;
+  return (
+    <div role="note" aria-label="Run warnings" className="lint-notes">
+      <LintList issues={issues} />
+    </div>
+  );
+}
+
+function LintList({ issues }: { issues: LintIssue[] }) {
+  return (
+    <ul className="lint-list">
+      {issues.map((issue, i) => (
+        <li key={i} className={`lint-item lint-${issue.severity}`}>
+          <span className="lint-severity">{issue.severity === 'error' ? 'Error' : 'Warning'}</span>
+          <span>{issue.message}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

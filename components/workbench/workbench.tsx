@@ -4,6 +4,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { TABLE_SHAPES, type TableShape } from '@/lib/lake/schema';
 import { fillStorePlaceholders } from '@/lib/sql/code-spans';
 import { lintQuery, type LintIssue, type LintStore } from '@/lib/workbench/lint';
+import { decideRun } from '@/lib/workbench/run-check';
 import type { SampleQuery } from '@/lib/workbench/sample-queries';
 import type { EditorContext } from '../editor/editor-context';
 import type { Insertion } from '../editor/schema-paths';
@@ -11,10 +12,10 @@ import { SqlEditor, type SqlEditorHandle, type SyntaxProblem } from '../editor/s
 import { SyntaxStatus } from '../editor/syntax-status';
 import { ResultsPanel } from '../results/results-panel';
 import { Sidebar } from '../sidebar/sidebar';
-import { storeKey, type EventDataStore } from './api-client';
+import { estimateQuery, storeKey, type EventDataStore } from './api-client';
 import { CostLine } from './cost-line';
 import { BudgetField, budgetOf } from './budget-field';
-import { LintDialog } from './lint-dialog';
+import { LintDialog, LintNotes } from './lint-dialog';
 import { QueryStatus } from './query-status';
 import { IDLE_RUN, isRunActive, type RunPhase } from './run-state';
 import { ShortcutsHelp } from './shortcuts-help';
@@ -46,6 +47,8 @@ export function Workbench() {
   const [pending, setPending] = useState<PendingRun | null>(null);
   const [totals, setTotals] = useState<Record<string, number | undefined>>({});
   const [budget, setBudget] = useState('');
+  /** Cost warnings a run went ahead with (its estimate was under the confirmation threshold), per tab. */
+  const [notes, setNotes] = useState<Record<string, LintIssue[]>>({});
 
   const store = stores?.find((s) => storeKey(s) === activeTab?.storeKey);
   const shape: TableShape = (TABLE_SHAPES as readonly string[]).includes(store?.shape ?? '') ? (store!.shape as TableShape) : 'cloudtrail';
@@ -88,12 +91,17 @@ export function Workbench() {
     [runs, budget],
   );
 
-  /** Run: lint first; findings open the dialog, which can still run the query. */
-  const requestRun = (sql: string, tabId = activeTab?.id) => {
+  /** Run: lint first; what it finds opens the dialog or goes beside the result, in proportion to the cost (see decideRun). */
+  const requestRun = async (sql: string, tabId = activeTab?.id) => {
     if (!tabId || !sql.trim() || runs.isActive(tabId)) return;
     const issues = lintQuery(sql, { store: lintStore, shape });
-    if (issues.length) setPending({ tabId, sql, store, issues });
-    else startRun(tabId, sql, store);
+    const syntaxErrors = syntax?.length ?? 0;
+    const onlyWarnings = syntaxErrors === 0 && issues.length > 0 && issues.every((i) => i.severity === 'warning');
+    const estimate = onlyWarnings ? await estimateQuery(sql, store).catch(() => undefined) : undefined;
+    const decision = decideRun({ issues, syntaxErrors, costUsd: estimate?.costUsd, confirmAboveUsd: estimate?.confirmAboveUsd ?? 0 });
+    if (decision.action === 'confirm') return setPending({ tabId, sql, store, issues: decision.issues });
+    setNotes((n) => ({ ...n, [tabId]: decision.notes }));
+    startRun(tabId, sql, store);
   };
 
   /** Pivots and event lookups from the results: a new tab on the same store, run at once. */
@@ -203,6 +211,7 @@ export function Workbench() {
               <CostLine estimate={cost.estimate} run={run}>
                 <BudgetField value={budget} onChange={setBudget} />
               </CostLine>
+              <LintNotes issues={notes[activeTab.id] ?? []} />
               {finishedQueryId ? (
                 <ResultsPanel
                   key={`${activeTab.id}:${finishedQueryId}`}
@@ -233,6 +242,7 @@ export function Workbench() {
           }}
           onRunAnyway={() => {
             setPending(null);
+            setNotes((n) => ({ ...n, [pending.tabId]: [] }));
             startRun(pending.tabId, pending.sql, pending.store);
           }}
         />

@@ -18,6 +18,8 @@ export interface CostEstimate {
   pricePerGb: number;
   /** How a history estimate was made, in words. */
   basisDetail?: string;
+  /** Above this cost, Run asks before a query with cost warnings (TRAILBENCH_CONFIRM_ABOVE_USD). */
+  confirmAboveUsd: number;
 }
 
 export const costOf = (bytes: number, pricePerGb = env().TRAILBENCH_PRICE_PER_GB) => (bytes / GB) * pricePerGb;
@@ -27,12 +29,12 @@ export const costOf = (bytes: number, pricePerGb = env().TRAILBENCH_PRICE_PER_GB
  * manifests); elsewhere from what earlier queries of the store scanned per day of window.
  */
 export async function estimateQuery(client: CloudTrailClient, sql: string, storeIds: string[], db?: Kysely<Database>, connectionId?: string): Promise<CostEstimate> {
-  const pricePerGb = env().TRAILBENCH_PRICE_PER_GB;
+  const { TRAILBENCH_PRICE_PER_GB: pricePerGb, TRAILBENCH_CONFIRM_ABOVE_USD: confirmAboveUsd } = env();
   const filled = fillStorePlaceholders(sql, storeIds);
   const out = await callExtension<{ BytesScanned: number; EventsScanned: number }>(client, 'TrailbenchEstimateQuery', { QueryStatement: filled });
-  if (out) return { basis: 'manifests', bytesScanned: out.BytesScanned, eventsScanned: out.EventsScanned, costUsd: costOf(out.BytesScanned, pricePerGb), pricePerGb };
+  if (out) return { basis: 'manifests', bytesScanned: out.BytesScanned, eventsScanned: out.EventsScanned, costUsd: costOf(out.BytesScanned, pricePerGb), pricePerGb, confirmAboveUsd };
   const storeId = storeIds[0];
-  if (!db || !connectionId || !storeId) return { basis: 'unavailable', pricePerGb };
+  if (!db || !connectionId || !storeId) return { basis: 'unavailable', pricePerGb, confirmAboveUsd };
   const past = await db
     .selectFrom('query_runs')
     .select(['sql', 'bytes_scanned', 'created_at'])
@@ -44,12 +46,13 @@ export async function estimateQuery(client: CloudTrailClient, sql: string, store
     .limit(50)
     .execute();
   const h = estimateFromHistory(filled, past.map((r) => ({ sql: r.sql, bytesScanned: r.bytes_scanned ?? 0, createdAt: r.created_at })));
-  if (!h) return { basis: 'unavailable', pricePerGb, basisDetail: 'No earlier query of this store with a bounded eventTime window to learn from, or this query has no lower eventTime bound.' };
+  if (!h) return { basis: 'unavailable', pricePerGb, confirmAboveUsd, basisDetail: 'No earlier query of this store with a bounded eventTime window to learn from, or this query has no lower eventTime bound.' };
   return {
     basis: 'history',
     bytesScanned: h.bytesScanned,
     costUsd: costOf(h.bytesScanned, pricePerGb),
     pricePerGb,
+    confirmAboveUsd,
     basisDetail: `${h.days.toFixed(1)} days of window × ${formatBytes(h.bytesPerDay)}/day, the median of ${h.runsUsed} earlier ${h.runsUsed === 1 ? 'query' : 'queries'} of this store`,
   };
 }
