@@ -34,6 +34,8 @@ interface GridRowProps {
 
 /** Cells show at most this much text; the cell viewer shows all of it. */
 const CELL_TEXT_MAX = 300;
+/** A number as the lake writes one (integers, decimals, doubles): right-aligned so digits line up. */
+const NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
 
 /**
  * One rendered row of the results grid. Memoised with stable callbacks, so scrolling renders only
@@ -77,7 +79,7 @@ export const GridRow = memo(function GridRow(p: GridRowProps) {
             aria-colindex={c.index + 2}
             aria-selected={isActive}
             aria-label={entity ? value : undefined}
-            className={`grid-cell${isActive ? ' is-active' : ''}`}
+            className={`grid-cell${isActive ? ' is-active' : ''}${NUMBER.test(value) ? ' is-number' : ''}`}
             style={{ left: c.start, width: widths[c.index] }}
             onMouseDown={() => p.onCellDown(viewIndex, c.index)}
             onDoubleClick={p.onView}
