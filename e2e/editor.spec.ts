@@ -58,6 +58,14 @@ test('suggests struct members after a dot and inserts the picked one', async ({ 
   await expect.poll(() => editorFlatText(page)).toBe('SELECT userIdentity.arn');
 });
 
+test("suggests a column's frequent values after column = '", async ({ page }) => {
+  await setSql(page, '');
+  await page.keyboard.type("SELECT count(*) FROM $EDS_ID WHERE eventName = 'ConsoleL");
+  await expect(suggestion(page, 'ConsoleLogin')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => editorFlatText(page)).toContain("eventName = 'ConsoleLogin'");
+});
+
 test('suggests map keys inside element_at and stores after FROM', async ({ page }) => {
   const storeId = await pickedStoreId(page);
   await setSql(page, '');

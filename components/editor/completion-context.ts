@@ -3,12 +3,14 @@ import { codeSpans } from '../../lib/sql/code-spans';
 /**
  * What the text before the cursor asks for, decided lexically (no parser, so it is instant even
  * on a 10,000-character query): a struct member after a dot, a map key inside
- * `element_at(col, '`, a table after FROM/JOIN, nothing inside other strings and comments, or
+ * `element_at(col, '`, a column's value after `col = '` (also `<>`, `!=`, LIKE, IN (...)), a
+ * table after FROM/JOIN, nothing inside other strings and comments, or
  * anything else (columns, functions, keywords).
  */
 export type CompletionContext =
   | { kind: 'member'; path: string[]; prefix: string }
   | { kind: 'map-key'; path: string[]; prefix: string }
+  | { kind: 'value'; path: string[]; prefix: string }
   | { kind: 'table'; prefix: string }
   | { kind: 'none' }
   | { kind: 'general'; prefix: string };
@@ -19,6 +21,7 @@ const TAIL = 300;
 const IDENT = String.raw`(?:[A-Za-z_][\w$]*|"(?:[^"]|"")+")`;
 const MEMBER = new RegExp(String.raw`(${IDENT}(?:\s*\.\s*${IDENT})*)\s*\.\s*([A-Za-z_]\w*)?$`);
 const MAP_KEY = new RegExp(String.raw`element_at\s*\(\s*(${IDENT}(?:\s*\.\s*${IDENT})*)\s*,\s*$`, 'i');
+const VALUE = new RegExp(String.raw`(${IDENT}(?:\s*\.\s*${IDENT})*)\s*(?:=|<>|!=|\blike|\bin\s*\((?:\s*'(?:[^']|'')*'\s*,)*)\s*$`, 'i');
 const TABLE = /\b(?:from|join)\s+(\$?[\w-]*)$/i;
 const WORD = /([A-Za-z_][\w$]*)?$/;
 
@@ -29,7 +32,9 @@ export function completionContext(text: string): CompletionContext {
     if (last.text[0] !== "'") return { kind: 'none' }; // inside a comment or a quoted name
     const before = text.slice(Math.max(0, last.start - TAIL), last.start);
     const m = MAP_KEY.exec(before);
-    return m ? { kind: 'map-key', path: splitPath(m[1]), prefix: last.text.slice(1) } : { kind: 'none' };
+    if (m) return { kind: 'map-key', path: splitPath(m[1]), prefix: last.text.slice(1) };
+    const v = VALUE.exec(before);
+    return v ? { kind: 'value', path: splitPath(v[1]), prefix: last.text.slice(1) } : { kind: 'none' };
   }
   if (last && !last.code) return { kind: 'general', prefix: '' }; // right after a closed string/comment
   const tail = text.slice(-TAIL);

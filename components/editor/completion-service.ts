@@ -16,7 +16,7 @@ const AS_SNIPPET = languages.CompletionItemInsertTextRule.InsertAsSnippet;
 export const completionService: CompletionService = async (model, position, _context, suggestions, _entities, snippets) => {
   const textBefore = model.getValueInRange({ startLineNumber: 1, startColumn: 1, endLineNumber: position.lineNumber, endColumn: position.column });
   const ctx = completionContext(textBefore);
-  const { shape, stores, sampledMapKeys } = currentEditorContext();
+  const { shape, stores, sampledMapKeys, sampledValues } = currentEditorContext();
   const fields = fieldsFor(shape);
 
   switch (ctx.kind) {
@@ -36,6 +36,19 @@ export const completionService: CompletionService = async (model, position, _con
         kind: Kind.Value,
         detail: sampled.includes(key) ? `key seen in this store` : `common key of ${displayName(map)}`,
         insertText: key.replaceAll("'", "''"),
+        sortText: String(i).padStart(3, '0'),
+        range,
+      }));
+    }
+    case 'value': {
+      // The path may start with a table alias: `t.eventName` is looked up as `eventname`.
+      const key = ctx.path.map((_, i) => ctx.path.slice(i).join('.')).find((k) => sampledValues[k]);
+      const range = rangeBack(position, ctx.prefix.length);
+      return (key ? sampledValues[key] : []).map((value, i) => ({
+        label: value,
+        kind: Kind.Value,
+        detail: 'frequent value in this store',
+        insertText: value.replaceAll("'", "''"),
         sortText: String(i).padStart(3, '0'),
         range,
       }));

@@ -13,9 +13,11 @@ export interface EditorContext {
   shape: TableShape;
   /** Lower-case map field name → keys seen in the picked store. */
   sampledMapKeys: Record<string, string[]>;
+  /** Lower-case column path (`eventname`, `useridentity.type`) → its frequent values in the picked store. */
+  sampledValues: Record<string, string[]>;
 }
 
-export const EMPTY_EDITOR_CONTEXT: EditorContext = { stores: [], shape: 'cloudtrail', sampledMapKeys: {} };
+export const EMPTY_EDITOR_CONTEXT: EditorContext = { stores: [], shape: 'cloudtrail', sampledMapKeys: {}, sampledValues: {} };
 
 let current: EditorContext = EMPTY_EDITOR_CONTEXT;
 

@@ -79,6 +79,7 @@ export function Workbench() {
       store: lintStore,
       shape,
       sampledMapKeys: Object.fromEntries(Object.entries(samples?.mapKeys ?? {}).map(([k, v]) => [k, v.map((x) => x.key)])),
+      sampledValues: Object.fromEntries(Object.entries(samples?.values ?? {}).map(([k, v]) => [k, v.map((x) => x.value)])),
     }),
     [stores, lintStore, shape, samples],
   );

@@ -21,10 +21,18 @@ describe('completionContext', () => {
     expect(completionContext("WHERE element_at( t.additionalEventData , 'MF")).toEqual({ kind: 'map-key', path: ['t', 'additionaleventdata'], prefix: 'MF' });
   });
 
+  it("offers a column's values inside the string after =, <>, LIKE and IN (", () => {
+    expect(completionContext("WHERE eventName = 'Con")).toEqual({ kind: 'value', path: ['eventname'], prefix: 'Con' });
+    expect(completionContext("WHERE t.userIdentity.type <> '")).toEqual({ kind: 'value', path: ['t', 'useridentity', 'type'], prefix: '' });
+    expect(completionContext("WHERE eventSource LIKE 's3")).toEqual({ kind: 'value', path: ['eventsource'], prefix: 's3' });
+    expect(completionContext("WHERE awsRegion IN ('us-east-1', 'eu")).toEqual({ kind: 'value', path: ['awsregion'], prefix: 'eu' });
+    expect(completionContext("WHERE lower(eventName) = 'x")).toEqual({ kind: 'none' });
+    expect(completionContext("SELECT 'Con")).toEqual({ kind: 'none' });
+  });
+
   it('offers tables after FROM and JOIN, nothing in strings and comments', () => {
     expect(completionContext('SELECT 1 FROM ')).toEqual({ kind: 'table', prefix: '' });
     expect(completionContext('SELECT 1 FROM a JOIN $EDS')).toEqual({ kind: 'table', prefix: '$EDS' });
-    expect(completionContext("WHERE eventName = 'Con")).toEqual({ kind: 'none' });
     expect(completionContext('SELECT 1 -- userIdentity.')).toEqual({ kind: 'none' });
     expect(completionContext('SELECT 1 /* x.')).toEqual({ kind: 'none' });
     expect(completionContext("SELECT 'it''s")).toEqual({ kind: 'none' });
