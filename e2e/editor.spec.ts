@@ -60,10 +60,10 @@ test('suggests struct members after a dot and inserts the picked one', async ({ 
 
 test("suggests a column's frequent values after column = '", async ({ page }) => {
   await setSql(page, '');
-  await page.keyboard.type("SELECT count(*) FROM $EDS_ID WHERE eventName = 'ConsoleL");
-  await expect(suggestion(page, 'ConsoleLogin')).toBeVisible();
+  await page.keyboard.type("SELECT count(*) FROM $EDS_ID WHERE awsRegion = 'us-we");
+  await expect(suggestion(page, 'us-west-2')).toBeVisible();
   await page.keyboard.press('Enter');
-  await expect.poll(() => editorFlatText(page)).toContain("eventName = 'ConsoleLogin'");
+  await expect.poll(() => editorFlatText(page)).toContain("awsRegion = 'us-west-2'");
 });
 
 test('suggests map keys inside element_at and stores after FROM', async ({ page }) => {
