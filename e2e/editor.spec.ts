@@ -48,6 +48,22 @@ test('opens a sample query with $EDS_ID replaced by the store, runs it and shows
   await expect(resultsTable(page).getByRole('row').nth(1)).toBeVisible();
 });
 
+test('opening a sample that is already open focuses its tab; many tabs keep the New tab button whole', async ({ page }) => {
+  await openSample(page, 'api calls', 'Top API calls');
+  const tabs = page.getByRole('tablist', { name: 'Query tabs' }).getByRole('tab');
+  const count = await tabs.count();
+  await page.getByRole('button', { name: 'New tab' }).click();
+  await openSample(page, 'api calls', 'Top API calls');
+  await expect(tabs).toHaveCount(count + 1); // focused, not opened twice
+
+  for (let i = 0; i < 12; i++) await page.getByRole('button', { name: 'New tab' }).click();
+  const newTab = await page.getByRole('button', { name: 'New tab' }).boundingBox();
+  expect(newTab!.height).toBeLessThan(40); // one line, not wrapped
+  const active = page.getByRole('tab', { selected: true });
+  await expect(active).toBeInViewport();
+  expect((await active.boundingBox())!.width).toBeGreaterThan(60); // not cut to a letter
+});
+
 test('suggests struct members after a dot and inserts the picked one', async ({ page }) => {
   await setSql(page, '');
   await page.keyboard.type('SELECT userIdentity.');

@@ -115,14 +115,19 @@ export function Workbench() {
   };
 
   // Stable callbacks for the (memoised) sidebar, reading the latest store and tab.
-  const latest = useRef({ store, activeTab, openTab: tabs.openTab });
+  const latest = useRef({ store, activeTab, openTab: tabs.openTab, tabs: state?.tabs ?? [] });
   useEffect(() => {
-    latest.current = { store, activeTab, openTab: tabs.openTab };
+    latest.current = { store, activeTab, openTab: tabs.openTab, tabs: state?.tabs ?? [] };
   });
-  const openSample = useCallback((sample: SampleQuery) => {
-    const { store: s, activeTab: tab, openTab } = latest.current;
-    openTab(s ? fillStorePlaceholders(sample.sql, [s.id]) : sample.sql, { title: sample.title, storeKey: tab?.storeKey });
-  }, []);
+  const openSample = useCallback(
+    (sample: SampleQuery) => {
+      const { store: s, activeTab: tab, openTab, tabs: open } = latest.current;
+      const already = open.find((t) => t.sampleId === sample.id);
+      if (already) return dispatch({ type: 'select', id: already.id });
+      openTab(s ? fillStorePlaceholders(sample.sql, [s.id]) : sample.sql, { title: sample.title, storeKey: tab?.storeKey, sampleId: sample.id });
+    },
+    [dispatch],
+  );
   const insert = useCallback((ins: Insertion) => editorRef.current?.insertText(ins.text, ins.cursor), []);
 
   const run = activeTab ? (runs.runs[activeTab.id] ?? IDLE_RUN) : IDLE_RUN;

@@ -1,6 +1,6 @@
 'use client';
 
-import type { KeyboardEvent } from 'react';
+import { useEffect, type KeyboardEvent } from 'react';
 import type { QueryRunState } from '../run-state';
 import type { QueryTab } from './tab-state';
 
@@ -17,6 +17,8 @@ interface TabBarProps {
 
 /** Query tabs: select, close (a running query is cancelled), and open a new one. */
 export function TabBar({ tabs, activeId, runs, panelId, onSelect, onClose, onNew }: TabBarProps) {
+  // The active tab stays in view when the list scrolls (a new tab opens at the end).
+  useEffect(() => document.getElementById(tabDomId(activeId))?.scrollIntoView({ block: 'nearest', inline: 'nearest' }), [activeId, tabs.length]);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const i = tabs.findIndex((t) => t.id === activeId);
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;

@@ -9,6 +9,8 @@ export interface QueryTab {
   storeKey?: string;
   /** The tab's last query (results are re-fetched by it after a reload). */
   queryId?: string;
+  /** The sample query the tab was opened from: opening that sample again focuses this tab. */
+  sampleId?: string;
 }
 
 export interface TabsState {
@@ -107,6 +109,7 @@ export function parseTabs(json: string | null): { state: TabsState; sql: Map<str
       title: typeof t.title === 'string' && t.title ? t.title.slice(0, 120) : 'Query',
       storeKey: typeof t.storeKey === 'string' ? t.storeKey : undefined,
       queryId: typeof t.queryId === 'string' ? t.queryId : undefined,
+      sampleId: typeof t.sampleId === 'string' ? t.sampleId.slice(0, 120) : undefined,
     });
     sql.set(t.id, typeof t.sql === 'string' ? t.sql.slice(0, MAX_SQL) : '');
   }
