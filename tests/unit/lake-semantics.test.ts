@@ -179,3 +179,12 @@ describe('more Trino semantics', () => {
     expect(r.rows[0][0]).toBe(expected);
   });
 });
+
+describe('errors as Trino words them', () => {
+  it.each([
+    ['SELECT eventNam, count(*) FROM $EDS_ID GROUP BY eventNam', "line 1:8: Column 'eventNam' cannot be resolved"],
+    ['SELECT eventName, count(*) FROM $EDS_ID GROUP BY eventNam', "Column 'eventNam' cannot be resolved"],
+  ])('%s', async (sql, message) => {
+    await expect(t.lake.prepare(sql.replaceAll('$EDS_ID', t.store.id))).rejects.toThrow(message);
+  });
+});

@@ -356,8 +356,10 @@ export class QueryManager {
 /** DuckDB's message without its "Binder Error:" prefix, hints and caret lines. */
 export function cleanEngineMessage(message: string): string {
   const first = message.split('\n')[0].replace(/^[A-Za-z ]*Error: /, '').trim();
-  const col = /Referenced column "([^"]+)" not found|Column "([^"]+)" referenced that exists in the SELECT clause/.exec(first);
-  if (col) return `Column '${col[1] ?? col[2]}' cannot be resolved`;
+  // A misspelt column that is also its own output name (`SELECT eventNam ... GROUP BY eventNam`) is
+  // reported by DuckDB as a misused alias; Trino, which never resolves GROUP BY through aliases, says the column cannot be resolved.
+  const col = /Referenced column "([^"]+)" not found|Column "([^"]+)" referenced that exists in the SELECT clause|Alias with name "([^"]+)" exists, but aliases cannot be used/.exec(first);
+  if (col) return `Column '${col[1] ?? col[2] ?? col[3]}' cannot be resolved`;
   const qualified = /Table "([^"]+)" does not have a column named "([^"]+)"/.exec(first);
   if (qualified) return `Column '${qualified[1]}.${qualified[2]}' cannot be resolved`;
   return first || 'Query failed';
