@@ -55,7 +55,9 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     `SET GLOBAL integer_division = true`,
     // Parquet footers are cached across queries: files are immutable, so the cache is never stale.
     `SET GLOBAL enable_object_cache = true`,
-    ...(opts.threads ? [`SET GLOBAL threads = ${Math.floor(opts.threads)}`] : []),
+    // Queries run on DuckDB's own threads, `threads` − 1 of them (query/background.ts): at least one,
+    // and by default one core fewer than the machine's, left to Node (sign-in, the API).
+    `SET GLOBAL threads = ${Math.max(2, Math.floor(opts.threads ?? os.availableParallelism()))}`,
     ...memoryLimit(QUERY_MEMORY_SHARE, opts.queryMemoryLimit ?? opts.memoryLimit),
     ...trinoMacros,
   ]);
