@@ -31,7 +31,7 @@ const schema = z.object({
   TRAILBENCH_QUERY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600, "must be at most 3600 (CloudTrail Lake's limit)").default(900),
   /** Queued + running queries before MaxConcurrentQueriesException. */
   TRAILBENCH_MAX_CONCURRENT_QUERIES: z.coerce.number().int().min(1).max(100).default(10),
-  /** Queries on the engine at once (the others wait QUEUED); each holds a worker-pool thread (lib/worker-pool.mjs). */
+  /** Queries on the engine at once (the others wait QUEUED); Node's worker pool is sized for them (lib/worker-pool.mjs). */
   TRAILBENCH_MAX_RUNNING_QUERIES: z.coerce.number().int().min(1).max(64).default(DEFAULT_MAX_RUNNING_QUERIES),
   /** Memory each running query can count on; the query engine's limit is this times the running queries. */
   TRAILBENCH_QUERY_MEMORY_LIMIT: z.string().regex(SIZE, 'must be a size such as 512MiB or 2GB').transform(sizeBytes).refine((b) => b >= 2 ** 24, 'must be at least 16MiB').optional(),
@@ -39,6 +39,7 @@ const schema = z.object({
   UV_THREADPOOL_SIZE: z.coerce.number().int().min(1).default(LIBUV_DEFAULT_POOL),
   /** Events an import commits at a time (the lake's default when unset): smaller batches lose less to a crash, larger ones import faster. */
   TRAILBENCH_IMPORT_BATCH_EVENTS: z.coerce.number().int().min(100).optional(),
+  /** The query engine's threads, the machine's cores when unset; at least 2, as queries run on all but one (lib/lake/query/background.ts). */
   TRAILBENCH_DUCKDB_THREADS: z.coerce.number().int().min(1).optional(),
   TRAILBENCH_DUCKDB_MEMORY_LIMIT: z.string().regex(SIZE).optional(),
   /** PostgreSQL for the app database (postgres://...); embedded SQLite in the data directory when unset. */

@@ -1,5 +1,6 @@
 // Node's worker pool (libuv's threadpool) runs every asynchronous DuckDB call of @duckdb/node-api
-// (napi_queue_async_work), and a running query holds its thread until it ends. The same pool
+// (napi_queue_async_work). A query runs on DuckDB's own threads (lib/lake/query/background.ts), but
+// fetching its rows runs the rest of it on the pool, for as long as the rows take. The same pool
 // runs scrypt (sign-in), zlib (gzip), WebCrypto/HKDF (session cookies) and asynchronous fs. libuv
 // sizes it once, from UV_THREADPOOL_SIZE, when it is first used: the variable must be in the
 // server's environment when it starts, so `npm start`, the CLI and the tests spawn it with
