@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { withWorkerPool } from './lib/worker-pool.mjs';
 
 // End-to-end tests run against the production build (`next build` is done by the test script first)
 // with Debian's Chromium, fully offline: every host name except the local server fails to resolve.
@@ -37,7 +38,8 @@ export default defineConfig({
   webServer: {
     command: `./node_modules/.bin/next start -p ${PORT} -H 127.0.0.1`,
     url: `${BASE_URL}/api/health`,
-    env: {
+    // the worker pool sized like `npm start` sizes it (lib/worker-pool.mjs)
+    env: withWorkerPool({
       TRAILBENCH_DATA_DIR: '.tmp/e2e-data',
       TRAILBENCH_DEMO_EVENTS: '20000',
       // small, so e2e/queue.spec.ts can fill every slot
@@ -46,7 +48,7 @@ export default defineConfig({
       TRAILBENCH_ADMIN_PASSWORD: 'e2e-admin-password-1',
       PORT: String(PORT),
       NEXT_TELEMETRY_DISABLED: '1',
-    },
+    }),
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
     stdout: 'pipe',

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { bin, ensureBuild } from './build';
 import { fmt } from './sections';
 
 /** What e2e/results-performance.spec.ts prints on its RESULTS_RENDER line. */
@@ -16,7 +17,6 @@ export interface RenderBench {
   idleFrameMs: { median: number; p95: number };
 }
 
-const bin = (name: string) => path.resolve('node_modules', '.bin', name);
 
 /**
  * Time to the first rendered 1,000-row page (and scrolling it) in Debian's Chromium, on the
@@ -24,11 +24,7 @@ const bin = (name: string) => path.resolve('node_modules', '.bin', name);
  * app first when there is no build.
  */
 export function benchRender(log: (s: string) => void): RenderBench {
-  if (!fs.existsSync(path.resolve('.next', 'BUILD_ID'))) {
-    log('render: no production build yet, running next build');
-    const b = spawnSync(bin('next'), ['build'], { stdio: 'inherit' });
-    if (b.status !== 0) throw new Error('next build failed');
-  }
+  ensureBuild(log, 'render');
   fs.rmSync(path.resolve('.tmp', 'e2e-data'), { recursive: true, force: true });
   const r = spawnSync(bin('playwright'), ['test', 'e2e/results-performance.spec.ts', '--reporter=list'], { encoding: 'utf8', env: { ...process.env, CI: '1' }, maxBuffer: 64 << 20 });
   const line = `${r.stdout}\n${r.stderr}`.split('\n').find((l) => l.includes('RESULTS_RENDER '));

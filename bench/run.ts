@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --events N] [--reps R] [--warmup W] [--only id,id] [--no-doc]`
+ * `npm run bench [-- --events N] [--reps R] [--warmup W] [--only id,id] [--no-doc] [--no-isolation | --only-isolation]`
  *
  * Benchmarks the built-in lake through its CloudTrail API over real HTTP against the same SQL run
  * directly on DuckDB, and writes docs/benchmarks.md. See that file for the method.
@@ -17,6 +17,7 @@ import { machineInfo, writeReport, printSummary, type BenchResults } from './rep
 import { benchExport, exportScratch, exportSection } from './export';
 import { benchImport, importSection } from './import';
 import { benchRender, renderSection } from './render';
+import { benchIsolation, isolationSection } from './isolation';
 import { writeSection } from './sections';
 
 export interface QueryResult {
@@ -35,10 +36,10 @@ export interface QueryResult {
   breakdown?: QueryBreakdown;
 }
 
-interface Args { events: number; reps: number; warmup: number; only?: string[]; doc: boolean; diagnose: boolean; export: boolean; importEvents: number; render: boolean }
+interface Args { events: number; reps: number; warmup: number; only?: string[]; doc: boolean; diagnose: boolean; export: boolean; importEvents: number; render: boolean; isolation: boolean; onlyIsolation: boolean }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { events: 1_000_000, reps: 21, warmup: 3, doc: true, diagnose: true, export: true, importEvents: 1_000_000, render: true };
+  const args: Args = { events: 1_000_000, reps: 21, warmup: 3, doc: true, diagnose: true, export: true, importEvents: 1_000_000, render: true, isolation: true, onlyIsolation: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -57,7 +58,9 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--import-events') args.importEvents = int('--import-events');
     else if (flag === '--no-import') args.importEvents = 0;
     else if (flag === '--no-render') args.render = false;
-    else throw new Error(`unknown option ${argv[i]} (use --events N, --reps R, --warmup W, --only id,id, --no-doc, --no-diagnose, --no-export, --import-events N, --no-import, --no-render)`);
+    else if (flag === '--no-isolation') args.isolation = false;
+    else if (flag === '--only-isolation') args.onlyIsolation = true;
+    else throw new Error(`unknown option ${argv[i]} (use --events N, --reps R, --warmup W, --only id,id, --no-doc, --no-diagnose, --no-export, --import-events N, --no-import, --no-render, --no-isolation, --only-isolation)`);
   }
   return args;
 }
@@ -66,6 +69,7 @@ const log = (s: string) => console.log(`[bench] ${s}`);
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
+  if (args.onlyIsolation) return isolationStep(args);
   const loadAtStart = os.loadavg();
   const dataset = await openDataset(args.events, log);
   const { lake, meta } = dataset;
@@ -127,6 +131,14 @@ async function main() {
     log(`  first page rendered in ${r.firstPageRenderMs.median} ms (median)`);
     if (args.doc) writeSection('render', renderSection(r));
   }
+  if (args.isolation && !args.only) isolationStep(args);
+}
+
+function isolationStep(args: Args) {
+  log('isolation: sign-in and /api/health while the maximum number of heavy queries run (tests/integration/query-isolation.test.ts)');
+  const r = benchIsolation(log);
+  log(`  p95 sign-in ${r.signInP95Ms} ms, /api/health ${r.healthP95Ms} ms (${r.met ? 'target met' : 'target NOT met'})`);
+  if (args.doc) writeSection('isolation', isolationSection(r));
 }
 
 async function measureQuery(lake: Lake, client: ReturnType<typeof apiClient>, server: Awaited<ReturnType<typeof serveLake>>, query: BenchQuery, args: Args): Promise<QueryResult> {

@@ -1,6 +1,14 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { connectionsSchema } from './connections/config';
+import { DEFAULT_MAX_RUNNING_QUERIES, LIBUV_DEFAULT_POOL } from './worker-pool.mjs';
+
+/** A size as DuckDB writes it: KB, MB... are powers of 1000, KiB, MiB... of 1024. */
+const SIZE = /^(\d+(?:\.\d+)?)\s*([KMGT])(i?)B$/i;
+function sizeBytes(size: string): number {
+  const [, n, unit, binary] = SIZE.exec(size)!;
+  return Math.floor(Number(n) * (binary ? 1024 : 1000) ** ('KMGT'.indexOf(unit.toUpperCase()) + 1));
+}
 
 /**
  * The one place that reads process.env. Everything else asks `env()` for validated settings,
@@ -16,12 +24,24 @@ const schema = z.object({
   TRAILBENCH_LAKE_ACCOUNT_ID: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account ID').default('123456789012'),
   /** Events generated into the `demo` store when the data directory is empty; 0 disables the demo store. */
   TRAILBENCH_DEMO_EVENTS: z.coerce.number().int().min(0).default(100_000),
-  TRAILBENCH_QUERY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(3600),
+  /**
+   * A query running longer ends TIMED_OUT. CloudTrail Lake's own limit (an hour) is the most; the
+   * default frees a running slot sooner, so runaway queries cannot hold the queue for an hour.
+   */
+  TRAILBENCH_QUERY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600, "must be at most 3600 (CloudTrail Lake's limit)").default(900),
+  /** Queued + running queries before MaxConcurrentQueriesException. */
   TRAILBENCH_MAX_CONCURRENT_QUERIES: z.coerce.number().int().min(1).max(100).default(10),
+  /** Queries on the engine at once (the others wait QUEUED); Node's worker pool is sized for them (lib/worker-pool.mjs). */
+  TRAILBENCH_MAX_RUNNING_QUERIES: z.coerce.number().int().min(1).max(64).default(DEFAULT_MAX_RUNNING_QUERIES),
+  /** Memory each running query can count on; the query engine's limit is this times the running queries. */
+  TRAILBENCH_QUERY_MEMORY_LIMIT: z.string().regex(SIZE, 'must be a size such as 512MiB or 2GB').transform(sizeBytes).refine((b) => b >= 2 ** 24, 'must be at least 16MiB').optional(),
+  /** Read by libuv when the process starts (lib/worker-pool.mjs); here only to know the pool's size. */
+  UV_THREADPOOL_SIZE: z.coerce.number().int().min(1).default(LIBUV_DEFAULT_POOL),
   /** Events an import commits at a time (the lake's default when unset): smaller batches lose less to a crash, larger ones import faster. */
   TRAILBENCH_IMPORT_BATCH_EVENTS: z.coerce.number().int().min(100).optional(),
+  /** The query engine's threads, the machine's cores when unset; at least 2, as queries run on all but one (lib/lake/query/background.ts). */
   TRAILBENCH_DUCKDB_THREADS: z.coerce.number().int().min(1).optional(),
-  TRAILBENCH_DUCKDB_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*[KMGT]i?B$/i).optional(),
+  TRAILBENCH_DUCKDB_MEMORY_LIMIT: z.string().regex(SIZE).optional(),
   /** PostgreSQL for the app database (postgres://...); embedded SQLite in the data directory when unset. */
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   /** Creates the first admin on an empty database (automated deployments); otherwise a one-time setup link is printed. */

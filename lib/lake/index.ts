@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { baseUrl, env } from '../env';
+import { baseUrl, env, type Env } from '../env';
+import { runnableQueries, workerPoolSize } from '../worker-pool.mjs';
 import { Lake, type LakeOptions } from './lake';
 import { seedDemoStores } from './demo/seed';
 import { acquireLakeWhenFree, describeBusy } from './owner';
@@ -21,17 +22,35 @@ export function getLake(): Promise<Lake> {
 /** The lake's settings from the environment, for a data directory (the server's, or the CLI's `--data-dir`). */
 export function lakeOptionsFromEnv(dataDir = env().dataDir): LakeOptions {
   const e = env();
+  const running = runningQueries(e);
   return {
     dataDir,
     region: e.TRAILBENCH_LAKE_REGION,
     accountId: e.TRAILBENCH_LAKE_ACCOUNT_ID,
     credentials: { accessKeyId: e.TRAILBENCH_LAKE_ACCESS_KEY_ID, secretAccessKey: e.TRAILBENCH_LAKE_SECRET_ACCESS_KEY },
     maxConcurrentQueries: e.TRAILBENCH_MAX_CONCURRENT_QUERIES,
+    maxRunningQueries: running,
     queryTimeoutMs: e.TRAILBENCH_QUERY_TIMEOUT_SECONDS * 1000,
     threads: e.TRAILBENCH_DUCKDB_THREADS,
     memoryLimit: e.TRAILBENCH_DUCKDB_MEMORY_LIMIT,
+    // DuckDB's limit is the instance's, not a query's: each running query can count on its share.
+    queryMemoryLimit: e.TRAILBENCH_QUERY_MEMORY_LIMIT === undefined ? undefined : `${Math.floor((e.TRAILBENCH_QUERY_MEMORY_LIMIT * running) / 2 ** 20)}MiB`,
     importBatchEvents: e.TRAILBENCH_IMPORT_BATCH_EVENTS,
   };
+}
+
+/**
+ * TRAILBENCH_MAX_RUNNING_QUERIES, or fewer when this process's worker pool was not sized for them
+ * (a server started without `npm start`): a running query must never take the threads that sign-in
+ * and the API need.
+ */
+function runningQueries(e: Env): number {
+  const asked = Math.min(e.TRAILBENCH_MAX_RUNNING_QUERIES, e.TRAILBENCH_MAX_CONCURRENT_QUERIES);
+  const running = runnableQueries(asked, e.UV_THREADPOOL_SIZE);
+  if (running < asked) {
+    console.warn(`[lake] Node's worker pool has ${e.UV_THREADPOOL_SIZE} threads: ${running} of ${asked} queries run at once (start with npm start, or set UV_THREADPOOL_SIZE=${workerPoolSize(asked)}).`);
+  }
+  return running;
 }
 
 /** The lake directory inside a data directory. */

@@ -19,6 +19,7 @@ import { LakeError, storeNotFound } from './errors';
 import { SqlValidationError } from './sql/errors';
 import type { TimeBounds } from './sql/time-bounds';
 import { locateColumn } from './sql/locate';
+import { DEFAULT_MAX_RUNNING_QUERIES } from '../worker-pool.mjs';
 
 export interface LakeOptions {
   dataDir: string;
@@ -26,9 +27,13 @@ export interface LakeOptions {
   accountId: string;
   credentials?: { accessKeyId?: string; secretAccessKey?: string };
   maxConcurrentQueries?: number;
+  /** Queries on the engine at once; the others wait QUEUED (default: lib/worker-pool.mjs's). */
+  maxRunningQueries?: number;
   queryTimeoutMs?: number;
   threads?: number;
   memoryLimit?: string;
+  /** The query engine's own memory limit (running queries share it); `memoryLimit` when unset. */
+  queryMemoryLimit?: string;
   /** Events per committed import batch (default 50,000). */
   importBatchEvents?: number;
   /** How often followed sources are checked for new log files (default 30 s). */
@@ -60,7 +65,7 @@ export class Lake {
       dir: path.join(dir, 'queries'),
       engineConnect: () => engine.connect(),
       maxConcurrent: opts.maxConcurrentQueries ?? 10,
-      maxRunning: 4,
+      maxRunning: opts.maxRunningQueries ?? DEFAULT_MAX_RUNNING_QUERIES,
       timeoutMs: opts.queryTimeoutMs ?? 3_600_000,
       retentionMs: RESULT_RETENTION_MS,
     });
@@ -76,7 +81,7 @@ export class Lake {
   static async open(opts: LakeOptions): Promise<Lake> {
     const dir = path.join(path.resolve(opts.dataDir), 'lake');
     fs.mkdirSync(dir, { recursive: true });
-    const engine = await createEngine({ lakeDir: dir, threads: opts.threads, memoryLimit: opts.memoryLimit });
+    const engine = await createEngine({ lakeDir: dir, threads: opts.threads, memoryLimit: opts.memoryLimit, queryMemoryLimit: opts.queryMemoryLimit });
     const lake = new Lake(opts, fs.realpathSync(dir), engine);
     await lake.createEmptyTables();
     for (const s of lake.stores.list()) recoverInterruptedWrite(lake.stores.dir(s.id));

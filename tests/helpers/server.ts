@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { withWorkerPool } from '../../lib/worker-pool.mjs';
 
 /** Starts the production build (`next start`) with its own data directory and waits until it is ready. */
 export interface TestServer { url: string; proc: ChildProcess; stop(): Promise<void> }
@@ -11,7 +12,8 @@ export async function startServer(opts: { port: number; dataDir: string; env?: R
   const root = path.resolve(__dirname, '../..');
   const proc = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(opts.port), '-H', '127.0.0.1'], {
     cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', TRAILBENCH_DATA_DIR: opts.dataDir, ...opts.env },
+    // sized like `npm start` sizes it (lib/worker-pool.mjs)
+    env: withWorkerPool({ ...process.env, NEXT_TELEMETRY_DISABLED: '1', TRAILBENCH_DATA_DIR: opts.dataDir, ...opts.env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -29,7 +29,10 @@ export interface Engine {
 export interface EngineOptions {
   lakeDir: string;
   threads?: number;
+  /** Each instance's memory limit. */
   memoryLimit?: string;
+  /** The query instance's, when it differs (sized for the queries that run at once). */
+  queryMemoryLimit?: string;
 }
 
 /** Shares of the machine's memory each instance may use unless TRAILBENCH_DUCKDB_MEMORY_LIMIT sets one for both. */
@@ -41,7 +44,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
   const lakeDir = fs.realpathSync(opts.lakeDir);
   // DuckDB's own default, 80% of the machine for each instance, is too much for two in one process
   // beside Node's heap (a 10M-event replication was killed by the OOM killer at 24 GB).
-  const memoryLimit = (share: number) => [`SET GLOBAL memory_limit = ${sqlString(opts.memoryLimit ?? `${Math.floor((os.totalmem() * share) / 2 ** 20)}MiB`)}`];
+  const memoryLimit = (share: number, limit = opts.memoryLimit) => [`SET GLOBAL memory_limit = ${sqlString(limit ?? `${Math.floor((os.totalmem() * share) / 2 ** 20)}MiB`)}`];
   const storesDir = path.join(lakeDir, 'stores');
   const spillDir = path.join(lakeDir, 'spill');
   fs.mkdirSync(storesDir, { recursive: true });
@@ -51,8 +54,10 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     `SET GLOBAL integer_division = true`,
     // Parquet footers are cached across queries: files are immutable, so the cache is never stale.
     `SET GLOBAL enable_object_cache = true`,
-    ...(opts.threads ? [`SET GLOBAL threads = ${Math.floor(opts.threads)}`] : []),
-    ...memoryLimit(QUERY_MEMORY_SHARE),
+    // Queries run on DuckDB's own threads, `threads` − 1 of them (query/background.ts): at least one,
+    // and by default one core fewer than the machine's, left to Node (sign-in, the API).
+    `SET GLOBAL threads = ${Math.max(2, Math.floor(opts.threads ?? os.availableParallelism()))}`,
+    ...memoryLimit(QUERY_MEMORY_SHARE, opts.queryMemoryLimit ?? opts.memoryLimit),
     ...trinoMacros,
   ]);
   // The writer is started on the first write: many processes (the CLI's stores and verify) never write.

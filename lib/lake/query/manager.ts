@@ -6,6 +6,7 @@ import { LakeError, queryNotFound } from '../errors';
 import { readJson, writeFileAtomic } from '../storage/fs-atomic';
 import { SqlValidationError } from '../sql/errors';
 import type { Translation } from '../sql/translate';
+import { runInBackground } from './background';
 import { chunkRowCells } from './chunk-rows';
 import { wireRowsSql } from './wire-rows';
 import { ResultsWriter, readRowCells, readRowsJson, type RowsFormat } from './results-file';
@@ -277,7 +278,7 @@ export class QueryManager {
     a.timer = setTimeout(() => this.stop(a, 'TIMED_OUT'), this.opts.timeoutMs);
     // The engine starts at once; the query's directory, made off the request path, is waited for
     // only before the first row is written.
-    const streaming = a.bound.stmt.stream();
+    const streaming = runInBackground(a.bound.stmt);
     streaming.catch(() => undefined); // awaited below
     await a.queuedWrite;
     const writer = new ResultsWriter(this.resultsFile(rec.queryId));
