@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { expect, test, type Page } from '@playwright/test';
@@ -188,8 +189,22 @@ leave' AS quoted, n FROM $EDS_ID CROSS JOIN UNNEST(sequence(1, 3)) AS t(n) WHERE
   await page.locator('summary', { hasText: 'Export' }).click();
   const pageDownload = page.waitForEvent('download');
   await page.getByRole('link', { name: 'CSV, this page only (rows 1–100)' }).click();
-  const pageRecords: string[][] = parse(fs.readFileSync(await (await pageDownload).path(), 'utf8'));
+  const pageFile = fs.readFileSync(await (await pageDownload).path());
+  const pageRecords: string[][] = parse(pageFile.toString('utf8'));
   expect(pageRecords).toHaveLength(101);
+
+  // Right after the export, its evidence file is one click away in the same menu.
+  const evidenceLink = page.getByRole('group', { name: 'Evidence files' }).getByRole('link', { name: /^Evidence: CSV, page, 100 rows/ });
+  // Each opening of the menu lists the exports finished so far; the last one is recorded as its download ends.
+  await expect(async () => {
+    await page.locator('summary', { hasText: 'Export' }).click();
+    await expect(evidenceLink).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+  const evidenceDownload = page.waitForEvent('download');
+  await evidenceLink.click();
+  const evidence = JSON.parse(fs.readFileSync(await (await evidenceDownload).path(), 'utf8'));
+  expect(evidence.rows).toBe(100);
+  expect(evidence.sha256).toBe(createHash('sha256').update(pageFile).digest('hex'));
 });
 
 test('shows the estimate before Run and what the run scanned after', async ({ page }) => {

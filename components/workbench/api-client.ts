@@ -197,6 +197,23 @@ export interface ExportRequest {
   formulaGuard: boolean;
 }
 
+export interface ExportSummary {
+  exportId: string;
+  at: string;
+  format: string;
+  scope: string;
+  rows: number;
+  sha256: string;
+}
+
+/** Your finished exports of a query, newest first (GET /api/queries/{id}/exports). */
+export function listExports(queryId: string): Promise<{ exports: ExportSummary[] }> {
+  return request(`/api/queries/${encodeURIComponent(queryId)}/exports`);
+}
+
+/** The download URL of an export's evidence file: SQL, query, rows, SHA-256 of the file, who, when. */
+export const evidenceUrl = (exportId: string) => `/api/exports/${encodeURIComponent(exportId)}`;
+
 /** The download URL of a result export (GET /api/queries/{id}/export). */
 export function exportUrl(queryId: string, req: ExportRequest): string {
   const params = new URLSearchParams({ format: req.format, scope: req.scope, formulaGuard: req.formulaGuard ? 'on' : 'off' });
