@@ -20,6 +20,12 @@ const schema = z.object({
   TRAILBENCH_MAX_CONCURRENT_QUERIES: z.coerce.number().int().min(1).max(100).default(10),
   /** Events an import commits at a time (the lake's default when unset): smaller batches lose less to a crash, larger ones import faster. */
   TRAILBENCH_IMPORT_BATCH_EVENTS: z.coerce.number().int().min(100).optional(),
+  /** Directories file:// imports may read (comma-separated absolute paths); none when unset, so file:// imports are refused. */
+  TRAILBENCH_IMPORT_ROOTS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((p) => p.trim()).filter(Boolean))
+    .refine((roots) => roots.every((p) => path.isAbsolute(p)), 'must be absolute directories, separated by commas'),
   TRAILBENCH_DUCKDB_THREADS: z.coerce.number().int().min(1).optional(),
   TRAILBENCH_DUCKDB_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*[KMGT]i?B$/i).optional(),
   /** PostgreSQL for the app database (postgres://...); embedded SQLite in the data directory when unset. */

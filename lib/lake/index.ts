@@ -31,6 +31,7 @@ export function lakeOptionsFromEnv(dataDir = env().dataDir): LakeOptions {
     threads: e.TRAILBENCH_DUCKDB_THREADS,
     memoryLimit: e.TRAILBENCH_DUCKDB_MEMORY_LIMIT,
     importBatchEvents: e.TRAILBENCH_IMPORT_BATCH_EVENTS,
+    importRoots: e.TRAILBENCH_IMPORT_ROOTS,
   };
 }
 
