@@ -42,6 +42,9 @@ const DAY_MS = 86_400_000;
 const READ_CHUNK_FILES = 64;
 const READ_AHEAD_CHUNKS = 3;
 
+/** The import this process is running: `stop` ends its reading, `listing` its listing. */
+interface Run { rec: ImportRecord; stop: boolean; listing: AbortController; done: Promise<void> }
+
 /** Archive paths in order of their YYYY/MM/DD day, then path. */
 function byArchiveDay(a: string, b: string): number {
   const da = dayOfPath(a) ?? '';
@@ -54,8 +57,6 @@ function byArchiveDay(a: string, b: string): number {
  * batch the store has committed, so a restarted import resumes where it stopped; events already
  * stored are skipped by eventID, so a batch replayed after a crash adds nothing twice.
  */
-interface Run { rec: ImportRecord; stop: boolean; listing: AbortController; done: Promise<void> }
-
 export class ImportManager {
   private running?: Run;
 

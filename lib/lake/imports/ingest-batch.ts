@@ -19,11 +19,12 @@ export type LogBatch = ({ file: string } & LogRecords)[];
 
 /**
  * What an import's or a followed source's failure as a whole may say: the lake's own messages
- * only. Another error (DuckDB's, say) may quote the records it choked on, so it is only named;
- * the caller logs it in full on the server.
+ * and S3's (a service's answer, never a file's bytes). Another error (DuckDB's, say) may quote
+ * the records it choked on, so it is only named; the caller logs it in full on the server.
  */
 export function failureMessage(e: unknown): string {
   if (LakeError.is(e) || e instanceof LogFileError) return e.message;
+  if (e instanceof Error && '$fault' in e) return `S3: ${e.name}: ${e.message}`;
   return `stopped on an unexpected ${(e as Error)?.name ?? 'error'}; the server's log has the details`;
 }
 

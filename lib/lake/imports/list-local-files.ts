@@ -31,7 +31,9 @@ export async function listLocalFiles(start: string, startReal: string, roots: re
     limits.signal?.throwIfAborted();
     const { dir, real } = stack.pop()!;
     const names: { name: string; kind: 'dir' | 'file' | 'link' }[] = [];
-    const handle = await fs.promises.opendir(dir, { bufferSize: 256 });
+    const handle = await fs.promises.opendir(dir, { bufferSize: 256 }).catch((e: NodeJS.ErrnoException) => {
+      throw new LakeError('InvalidImportSourceException', `Cannot list ${dir} (${e.code ?? 'error'}).`);
+    });
     for await (const e of handle) {
       if ((++entries & 1023) === 0) limits.signal?.throwIfAborted(); // a huge directory stops promptly too
       if (entries > limits.maxEntries) {
