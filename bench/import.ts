@@ -5,7 +5,7 @@ import { CreateEventDataStoreCommand, GetImportCommand, StartImportCommand } fro
 import { pathToFileURL } from 'node:url';
 import { Lake } from '../lib/lake/lake';
 import { parseFetched } from '../lib/lake/imports/ingest-batch';
-import { openSource, type ReadResult } from '../lib/lake/imports/sources';
+import type { ReadResult } from '../lib/lake/imports/sources';
 import { viewFieldsFor } from '../lib/lake/imports/scan-plan';
 import { writeDemoArchive } from '../lib/lake/demo/archive';
 import { serveLake } from './http-lake';
@@ -73,7 +73,7 @@ export async function benchImport(events: number, log: (s: string) => void): Pro
 
   const dataDir = path.resolve('.tmp', 'bench-import-lake');
   fs.rmSync(dataDir, { recursive: true, force: true });
-  const lake = await Lake.open({ dataDir, region: 'us-east-1', accountId: '123456789012' });
+  const lake = await Lake.open({ dataDir, region: 'us-east-1', accountId: '123456789012', importRoots: [source] });
   const server = await serveLake(lake);
   const client = apiClient(lake, server.endpoint);
   try {
@@ -129,7 +129,7 @@ async function stageCosts(lake: Lake, source: string, log: (s: string) => void):
     out.push({ stage: name, events: count(r), wallMs: performance.now() - t, cpuMs: (used.user + used.system) / 1000 });
     return r;
   };
-  const logSource = openSource(pathToFileURL(source).href, undefined, store.shape);
+  const logSource = lake.sources.open(pathToFileURL(source).href, { shape: store.shape });
   let fetched: ReadResult[];
   try {
     // as the import does: chunks of files, on the reader thread

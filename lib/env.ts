@@ -39,6 +39,12 @@ const schema = z.object({
   UV_THREADPOOL_SIZE: z.coerce.number().int().min(1).default(LIBUV_DEFAULT_POOL),
   /** Events an import commits at a time (the lake's default when unset): smaller batches lose less to a crash, larger ones import faster. */
   TRAILBENCH_IMPORT_BATCH_EVENTS: z.coerce.number().int().min(100).optional(),
+  /** Directories file:// imports may read (comma-separated absolute paths); none when unset, so file:// imports are refused. */
+  TRAILBENCH_IMPORT_ROOTS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((p) => p.trim()).filter(Boolean))
+    .refine((roots) => roots.every((p) => path.isAbsolute(p)), 'must be absolute directories, separated by commas'),
   /** The query engine's threads, the machine's cores when unset; at least 2, as queries run on all but one (lib/lake/query/background.ts). */
   TRAILBENCH_DUCKDB_THREADS: z.coerce.number().int().min(1).optional(),
   TRAILBENCH_DUCKDB_MEMORY_LIMIT: z.string().regex(SIZE).optional(),

@@ -4,6 +4,8 @@ import { createEngine, sqlString, type Engine } from './engine/duckdb';
 import { commitSpooled, discardSpooled, EventSpooler, recoverInterruptedWrite, type SpooledEvents, type WriteResult } from './ingest/write-events';
 import { ImportManager } from './imports/import-manager';
 import { SourceFollower } from './imports/follow';
+import { ImportRoots } from './imports/import-roots';
+import { DEFAULT_SOURCE_LIMITS, LogSources, type SourceLimits } from './imports/sources';
 import { bytesFor, filesInWindow, readManifest, writeManifest, type Manifest } from './storage/manifest';
 import { purgeDeleted } from './stores/lifecycle';
 import { KeyedMutex } from './storage/fs-atomic';
@@ -38,6 +40,12 @@ export interface LakeOptions {
   importBatchEvents?: number;
   /** How often followed sources are checked for new log files (default 30 s). */
   followIntervalMs?: number;
+  /** Directories `file://` imports may read (TRAILBENCH_IMPORT_ROOTS); none by default. See `ImportRoots`. */
+  importRoots?: string[];
+  /** A CLI that opens the lake on its own host: the one path its user asked to import, readable besides the roots. */
+  hostImportPath?: string;
+  /** Per log file, inflated (default 256 MiB), and entries a listing may visit (default 2,000,000). */
+  importLimits?: Partial<SourceLimits>;
 }
 
 const RESULT_RETENTION_MS = 7 * 86_400_000;
@@ -58,6 +66,8 @@ export class Lake {
     readonly opts: LakeOptions,
     readonly dir: string,
     readonly engine: Engine,
+    /** Where imports and followed sources may read, and how much. */
+    readonly sources: LogSources,
   ) {
     this.stores = new StoreRegistry(path.join(dir, 'stores'), opts.region, opts.accountId);
     this.credentials = loadCredentials(dir, opts.credentials);
@@ -74,15 +84,17 @@ export class Lake {
       spooler: (id: string) => this.spooler(id),
       commit: (id: string, spooled: SpooledEvents) => this.commitEvents(id, spooled),
     };
-    this.imports = new ImportManager(path.join(dir, 'imports'), ingestHost, opts.importBatchEvents);
-    this.follower = new SourceFollower(this.stores, ingestHost, opts.followIntervalMs);
+    this.imports = new ImportManager(path.join(dir, 'imports'), ingestHost, sources, opts.importBatchEvents);
+    this.follower = new SourceFollower(this.stores, ingestHost, sources, opts.followIntervalMs);
   }
 
   static async open(opts: LakeOptions): Promise<Lake> {
     const dir = path.join(path.resolve(opts.dataDir), 'lake');
     fs.mkdirSync(dir, { recursive: true });
+    // a root the rules refuse fails the start, before the engine opens
+    const sources = new LogSources(new ImportRoots(opts.importRoots ?? [], opts.dataDir, opts.hostImportPath), { ...DEFAULT_SOURCE_LIMITS, ...opts.importLimits });
     const engine = await createEngine({ lakeDir: dir, threads: opts.threads, memoryLimit: opts.memoryLimit, queryMemoryLimit: opts.queryMemoryLimit });
-    const lake = new Lake(opts, fs.realpathSync(dir), engine);
+    const lake = new Lake(opts, fs.realpathSync(dir), engine, sources);
     await lake.createEmptyTables();
     for (const s of lake.stores.list()) recoverInterruptedWrite(lake.stores.dir(s.id));
     fs.rmSync(path.join(dir, 'tmp'), { recursive: true, force: true }); // spools of writes a crash interrupted

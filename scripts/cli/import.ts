@@ -49,7 +49,7 @@ export const importCommand = defineCommand({ name: 'import', usage: USAGE, optio
   const end = timeFlag(values.end, 'end');
   if (start && end && start > end) throw new CliError(`--start (${start.toISOString()}) must not be after --end (${end.toISOString()}).`, 2);
   const source = importSource(operand!);
-  const access = await openLakeAccess({ dataDir: dataDirOf(values['data-dir']), endpoint: values.endpoint, command: `trailbench import ${operand}`, create: true });
+  const access = await openLakeAccess({ dataDir: dataDirOf(values['data-dir']), endpoint: values.endpoint, command: `trailbench import ${operand}`, create: true, importPath: source.localRoot });
   try {
     const store = await destination(access, storeRef, values.create ?? false);
     // The bar needs a total; with a time window the lake skips files by date, so there is none.

@@ -5,7 +5,8 @@ import { env } from '../../lib/env';
 import { lakeDirOf, lakeOptionsFromEnv } from '../../lib/lake';
 import { Lake } from '../../lib/lake/lake';
 import { loadCredentials } from '../../lib/lake/credentials';
-import { acquireLake, describeBusy, lakeOwner } from '../../lib/lake/owner';
+import { acquireLake, describeBusy, lakeOwner, releaseLake } from '../../lib/lake/owner';
+import { ImportRootError } from '../../lib/lake/imports/import-roots';
 import { inProcessClient } from '../../lib/cloudtrail/in-process-handler';
 import { CliError } from './command';
 import { allPages } from './paging';
@@ -31,6 +32,11 @@ export interface AccessOptions {
   command: string;
   /** Whether a missing data directory may be created (an import may start a new lake; a listing may not). */
   create: boolean;
+  /**
+   * The local path an import reads. A lake opened here may read it whatever TRAILBENCH_IMPORT_ROOTS
+   * says (this user can read those files anyway); a server reads only under its roots.
+   */
+  importPath?: string;
 }
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'EAI_AGAIN', 'EPIPE']);
@@ -45,7 +51,7 @@ export async function openLakeAccess(opts: AccessOptions): Promise<LakeAccess> {
   if (!opts.create && !fs.existsSync(lakeDir)) {
     throw new CliError(`There is no lake in ${opts.dataDir} (no ${lakeDir} directory). Give the data directory with --data-dir, or set TRAILBENCH_DATA_DIR.`);
   }
-  return inProcessAccess(opts.dataDir, lakeDir, opts.command);
+  return inProcessAccess(opts.dataDir, lakeDir, opts.command, opts.importPath);
 }
 
 /** `http://host:3000` or `http://host:3000/lake` → the lake endpoint URL. */
@@ -105,13 +111,20 @@ function explainErrors(client: CloudTrailClient, endpoint: string, why: string) 
   );
 }
 
-async function inProcessAccess(dataDir: string, lakeDir: string, command: string): Promise<LakeAccess> {
+async function inProcessAccess(dataDir: string, lakeDir: string, command: string, importPath?: string): Promise<LakeAccess> {
   try {
     acquireLake(lakeDir, { kind: 'cli', command });
   } catch (e) {
     throw new CliError((e as Error).message); // another process took the lake this instant
   }
-  const lake = await Lake.open(lakeOptionsFromEnv(dataDir));
+  let lake: Lake;
+  try {
+    lake = await Lake.open({ ...lakeOptionsFromEnv(dataDir), hostImportPath: importPath });
+  } catch (e) {
+    if (!(e instanceof ImportRootError)) throw e;
+    releaseLake(lakeDir);
+    throw new CliError(e.message, 2);
+  }
   const client = inProcessClient(lake);
   return {
     client,

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, inject, it } from 'vitest';
 import { historyOf, json, storeWith, waitFor } from '../helpers/alerts-api';
@@ -18,6 +20,7 @@ const env = {
   TRAILBENCH_DEMO_EVENTS: '0', TRAILBENCH_ADMIN_EMAIL: ADMIN.email, TRAILBENCH_ADMIN_PASSWORD: ADMIN.password, PORT: String(PORT),
   TRAILBENCH_LAKE_ACCESS_KEY_ID: LAKE_KEYS.accessKeyId, TRAILBENCH_LAKE_SECRET_ACCESS_KEY: LAKE_KEYS.secretAccessKey,
   TRAILBENCH_ALERT_TICK_SECONDS: '1', TRAILBENCH_ALERT_RETRY_BASE_SECONDS: '1',
+  TRAILBENCH_IMPORT_ROOTS: fs.realpathSync(os.tmpdir()), // storeWith imports from a temp directory
   ...(inject('ownDatabaseUrl') ? { DATABASE_URL: inject('ownDatabaseUrl') } : {}),
 };
 let server: TestServer | undefined;

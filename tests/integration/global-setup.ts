@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startServer, type TestServer } from '../helpers/server';
@@ -19,6 +21,8 @@ export default async function setup(project: TestProject) {
     dataDir: path.resolve(__dirname, '../../.tmp/it-data'),
     env: {
       TRAILBENCH_DEMO_EVENTS: '5000',
+      // the suite's archives are written to temp directories, imported with file:// through the server
+      TRAILBENCH_IMPORT_ROOTS: fs.realpathSync(os.tmpdir()),
       TRAILBENCH_LAKE_ACCESS_KEY_ID: LAKE_KEYS.accessKeyId,
       TRAILBENCH_LAKE_SECRET_ACCESS_KEY: LAKE_KEYS.secretAccessKey,
       TRAILBENCH_MAX_CONCURRENT_QUERIES: '10',

@@ -25,6 +25,7 @@ const archive = path.join(ROOT, `.tmp/crash-archive-${EVENTS}-${end.toISOString(
 const env = {
   TRAILBENCH_DEMO_EVENTS: '0',
   TRAILBENCH_IMPORT_BATCH_EVENTS: String(BATCH),
+  TRAILBENCH_IMPORT_ROOTS: archive,
   TRAILBENCH_LAKE_ACCESS_KEY_ID: LAKE_KEYS.accessKeyId,
   TRAILBENCH_LAKE_SECRET_ACCESS_KEY: LAKE_KEYS.secretAccessKey,
   PORT: String(PORT),

@@ -14,7 +14,7 @@ let root: string;
 let lake: Lake;
 beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'trailbench-follow-'));
-  lake = await Lake.open({ dataDir: path.join(root, 'data'), region: 'us-east-1', accountId: '123456789012', followIntervalMs: 200 });
+  lake = await Lake.open({ dataDir: path.join(root, 'data'), region: 'us-east-1', accountId: '123456789012', followIntervalMs: 200, importRoots: [path.join(root, 'trail')] });
 });
 afterAll(() => {
   lake.close();

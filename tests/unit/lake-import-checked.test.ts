@@ -5,7 +5,6 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lake } from '../../lib/lake/lake';
 import { generateEvents } from '../../lib/lake/demo/generate-events';
-import { openSource } from '../../lib/lake/imports/sources';
 import { parseFetched, recordFilter } from '../../lib/lake/imports/ingest-batch';
 import { loadFixture, query } from '../helpers/temp-lake';
 import { writeTrailArchive } from '../helpers/trail-archive';
@@ -42,7 +41,7 @@ beforeAll(async () => {
   const samples = [...new Map(loadFixture().map((r) => [r.eventID, r])).values()];
   writeTrailArchive(source, [...generated, ...samples]);
   writeTrailArchive(source, awkward, { orgId: 'o-a1b2c3d4e5' });
-  lake = await Lake.open({ dataDir: path.join(root, 'data'), region: 'us-east-1', accountId: '123456789012' });
+  lake = await Lake.open({ dataDir: path.join(root, 'data'), region: 'us-east-1', accountId: '123456789012', importRoots: [source] });
 });
 afterAll(() => {
   lake.close();
@@ -58,7 +57,7 @@ describe('an import that stores checked records unparsed', () => {
 
     // the same files with every record parsed: a reader without a plan checks nothing
     const slow = lake.stores.create({ name: 'parsed', retentionPeriod: 3653, advancedEventSelectors: ALL_EVENTS });
-    const reader = openSource(pathToFileURL(source).href);
+    const reader = lake.sources.open(pathToFileURL(source).href);
     const fetched = await reader.fetch(await reader.list());
     reader.close();
     const parsed = fetched.map((f) => parseFetched(f));
@@ -75,7 +74,7 @@ describe('an import that stores checked records unparsed', () => {
   });
 
   it('checks most records of a trail rather than parsing them', async () => {
-    const reader = openSource(pathToFileURL(source).href, undefined, 'cloudtrail');
+    const reader = lake.sources.open(pathToFileURL(source).href, { shape: 'cloudtrail' });
     const fetched = await reader.fetch(await reader.list());
     reader.close();
     const verbatim = fetched.flatMap((f) => parseFetched(f, ['eventCategory', 'managementEvent']).verbatim ?? []);

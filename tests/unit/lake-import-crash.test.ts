@@ -45,7 +45,7 @@ it('an import killed mid-way leaves whole batches only, and completes after a re
   }
   expect(out).not.toContain('finished');
 
-  const lake = await Lake.open({ dataDir, region: 'us-east-1', accountId: '123456789012' }); // resumes the import
+  const lake = await Lake.open({ dataDir, region: 'us-east-1', accountId: '123456789012', importRoots: [archive] }); // resumes the import
   try {
     await lake.imports.idle();
     const [rec] = lake.imports.list();
@@ -65,7 +65,7 @@ it('a restart after a crash between listing a batch done and saving the import r
   const archive = path.join(root, 'archive-2');
   writeTrailArchive(archive, events);
   const dataDir = path.join(root, 'data-2');
-  const opts = { dataDir, region: 'us-east-1', accountId: '123456789012', importBatchEvents: 200 };
+  const opts = { dataDir, region: 'us-east-1', accountId: '123456789012', importBatchEvents: 200, importRoots: [archive] };
   let lake = await Lake.open(opts);
   const store = createStore(lake.stores, { Name: 'resume', AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management', 'Data'] }] }] });
   const { importId } = lake.imports.start({ store, source: { S3LocationUri: pathToFileURL(archive).href } });

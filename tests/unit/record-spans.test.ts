@@ -48,7 +48,7 @@ describe('finding the records of a trail log file without parsing it', () => {
 
 describe('the reader thread', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tb-reader-'));
-  const reader = new LocalFileReader();
+  const reader = new LocalFileReader({ roots: [fs.realpathSync(dir)], maxFileBytes: 2 ** 20 });
   afterAll(() => {
     reader.close();
     fs.rmSync(dir, { recursive: true, force: true });

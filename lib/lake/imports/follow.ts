@@ -1,8 +1,9 @@
 import path from 'node:path';
+import { LakeError } from '../errors';
 import { readJson, writeFileAtomic } from '../storage/fs-atomic';
 import type { StoreRegistry } from '../storage/stores';
-import { ingestBatch, parseFetched, type ImportFailure, type IngestHost, type LogBatch } from './ingest-batch';
-import { openSource, type LogSource } from './sources';
+import { failureMessage, ingestBatch, parseFetched, type ImportFailure, type IngestHost, type LogBatch } from './ingest-batch';
+import type { LogSource, LogSources } from './sources';
 import { viewFieldsFor } from './scan-plan';
 
 /** Per-store progress of live ingestion, kept in `stores/<id>/follow-state.json`. */
@@ -28,7 +29,7 @@ export class SourceFollower {
   private timer?: NodeJS.Timeout;
   private busy?: Promise<void>;
 
-  constructor(private stores: StoreRegistry, private host: IngestHost, private intervalMs = 30_000) {}
+  constructor(private stores: StoreRegistry, private host: IngestHost, private sources: LogSources, private intervalMs = 30_000) {}
 
   start(): void {
     this.timer = setInterval(() => void this.checkAll(), this.intervalMs);
@@ -63,7 +64,7 @@ export class SourceFollower {
     state.lastCheckAt = Date.now() / 1000;
     let source: LogSource | undefined;
     try {
-      source = openSource(store.ingestionSource.uri, store.ingestionSource.s3BucketRegion, store.shape);
+      source = this.sources.open(store.ingestionSource.uri, { s3Region: store.ingestionSource.s3BucketRegion, shape: store.shape });
       const viewFields = viewFieldsFor(store.advancedEventSelectors);
       const seen = new Set(state.files);
       const fresh = (await source.list()).filter((f) => !seen.has(f));
@@ -84,7 +85,8 @@ export class SourceFollower {
       }
       state.lastError = undefined;
     } catch (e) {
-      state.lastError = (e as Error).message;
+      state.lastError = failureMessage(e);
+      if (!LakeError.is(e)) console.error(`[lake] following ${store.ingestionSource.uri} into ${storeId} failed:`, e);
     } finally {
       source?.close();
     }

@@ -5,8 +5,8 @@ import { LakeError } from '../errors';
 import { readJson, writeFileAtomic } from '../storage/fs-atomic';
 import type { StoreRecord } from '../storage/stores';
 import { discardSpooled, type SpooledEvents } from '../ingest/write-events';
-import { dayOfPath, openSource, type LogSource, type ReadResult } from './sources';
-import { commitBatch, parseFetched, recordFilter, type ImportFailure, type IngestHost } from './ingest-batch';
+import { dayOfPath, type LogSources, type ReadResult } from './sources';
+import { commitBatch, failureMessage, parseFetched, recordFilter, type ImportFailure, type IngestHost } from './ingest-batch';
 import { readAhead } from './read-ahead';
 import { viewFieldsFor } from './scan-plan';
 import type { LogRecords } from './read-log-file';
@@ -42,6 +42,9 @@ const DAY_MS = 86_400_000;
 const READ_CHUNK_FILES = 64;
 const READ_AHEAD_CHUNKS = 3;
 
+/** The import this process is running: `stop` ends its reading, `listing` its listing. */
+interface Run { rec: ImportRecord; stop: boolean; listing: AbortController; done: Promise<void> }
+
 /** Archive paths in order of their YYYY/MM/DD day, then path. */
 function byArchiveDay(a: string, b: string): number {
   const da = dayOfPath(a) ?? '';
@@ -55,26 +58,38 @@ function byArchiveDay(a: string, b: string): number {
  * stored are skipped by eventID, so a batch replayed after a crash adds nothing twice.
  */
 export class ImportManager {
-  private running?: { rec: ImportRecord; stop: boolean; done: Promise<void> };
+  private running?: Run;
 
   constructor(
     private dir: string,
     private host: ImportHost,
+    /** Opens sources under the lake's rules (import roots, size caps). */
+    private sources: LogSources,
     /** A batch is committed once it holds this many events or 10 times fewer files. */
     private batchEvents = 50_000,
   ) {
     fs.mkdirSync(dir, { recursive: true });
   }
 
-  /** Imports that were running when the process stopped start again. */
+  /**
+   * Imports that were running when the process stopped: one that had listed its source
+   * (IN_PROGRESS) starts again, listing it anew under the same rules (the roots, the caps) and
+   * skipping the files it completed. One that never finished listing (INITIALIZING) is failed
+   * instead: its listing may be what stopped the process, and resuming it blindly on every start
+   * would stop it again. Retrying it (StartImport with its ImportId) is then the caller's choice.
+   */
   resumeInterrupted(): void {
-    const interrupted = this.list().find((r) => r.status === 'INITIALIZING' || r.status === 'IN_PROGRESS');
+    for (const rec of this.list().filter((r) => r.status === 'INITIALIZING')) {
+      this.fail(rec, new LakeError('ImportFailed', 'The import was interrupted while listing its source (the lake stopped); retry it to list the source again.'));
+      this.save(rec);
+    }
+    const interrupted = this.list().find((r) => r.status === 'IN_PROGRESS');
     if (interrupted) this.launch(interrupted);
   }
 
   start(input: { store: StoreRecord; source: ImportRecord['source']; startEventTime?: number; endEventTime?: number }): ImportRecord {
     this.assertIdle();
-    openSource(input.source.S3LocationUri, input.source.S3BucketRegion); // validates the URI now, synchronously
+    this.sources.check(input.source.S3LocationUri, input.source.S3BucketRegion); // refuses a bad source now, synchronously
     const now = Date.now() / 1000;
     const rec: ImportRecord = {
       importId: randomUUID(),
@@ -111,6 +126,7 @@ export class ImportManager {
     const rec = this.get(importId);
     if (this.running?.rec.importId === importId) {
       this.running.stop = true;
+      this.running.listing.abort();
       return this.running.rec;
     }
     return rec;
@@ -164,15 +180,15 @@ export class ImportManager {
   }
 
   private launch(rec: ImportRecord) {
-    const run = { rec, stop: false, done: Promise.resolve() };
+    const run: Run = { rec, stop: false, listing: new AbortController(), done: Promise.resolve() };
     this.running = run;
     run.done = this.execute(run)
       .catch((e) => {
-        rec.status = 'FAILED';
-        rec.error = (e as Error).message;
-        // GetImport has no field for why; ListImportFailures shows it against the source.
-        rec.failures.push({ Location: rec.source.S3LocationUri, Status: 'FAILED', ErrorType: 'ImportFailed', ErrorMessage: rec.error, LastUpdatedTime: Date.now() / 1000 });
-        rec.statistics.FailedEntries++;
+        if (run.listing.signal.aborted && (e as Error)?.name === 'AbortError') {
+          rec.status = 'STOPPED'; // stopped while listing
+          return;
+        }
+        this.fail(rec, e);
         console.error(`[lake] import ${rec.importId} failed:`, e);
       })
       .finally(() => {
@@ -182,13 +198,28 @@ export class ImportManager {
       });
   }
 
-  private async execute(run: { rec: ImportRecord; stop: boolean }) {
+  /** Marks an import failed as a whole. GetImport has no field for why; ListImportFailures shows it against the source. */
+  private fail(rec: ImportRecord, e: unknown) {
+    rec.status = 'FAILED';
+    rec.error = failureMessage(e);
+    rec.failures.push({ Location: rec.source.S3LocationUri, Status: 'FAILED', ErrorType: 'ImportFailed', ErrorMessage: rec.error, LastUpdatedTime: Date.now() / 1000 });
+    rec.statistics.FailedEntries++;
+  }
+
+  private async execute(run: Run) {
     const rec = run.rec;
     const store = this.host.store(rec.storeId);
-    if (!store || store.status === 'PENDING_DELETION') throw new Error(`event data store ${rec.storeId} is no longer active`);
-    const source = openSource(rec.source.S3LocationUri, rec.source.S3BucketRegion, store.shape);
+    if (!store || store.status === 'PENDING_DELETION') throw new LakeError('ImportFailed', `event data store ${rec.storeId} is no longer active`);
+    const source = this.sources.open(rec.source.S3LocationUri, { s3Region: rec.source.S3BucketRegion, shape: store.shape });
     // Day by day, so a batch touches few days: fewer, larger Parquet files and less to check for duplicates.
-    const files = (await source.list()).filter((f) => this.inWindow(f, rec)).sort(byArchiveDay);
+    let listed: string[];
+    try {
+      listed = await source.list(run.listing.signal);
+    } catch (e) {
+      source.close();
+      throw e;
+    }
+    const files = listed.filter((f) => this.inWindow(f, rec)).sort(byArchiveDay);
     const completed = this.completedFiles(rec);
     const done = new Set(completed);
     const donePrefixes = new Set(completed.map((f) => path.posix.dirname(f)));

@@ -1,6 +1,7 @@
 import type { StoreRecord } from '../storage/stores';
 import type { EventSpooler, RecordFilter, SpooledEvents, WriteResult } from '../ingest/write-events';
 import type { ReadResult } from './sources';
+import { LakeError } from '../errors';
 import { LogFileError, parseLogFile, type LogRecords } from './read-log-file';
 import { matchesSelectors } from './selector-filter';
 
@@ -15,6 +16,17 @@ export interface IngestHost {
 }
 
 export type LogBatch = ({ file: string } & LogRecords)[];
+
+/**
+ * What an import's or a followed source's failure as a whole may say: the lake's own messages
+ * and S3's (a service's answer, never a file's bytes). Another error (DuckDB's, say) may quote
+ * the records it choked on, so it is only named; the caller logs it in full on the server.
+ */
+export function failureMessage(e: unknown): string {
+  if (LakeError.is(e) || e instanceof LogFileError) return e.message;
+  if (e instanceof Error && '$fault' in e) return `S3: ${e.name}: ${e.message}`;
+  return `stopped on an unexpected ${(e as Error)?.name ?? 'error'}; the server's log has the details`;
+}
 
 const DAY_MS = 86_400_000;
 

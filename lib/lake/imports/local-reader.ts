@@ -1,5 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { recordSpans, strideOf, type ScanPlan } from './record-spans';
+import { isWithin, resolveReal } from './real-path';
+import { tooLarge } from './read-log-file';
 
 /**
  * Reads and decompresses local log files on a worker thread, finds where their records are (with
@@ -8,36 +10,69 @@ import { recordSpans, strideOf, type ScanPlan } from './record-spans';
  * Opening, reading and inflating a small file costs about as much as parsing it, and an archive
  * holds one file per region per 5 minutes.
  *
+ * Each file is read only where it really is inside the import roots (`resolveReal`, checked as
+ * it is opened, so a file swapped for a link after the listing is refused too), only if it is a
+ * regular file (a FIFO would block the thread), and not past `maxFileBytes`, inflated or not: a
+ * gzip bomb stops inflating at the cap. Messages name no path and quote nothing of the file.
+ *
  * The worker's code is inline: a separate module file would have to survive Next's bundling.
- * It uses only Node's built-ins and `recordSpans`, which is self-contained.
+ * It uses only Node's built-ins and the self-contained `recordSpans`, `resolveReal` and `isWithin`.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
+const path = require('node:path');
 const zlib = require('node:zlib');
 const crypto = require('node:crypto');
 const { isUtf8 } = require('node:buffer');
 const NO_SUM = '-'.repeat(64);
 const recordSpans = ${recordSpans.toString()};
-const { plan, stride } = workerData;
+const resolveReal = ${resolveReal.toString()};
+const isWithin = ${isWithin.toString()};
+const { plan, stride, roots, maxFileBytes, tooLargeMessage } = workerData;
+const OPEN_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK;
+const fail = (file, errorType, message) => ({ file, errorType, message });
+// a file's bytes, inflated when gzip, or why there are none
+function readFile(file) {
+  const real = resolveReal(file, fs, path);
+  if (!real || !roots.some((r) => isWithin(real, r))) return fail(file, 'OutsideImportRoot', 'not read: it leads (through a symbolic link) outside the import roots');
+  let fd;
+  try {
+    fd = fs.openSync(real, OPEN_FLAGS);
+  } catch (e) {
+    return fail(file, 'ReadError', 'cannot be read (' + (e.code || 'error') + ')');
+  }
+  let bytes;
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) return fail(file, 'ReadError', 'not a regular file');
+    if (st.size > maxFileBytes) return fail(file, 'FileTooLarge', tooLargeMessage);
+    bytes = Buffer.allocUnsafe(st.size);
+    let n = 0;
+    for (let got = 1; n < st.size && got > 0; n += got) got = fs.readSync(fd, bytes, n, st.size - n, n);
+    bytes = bytes.subarray(0, n);
+  } catch (e) {
+    return fail(file, 'ReadError', 'cannot be read (' + (e.code || 'error') + ')');
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      bytes = zlib.gunzipSync(bytes, { maxOutputLength: maxFileBytes });
+    } catch (e) {
+      if (e.code === 'ERR_BUFFER_TOO_LARGE') return fail(file, 'FileTooLarge', tooLargeMessage);
+      return fail(file, 'DecompressionError', 'not a readable gzip file: ' + e.message);
+    }
+  }
+  return bytes;
+}
 parentPort.on('message', ({ id, files }) => {
   const parts = [];
   const spans = [];
   const sums = [];
   const results = files.map((file) => {
-    let bytes;
-    try {
-      bytes = fs.readFileSync(file);
-    } catch (e) {
-      return { file, errorType: 'ReadError', message: e.message };
-    }
-    if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-      try {
-        bytes = zlib.gunzipSync(bytes);
-      } catch (e) {
-        return { file, errorType: 'DecompressionError', message: 'not a readable gzip file: ' + e.message };
-      }
-    }
+    const bytes = readFile(file);
+    if (!(bytes instanceof Uint8Array)) return bytes;
     parts.push(bytes);
     const found = recordSpans(bytes, plan);
     if (!found) return { file, length: bytes.length };
@@ -77,10 +112,14 @@ export class LocalFileReader {
 
   private stride: number;
 
-  /** `plan`: what the records are checked against (see `scanPlan`). */
-  constructor(plan?: ScanPlan) {
+  /**
+   * `plan`: what the records are checked against (see `scanPlan`); `roots`: where files may
+   * really be (real paths); `maxFileBytes`: the per-file cap on bytes, inflated.
+   */
+  constructor({ plan, roots, maxFileBytes }: { plan?: ScanPlan; roots: readonly string[]; maxFileBytes: number }) {
     this.stride = strideOf(plan);
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { plan, stride: this.stride } });
+    const workerData = { plan, stride: this.stride, roots, maxFileBytes, tooLargeMessage: tooLarge(maxFileBytes).message };
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
     this.worker.unref();
     type Sent = ReadResult & { length?: number; spanAt?: number; spanCount?: number };
     this.worker.on('message', ({ id, results, data, offset, spans, sums }: { id: number; results: Sent[]; data: ArrayBuffer; offset: number; spans: Int32Array; sums: string }) => {

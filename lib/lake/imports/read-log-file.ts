@@ -1,14 +1,16 @@
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
-import { CHECKED, COMPACT, SLOT_FALSE, SLOT_TRUE } from './record-spans';
+import { CHECKED, COMPACT, MAX_RECORD_DEPTH, SLOT_FALSE, SLOT_TRUE, TOO_DEEP } from './record-spans';
 import { SCAN_SLOTS } from './scan-plan';
+import { jsonErrorDetail, nestingBeyond } from './json-limits';
 
 const gunzipAsync = promisify(gunzip);
 
 /**
  * Parses a CloudTrail log file's bytes into records: gzip or plain; `{"Records":[...]}` (what
  * trails write), a JSON array, a single record, or NDJSON. Throws with the reason and, for bad
- * JSON, the line.
+ * JSON, where: the record or line, and the byte or character. A message never quotes the file
+ * (see `jsonErrorDetail`): whoever lists an import's failures need not be able to read it.
  */
 export class LogFileError extends Error {
   constructor(public readonly errorType: string, message: string) {
@@ -16,12 +18,16 @@ export class LogFileError extends Error {
   }
 }
 
-/** A log file's bytes as plain text bytes; gzip is inflated on libuv's pool, off the main thread. */
-export async function decompressLogFile(bytes: Buffer): Promise<Buffer> {
+/** A file over the per-file size cap (see `SourceLimits.maxFileBytes`). */
+export const tooLarge = (maxBytes: number) => new LogFileError('FileTooLarge', `larger than ${maxBytes.toLocaleString('en-US')} bytes (inflated), the limit per log file; not read further`);
+
+/** A log file's bytes as plain text bytes; gzip is inflated on libuv's pool, off the main thread, and not past `maxBytes`. */
+export async function decompressLogFile(bytes: Buffer, maxBytes: number): Promise<Buffer> {
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
   try {
-    return await gunzipAsync(bytes);
+    return await gunzipAsync(bytes, { maxOutputLength: maxBytes });
   } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(maxBytes);
     throw new LogFileError('DecompressionError', `not a readable gzip file: ${(e as Error).message}`);
   }
 }
@@ -63,6 +69,9 @@ export interface FileScan {
 /** Records of a log file's decompressed bytes; `scan` lets each record be read from its own text. */
 export function parseLogFile(bytes: Buffer, scan?: FileScan): LogRecords {
   if (scan) return parseSpans(bytes, scan);
+  // a file's records sit one or two levels down (`{"Records":[...]}`, an array, or none: NDJSON)
+  const deep = nestingBeyond(bytes, MAX_RECORD_DEPTH + 2);
+  if (deep >= 0) throw new LogFileError('TooDeep', `nested more than ${MAX_RECORD_DEPTH} levels deep at byte ${deep}`);
   const trimmed = bytes.toString('utf8').trim();
   if (!trimmed) throw new LogFileError('EmptyFile', 'the file is empty');
   try {
@@ -70,7 +79,7 @@ export function parseLogFile(bytes: Buffer, scan?: FileScan): LogRecords {
   } catch (e) {
     if (e instanceof LogFileError) throw e;
     if (trimmed.startsWith('{') && trimmed.includes('\n')) return { records: parseNdjson(trimmed) };
-    throw new LogFileError('InvalidJson', `not valid JSON: ${(e as Error).message}`);
+    throw new LogFileError('InvalidJson', `not valid JSON${jsonErrorDetail(e)}`);
   }
 }
 
@@ -81,6 +90,7 @@ function parseSpans(bytes: Buffer, { spans, stride = 3, checksums: checksumText,
   const viewable = slotsOf.length > 0 && !slotsOf.includes(-1);
   for (let i = 0, n = 0; i < spans.length; i += stride, n++) {
     const flags = spans[i + 2];
+    if (flags & TOO_DEEP) throw new LogFileError('TooDeep', `record ${n + 1} (bytes ${spans[i]}-${spans[i + 1]}) is nested more than ${MAX_RECORD_DEPTH} levels deep`);
     const sum = flags & COMPACT && checksumText ? checksumText.slice(n * 64, n * 64 + 64) : undefined;
     const hashed = sum && sum[0] !== '-' ? sum : undefined;
     const view = viewable && hashed && flags & CHECKED ? viewOf(bytes, spans, i + 3, slotsOf) : undefined;
@@ -93,7 +103,7 @@ function parseSpans(bytes: Buffer, { spans, stride = 3, checksums: checksumText,
     try {
       record = JSON.parse(text);
     } catch (e) {
-      throw new LogFileError('InvalidJson', `not valid JSON: record ${n + 1}: ${(e as Error).message}`);
+      throw new LogFileError('InvalidJson', `not valid JSON: record ${n + 1} (bytes ${spans[i]}-${spans[i + 1]})${jsonErrorDetail(e)}`);
     }
     if (!isObject(record)) continue;
     push(out, record, flags & COMPACT ? text : undefined, hashed, hashed ? bytes.subarray(spans[i], spans[i + 1]) : undefined, undefined);
@@ -135,7 +145,7 @@ function parseNdjson(text: string): Record<string, unknown>[] {
     try {
       out.push(...recordsOf(JSON.parse(line)));
     } catch (e) {
-      throw new LogFileError('InvalidJson', `line ${i + 1} is not valid JSON: ${(e as Error).message}`);
+      throw new LogFileError('InvalidJson', `line ${i + 1} is not valid JSON${jsonErrorDetail(e)}`);
     }
   });
   return out;

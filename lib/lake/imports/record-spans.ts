@@ -13,12 +13,19 @@
  * or null. A record whose slot holds anything else (a number, an object, an escaped string) is
  * not CHECKED.
  *
+ * A record nested more than MAX_RECORD_DEPTH arrays and objects deep (the record itself is
+ * level 1) has TOO_DEEP in its flags: its file is refused, since what serialises or walks a record
+ * recursively would overflow the stack on it. Real CloudTrail records nest about 10 deep; the
+ * limit leaves room for deep request parameters.
+ *
  * `recordSpans` is self-contained, one function with no inner ones, on purpose: the reader thread
  * runs its source (see local-reader.ts), where no bundler helper or module binding exists. Its
  * literals are the constants below.
  */
 export const COMPACT = 1;
 export const CHECKED = 2;
+export const TOO_DEEP = 4;
+export const MAX_RECORD_DEPTH = 128;
 export const SLOT_NONE = -1;
 export const SLOT_TRUE = -2;
 export const SLOT_FALSE = -3;
@@ -100,6 +107,7 @@ export function recordSpans(b: Uint8Array, plan?: ScanPlan): number[] | undefine
             if (wantKind === 1 && c !== 123 && c !== 110) plain = 0; // a struct position holding a non-object is respelled to null
             if (c === 123 || c === 91) {
               if (slot >= 0) plain = 0;
+              if (depth === 128) break; // MAX_RECORD_DEPTH: measured again below, where it is flagged
               isArray[depth] = c === 91 ? 1 : 0;
               nodes[depth] = c === 123 ? (wantKind === 1 ? wantNode : null) : wantKind === 2 ? wantNode : null;
               depth++;
@@ -264,10 +272,11 @@ export function recordSpans(b: Uint8Array, plan?: ScanPlan): number[] | undefine
           if (c === 34) {
             for (i++; i < n && b[i] !== 34; i++) if (b[i] === 92) i++;
             if (i >= n) return undefined;
-          } else if (c === 123 || c === 91) depth++;
-          else if (c === 125 || c === 93) {
+          } else if (c === 123 || c === 91) {
+            if (++depth > 128) flags |= 4; // TOO_DEEP, past MAX_RECORD_DEPTH
+          } else if (c === 125 || c === 93) {
             if (--depth === 0) break;
-          } else if (c === 32 || c === 10 || c === 13 || c === 9) flags = 0;
+          } else if (c === 32 || c === 10 || c === 13 || c === 9) flags &= 4; // not COMPACT; TOO_DEEP stays
         }
         if (i >= n) return undefined;
         i++;

@@ -1,35 +1,53 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { LakeError } from '../errors';
-import { LocalFileReader, type ReadResult } from './local-reader';
-import { decompressLogFile, LogFileError } from './read-log-file';
+import type { ReadResult } from './local-reader';
+import { decompressLogFile, LogFileError, tooLarge } from './read-log-file';
 import { recordSpans } from './record-spans';
-import { scanPlan } from './scan-plan';
+import { fileSource } from './local-source';
+import type { ImportRoots } from './import-roots';
 import type { TableShape } from '../schema';
 
 export type { ReadResult };
 
 /**
- * Where CloudTrail log files come from: `file:///dir` (a copy of the trail's archive on disk) or
- * `s3://bucket/prefix` (the trail's bucket, read with the AWS credential chain).
+ * Where CloudTrail log files come from: `file:///dir` (a copy of the trail's archive on disk,
+ * under an import root) or `s3://bucket/prefix` (the trail's bucket, read with the AWS credential chain).
  */
 export interface LogSource {
   uri: string;
-  /** Every log file under the source, sorted (the archive layout sorts by account, region, date). */
-  list(): Promise<string[]>;
+  /** Every log file under the source; `signal` stops the listing (it then rejects). */
+  list(signal?: AbortSignal): Promise<string[]>;
   /** Files' bytes, decompressed; a file that cannot be read or inflated comes back with the reason. */
   fetch(locations: string[]): Promise<ReadResult[]>;
   /** Releases what reading holds (a local source's reader thread). */
   close(): void;
 }
 
-/** `shape`: the table shape of the store the records go to; with it, local files' records are checked for it (see `scanPlan`). */
-export function openSource(uri: string, s3Region?: string, shape?: TableShape): LogSource {
-  if (uri.startsWith('file://')) return fileSource(uri, shape);
-  if (uri.startsWith('s3://')) return s3Source(uri, s3Region);
-  throw new LakeError('InvalidImportSourceException', `Import source must be s3://bucket/prefix or file:///path; got '${uri}'.`);
+/** What one import may read. */
+export interface SourceLimits {
+  /** Bytes of one log file, inflated: a larger file fails alone, and is not inflated past this. */
+  maxFileBytes: number;
+  /** Files and directories a local source's listing may visit. */
+  maxListEntries: number;
+}
+
+export const DEFAULT_SOURCE_LIMITS: SourceLimits = { maxFileBytes: 256 * 2 ** 20, maxListEntries: 2_000_000 };
+
+/** Opens import sources under the lake's rules: local files only inside the import roots, every file size-capped. */
+export class LogSources {
+  constructor(readonly roots: ImportRoots, readonly limits: SourceLimits = DEFAULT_SOURCE_LIMITS) {}
+
+  /** `shape`: the table shape of the store the records go to; with it, local files' records are checked for it (see `scanPlan`). */
+  open(uri: string, opts: { s3Region?: string; shape?: TableShape } = {}): LogSource {
+    if (uri.startsWith('file://')) return fileSource(uri, this.roots, this.limits, isLogFile, opts.shape);
+    if (uri.startsWith('s3://')) return s3Source(uri, this.limits, opts.s3Region);
+    throw new LakeError('InvalidImportSourceException', `Import source must be s3://bucket/prefix or file:///path; got '${uri}'.`);
+  }
+
+  /** Refuses a source that cannot be opened (a bad URI, a path outside the roots), as StartImport does at once. */
+  check(uri: string, s3Region?: string): void {
+    this.open(uri, { s3Region }).close();
+  }
 }
 
 /** Log files only: .json, .json.gz, .jsonl, .ndjson, .gz — never CloudTrail digest files. */
@@ -45,62 +63,22 @@ export function dayOfPath(location: string): string | undefined {
   return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
 }
 
-function fileSource(uri: string, shape?: TableShape): LogSource {
-  let root: string;
-  try {
-    root = fileURLToPath(uri);
-  } catch {
-    throw new LakeError('InvalidImportSourceException', `'${uri}' is not a valid file:// URI.`);
-  }
-  if (!fs.existsSync(root)) throw new LakeError('InvalidImportSourceException', `Import source ${root} does not exist.`);
-  let reader: LocalFileReader | undefined;
-  return {
-    uri,
-    async list() {
-      const out: string[] = [];
-      const isDirectory = (p: string) => {
-        try {
-          return fs.statSync(p).isDirectory();
-        } catch {
-          return false; // a dangling link or a file gone since the listing: reading it records a failure with its path
-        }
-      };
-      // Entry types come with the listing; only links need a stat to see what they point to.
-      const walk = (dir: string) => {
-        for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-          const p = path.join(dir, e.name);
-          if (e.isDirectory() || (e.isSymbolicLink() && isDirectory(p))) walk(p);
-          else if (isLogFile(p)) out.push(p);
-        }
-      };
-      if (isDirectory(root)) walk(root);
-      else if (isLogFile(root)) out.push(root);
-      return out;
-    },
-    fetch(locations) {
-      reader ??= new LocalFileReader(shape && scanPlan(shape));
-      return reader.read(locations);
-    },
-    close() {
-      reader?.close();
-      reader = undefined;
-    },
-  };
-}
-
 // Objects are read and inflated on the main thread, with no checksums: their records are parsed, so unchecked.
-function s3Source(uri: string, region?: string): LogSource {
+function s3Source(uri: string, limits: SourceLimits, region?: string): LogSource {
   const m = /^s3:\/\/([a-z0-9.-]{3,63})(?:\/(.*))?$/.exec(uri);
   if (!m) throw new LakeError('InvalidImportSourceException', `'${uri}' is not a valid s3://bucket/prefix URI.`);
   const [, bucket, prefix = ''] = m;
   const s3 = new S3Client({ region: region ?? 'us-east-1' });
   return {
     uri,
-    async list() {
+    async list(signal) {
       const out: string[] = [];
       let token: string | undefined;
+      let seen = 0;
       do {
-        const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+        const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }), { abortSignal: signal });
+        seen += page.KeyCount ?? page.Contents?.length ?? 0;
+        if (seen > limits.maxListEntries) throw new LakeError('InvalidImportSourceException', `Import source ${uri} holds more than ${limits.maxListEntries.toLocaleString('en-US')} objects; import a narrower prefix.`);
         for (const o of page.Contents ?? []) if (o.Key && isLogFile(o.Key)) out.push(`s3://${bucket}/${o.Key}`);
         token = page.NextContinuationToken;
       } while (token);
@@ -111,7 +89,11 @@ function s3Source(uri: string, region?: string): LogSource {
         locations.map(async (file): Promise<ReadResult> => {
           try {
             const obj = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: file.slice(`s3://${bucket}/`.length) }));
-            const bytes = await decompressLogFile(Buffer.from(await obj.Body!.transformToByteArray()));
+            if ((obj.ContentLength ?? 0) > limits.maxFileBytes) {
+              obj.Body?.transformToWebStream().cancel().catch(() => undefined);
+              throw tooLarge(limits.maxFileBytes);
+            }
+            const bytes = await decompressLogFile(Buffer.from(await obj.Body!.transformToByteArray()), limits.maxFileBytes);
             return { file, bytes, spans: recordSpans(bytes) };
           } catch (e) {
             return { file, errorType: e instanceof LogFileError ? e.errorType : 'ReadError', message: (e as Error).message };

@@ -10,6 +10,8 @@ import { utcTimestampText } from '../../sql/timestamp-text';
  * a second text needed: eventJson always holds the record as it was read.
  */
 export class RecordError extends Error {}
+// Its messages quote nothing of the record (not its eventID, not its eventTime): they reach
+// whoever lists an import's failures; the spooler names the record by its position.
 
 /** What the store keys a record by: its ID, its time, and the checksum of its text as read. */
 export interface RecordIdentity {
@@ -56,7 +58,7 @@ export function prepareRecord(raw: unknown, fields: Field[], text?: string, chec
   // Published sample records sometimes lack an eventID; a stable one derived from the content
   // (serialised, so a file's layout does not change it) keeps "stored at most once" true for them too.
   const eventId = id === undefined || id === null || id === '' ? contentId(text === undefined ? original : JSON.stringify(raw)) : typeof id === 'string' ? id : JSON.stringify(id);
-  if (/[\t\n\r]/.test(eventId)) throw new RecordError(`${label(rec)}: eventID contains a tab or line break`);
+  if (/[\t\n\r]/.test(eventId)) throw new RecordError('eventID contains a tab or line break');
   return { eventId, eventTime, eventTimeMs: ms, json, original: json === original ? undefined : original, checksum: (text !== undefined && checksum) || sha256Hex(original) };
 }
 
@@ -70,16 +72,13 @@ export function identifyChecked(view: Record<string, unknown>, checksum: string)
 }
 
 function timeOf(rec: Record<string, unknown>): { eventTime: string; ms: number } {
-  if (typeof rec.eventTime !== 'string') throw new RecordError(`${label(rec)} has no eventTime`);
+  if (typeof rec.eventTime !== 'string') throw new RecordError('no eventTime');
   const ms = Date.parse(rec.eventTime);
   const eventTime = Number.isFinite(ms) ? utcTimestampText(ms) : '';
   // the spool and DuckDB's TIMESTAMP read four-digit years only
-  if (eventTime.length !== 23) throw new RecordError(`${label(rec)}: eventTime: "${rec.eventTime}" is not a timestamp between years 0 and 9999`);
+  if (eventTime.length !== 23) throw new RecordError('eventTime is not a timestamp between years 0 and 9999');
   return { eventTime, ms };
 }
-
-/** How errors name a record (a function, not a closure made per record: this runs for every event). */
-const label = (rec: Record<string, unknown>) => `record ${String(rec.eventID ?? '(no eventID)')}`;
 
 /** Node's one-shot hash where it has it (20.12+): a quarter of DuckDB's sha256 per record, a little under createHash's. */
 const sha256Hex: (text: string) => string = crypto.hash

@@ -83,7 +83,7 @@ export class EventSpooler {
         }
       } catch (e) {
         if (!(e instanceof RecordError)) throw e;
-        this.failed.push({ index: this.index, reason: e.message, source });
+        this.failed.push({ index: this.index, reason: `record ${i + 1}: ${e.message}`, source });
       }
       this.index++;
     }

@@ -4,7 +4,6 @@ import { LakeError } from '../../errors';
 import type { ImportRecord } from '../../imports/import-manager';
 import { requireActive } from '../../stores/lifecycle';
 import { pageOf } from '../paging';
-import { openSource } from '../../imports/sources';
 import { maxResults, parseInput, token } from './input';
 
 const importId = z.string().length(36).regex(/^[a-f0-9-]+$/, 'must be an import ID');
@@ -90,7 +89,7 @@ export const followOperations = {
     const store = requireActive(lake.stores, input.EventDataStore);
     if (input.SourceUri) {
       if (store.shape !== 'cloudtrail') throw new LakeError('InvalidEventDataStoreCategoryException', `Store ${store.id} holds ${store.shape} events; only CloudTrail event stores follow log sources.`);
-      openSource(input.SourceUri, input.S3BucketRegion); // validate now
+      lake.sources.check(input.SourceUri, input.S3BucketRegion); // refuse a bad source (a path outside the roots) now
     }
     const ingestionSource = input.SourceUri ? { uri: input.SourceUri, s3BucketRegion: input.S3BucketRegion } : undefined;
     lake.stores.save({ ...store, ingestionSource, updatedTimestamp: Date.now() / 1000 });
