@@ -63,16 +63,18 @@ export async function createAccessKey(db: Kysely<Database>, user: CurrentUser, n
   if (Number(active.n) >= MAX_ACTIVE_KEYS) {
     throw new ApiError('LimitExceeded', `You already have ${MAX_ACTIVE_KEYS} active access keys; revoke or rotate one first.`, 409);
   }
-  return issue(db, user, user, name, 'access-key.create');
+  return issue(db, user, name, 'access-key.create');
 }
 
-/** A new key with the same name for the key's owner, and the old key revoked at once. */
+/**
+ * A new key with the same name, and the old key revoked at once. Only the owner rotates: an admin
+ * who could would hold a secret that acts as someone else (admins revoke instead).
+ */
 export async function rotateAccessKey(db: Kysely<Database>, user: CurrentUser, accessKeyId: string): Promise<NewAccessKey> {
-  const old = await requireKey(db, user, accessKeyId);
+  const old = await requireKey(db, user, accessKeyId, { ownOnly: true });
   if (old.revoked_at) throw new ApiError('ValidationError', `Access key ${accessKeyId} is revoked; create a new one instead.`);
-  const owner = await db.selectFrom('users').select(['id', 'email', 'name', 'role']).where('id', '=', old.user_id).executeTakeFirstOrThrow();
   await markRevoked(db, user, accessKeyId);
-  return issue(db, owner, user, old.name, 'access-key.rotate', { replaces: accessKeyId, owner: owner.email });
+  return issue(db, user, old.name, 'access-key.rotate', { replaces: accessKeyId });
 }
 
 export async function revokeAccessKey(db: Kysely<Database>, user: CurrentUser, accessKeyId: string): Promise<PublicAccessKey> {
@@ -102,8 +104,7 @@ export async function recordKeyUse(db: Kysely<Database>, accessKeyId: string, op
   await db.updateTable('access_keys').set({ last_used_at: new Date().toISOString(), last_used_operation: operation }).where('access_key_id', '=', accessKeyId).execute();
 }
 
-/** A new key for `owner`, audited as done by `actor` (the owner, or an admin rotating it). */
-async function issue(db: Kysely<Database>, owner: CurrentUser, actor: CurrentUser, name: string, action: string, detail: Record<string, unknown> = {}): Promise<NewAccessKey> {
+async function issue(db: Kysely<Database>, owner: CurrentUser, name: string, action: string, detail: Record<string, unknown> = {}): Promise<NewAccessKey> {
   const accessKeyId = newKeyId();
   const secretAccessKey = newSecret();
   const created_at = new Date().toISOString();
@@ -111,14 +112,14 @@ async function issue(db: Kysely<Database>, owner: CurrentUser, actor: CurrentUse
     .insertInto('access_keys')
     .values({ access_key_id: accessKeyId, user_id: owner.id, name: name.trim(), secret_sealed: sealSecret(secretAccessKey), created_at, revoked_at: null, revoked_by: null, last_used_at: null, last_used_operation: null })
     .execute();
-  await audit(db, { userId: actor.id, action, target: accessKeyId, detail: { name: name.trim(), ...detail } });
+  await audit(db, { userId: owner.id, action, target: accessKeyId, detail: { name: name.trim(), ...detail } });
   return { key: toPublic({ access_key_id: accessKeyId, user_id: owner.id, name: name.trim(), created_at, revoked_at: null, last_used_at: null, last_used_operation: null, email: owner.email }), secretAccessKey };
 }
 
-/** The key, if this user owns it or is an admin; otherwise 404 (another user's key is not revealed). */
-async function requireKey(db: Kysely<Database>, user: CurrentUser, accessKeyId: string): Promise<KeyRow> {
+/** The key, if this user owns it (or, unless `ownOnly`, is an admin); otherwise 404 (another user's key is not revealed). */
+async function requireKey(db: Kysely<Database>, user: CurrentUser, accessKeyId: string, opts: { ownOnly?: boolean } = {}): Promise<KeyRow> {
   const key = await withOwner(db).where('access_key_id', '=', accessKeyId).executeTakeFirst();
-  if (!key || (key.user_id !== user.id && user.role !== 'admin')) throw new ApiError('AccessKeyNotFound', `No access key ${accessKeyId} of yours.`, 404);
+  if (!key || (key.user_id !== user.id && (opts.ownOnly || user.role !== 'admin'))) throw new ApiError('AccessKeyNotFound', `No access key ${accessKeyId} of yours.`, 404);
   return key;
 }
 

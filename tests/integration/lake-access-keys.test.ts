@@ -229,8 +229,9 @@ describe('per-user lake access keys', () => {
     keys.analyst = { accessKeyId: rotated.key.accessKeyId, secretAccessKey: rotated.secretAccessKey };
     expect(await boto(keys.analyst, 'list_event_data_stores')).toMatchObject({ ok: true });
 
-    // an admin revokes another user's key; a user cannot touch someone else's
+    // an admin revokes another user's key but cannot rotate it (that would hand them its owner's powers); a user cannot touch someone else's
     expect((await other.fetch(`/api/access-keys/${keys.analyst.accessKeyId}`, { method: 'DELETE' })).status).toBe(404);
+    expect((await admin(`/api/access-keys/${keys.analyst.accessKeyId}/rotate`, { method: 'POST', json: {} })).status).toBe(404);
     const otherSpare = await createKey(other.fetch, 'admin revokes');
     await json(admin(`/api/access-keys/${otherSpare.accessKeyId}`, { method: 'DELETE' }));
     expect(await boto(otherSpare, 'list_event_data_stores')).toMatchObject({ ok: false, code: 'UnrecognizedClientException' });

@@ -4,5 +4,5 @@ import { rotateAccessKey } from '@/lib/auth/access-keys';
 
 export const dynamic = 'force-dynamic';
 
-/** Replaces a key: a new key (secret in this response only) with the same name, the old one revoked. */
+/** Replaces one of your keys: a new key (secret in this response only) with the same name, the old one revoked. */
 export const POST = withUser<{ id: string }>(undefined, async ({ user, params }) => rotateAccessKey(await getDb(), user, params.id));
