@@ -193,7 +193,7 @@ export async function breakdownCommon(lake: Lake, server: HttpLake, client: Clou
 
   const sig: number[] = [];
   const req = server.lastRequest.get('DescribeQuery');
-  if (req) for (let i = 0; i < 51; i++) sig.push(await timeIt(() => verifySigV4(req, lake.credentials)));
+  if (req) for (let i = 0; i < 51; i++) sig.push(await timeIt(() => verifySigV4(req, lake.credentials, lake.opts.region)));
 
   server.handlerMs.set('DescribeQuery', []);
   const rtt: number[] = [];

@@ -1,16 +1,15 @@
 import { getLake } from '@/lib/lake';
+import { getDb } from '@/lib/db';
 import { handleLakeRequest } from '@/lib/lake/api/handler';
+import { incomingRequest } from '@/lib/lake/api/http-request';
+import { appLakeAccess } from '@/lib/auth/lake-access';
 
-/** The built-in lake's CloudTrail endpoint (AWS JSON 1.1 + SigV4) for any AWS client. */
+/** The built-in lake's CloudTrail endpoint (AWS JSON 1.1 + SigV4) for any AWS client, with the server's key or a user's. */
 export const dynamic = 'force-dynamic';
 
 async function handle(req: Request): Promise<Response> {
-  const url = new URL(req.url);
-  const headers: Record<string, string> = {};
-  req.headers.forEach((v, k) => (headers[k.toLowerCase()] = v));
-  const query: Record<string, string> = {};
-  url.searchParams.forEach((v, k) => (query[k] = v));
-  const res = await handleLakeRequest(await getLake(), { method: req.method, path: url.pathname, query, headers, body: await req.text() });
+  const lake = await getLake();
+  const res = await handleLakeRequest(lake, incomingRequest(req), appLakeAccess(lake, await getDb()));
   return new Response(res.body, { status: res.status, headers: res.headers });
 }
 

@@ -12,6 +12,7 @@ const LINKS: { href: string; label: string; show: (m: Me) => boolean }[] = [
   { href: '/saved', label: 'Saved queries', show: () => true },
   { href: '/history', label: 'History', show: () => true },
   { href: '/alerts', label: 'Alerts', show: () => true },
+  { href: '/account/keys', label: 'Access keys', show: () => true },
   { href: '/admin/users', label: 'Admin', show: (m) => m.role === 'admin' },
 ];
 

@@ -207,6 +207,24 @@ const migrations = (dialect: DialectName): Record<string, Migration> => ({
         .execute();
     },
   },
+  '003_access_keys': {
+    async up(db: Kysely<unknown>) {
+      // per-user keys for the lake's CloudTrail API; the secret is kept encrypted (SigV4 needs it to verify)
+      await db.schema
+        .createTable('access_keys')
+        .addColumn('access_key_id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('secret_sealed', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .addColumn('revoked_by', 'text')
+        .addColumn('last_used_at', 'text')
+        .addColumn('last_used_operation', 'text')
+        .execute();
+      await db.schema.createIndex('access_keys_user').on('access_keys').columns(['user_id', 'created_at']).execute();
+    },
+  },
 });
 
 export const migrationProvider = (dialect: DialectName): MigrationProvider => ({ getMigrations: async () => migrations(dialect) });

@@ -190,6 +190,19 @@ export interface AlertNotifiedRowsTable {
   notified_at: string;
 }
 
+/** A user's key for the lake's CloudTrail API (lib/auth/access-keys.ts). */
+export interface AccessKeysTable {
+  access_key_id: string;
+  user_id: string;
+  name: string;
+  secret_sealed: string; // encrypted (lib/auth/access-key-secret.ts); SigV4 verification needs the secret itself
+  created_at: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  last_used_at: string | null;
+  last_used_operation: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   tokens: TokensTable;
@@ -205,4 +218,5 @@ export interface Database {
   alert_firings: AlertFiringsTable;
   alert_deliveries: AlertDeliveriesTable;
   alert_notified_rows: AlertNotifiedRowsTable;
+  access_keys: AccessKeysTable;
 }
