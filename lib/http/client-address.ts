@@ -1,5 +1,5 @@
 import { env } from '../env';
-import { bareAddress, inRanges, parseRanges, splitList, type AddressRanges } from './ip-ranges';
+import { bareAddress, configuredRanges, inRanges, splitList } from './ip-ranges';
 import { peerAddress } from './peer-address';
 
 /**
@@ -10,13 +10,7 @@ import { peerAddress } from './peer-address';
  */
 export type HeaderGetter = (name: string) => string | null | undefined;
 
-let trusted: { list: string; ranges: AddressRanges } | undefined;
-
-function trustedProxies(): AddressRanges {
-  const list = env().TRAILBENCH_TRUSTED_PROXIES;
-  if (trusted?.list !== list) trusted = { list, ranges: parseRanges(list) };
-  return trusted.ranges;
-}
+const trustedProxies = () => configuredRanges(env().TRAILBENCH_TRUSTED_PROXIES);
 
 /** Whether the request reached us through a trusted proxy (whose X-Forwarded-* headers count). */
 export function viaTrustedProxy(header: HeaderGetter): boolean {

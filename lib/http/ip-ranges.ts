@@ -34,6 +34,15 @@ export function parseRanges(list: string | string[] | undefined): AddressRanges 
   return ranges;
 }
 
+const parsed = new Map<string, AddressRanges>();
+
+/** The ranges of a configured list, parsed once. */
+export function configuredRanges(list: string): AddressRanges {
+  let ranges = parsed.get(list);
+  if (!ranges) parsed.set(list, (ranges = parseRanges(list)));
+  return ranges;
+}
+
 export function inRanges(ranges: AddressRanges, address: string): boolean {
   const family = ipFamily(address);
   return !!family && ranges.check(bareAddress(address), family);
