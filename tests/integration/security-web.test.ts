@@ -30,7 +30,7 @@ const cookiesOf = (h: http.IncomingHttpHeaders) => (h['set-cookie'] ?? []).map((
 
 /** A sign-in as the login page makes it: 'ok', 'wrong' (bad email or password) or 'limited'. */
 async function attempt(base: string, email: string, password: string, opts: { from?: string; forwardedFor?: string } = {}): Promise<'ok' | 'wrong' | 'limited'> {
-  const extra = opts.forwardedFor ? { 'x-forwarded-for': opts.forwardedFor } : {};
+  const extra: Record<string, string> = opts.forwardedFor ? { 'x-forwarded-for': opts.forwardedFor } : {};
   const csrf = await request(`${base}/api/auth/csrf`, { from: opts.from, headers: extra });
   const { csrfToken } = JSON.parse(csrf.body);
   const res = await request(`${base}/api/auth/callback/credentials`, {
