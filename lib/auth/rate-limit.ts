@@ -46,7 +46,7 @@ export class SignInLimits {
   private known = new Map<string, string[]>();
   private nextUnknownAttempt = new Map<string, number>();
 
-  /** Why this attempt is refused, or undefined when it may go ahead. */
+  /** Why this attempt is refused, or undefined when it may go ahead (which, for an account under attack, uses up its slot). */
   refusal(email: string, address: string, now = Date.now()): string | undefined {
     const addr = addressKey(address);
     if (this.count(`addr|${addr}`, now) >= PER_ADDRESS) return LIMITED_MESSAGE;
