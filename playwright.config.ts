@@ -44,6 +44,8 @@ export default defineConfig({
       TRAILBENCH_DEMO_EVENTS: '20000',
       // small, so e2e/queue.spec.ts can fill every slot
       TRAILBENCH_MAX_CONCURRENT_QUERIES: '2',
+      // e2e/alerts.spec.ts's webhook receiver is local, which webhooks may not reach by default
+      TRAILBENCH_WEBHOOK_ALLOWED_NETWORKS: '127.0.0.0/8',
       TRAILBENCH_ADMIN_EMAIL: 'admin@e2e.test',
       TRAILBENCH_ADMIN_PASSWORD: 'e2e-admin-password-1',
       PORT: String(PORT),

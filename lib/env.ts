@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { connectionsSchema } from './connections/config';
+import { cidrError, splitList } from './http/ip-ranges';
 import { DEFAULT_MAX_RUNNING_QUERIES, LIBUV_DEFAULT_POOL } from './worker-pool.mjs';
 
 /** A size as DuckDB writes it: KB, MB... are powers of 1000, KiB, MiB... of 1024. */
@@ -9,6 +10,14 @@ function sizeBytes(size: string): number {
   const [, n, unit, binary] = SIZE.exec(size)!;
   return Math.floor(Number(n) * (binary ? 1024 : 1000) ** ('KMGT'.indexOf(unit.toUpperCase()) + 1));
 }
+
+/** A comma-separated list of IP addresses and CIDR ranges; a bad entry is named. */
+const cidrList = z.string().superRefine((list, ctx) => {
+  for (const entry of splitList(list)) {
+    const err = cidrError(entry);
+    if (err) ctx.addIssue({ code: 'custom', message: err });
+  }
+});
 
 /**
  * The one place that reads process.env. Everything else asks `env()` for validated settings,
@@ -73,6 +82,10 @@ const schema = z.object({
   TRAILBENCH_ALERT_RETRY_BASE_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
   /** Attempts per alert delivery before it is marked failed. */
   TRAILBENCH_ALERT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** Reverse proxies in front of Trailbench (CIDR list): only from these is X-Forwarded-For/-Host believed. */
+  TRAILBENCH_TRUSTED_PROXIES: cidrList.default(''),
+  /** Non-public networks (CIDR list) alert webhooks may reach, e.g. `10.1.0.0/16`; none by default. */
+  TRAILBENCH_WEBHOOK_ALLOWED_NETWORKS: cidrList.default(''),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string };

@@ -1,6 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { SubmitButton } from '@/components/forms/submit-button';
+import { safeNextPath } from '@/lib/http/safe-redirect';
 
 /** Signs in through next-auth's credentials endpoint, then opens the workbench (or `next`). */
 export default function LoginForm({ oidcName }: { oidcName?: string }) {
@@ -21,8 +22,7 @@ export default function LoginForm({ oidcName }: { oidcName?: string }) {
     const me = await fetch('/api/me');
     setBusy(false);
     if (res.ok && me.ok) {
-      const next = new URLSearchParams(window.location.search).get('next');
-      window.location.assign(next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+      window.location.assign(safeNextPath(new URLSearchParams(window.location.search).get('next'), window.location.origin));
     } else {
       setError('Sign-in failed: wrong email or password, or too many attempts (wait 15 minutes).');
     }

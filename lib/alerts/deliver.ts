@@ -3,6 +3,7 @@ import type { Database } from '../db/schema';
 import { env } from '../env';
 import { backoffMs, isRetryable } from './backoff';
 import { openDestination } from './destinations';
+import { postWebhook, type PostOutcome } from './post-webhook';
 import { SIGNATURE_HEADER, sign } from './signature';
 
 /**
@@ -12,7 +13,6 @@ import { SIGNATURE_HEADER, sign } from './signature';
  * with exponential backoff up to TRAILBENCH_ALERT_MAX_ATTEMPTS, each attempt kept in its log.
  */
 const LEASE_MS = 60_000;
-const TIMEOUT_MS = 10_000;
 const BATCH = 20;
 
 type Delivery = Database['alert_deliveries'];
@@ -29,23 +29,10 @@ async function claim(db: Kysely<Database>, d: Delivery, now: Date): Promise<bool
   return Number(r.numUpdatedRows) === 1;
 }
 
-async function post(url: string, body: string, headers: Record<string, string>): Promise<{ status?: number; error?: string; retryAfter?: number }> {
-  try {
-    const res = await fetch(url, { method: 'POST', body, headers, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
-    const text = (await res.text().catch(() => '')).slice(0, 300);
-    if (res.ok) return { status: res.status };
-    const retryAfter = Number(res.headers.get('retry-after'));
-    return { status: res.status, error: `HTTP ${res.status}${text ? `: ${text}` : ''}`, retryAfter: Number.isFinite(retryAfter) ? retryAfter : undefined };
-  } catch (e) {
-    const err = e as Error & { cause?: { code?: string; message?: string } };
-    return { error: err.name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : `${err.message}${err.cause ? ` (${err.cause.code ?? err.cause.message})` : ''}` };
-  }
-}
-
 async function send(db: Kysely<Database>, d: Delivery): Promise<void> {
   const started = Date.now();
   const dest = await db.selectFrom('alert_destinations').selectAll().where('id', '=', d.destination_id).executeTakeFirst();
-  let outcome: { status?: number; error?: string; retryAfter?: number };
+  let outcome: PostOutcome;
   let permanent = false;
   if (!dest) {
     outcome = { error: 'The destination was deleted.' };
@@ -56,8 +43,8 @@ async function send(db: Kysely<Database>, d: Delivery): Promise<void> {
       const event = (JSON.parse(d.body) as { event?: string }).event ?? 'alert.fired';
       const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'Trailbench-Alerts/1', 'x-trailbench-delivery': d.idempotency_key, 'x-trailbench-event': event };
       if (signingSecret) headers[SIGNATURE_HEADER.toLowerCase()] = sign(d.body, signingSecret);
-      outcome = await post(url, d.body, headers);
-      permanent = outcome.error !== undefined && !isRetryable(outcome.status);
+      outcome = await postWebhook(url, d.body, headers);
+      permanent = outcome.error !== undefined && (!!outcome.permanent || !isRetryable(outcome.status));
     } catch (e) {
       outcome = { error: (e as Error).message };
       permanent = true;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { COMPARISONS } from './condition';
 import { cronError } from './schedule';
 import { templateErrors } from './template';
+import { literalTargetError } from './webhook-target';
 
 /** Alert rules and destinations as the API accepts them; every refusal names the field. */
 const template = (what: string) =>
@@ -45,7 +46,12 @@ const webhookUrl = z
   .trim()
   .max(2048)
   .url('must be a URL')
-  .refine((u) => /^https?:$/.test(new URL(u).protocol), 'must be an http:// or https:// URL');
+  .refine((u) => /^https?:$/.test(new URL(u).protocol), 'must be an http:// or https:// URL')
+  .superRefine((u, ctx) => {
+    // a host name is checked again at each delivery, after DNS (lib/alerts/webhook-target.ts)
+    const refused = /^https?:$/.test(new URL(u).protocol) ? literalTargetError(u) : undefined;
+    if (refused) ctx.addIssue({ code: 'custom', message: `is refused: ${refused}` });
+  });
 
 export const destinationInput = z.object({
   name: z.string().trim().min(1, 'a destination needs a name').max(200),

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
-import { stringify } from 'csv-stringify/sync';
 import type { Database } from '../db/schema';
-import { guardCell } from '../workbench/export';
+import { toCsv } from '../workbench/csv';
 
 /** The audit log for admins: filtered by user, action and time, newest first; or as CSV. */
 export async function readAudit(db: Kysely<Database>, f: { email?: string; action?: string; since?: string; until?: string; limit?: number }) {
@@ -14,5 +13,5 @@ export async function readAudit(db: Kysely<Database>, f: { email?: string; actio
 }
 
 export function auditCsv(rows: Awaited<ReturnType<typeof readAudit>>): string {
-  return stringify([['at', 'user', 'action', 'target', 'detail'], ...rows.map((r) => [r.at, r.email ?? '', r.action, r.target ?? '', r.detail].map((v) => guardCell(String(v))))], { record_delimiter: 'windows' });
+  return toCsv([['at', 'user', 'action', 'target', 'detail'], ...rows.map((r) => [r.at, r.email ?? '', r.action, r.target ?? '', r.detail].map(String))], { formulaGuard: true });
 }

@@ -3,6 +3,8 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { applyAuthEnvironment, env } from '../env';
 import { getDb } from '../db';
 import type { Role } from '../db/schema';
+import { clientAddress, headerGetter } from '../http/client-address';
+import { safeNextPath } from '../http/safe-redirect';
 import { signIn } from './users';
 import { audit } from './audit';
 import { sessionSecret } from './session-secret';
@@ -29,8 +31,7 @@ export function authOptions(): NextAuthOptions {
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
       async authorize(credentials, req) {
         if (!credentials?.email || !credentials.password) return null;
-        const headers = (req?.headers ?? {}) as Record<string, string>;
-        const address = String(headers['x-forwarded-for'] ?? headers['x-real-ip'] ?? 'local').split(',')[0].trim();
+        const address = clientAddress(headerGetter(req?.headers));
         const user = await signIn(await getDb(), credentials.email, credentials.password, address);
         return user ? { id: user.id, email: user.email, name: user.name } : null;
       },
@@ -56,6 +57,8 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: '/login' },
     providers,
     callbacks: {
+      /** After sign-in (OIDC) or sign-out, only to a page of this site. */
+      redirect: ({ url, baseUrl }) => new URL(safeNextPath(url, baseUrl), baseUrl).href,
       /** OIDC users must have been invited: their email must belong to an enabled user. */
       async signIn({ user, account }) {
         if (account?.provider === 'credentials') return true;

@@ -27,5 +27,19 @@ export async function verifyPassword(password: string, stored: string | null): P
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
+/** A hash of a random password nobody knows, made once: what an unknown account's guess is checked against. */
+let dummy: Promise<string> | undefined;
+
+/**
+ * Checks a password against an account's hash, or, when there is no usable hash (no such account,
+ * no password set yet), against the dummy: either way one scrypt run, so the time taken does not
+ * say whether the account exists. Without a real hash the answer is always false.
+ */
+export async function verifyPasswordEvenly(password: string, stored: string | null | undefined): Promise<boolean> {
+  const usable = !!stored && stored.split('$').length === 6 && stored.startsWith('scrypt$');
+  const ok = await verifyPassword(password, usable ? stored : await (dummy ??= hashPassword(randomBytes(32).toString('base64'))));
+  return usable && ok;
+}
+
 export const PASSWORD_RULE = 'at least 12 characters';
 export const passwordOk = (p: string) => typeof p === 'string' && p.length >= 12 && p.length <= 1024;

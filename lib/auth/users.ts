@@ -3,8 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { audit } from './audit';
-import { hashPassword, passwordOk, PASSWORD_RULE, verifyPassword } from './passwords';
-import { clearFailures, isLimited, MAX_FAILURES_PER_ADDRESS, recordFailure } from './rate-limit';
+import { hashPassword, passwordOk, PASSWORD_RULE, verifyPasswordEvenly } from './passwords';
+import { signInLimits } from './rate-limit';
 
 export interface PublicUser { id: string; email: string; name: string; role: Role; disabled: boolean; createdAt: string; lastLoginAt: string | null }
 
@@ -19,21 +19,26 @@ export async function findUser(db: Kysely<Database>, id: string) {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Checks an email and password; rate-limited per email and per client address. */
+/**
+ * Checks an email and password, within the sign-in limits (lib/auth/rate-limit.ts) for the client
+ * `address`. Unknown, disabled and password-less accounts take the same path and time as a wrong
+ * password.
+ */
 export async function signIn(db: Kysely<Database>, email: string, password: string, address: string): Promise<PublicUser | null> {
-  const key = `${email.toLowerCase()}|${address}`;
-  if (isLimited(key) || isLimited(`addr|${address}`, MAX_FAILURES_PER_ADDRESS)) {
-    await audit(db, { userId: null, action: 'sign-in.rate-limited', target: email.toLowerCase(), detail: { address } });
-    throw new Error('Too many failed sign-ins; wait 15 minutes.');
+  const login = email.trim().toLowerCase();
+  const refusal = signInLimits.refusal(login, address);
+  if (refusal) {
+    await audit(db, { userId: null, action: 'sign-in.rate-limited', target: login, detail: { address } });
+    throw new Error(refusal);
   }
-  const user = await db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
-  if (!user || user.disabled || !(await verifyPassword(password, user.password_hash))) {
-    recordFailure(key);
-    recordFailure(`addr|${address}`);
-    await audit(db, { userId: user?.id ?? null, action: 'sign-in.failed', target: email.toLowerCase(), detail: { address } });
+  const user = await db.selectFrom('users').selectAll().where('email', '=', login).executeTakeFirst();
+  const passwordRight = await verifyPasswordEvenly(password, user?.password_hash);
+  if (!user || user.disabled || !passwordRight) {
+    signInLimits.failed(login, address);
+    await audit(db, { userId: user?.id ?? null, action: 'sign-in.failed', target: login, detail: { address } });
     return null;
   }
-  clearFailures(key);
+  signInLimits.succeeded(login, address);
   await db.updateTable('users').set({ last_login_at: new Date().toISOString() }).where('id', '=', user.id).execute();
   await audit(db, { userId: user.id, action: 'sign-in', target: user.email, detail: { address } });
   return toPublic(user);

@@ -40,10 +40,5 @@ function body(type: string, message: string, status: number) {
   return NextResponse.json({ error: { type, message } }, { status });
 }
 
-export async function readJsonBody(req: Request): Promise<unknown> {
-  try {
-    return await req.json();
-  } catch {
-    throw new ApiError('ValidationError', 'Request body must be JSON.');
-  }
-}
+/** Body reading lives in ./body (capped); still importable from here. */
+export { readJsonBody } from './body';

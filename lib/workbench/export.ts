@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import { DescribeQueryCommand, GetQueryResultsCommand, type CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { env } from '../env';
 import { writeFileAtomic, readJson } from '../lake/storage/fs-atomic';
 import { ApiError } from '../http/errors';
+import { toCsv } from './csv';
 
 export type ExportFormat = 'csv' | 'jsonl';
 
@@ -15,7 +15,7 @@ export interface ExportOptions {
   scope: 'all' | 'page';
   nextToken?: string;
   maxResults?: number;
-  /** Prefix cells that a spreadsheet would run as a formula (=, +, -, @) with a quote. */
+  /** Prefix cells that a spreadsheet would run as a formula (=, +, -, @) with a quote (lib/workbench/csv.ts). */
   formulaGuard: boolean;
 }
 
@@ -37,9 +37,6 @@ export interface ExportEvidence {
 }
 
 const PAGE = 1000;
-const FORMULA = /^[=+\-@\t\r]/;
-
-export const guardCell = (v: string) => (FORMULA.test(v) ? `'${v}` : v);
 
 export function exportFileName(sql: string | undefined, format: ExportFormat, at = new Date()): string {
   const words = (sql ?? 'query').replace(/\$EDS_ID|[0-9a-f]{8}-[0-9a-f-]{27}/gi, '').toLowerCase().match(/[a-z0-9]+/g) ?? ['query'];
@@ -99,8 +96,8 @@ export async function startExport(client: CloudTrailClient, handle: string, quer
 }
 
 function csvChunk(columns: string[], rows: string[][], header: boolean, guard: boolean): string {
-  const body = guard ? rows.map((r) => r.map(guardCell)) : rows;
-  return stringify(header ? [columns, ...body] : body, { record_delimiter: 'windows' });
+  // column names come from the SQL's aliases, so they are guarded like cells
+  return toCsv(header ? [columns, ...rows] : rows, { formulaGuard: guard });
 }
 
 function jsonlChunk(columns: string[], rows: string[][]): string {

@@ -19,7 +19,7 @@ const dataDir = path.resolve(__dirname, '../../.tmp/it-restart-data');
 const env = {
   TRAILBENCH_DEMO_EVENTS: '0', TRAILBENCH_ADMIN_EMAIL: ADMIN.email, TRAILBENCH_ADMIN_PASSWORD: ADMIN.password, PORT: String(PORT),
   TRAILBENCH_LAKE_ACCESS_KEY_ID: LAKE_KEYS.accessKeyId, TRAILBENCH_LAKE_SECRET_ACCESS_KEY: LAKE_KEYS.secretAccessKey,
-  TRAILBENCH_ALERT_TICK_SECONDS: '1', TRAILBENCH_ALERT_RETRY_BASE_SECONDS: '1',
+  TRAILBENCH_ALERT_TICK_SECONDS: '1', TRAILBENCH_ALERT_RETRY_BASE_SECONDS: '1', TRAILBENCH_WEBHOOK_ALLOWED_NETWORKS: '127.0.0.0/8',
   TRAILBENCH_IMPORT_ROOTS: fs.realpathSync(os.tmpdir()), // storeWith imports from a temp directory
   ...(inject('ownDatabaseUrl') ? { DATABASE_URL: inject('ownDatabaseUrl') } : {}),
 };

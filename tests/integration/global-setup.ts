@@ -29,6 +29,8 @@ export default async function setup(project: TestProject) {
       // alert tests wait on conditions; a short tick and retry base keep them quick
       TRAILBENCH_ALERT_TICK_SECONDS: '1',
       TRAILBENCH_ALERT_RETRY_BASE_SECONDS: '0.5',
+      // the tests' webhook receivers listen on this host, which webhooks may not reach by default
+      TRAILBENCH_WEBHOOK_ALLOWED_NETWORKS: '127.0.0.0/8',
       TRAILBENCH_ADMIN_EMAIL: ADMIN.email,
       TRAILBENCH_ADMIN_PASSWORD: ADMIN.password,
       PORT: String(PORT),

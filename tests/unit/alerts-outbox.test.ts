@@ -10,6 +10,7 @@ import { startReceiver, type Receiver } from '../helpers/receiver';
 // several workers at once are each sent once. (The server's own secret comes from the environment.)
 process.env.NEXTAUTH_SECRET = 'unit-test-session-secret-0123456789abcdef';
 process.env.TRAILBENCH_ALERT_RETRY_BASE_SECONDS = '0.1';
+process.env.TRAILBENCH_WEBHOOK_ALLOWED_NETWORKS = '127.0.0.0/8'; // the receiver is local
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trailbench-outbox-'));
 let db: Kysely<Database>;

@@ -1,10 +1,5 @@
-import NextAuth from 'next-auth';
-import { authOptions } from '@/lib/auth/options';
+import { authRoute } from '@/lib/auth/route-handler';
 
 export const dynamic = 'force-dynamic';
 
-async function handler(req: Request, ctx: { params: Promise<{ nextauth: string[] }> }) {
-  return NextAuth(req as never, { params: await ctx.params } as never, authOptions());
-}
-
-export { handler as GET, handler as POST };
+export { authRoute as GET, authRoute as POST };

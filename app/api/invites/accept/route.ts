@@ -1,8 +1,9 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
-import { errorResponse, readJsonBody } from '@/lib/http/errors';
-import { requireSameOrigin } from '@/lib/auth/session';
+import { errorResponse } from '@/lib/http/errors';
+import { readJsonBody } from '@/lib/http/body';
+import { requireSameOrigin } from '@/lib/http/same-origin';
 import { acceptInvite } from '@/lib/auth/users';
 
 export const dynamic = 'force-dynamic';

@@ -9,10 +9,9 @@ export const dynamic = 'force-dynamic';
 const input = z.object({ storeId: z.string().max(256).optional(), connectionId: z.string().max(40).optional() });
 
 /** Runs a saved query as saved (viewers may run what is shared with them), optionally on another store. */
-export const POST = withUser<{ id: string }>(undefined, async ({ user, params, req }) => {
+export const POST = withUser<{ id: string }>(undefined, async ({ user, params, body }) => {
   const db = await getDb();
   const { row } = await requireQuery(db, user, params.id);
-  const text = await req.text();
-  const over = input.parse(text ? JSON.parse(text) : {});
+  const over = input.parse(await body({ whenEmpty: {} }));
   return runSql(db, user, { sql: row.sql, storeId: over.storeId ?? row.store_id ?? undefined, connectionId: over.connectionId ?? row.connection_id ?? undefined, savedQueryId: row.id });
 });
