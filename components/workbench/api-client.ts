@@ -1,6 +1,10 @@
 // The one place in the browser that knows the workbench HTTP routes (app/api/*).
 // Every call returns parsed JSON or throws an ApiError carrying the server's { error: { type, message } }.
 
+import type { ExportSummary } from '@/lib/workbench/export-list';
+
+export type { ExportSummary };
+
 export type QueryStatus = 'QUEUED' | 'RUNNING' | 'FINISHED' | 'FAILED' | 'CANCELLED' | 'TIMED_OUT';
 
 export const ACTIVE_STATUSES: readonly QueryStatus[] = ['QUEUED', 'RUNNING'];
@@ -195,15 +199,6 @@ export interface ExportRequest {
   nextToken?: string;
   maxResults?: number;
   formulaGuard: boolean;
-}
-
-export interface ExportSummary {
-  exportId: string;
-  at: string;
-  format: string;
-  scope: string;
-  rows: number;
-  sha256: string;
 }
 
 /** Your finished exports of a query, newest first (GET /api/queries/{id}/exports). */

@@ -1,10 +1,7 @@
+import { readCappedText } from '../streams/read-capped';
 import { ApiError } from './errors';
 
-/**
- * Request bodies read with a cap: a declared Content-Length over the cap is refused before a byte
- * is read, and a body without one (chunked) is counted as it streams and dropped the moment it
- * passes the cap, so no request can make the server buffer more than the cap.
- */
+/** API request bodies are read with a cap (see readCappedText); JSON is parsed with a 400 that says why. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 const tooLarge = (max: number) => new ApiError('PayloadTooLarge', `Request body is larger than ${max} bytes.`, 413);
@@ -15,23 +12,8 @@ export function checkDeclaredLength(req: Request, max = MAX_BODY_BYTES): void {
   if (declared !== null && !(Number(declared) <= max)) throw tooLarge(max);
 }
 
-export async function readBodyText(req: Request, max = MAX_BODY_BYTES): Promise<string> {
-  checkDeclaredLength(req, max);
-  if (!req.body) return '';
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(max);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+export function readBodyText(req: Request, max = MAX_BODY_BYTES): Promise<string> {
+  return readCappedText(req, max, () => tooLarge(max));
 }
 
 export function parseJson(text: string): unknown {
