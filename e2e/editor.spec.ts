@@ -41,6 +41,10 @@ test('opens a sample query with $EDS_ID replaced by the store, runs it and shows
 
   await expect.poll(() => editorFlatText(page)).toContain(`FROM ${storeId}`);
   expect(await editorFlatText(page)).not.toContain('$EDS_ID');
+  // The store ID is coloured as one token, not as a number followed by names.
+  await expect.poll(async () => (await editorRegion(page).locator('.tb-store-id').allTextContents()).join('')).toBe(storeId);
+  const colours = await editorRegion(page).locator('.tb-store-id').evaluateAll((els) => new Set(els.map((e) => getComputedStyle(e).color)).size);
+  expect(colours).toBe(1);
 
   await runButton(page).click();
   await expect(queryStatus(page)).toHaveText('FINISHED');

@@ -6,6 +6,7 @@ import { monaco, TRINO_LANGUAGE_ID } from './monaco-setup';
 import { codeSpans } from '../../lib/sql/code-spans';
 import { setEditorContext } from './editor-context';
 import { lintMarkers, LINT_OWNER } from './lint-markers';
+import { storeIdSpans } from './store-id-spans';
 import type { SqlEditorHandle, SqlEditorProps, SyntaxProblem } from './sql-editor';
 
 const EDITOR_OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
@@ -68,9 +69,17 @@ export default function SqlEditorImpl(props: SqlEditorProps) {
       propsRef.current.onSyntaxProblems?.(problems);
     };
     let lintTimer: ReturnType<typeof setTimeout> | undefined;
+    const storeIds = editor.createDecorationsCollection();
     const lintNow = () => {
       const model = editor.getModel();
-      if (model) m.editor.setModelMarkers(model, LINT_OWNER, lintMarkers(model, propsRef.current.context));
+      if (!model) return;
+      m.editor.setModelMarkers(model, LINT_OWNER, lintMarkers(model, propsRef.current.context));
+      storeIds.set(
+        storeIdSpans(model.getValue()).map(({ start, end }) => ({
+          range: m.Range.fromPositions(model.getPositionAt(start), model.getPositionAt(end)),
+          options: { inlineClassName: 'tb-store-id', hoverMessage: { value: 'Event data store ID' } },
+        })),
+      );
     };
     lintRef.current = lintNow;
 
