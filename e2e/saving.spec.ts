@@ -16,11 +16,12 @@ test('saves a tab in place, saves it again as version 2, restores version 1 and 
   await setSql(page, V1);
 
   const save = page.getByRole('button', { name: 'Save query', exact: true });
+  const activeTab = page.getByRole('tablist', { name: 'Query tabs' }).getByRole('tab', { selected: true });
   await expect(save).toHaveClass(/\bbtn\b/); // styled as the toolbar's other buttons
   await expect(page.getByRole('link', { name: 'Save query' })).toHaveCount(0);
 
   await test.step('the dialog is prefilled from the tab and saves without leaving the workbench', async () => {
-    const tabTitle = (await page.getByRole('tab', { selected: true }).innerText()).trim();
+    const tabTitle = (await activeTab.innerText()).trim();
     await save.click();
     const dialog = page.getByRole('dialog', { name: 'Save query' });
     await expect(dialog).toBeVisible();
@@ -33,7 +34,7 @@ test('saves a tab in place, saves it again as version 2, restores version 1 and 
     await expect(dialog).toBeHidden();
     await expect(page).toHaveURL(/\/$/);
     await expect(page.getByRole('status').filter({ hasText: `Saved as version 1 of ${name}` })).toBeVisible();
-    await expect(page.getByRole('tab', { selected: true })).toContainText(name);
+    await expect(activeTab).toContainText(name);
   });
 
   await test.step('saving the same tab again says it adds version 2, and does', async () => {
