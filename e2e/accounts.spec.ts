@@ -1,4 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { editorText, setSql } from './helpers';
+import { acceptInviteAndSignIn, invite } from './people';
 
 // Accounts as new users meet them: the admin (signed in by global-setup) invites an analyst and a
 // viewer on the users page; each sets a password through their one-time link and signs in in a
@@ -8,36 +10,6 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 
 const SQL_V1 = 'SELECT eventName, count(*) AS n\nFROM $EDS_ID\nGROUP BY eventName\nORDER BY n DESC';
 const SQL_V2 = "SELECT eventName, count(*) AS n\nFROM $EDS_ID\nWHERE eventName <> 'ConsoleLogin'\nGROUP BY eventName\nORDER BY n DESC, eventName";
-
-async function invite(admin: Page, email: string, role: 'analyst' | 'viewer'): Promise<string> {
-  await admin.goto('/admin/users');
-  const form = admin.getByRole('form', { name: 'Invite a user' });
-  await form.getByLabel('Email').fill(email);
-  await form.getByLabel('Role').selectOption(role);
-  await form.getByRole('button', { name: 'Invite' }).click();
-  const link = admin.getByLabel(`Invite link for ${email}`);
-  await expect(link).toHaveValue(/\/invite\?token=[\w-]{20,}$/);
-  await expect(admin.getByRole('table', { name: 'Users' }).getByRole('row').filter({ hasText: email })).toContainText('Not signed in yet');
-  const url = await link.inputValue();
-  expect(new URL(url).origin, 'the invite link points at this server').toBe(new URL(admin.url()).origin);
-  return url;
-}
-
-/** A new person in a fresh browser: opens the invite link, sets a password, signs in. */
-async function acceptInviteAndSignIn(browser: Browser, inviteUrl: string, who: { email: string; password: string }): Promise<Page> {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
-  await page.goto(inviteUrl);
-  await page.getByLabel(/^Password/).fill(who.password);
-  await page.getByRole('button', { name: 'Set password' }).click();
-  await expect(page.getByRole('status')).toHaveText(`Account ready for ${who.email}. Sign in now.`);
-  await page.getByRole('link', { name: 'Go to sign-in' }).click();
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/$/);
-  return page;
-}
 
 function queryStatus(page: Page) {
   return page.getByRole('status', { name: 'Query status' });
@@ -54,8 +26,8 @@ async function runAndSeeRows(page: Page) {
 test('an analyst saves, edits and shares a query; a viewer runs it read-only; the admin audits both', async ({ page: admin, browser }) => {
   test.setTimeout(180_000);
   const suffix = `${Date.now().toString(36)}${test.info().repeatEachIndex}`; // new people and names on every run
-  const ANALYST = { email: `analyst-${suffix}@e2e.test`, password: 'analyst-password-1' };
-  const VIEWER = { email: `viewer-${suffix}@e2e.test`, password: 'viewer-password-1' };
+  const ANALYST = { email: `analyst-${suffix}@e2e.test`, password: 'analyst-password-1', role: 'analyst' } as const;
+  const VIEWER = { email: `viewer-${suffix}@e2e.test`, password: 'viewer-password-1', role: 'viewer' } as const;
   const NAME = `Event counts ${suffix}`;
 
   const analystLink = await invite(admin, ANALYST.email, 'analyst');
@@ -67,13 +39,13 @@ test('an analyst saves, edits and shares a query; a viewer runs it read-only; th
   let shareLink = '';
   let privateId = '';
 
-  await test.step('the analyst saves a query from a /saved/new link, as the workbench links to it', async () => {
+  await test.step('the analyst saves a query from a prefilled /saved/new link', async () => {
     const stores = (await (await analyst.request.get('/api/stores')).json()) as { stores: { id: string; name: string; connectionId: string }[] };
     const demo = stores.stores.find((s) => s.name === 'demo')!;
     const params = new URLSearchParams({ sql: SQL_V1, storeId: demo.id, connectionId: demo.connectionId, name: NAME, tags: 'e2e, counts' });
     await analyst.goto(`/saved/new?${params}`);
     await expect(analyst.getByRole('heading', { name: 'New saved query' })).toBeVisible();
-    await expect(analyst.getByRole('textbox', { name: 'SQL', exact: true })).toHaveValue(SQL_V1);
+    await expect.poll(() => editorText(analyst)).toBe(SQL_V1);
     await expect(analyst.getByLabel('Default store').locator('option:checked')).toHaveText(new RegExp(`^demo \\(${demo.id}\\)`));
     await analyst.getByLabel('Folder').fill('Team');
     await analyst.getByRole('button', { name: 'Save', exact: true }).click();
@@ -85,7 +57,7 @@ test('an analyst saves, edits and shares a query; a viewer runs it read-only; th
   });
 
   await test.step('the analyst edits it: version 2, and the diff shows what changed', async () => {
-    await analyst.getByRole('textbox', { name: 'SQL', exact: true }).fill(SQL_V2);
+    await setSql(analyst, SQL_V2);
     await analyst.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(analyst.getByRole('status').filter({ hasText: 'Saved as version 2.' })).toBeVisible();
     const versions = analyst.getByRole('table', { name: 'Versions' });

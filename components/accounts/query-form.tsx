@@ -1,7 +1,8 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import type { SavedQuery, SavedQueryInput } from './api';
+import type { SavedQuery, SavedQueryInput, SavedQueryVersion } from './api';
+import { SavedSqlEditor } from './saved-sql-editor';
 import { StoreSelect } from './store-select';
 import { SubmitButton } from '../forms/submit-button';
 
@@ -12,6 +13,19 @@ export const EMPTY_FIELDS: QueryFields = { name: '', description: '', tags: '', 
 
 export function fieldsOf(q: SavedQuery): QueryFields {
   return { name: q.name, description: q.description, tags: q.tags.join(', '), folder: q.folder, sql: q.sql, storeId: q.storeId, connectionId: q.connectionId };
+}
+
+/** A stored version's tags (its row keeps them as JSON text; unreadable ones count as none). */
+export function tagsOfVersion(v: SavedQueryVersion): string[] {
+  try {
+    return JSON.parse(v.tags) as string[];
+  } catch {
+    return [];
+  }
+}
+
+export function fieldsOfVersion(v: SavedQueryVersion): QueryFields {
+  return { name: v.name, description: v.description, tags: tagsOfVersion(v).join(', '), folder: v.folder, sql: v.sql, storeId: v.store_id, connectionId: v.connection_id };
 }
 
 export function inputOf(f: QueryFields): SavedQueryInput {
@@ -31,10 +45,12 @@ interface Props {
   canSave: boolean;
   /** Extra controls next to Save (or alone, read-only). */
   actions?: ReactNode;
+  /** Changes when the SQL is replaced from outside (another version loaded), so the editor shows it. */
+  sqlRevision?: string;
 }
 
-/** Name, description, tags, folder, default store and SQL; read-only for those who may only view. */
-export function QueryForm({ fields, onChange, readOnly, onSave, canSave, actions }: Props) {
+/** Name, description, tags, folder, default store and SQL (in Monaco); read-only for those who may only view. */
+export function QueryForm({ fields, onChange, readOnly, onSave, canSave, actions, sqlRevision = 'new' }: Props) {
   const set = (patch: Partial<QueryFields>) => onChange({ ...fields, ...patch });
   return (
     <form
@@ -64,18 +80,14 @@ export function QueryForm({ fields, onChange, readOnly, onSave, canSave, actions
         </label>
         <StoreSelect value={fields} disabled={readOnly} onChange={(v) => set(v)} />
       </div>
-      <label>
-        SQL
-        <textarea
-          className="acc-sql"
-          rows={12}
-          required
-          spellCheck={false}
-          value={fields.sql}
-          readOnly={readOnly}
-          onChange={(e) => set({ sql: e.target.value })}
-        />
-      </label>
+      {readOnly ? (
+        <label>
+          SQL
+          <textarea className="acc-sql" rows={12} spellCheck={false} value={fields.sql} readOnly />
+        </label>
+      ) : (
+        <SavedSqlEditor value={fields.sql} revision={sqlRevision} onChange={(sql) => set({ sql })} />
+      )}
       <div className="acc-row">
         {!readOnly && (
           <SubmitButton className="acc-button" disabled={!canSave}>

@@ -35,6 +35,11 @@ export function SavedList({ me }: { me: Me }) {
 
   return (
     <>
+      {me.role === 'viewer' && (
+        <p className="acc-notice" role="note" aria-label="What you can do">
+          Your account is a viewer: open a query shared with you to run it and export its results; your runs are in <Link href="/history">History</Link>.
+        </p>
+      )}
       <div className="acc-toolbar">
         <form
           role="search"
@@ -73,7 +78,11 @@ export function SavedList({ me }: { me: Me }) {
         )}
       </div>
       {error && <p role="alert" className="acc-error">{error}</p>}
-      {queries && queries.length === 0 && <p className="acc-muted">No saved queries{text || tag ? ' match this search' : ' yet'}.</p>}
+      {queries && queries.length === 0 && (
+        <p className="acc-muted">
+          {text || tag ? 'No saved queries match this search.' : me.role === 'viewer' ? 'Nobody has shared a query with you yet.' : 'No saved queries yet.'}
+        </p>
+      )}
       {queries && queries.length > 0 && (
         <table className="acc-table" aria-label="Saved queries">
           <thead>

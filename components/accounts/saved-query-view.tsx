@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { AccountsApiError, api, type Me, type SavedQuery, type SavedQueryVersion, type Shares } from './api';
 import { formatWhen } from './format';
-import { EMPTY_FIELDS, fieldsOf, inputOf, QueryForm, sameFields, type QueryFields } from './query-form';
+import { EMPTY_FIELDS, fieldsOf, fieldsOfVersion, inputOf, QueryForm, sameFields, type QueryFields } from './query-form';
 import { RunPanel } from './run-panel';
 import { ShareDialog } from './share-dialog';
 import { VersionsPanel } from './versions-panel';
@@ -21,7 +21,7 @@ function sharingSummary(s: Shares | null): string {
 export function SavedQueryView({ id, me }: { id: string; me: Me }) {
   const [query, setQuery] = useState<SavedQuery | null>(null);
   const [fields, setFields] = useState<QueryFields>(EMPTY_FIELDS);
-  const [versions, setVersions] = useState<SavedQueryVersion[]>([]);
+  const [versions, setVersions] = useState<SavedQueryVersion[] | null>(null);
   const [shares, setShares] = useState<Shares | null>(null);
   const [notFound, setNotFound] = useState('');
   const [error, setError] = useState('');
@@ -29,18 +29,21 @@ export function SavedQueryView({ id, me }: { id: string; me: Me }) {
   const [busy, setBusy] = useState(false);
   const [sharing, setSharing] = useState(false);
 
+  // The query first; its versions and (for its owner) its sharing each on their own, so one
+  // refused part (a viewer may not list who else it is shared with) cannot hide the others.
   const load = useCallback(async () => {
+    let q: SavedQuery;
     try {
-      const q = await api.getSaved(id);
-      setQuery(q);
-      setFields(fieldsOf(q));
-      const [v, s] = await Promise.all([api.versions(id), api.getShares(id)]);
-      setVersions(v);
-      setShares(s);
+      q = await api.getSaved(id);
     } catch (e) {
       if (e instanceof AccountsApiError && e.status === 404) setNotFound(e.message);
       else setError((e as Error).message);
+      return;
     }
+    setQuery(q);
+    setFields(fieldsOf(q));
+    const fail = (e: unknown) => setError((e as Error).message);
+    await Promise.all([api.versions(id).then(setVersions, fail), q.access === 'owner' ? api.getShares(id).then(setShares, fail) : undefined]);
   }, [id]);
 
   useEffect(() => {
@@ -60,23 +63,30 @@ export function SavedQueryView({ id, me }: { id: string; me: Me }) {
 
   const canEdit = me.role !== 'viewer' && (query.access === 'owner' || query.access === 'editor');
   const isOwner = query.access === 'owner';
+  // what this user can actually do: a viewer account cannot edit whatever the share says
+  const effectiveAccess = canEdit ? query.access : 'viewer';
   const dirty = !sameFields(fields, fieldsOf(query));
 
-  async function save() {
+  async function saveAsNewVersion(next: QueryFields, done: (version: number) => string) {
     setBusy(true);
     setError('');
     setNotice('');
     try {
-      const q = await api.updateSaved(id, inputOf(fields));
+      const q = await api.updateSaved(id, inputOf(next));
       setQuery(q);
       setFields(fieldsOf(q));
       setVersions(await api.versions(id));
-      setNotice(`Saved as version ${q.version}.`);
+      setNotice(done(q.version));
     } catch (e) {
       setError((e as Error).message);
     } finally {
       setBusy(false);
     }
+  }
+
+  function restore(v: SavedQueryVersion) {
+    if (dirty && !window.confirm(`Restoring version ${v.version} discards your unsaved changes. Restore it?`)) return;
+    void saveAsNewVersion(fieldsOfVersion(v), (n) => `Restored version ${v.version} as version ${n}.`);
   }
 
   async function remove() {
@@ -94,14 +104,15 @@ export function SavedQueryView({ id, me }: { id: string; me: Me }) {
       <h1>{query.name}</h1>
       <p className="acc-muted">
         Version {query.version} · created {formatWhen(query.createdAt)} by {query.createdBy} · updated {formatWhen(query.updatedAt)} by {query.updatedBy}
-        {isOwner ? ` · ${sharingSummary(shares)}` : ` · shared with you as ${query.access}`}
+        {isOwner ? (shares ? ` · ${sharingSummary(shares)}` : '') : ` · shared with you as ${effectiveAccess}`}
       </p>
       {!canEdit && <p className="acc-notice">You can view and run this query, but not change it.</p>}
       <QueryForm
         fields={fields}
         onChange={setFields}
         readOnly={!canEdit}
-        onSave={() => void save()}
+        onSave={() => void saveAsNewVersion(fields, (n) => `Saved as version ${n}.`)}
+        sqlRevision={`v${query.version}`}
         canSave={dirty && !busy}
         actions={
           <>
@@ -122,7 +133,7 @@ export function SavedQueryView({ id, me }: { id: string; me: Me }) {
       {error && <p role="alert" className="acc-error">{error}</p>}
       <RunPanel queryId={id} unsaved={dirty} />
       <SavedQueryAlerts queryId={id} canCreate={me.role !== 'viewer'} />
-      <VersionsPanel versions={versions} />
+      <VersionsPanel versions={versions} onRestore={canEdit ? restore : undefined} busy={busy} />
       {sharing && <ShareDialog queryId={id} queryName={query.name} onClose={() => setSharing(false)} onSaved={setShares} />}
     </>
   );

@@ -2,16 +2,11 @@
 
 import { diffLines } from 'diff';
 import type { SavedQueryVersion } from './api';
+import { tagsOfVersion } from './query-form';
 
 /** A version as text: its fields, then its SQL, so one line diff shows every change. */
 export function versionText(v: SavedQueryVersion): string {
-  let tags: string[] = [];
-  try {
-    tags = JSON.parse(v.tags) as string[];
-  } catch {
-    /* keep none */
-  }
-  const header = [`Name: ${v.name}`, `Description: ${v.description}`, `Tags: ${tags.join(', ')}`, `Folder: ${v.folder}`, `Default store: ${v.store_id ?? 'none'}`];
+  const header = [`Name: ${v.name}`, `Description: ${v.description}`, `Tags: ${tagsOfVersion(v).join(', ')}`, `Folder: ${v.folder}`, `Default store: ${v.store_id ?? 'none'}`];
   return `${header.join('\n')}\n\n${v.sql.replace(/\n?$/, '\n')}`;
 }
 

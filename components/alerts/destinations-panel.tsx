@@ -5,6 +5,8 @@ import { alertsApi, type Destination } from './api';
 import { SubmitButton } from '../forms/submit-button';
 
 const KIND_LABEL = { slack: 'Slack incoming webhook', webhook: 'JSON webhook' } as const;
+/** What a URL of each kind looks like. */
+const URL_EXAMPLE = { slack: 'https://hooks.slack.com/services/T…/B…/…', webhook: 'https://alerts.example.com/trailbench' } as const;
 
 /** The user's destinations: add (URL stored server-side, shown masked), rotate a signing secret, delete. */
 export function DestinationsPanel({ canEdit, onChange }: { canEdit: boolean; onChange?: (d: Destination[]) => void }) {
@@ -131,7 +133,7 @@ export function DestinationsPanel({ canEdit, onChange }: { canEdit: boolean; onC
           </label>
           <label className="acc-grow">
             Webhook URL
-            <input type="text" required maxLength={2048} value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://hooks.slack.com/services/…" autoComplete="off" />
+            <input type="text" required maxLength={2048} value={url} onChange={(e) => setUrl(e.target.value)} placeholder={URL_EXAMPLE[kind]} autoComplete="off" />
           </label>
           {kind === 'webhook' && (
             <label className="acc-check">

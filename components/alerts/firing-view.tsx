@@ -6,7 +6,7 @@ import { ResultsTable } from '@/components/results/results-table';
 import { api } from '../accounts/api';
 import { formatWhen } from '../accounts/format';
 import { alertsApi, type FiringDetail } from './api';
-import { formatWindow } from './format';
+import { formatWindow, plural } from './format';
 
 /** The rows one firing notified about (kept with the firing), its deliveries and the full result's export. */
 export function FiringView({ id }: { id: string }) {
@@ -48,7 +48,7 @@ export function FiringView({ id }: { id: string }) {
       <ul>
         {f.deliveries.map((d) => (
           <li key={d.id}>
-            {d.destinationName}: <span className={`alert-badge alert-${d.status}`}>{d.status}</span> after {d.attempts} attempts{d.lastError && <span className="acc-error"> — {d.lastError}</span>}
+            {d.destinationName}: <span className={`alert-badge alert-${d.status}`}>{d.status}</span> after {plural(d.attempts, 'attempt')}{d.lastError && <span className="acc-error"> — {d.lastError}</span>}
           </li>
         ))}
       </ul>

@@ -8,8 +8,13 @@ export function formatWindow(start: string | null, end: string | null): string {
   return `${s} – ${e.slice(0, 10) === s.slice(0, 10) ? e.slice(11) : e}`;
 }
 
+/** A count with its noun: `1 attempt`, `2 attempts`, `0 attempts`. */
+export function plural(n: number, noun: string): string {
+  return `${n} ${n === 1 ? noun : `${noun}s`}`;
+}
+
 /** What the link to a firing's page says. */
 export function firingLabel(f: { test: boolean; rowCount: number }): string {
   if (f.test && f.rowCount === 0) return 'Test message (condition not met)';
-  return `${f.rowCount} ${f.rowCount === 1 ? 'row' : 'rows'} that fired`;
+  return `${plural(f.rowCount, 'row')} that fired`;
 }

@@ -27,6 +27,7 @@ export function NewRule() {
         value={value}
         busy={busy}
         submitLabel="Create rule"
+        isNew
         onSubmit={async (input) => {
           setBusy(true);
           setError('');

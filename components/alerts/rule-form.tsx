@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import type { Comparison, Rule, RuleInput } from './api';
-import { DestinationPicker } from './destination-picker';
+import { confirmWithoutDestination, DestinationPicker } from './destination-picker';
 import { SubmitButton } from '../forms/submit-button';
 
 export const NEW_RULE = (savedQueryId: string, name: string): RuleInput => ({
@@ -19,7 +19,7 @@ const OPS: Comparison[] = ['>', '>=', '<', '<=', '=', '!='];
 const num = (v: string) => (v === '' ? 0 : Number(v));
 
 /** Schedule, window, condition, cooldown, message templates and destinations of one rule. */
-export function RuleForm({ value, onSubmit, submitLabel, busy }: { value: RuleInput; onSubmit: (r: RuleInput) => void; submitLabel: string; busy: boolean }) {
+export function RuleForm({ value, onSubmit, submitLabel, busy, isNew = false }: { value: RuleInput; onSubmit: (r: RuleInput) => void; submitLabel: string; busy: boolean; isNew?: boolean }) {
   const [r, setR] = useState(value);
   useEffect(() => setR(value), [value]);
   const set = (patch: Partial<RuleInput>) => setR((x) => ({ ...x, ...patch }));
@@ -32,7 +32,7 @@ export function RuleForm({ value, onSubmit, submitLabel, busy }: { value: RuleIn
       aria-label="Alert rule"
       onSubmit={(e) => {
         e.preventDefault();
-        onSubmit(r);
+        if (confirmWithoutDestination(r.destinationIds)) onSubmit(r);
       }}
     >
       <label>
@@ -128,7 +128,7 @@ export function RuleForm({ value, onSubmit, submitLabel, busy }: { value: RuleIn
       <p className="acc-muted">
         Templates: <code>{'{{column}}'}</code> is a result column; also <code>{'{{rule}}'}</code>, <code>{'{{query}}'}</code>, <code>{'{{rowCount}}'}</code>, <code>{'{{window_start}}'}</code>, <code>{'{{window_end}}'}</code>, <code>{'{{link}}'}</code>. Nothing else is evaluated.
       </p>
-      <DestinationPicker value={r.destinationIds} onChange={(destinationIds) => set({ destinationIds })} />
+      <DestinationPicker value={r.destinationIds} onChange={(destinationIds) => set({ destinationIds })} preselectSingle={isNew} />
       <div className="acc-row">
         <SubmitButton className="acc-button" disabled={busy}>
           {submitLabel}

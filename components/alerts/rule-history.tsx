@@ -3,9 +3,14 @@
 import Link from 'next/link';
 import { formatWhen } from '../accounts/format';
 import type { Delivery, Run } from './api';
-import { firingLabel, formatWindow } from './format';
+import { firingLabel, formatWindow, plural } from './format';
 
 const RUN_LABEL: Record<string, string> = { running: 'Running', ok: 'Condition not met', fired: 'Fired', suppressed: 'Not sent again', error: 'Error' };
+
+/** A run's outcome as the history and the rule's status line say it. */
+export function runOutcome(r: Run): string {
+  return r.kind === 'test' && r.firing ? 'Test sent' : RUN_LABEL[r.status] ?? r.status;
+}
 
 function Deliveries({ list }: { list: Delivery[] }) {
   if (!list.length) return <span className="acc-muted">no destinations</span>;
@@ -15,7 +20,7 @@ function Deliveries({ list }: { list: Delivery[] }) {
         <li key={d.id}>
           {d.destinationName}: <span className={`alert-badge alert-${d.status}`}>{d.status}</span>{' '}
           <span className="acc-muted">
-            {d.attempts} attempt{d.attempts === 1 ? '' : 's'}
+            {plural(d.attempts, 'attempt')}
             {d.deliveredAt && ` · delivered ${formatWhen(d.deliveredAt)}`}
             {d.nextAttemptAt && d.status === 'retrying' && ` · next try ${formatWhen(d.nextAttemptAt)}`}
           </span>
@@ -55,7 +60,7 @@ export function RuleHistory({ runs }: { runs: Run[] }) {
             <td>{formatWhen(r.startedAt)}</td>
             <td>{r.kind === 'test' ? 'Test' : 'Scheduled'}</td>
             <td>
-              <span className={`alert-badge alert-${r.status}`}>{r.kind === 'test' && r.firing ? 'Test sent' : RUN_LABEL[r.status] ?? r.status}</span>
+              <span className={`alert-badge alert-${r.status}`}>{runOutcome(r)}</span>
               {r.error && <div className="acc-error">{r.error}</div>}
               {r.note && <div className="acc-muted">{r.note}</div>}
             </td>

@@ -6,7 +6,7 @@ import { AccountsApiError, type Me } from '../accounts/api';
 import { formatWhen } from '../accounts/format';
 import { alertsApi, type Rule, type Run } from './api';
 import { inputOfRule, RuleForm } from './rule-form';
-import { RuleHistory } from './rule-history';
+import { RuleHistory, runOutcome } from './rule-history';
 import { RuleStatus } from './rule-status';
 
 const UNSETTLED = new Set(['pending', 'sending', 'retrying']);
@@ -70,6 +70,7 @@ export function RuleView({ id, me }: { id: string; me: Me }) {
   }
   if (!rule || !formValue) return error ? <p role="alert" className="acc-error">{error}</p> : <p className="acc-muted">Loading…</p>;
   const canEdit = me.role !== 'viewer';
+  const lastTest = runs.find((r) => r.kind === 'test');
 
   return (
     <>
@@ -80,7 +81,15 @@ export function RuleView({ id, me }: { id: string; me: Me }) {
       </p>
       <p>
         Status: <RuleStatus rule={rule} />
+        {rule.lastRunAt && <span className="acc-muted"> · last scheduled run {formatWhen(rule.lastRunAt)}</span>}
       </p>
+      {/* tests do not change the scheduled status, so the newest test's outcome is shown beside it */}
+      {lastTest && (
+        <p role="status" aria-label="Last test">
+          Last test: <span className={`alert-badge alert-${lastTest.status}`}>{runOutcome(lastTest)}</span> <span className="acc-muted">{formatWhen(lastTest.startedAt)}</span>
+          {lastTest.error && <span className="acc-error"> — {lastTest.error}</span>}
+        </p>
+      )}
       {rule.warnings.map((w) => (
         <p key={w} className="acc-notice">{w}</p>
       ))}

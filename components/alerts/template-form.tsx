@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { StoreSelect, type StoreChoice } from '../accounts/store-select';
 import { alertsApi, type AlertTemplate, type TemplateParam } from './api';
-import { DestinationPicker } from './destination-picker';
+import { confirmWithoutDestination, DestinationPicker } from './destination-picker';
 import { SubmitButton } from '../forms/submit-button';
 
 const initial = (p: TemplateParam) => (Array.isArray(p.default) ? p.default.join(', ') : String(p.default ?? ''));
@@ -30,7 +30,7 @@ export function TemplateForm() {
   }
 
   async function create() {
-    if (!t || !store.storeId) return;
+    if (!t || !store.storeId || !confirmWithoutDestination(destinationIds)) return;
     setBusy(true);
     setError('');
     try {
@@ -83,7 +83,7 @@ export function TemplateForm() {
                 </label>
               ))}
             </div>
-            <DestinationPicker value={destinationIds} onChange={setDestinationIds} />
+            <DestinationPicker value={destinationIds} onChange={setDestinationIds} preselectSingle />
           </>
         )}
         <div className="acc-row">

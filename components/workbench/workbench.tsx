@@ -17,6 +17,7 @@ import { CostLine } from './cost-line';
 import { BudgetField, budgetOf } from './budget-field';
 import { LintDialog, LintNotes } from './lint-dialog';
 import { QueryStatus } from './query-status';
+import { SaveQuery } from './save-dialog';
 import { IDLE_RUN, isRunActive, type RunPhase } from './run-state';
 import { ShortcutsHelp } from './shortcuts-help';
 import { StorePicker } from './store-picker';
@@ -170,12 +171,12 @@ export function Workbench() {
                 <button type="button" className="btn btn-small" onClick={() => editorRef.current?.toggleComment()} aria-keyshortcuts="Control+/ Meta+/" title="Comment or uncomment the selected lines (Ctrl+/ or ⌘+/)">
                   Toggle comment
                 </button>
-                <a
-                  className="btn btn-small"
-                  href={`/saved/new#${new URLSearchParams({ sql: tabs.sqlOf(activeTab.id), ...(store ? { storeId: store.id, connectionId: store.connectionId ?? '' } : {}) })}`}
-                >
-                  Save query
-                </a>
+                <SaveQuery
+                  tabId={activeTab.id}
+                  target={() => ({ tabId: activeTab.id, title: activeTab.title, sql: tabs.sqlOf(activeTab.id), store, savedQueryId: activeTab.savedQueryId })}
+                  // the tab now stands for the saved query: its name, and saving again adds a version
+                  onSaved={(tabId, q) => dispatch({ type: 'update', id: tabId, patch: { savedQueryId: q.id, title: q.name } })}
+                />
                 <ShortcutsHelp />
                 {active && (
                   <button type="button" className="btn" onClick={() => runs.cancel(activeTab.id)} disabled={run.cancelling}>

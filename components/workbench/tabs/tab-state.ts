@@ -11,6 +11,8 @@ export interface QueryTab {
   queryId?: string;
   /** The sample query the tab was opened from: opening that sample again focuses this tab. */
   sampleId?: string;
+  /** The saved query this tab was saved as: saving again adds a version to it. */
+  savedQueryId?: string;
 }
 
 export interface TabsState {
@@ -110,6 +112,7 @@ export function parseTabs(json: string | null): { state: TabsState; sql: Map<str
       storeKey: typeof t.storeKey === 'string' ? t.storeKey : undefined,
       queryId: typeof t.queryId === 'string' ? t.queryId : undefined,
       sampleId: typeof t.sampleId === 'string' ? t.sampleId.slice(0, 120) : undefined,
+      savedQueryId: typeof t.savedQueryId === 'string' && /^[\w-]{1,64}$/.test(t.savedQueryId) ? t.savedQueryId : undefined,
     });
     sql.set(t.id, typeof t.sql === 'string' ? t.sql.slice(0, MAX_SQL) : '');
   }
