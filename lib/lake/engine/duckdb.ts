@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { allocatorSettings } from './allocator';
+import { withLowPriorityThreads } from './thread-priority';
 import { DuckDBInstance, type DuckDBConnection } from './duckdb-api';
 import { trinoMacros } from '../sql/macros';
 import { sqlString } from '../sql/quote';
@@ -49,7 +50,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
   const spillDir = path.join(lakeDir, 'spill');
   fs.mkdirSync(storesDir, { recursive: true });
   // Spill files go where no query may read them: `spill/`, beside `stores/`.
-  const [instance, internal] = await sandboxed([storesDir], path.join(spillDir, 'query'), [
+  const [instance, internal] = await withLowPriorityThreads(() => sandboxed([storesDir], path.join(spillDir, 'query'), [
     `SET GLOBAL old_implicit_casting = true`,
     `SET GLOBAL integer_division = true`,
     // Parquet footers are cached across queries: files are immutable, so the cache is never stale.
@@ -59,7 +60,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     `SET GLOBAL threads = ${Math.max(2, Math.floor(opts.threads ?? os.availableParallelism()))}`,
     ...memoryLimit(QUERY_MEMORY_SHARE, opts.queryMemoryLimit ?? opts.memoryLimit),
     ...trinoMacros,
-  ]);
+  ]));
   // The writer is started on the first write: many processes (the CLI's stores and verify) never write.
   let writer: Promise<DuckDBInstance> | undefined;
   const startWriter = async () => {
