@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, TokenKind } from '../db/schema';
 import { ApiError } from '../http/errors';
+import { TOKEN_HOURS } from './link-lifetimes';
 
 /**
  * One-time links (first-admin setup, invite, password reset): a random token handed out once,
@@ -11,8 +12,7 @@ export const tokenHash = (t: string) => createHash('sha256').update(t).digest('h
 
 const HOUR = 3_600_000;
 
-/** How long each kind of link works. */
-export const TOKEN_HOURS: Record<TokenKind, number> = { setup: 24, invite: 7 * 24, reset: 24 };
+export { TOKEN_HOURS };
 
 export type TokenState = 'valid' | 'used' | 'expired' | 'unknown';
 

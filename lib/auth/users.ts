@@ -7,13 +7,17 @@ import { hashPassword, passwordOk, PASSWORD_RULE, verifyPasswordEvenly } from '.
 import { signInLimits } from './rate-limit';
 import { issueToken, takeToken, TOKEN_HOURS } from './tokens';
 
-export interface PublicUser { id: string; email: string; name: string; role: Role; disabled: boolean; createdAt: string; lastLoginAt: string | null }
+export interface PublicUser { id: string; email: string; name: string; role: Role; disabled: boolean; invitePending: boolean; createdAt: string; lastLoginAt: string | null }
 
 /** What a user is, to admins and the user; never the hash or the session version. */
 type UserRow = Omit<Database['users'], 'session_version'>;
 
 export function toPublic(u: UserRow): PublicUser {
-  return { id: u.id, email: u.email, name: u.name, role: u.role, disabled: !!u.disabled, createdAt: u.created_at, lastLoginAt: u.last_login_at };
+  return { id: u.id, email: u.email, name: u.name, role: u.role, disabled: !!u.disabled, invitePending: !u.password_hash, createdAt: u.created_at, lastLoginAt: u.last_login_at };
+}
+
+export async function hasUsers(db: Kysely<Database>): Promise<boolean> {
+  return !!(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
 }
 
 export async function findUser(db: Kysely<Database>, id: string) {
@@ -66,10 +70,11 @@ export async function createUser(db: Kysely<Database>, input: { email: string; n
   return toPublic(row);
 }
 
+export const SETUP_DONE = 'Setup is already complete: the first admin exists. Sign in instead.';
+
 /** First start with no users: the admin from the environment, else a printed one-time setup link. */
 export async function ensureFirstAdmin(db: Kysely<Database>, opts: { email?: string; password?: string; baseUrl: string }): Promise<void> {
-  const any = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-  if (any) return;
+  if (await hasUsers(db)) return;
   if (opts.email && opts.password) {
     const admin = await createUser(db, { email: opts.email, role: 'admin', password: opts.password });
     await audit(db, { userId: admin.id, action: 'admin.bootstrap', target: admin.email });
@@ -80,7 +85,7 @@ export async function ensureFirstAdmin(db: Kysely<Database>, opts: { email?: str
 }
 
 export async function completeSetup(db: Kysely<Database>, token: string, input: { email: string; name?: string; password: string }): Promise<PublicUser> {
-  if (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) throw new ApiError('InvalidToken', 'Setup is already complete; sign in instead.', 400);
+  if (await hasUsers(db)) throw new ApiError('InvalidToken', SETUP_DONE, 400);
   // check the input first, so a typo does not burn the one-time link
   if (!passwordOk(input.password)) throw new ApiError('ValidationError', `Password must be ${PASSWORD_RULE}.`);
   if (!/^[^@\s]+@[^@\s]+$/.test(input.email.trim())) throw new ApiError('ValidationError', `'${input.email}' is not an email address.`);
