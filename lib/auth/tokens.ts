@@ -12,8 +12,6 @@ export const tokenHash = (t: string) => createHash('sha256').update(t).digest('h
 
 const HOUR = 3_600_000;
 
-export { TOKEN_HOURS };
-
 export type TokenState = 'valid' | 'used' | 'expired' | 'unknown';
 
 type TokenRow = Pick<Database['tokens'], 'used_at' | 'expires_at'>;

@@ -5,7 +5,8 @@ import { ApiError } from '../http/errors';
 import { audit } from './audit';
 import { hashPassword, passwordOk, PASSWORD_RULE, verifyPasswordEvenly } from './passwords';
 import { signInLimits } from './rate-limit';
-import { issueToken, takeToken, TOKEN_HOURS } from './tokens';
+import { issueToken, takeToken } from './tokens';
+import { TOKEN_HOURS } from './link-lifetimes';
 
 export interface PublicUser { id: string; email: string; name: string; role: Role; disabled: boolean; invitePending: boolean; createdAt: string; lastLoginAt: string | null }
 
