@@ -1,9 +1,7 @@
-import PasswordForm from '../setup/password-form';
+import { LinkPage } from '../setup/link-page';
 
-export default function InvitePage() {
-  return (
-    <main className="auth-page">
-      <PasswordForm kind="invite" />
-    </main>
-  );
+export const dynamic = 'force-dynamic';
+
+export default function InvitePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  return <LinkPage kind="invite" searchParams={searchParams} />;
 }

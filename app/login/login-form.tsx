@@ -1,6 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { SubmitButton } from '@/components/forms/submit-button';
+import { signInWithPassword } from '@/components/accounts/sign-in';
 import { safeNextPath } from '@/lib/http/safe-redirect';
 
 /** Signs in through next-auth's credentials endpoint, then opens the workbench (or `next`). */
@@ -13,15 +14,9 @@ export default function LoginForm({ oidcName }: { oidcName?: string }) {
     setBusy(true);
     setError('');
     const form = new FormData(e.currentTarget);
-    const { csrfToken } = await (await fetch('/api/auth/csrf')).json();
-    const res = await fetch('/api/auth/callback/credentials', {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ csrfToken, email: String(form.get('email')), password: String(form.get('password')), json: 'true' }),
-    });
-    const me = await fetch('/api/me');
+    const signedIn = await signInWithPassword(String(form.get('email')), String(form.get('password')));
     setBusy(false);
-    if (res.ok && me.ok) {
+    if (signedIn) {
       window.location.assign(safeNextPath(new URLSearchParams(window.location.search).get('next'), window.location.origin));
     } else {
       setError('Sign-in failed: wrong email or password, or too many attempts (wait 15 minutes).');

@@ -1,9 +1,7 @@
-import PasswordForm from './password-form';
+import { LinkPage } from './link-page';
 
-export default function SetupPage() {
-  return (
-    <main className="auth-page">
-      <PasswordForm kind="setup" />
-    </main>
-  );
+export const dynamic = 'force-dynamic';
+
+export default function SetupPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  return <LinkPage kind="setup" searchParams={searchParams} />;
 }

@@ -9,7 +9,7 @@ export type Access = 'owner' | 'editor' | 'viewer';
 export interface Me { id: string; email: string; name: string; role: Role }
 export interface Spend { todayUsd: number; last30DaysUsd: number; totalUsd: number; runs30Days: number }
 
-export interface User { id: string; email: string; name: string; role: Role; disabled: boolean; createdAt: string; lastLoginAt: string | null }
+export interface User { id: string; email: string; name: string; role: Role; disabled: boolean; invitePending: boolean; createdAt: string; lastLoginAt: string | null }
 
 export interface SavedQuery {
   id: string; name: string; description: string; tags: string[]; folder: string; sql: string;
@@ -106,6 +106,9 @@ export const api = {
 
   listUsers: async () => (await request<{ users: User[] }>('/api/users')).users,
   inviteUser: (input: { email: string; name?: string; role: Role }) => request<{ user: User; inviteUrl: string }>('/api/users', { method: 'POST', json: input }),
+  reinviteUser: (userId: string) => request<{ user: User; inviteUrl: string }>(`/api/users/${id(userId)}/invite`, { method: 'POST', json: {} }),
+  resetLink: (userId: string) => request<{ user: User; resetUrl: string }>(`/api/users/${id(userId)}/reset-link`, { method: 'POST', json: {} }),
+  changePassword: (input: { currentPassword: string; newPassword: string }) => request<{ changed: true }>('/api/account/password', { method: 'POST', json: input }),
   changeUser: async (userId: string, change: { role?: Role; disabled?: boolean }) =>
     (await request<{ user: User }>(`/api/users/${id(userId)}`, { method: 'PATCH', json: change })).user,
 

@@ -3,6 +3,8 @@
 import { useState } from 'react';
 import { api, type Role, type User } from './api';
 import { SubmitButton } from '../forms/submit-button';
+import { OneTimeLink } from './one-time-link';
+import { lifetimeText } from '@/lib/auth/link-lifetimes';
 
 /** Invites a user with a role; shows the one-time link to hand to them (valid 7 days, shown once). */
 export function InviteForm({ onInvited }: { onInvited: (u: User) => void }) {
@@ -10,7 +12,6 @@ export function InviteForm({ onInvited }: { onInvited: (u: User) => void }) {
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('analyst');
   const [invite, setInvite] = useState<{ email: string; url: string } | null>(null);
-  const [copied, setCopied] = useState(false);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -18,7 +19,6 @@ export function InviteForm({ onInvited }: { onInvited: (u: User) => void }) {
     e.preventDefault();
     setBusy(true);
     setError('');
-    setCopied(false);
     try {
       const out = await api.inviteUser({ email: email.trim(), name: name.trim() || undefined, role });
       setInvite({ email: out.user.email, url: out.inviteUrl });
@@ -29,16 +29,6 @@ export function InviteForm({ onInvited }: { onInvited: (u: User) => void }) {
       setError((err as Error).message);
     } finally {
       setBusy(false);
-    }
-  }
-
-  async function copy() {
-    if (!invite) return;
-    try {
-      await navigator.clipboard.writeText(invite.url);
-      setCopied(true);
-    } catch {
-      setCopied(false);
     }
   }
 
@@ -68,19 +58,12 @@ export function InviteForm({ onInvited }: { onInvited: (u: User) => void }) {
       </form>
       {error && <p role="alert" className="acc-error">{error}</p>}
       {invite && (
-        <div className="acc-notice" role="status">
-          <p>Send this one-time link to {invite.email}; it is shown only now and works once, for 7 days.</p>
-          <div className="acc-row">
-            <label className="acc-grow">
-              Invite link for {invite.email}
-              <input type="text" readOnly value={invite.url} onFocus={(e) => e.target.select()} />
-            </label>
-            <button type="button" className="acc-button acc-secondary" onClick={() => void copy()}>
-              Copy invite link
-            </button>
-            {copied && <span>Copied.</span>}
-          </div>
-        </div>
+        <OneTimeLink
+          what="Invite link"
+          email={invite.email}
+          url={invite.url}
+          note={`Send this one-time link to ${invite.email}; it is shown only now and works once, for ${lifetimeText('invite')}.`}
+        />
       )}
     </section>
   );

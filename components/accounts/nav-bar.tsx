@@ -13,6 +13,7 @@ const LINKS: { href: string; label: string; show: (m: Me) => boolean }[] = [
   { href: '/history', label: 'History', show: () => true },
   { href: '/alerts', label: 'Alerts', show: () => true },
   { href: '/account/keys', label: 'Access keys', show: () => true },
+  { href: '/account', label: 'Your account', show: () => true },
   { href: '/admin/users', label: 'Admin', show: (m) => m.role === 'admin' },
 ];
 

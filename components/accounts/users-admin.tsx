@@ -4,8 +4,9 @@ import { useEffect, useState } from 'react';
 import { api, type Me, type Role, type User } from './api';
 import { formatWhen } from './format';
 import { InviteForm } from './invite-form';
+import { UserLinkActions } from './user-link-actions';
 
-/** Every user: role (changeable), status (disable or enable), created and last sign-in; and the invite form. */
+/** Every user: role (changeable), status (disable or enable), created and last sign-in, re-invite or reset link; and the invite form. */
 export function UsersAdmin({ me }: { me: Me }) {
   const [users, setUsers] = useState<User[] | null>(null);
   const [error, setError] = useState('');
@@ -65,6 +66,7 @@ export function UsersAdmin({ me }: { me: Me }) {
                     <td>{formatWhen(u.createdAt)}</td>
                     <td>{formatWhen(u.lastLoginAt)}</td>
                     <td>
+                      {!self && !u.disabled && <UserLinkActions user={u} />}
                       {!self && (
                         <button type="button" className="acc-button acc-secondary" onClick={() => void change(u, { disabled: !u.disabled })}>
                           {u.disabled ? 'Enable' : 'Disable'} {u.email}

@@ -12,7 +12,7 @@ import { sessionSecret } from './session-secret';
 /**
  * next-auth: local accounts (scrypt-hashed, rate-limited) and, when configured, one OpenID
  * Connect provider. Sessions are signed JWT cookies carrying the user's id; each request
- * re-reads the user (role, disabled) from the database.
+ * re-reads the user (role, disabled, session version) from the database. Sign-outs are audited.
  */
 declare module 'next-auth' {
   interface Session { user: { id: string; email: string; name: string; role: Role } }
@@ -71,16 +71,26 @@ export function authOptions(): NextAuthOptions {
       async jwt({ token, user, account }) {
         if (user && account) {
           const db = await getDb();
-          const row = await db.selectFrom('users').select(['id']).where('email', '=', String(user.email ?? '').toLowerCase()).executeTakeFirst();
+          const row = await db.selectFrom('users').select(['id', 'session_version']).where('email', '=', String(user.email ?? '').toLowerCase()).executeTakeFirst();
           token.uid = row?.id ?? user.id;
+          token.sv = row?.session_version ?? 0;
         }
         return token;
       },
+      /** The user as the database has them now; a session from before their last password change or reset is no session. */
       async session({ session, token }) {
         const db = await getDb();
         const u = await db.selectFrom('users').selectAll().where('id', '=', String(token.uid ?? '')).executeTakeFirst();
-        session.user = u && !u.disabled ? { id: u.id, email: u.email, name: u.name, role: u.role } : (undefined as never);
+        const current = u && !u.disabled && u.session_version === Number(token.sv ?? 0);
+        session.user = current ? { id: u.id, email: u.email, name: u.name, role: u.role } : (undefined as never);
         return session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        const db = await getDb();
+        const u = token?.uid ? await db.selectFrom('users').select(['id', 'email']).where('id', '=', String(token.uid)).executeTakeFirst() : undefined;
+        if (u) await audit(db, { userId: u.id, action: 'sign-out', target: u.email });
       },
     },
   };

@@ -41,5 +41,4 @@ export async function verifyPasswordEvenly(password: string, stored: string | nu
   return usable && ok;
 }
 
-export const PASSWORD_RULE = 'at least 12 characters';
-export const passwordOk = (p: string) => typeof p === 'string' && p.length >= 12 && p.length <= 1024;
+export { PASSWORD_RULE, passwordOk } from './password-rule';

@@ -1,18 +1,24 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { audit } from './audit';
 import { hashPassword, passwordOk, PASSWORD_RULE, verifyPasswordEvenly } from './passwords';
 import { signInLimits } from './rate-limit';
+import { issueToken, takeToken } from './tokens';
+import { TOKEN_HOURS } from './link-lifetimes';
 
-export interface PublicUser { id: string; email: string; name: string; role: Role; disabled: boolean; createdAt: string; lastLoginAt: string | null }
+export interface PublicUser { id: string; email: string; name: string; role: Role; disabled: boolean; invitePending: boolean; createdAt: string; lastLoginAt: string | null }
 
-const tokenHash = (t: string) => createHash('sha256').update(t).digest('hex');
-const DAY = 86_400_000;
+/** What a user is, to admins and the user; never the hash or the session version. */
+type UserRow = Omit<Database['users'], 'session_version'>;
 
-export function toPublic(u: Database['users']): PublicUser {
-  return { id: u.id, email: u.email, name: u.name, role: u.role, disabled: !!u.disabled, createdAt: u.created_at, lastLoginAt: u.last_login_at };
+export function toPublic(u: UserRow): PublicUser {
+  return { id: u.id, email: u.email, name: u.name, role: u.role, disabled: !!u.disabled, invitePending: !u.password_hash, createdAt: u.created_at, lastLoginAt: u.last_login_at };
+}
+
+export async function hasUsers(db: Kysely<Database>): Promise<boolean> {
+  return !!(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
 }
 
 export async function findUser(db: Kysely<Database>, id: string) {
@@ -51,7 +57,7 @@ export async function createUser(db: Kysely<Database>, input: { email: string; n
     throw new ApiError('UserExists', `A user with email ${email} already exists.`, 409);
   }
   if (input.password !== undefined && !passwordOk(input.password)) throw new ApiError('ValidationError', `Password must be ${PASSWORD_RULE}.`);
-  const row: Database['users'] = {
+  const row: UserRow = {
     id: randomUUID(),
     email,
     name: input.name?.trim() || email.split('@')[0],
@@ -65,38 +71,22 @@ export async function createUser(db: Kysely<Database>, input: { email: string; n
   return toPublic(row);
 }
 
-/** A one-time token (setup or invite); only its hash is stored. */
-export async function issueToken(db: Kysely<Database>, kind: 'setup' | 'invite', userId: string | null, days: number): Promise<string> {
-  const token = randomBytes(24).toString('base64url');
-  const now = Date.now();
-  await db.insertInto('tokens').values({ token_hash: tokenHash(token), kind, user_id: userId, expires_at: new Date(now + days * DAY).toISOString(), used_at: null, created_at: new Date(now).toISOString() }).execute();
-  return token;
-}
-
-async function takeToken(db: Kysely<Database>, token: string, kind: 'setup' | 'invite') {
-  const row = await db.selectFrom('tokens').selectAll().where('token_hash', '=', tokenHash(token)).where('kind', '=', kind).executeTakeFirst();
-  if (!row || row.used_at || Date.parse(row.expires_at) < Date.now()) throw new ApiError('InvalidToken', 'This link is invalid, expired or already used.', 400);
-  // used once: of two requests racing with the same link, only one changes the row
-  const taken = await db.updateTable('tokens').set({ used_at: new Date().toISOString() }).where('token_hash', '=', row.token_hash).where('used_at', 'is', null).executeTakeFirst();
-  if (Number(taken.numUpdatedRows) !== 1) throw new ApiError('InvalidToken', 'This link was just used.', 400);
-  return row;
-}
+export const SETUP_DONE = 'Setup is already complete: the first admin exists. Sign in instead.';
 
 /** First start with no users: the admin from the environment, else a printed one-time setup link. */
 export async function ensureFirstAdmin(db: Kysely<Database>, opts: { email?: string; password?: string; baseUrl: string }): Promise<void> {
-  const any = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-  if (any) return;
+  if (await hasUsers(db)) return;
   if (opts.email && opts.password) {
     const admin = await createUser(db, { email: opts.email, role: 'admin', password: opts.password });
     await audit(db, { userId: admin.id, action: 'admin.bootstrap', target: admin.email });
     return;
   }
-  const token = await issueToken(db, 'setup', null, 1);
-  console.log(`\nTrailbench has no users yet. Create the first admin within 24 hours at:\n  ${opts.baseUrl}/setup?token=${token}\n`);
+  const token = await issueToken(db, 'setup', null);
+  console.log(`\nTrailbench has no users yet. Create the first admin within ${TOKEN_HOURS.setup} hours at:\n  ${opts.baseUrl}/setup?token=${token}\n`);
 }
 
 export async function completeSetup(db: Kysely<Database>, token: string, input: { email: string; name?: string; password: string }): Promise<PublicUser> {
-  if (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) throw new ApiError('InvalidToken', 'Setup is already complete; sign in instead.', 400);
+  if (await hasUsers(db)) throw new ApiError('InvalidToken', SETUP_DONE, 400);
   // check the input first, so a typo does not burn the one-time link
   if (!passwordOk(input.password)) throw new ApiError('ValidationError', `Password must be ${PASSWORD_RULE}.`);
   if (!/^[^@\s]+@[^@\s]+$/.test(input.email.trim())) throw new ApiError('ValidationError', `'${input.email}' is not an email address.`);
@@ -106,12 +96,20 @@ export async function completeSetup(db: Kysely<Database>, token: string, input: 
   return admin;
 }
 
-export async function acceptInvite(db: Kysely<Database>, token: string, password: string, name?: string): Promise<PublicUser> {
+/**
+ * Sets a password with a one-time link: an invite (the account's first password) or an admin's
+ * password-reset link (which also ends the user's other sessions).
+ */
+export async function setPasswordWithLink(db: Kysely<Database>, kind: 'invite' | 'reset', token: string, password: string, name?: string): Promise<PublicUser> {
   if (!passwordOk(password)) throw new ApiError('ValidationError', `Password must be ${PASSWORD_RULE}.`);
-  const row = await takeToken(db, token, 'invite');
+  const row = await takeToken(db, token, kind);
   const user = await findUser(db, row.user_id ?? '');
-  if (!user) throw new ApiError('InvalidToken', 'The invited user no longer exists.', 400);
-  await db.updateTable('users').set({ password_hash: await hashPassword(password), ...(name ? { name } : {}) }).where('id', '=', user.id).execute();
-  await audit(db, { userId: user.id, action: 'invite.accepted', target: user.email });
-  return toPublic({ ...user, name: name ?? user.name });
+  if (!user || user.disabled) throw new ApiError('InvalidToken', 'This account no longer exists or is disabled; ask your Trailbench admin.', 400);
+  await db
+    .updateTable('users')
+    .set({ password_hash: await hashPassword(password), ...(name ? { name } : {}), ...(kind === 'reset' ? { session_version: user.session_version + 1 } : {}) })
+    .where('id', '=', user.id)
+    .execute();
+  await audit(db, { userId: user.id, action: kind === 'invite' ? 'invite.accepted' : 'password.reset', target: user.email });
+  return toPublic({ ...user, name: name || user.name });
 }

@@ -225,6 +225,12 @@ const migrations = (dialect: DialectName): Record<string, Migration> => ({
       await db.schema.createIndex('access_keys_user').on('access_keys').columns(['user_id', 'created_at']).execute();
     },
   },
+  '004_session_version': {
+    async up(db: Kysely<unknown>) {
+      // JWT sessions cannot be revoked one by one; a session signed before the user's last password change is refused
+      await db.schema.alterTable('users').addColumn('session_version', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    },
+  },
 });
 
 export const migrationProvider = (dialect: DialectName): MigrationProvider => ({ getMigrations: async () => migrations(dialect) });

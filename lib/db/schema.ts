@@ -16,11 +16,15 @@ export interface UsersTable {
   disabled: number; // 0 | 1
   created_at: string;
   last_login_at: string | null;
+  session_version: Generated<number>; // raised on a password change or reset: older sessions stop working
 }
+
+/** One-time links: the first admin's setup, an invite, a password reset (lib/auth/tokens.ts). */
+export type TokenKind = 'setup' | 'invite' | 'reset';
 
 export interface TokensTable {
   token_hash: string;
-  kind: 'setup' | 'invite';
+  kind: TokenKind;
   user_id: string | null;
   expires_at: string;
   used_at: string | null;

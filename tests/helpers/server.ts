@@ -4,7 +4,7 @@ import path from 'node:path';
 import { withWorkerPool } from '../../lib/worker-pool.mjs';
 
 /** Starts the production build (`next start`) with its own data directory and waits until it is ready. */
-export interface TestServer { url: string; proc: ChildProcess; stop(): Promise<void> }
+export interface TestServer { url: string; proc: ChildProcess; stop(): Promise<void>; /** stdout and stderr so far (e.g. the printed setup link) */ output(): string }
 
 /** `keepData` restarts on the data directory a previous server left (otherwise it starts empty). */
 export async function startServer(opts: { port: number; dataDir: string; env?: Record<string, string>; keepData?: boolean }): Promise<TestServer> {
@@ -33,6 +33,7 @@ export async function startServer(opts: { port: number; dataDir: string; env?: R
   return {
     url,
     proc,
+    output: () => log,
     stop: () =>
       new Promise<void>((resolve) => {
         if (proc.exitCode !== null || proc.signalCode !== null) return resolve(); // already gone (a test may have killed it)

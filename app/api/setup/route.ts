@@ -1,9 +1,6 @@
-import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
-import { errorResponse } from '@/lib/http/errors';
-import { readJsonBody } from '@/lib/http/body';
-import { requireSameOrigin } from '@/lib/http/same-origin';
+import { linkRoute } from '@/lib/auth/link-route';
 import { completeSetup } from '@/lib/auth/users';
 
 export const dynamic = 'force-dynamic';
@@ -11,12 +8,4 @@ export const dynamic = 'force-dynamic';
 const input = z.object({ token: z.string().min(10), email: z.string().email(), name: z.string().max(100).optional(), password: z.string() });
 
 /** Creates the first admin with the one-time setup link printed on first start (no session yet). */
-export async function POST(req: Request) {
-  try {
-    requireSameOrigin(req);
-    const { token, ...rest } = input.parse(await readJsonBody(req));
-    return NextResponse.json({ user: await completeSetup(await getDb(), token, rest) });
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+export const POST = linkRoute(input, async ({ token, ...rest }) => ({ user: await completeSetup(await getDb(), token, rest) }));
