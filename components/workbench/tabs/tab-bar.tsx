@@ -18,7 +18,10 @@ interface TabBarProps {
 /** Query tabs: select, close (a running query is cancelled), and open a new one. */
 export function TabBar({ tabs, activeId, runs, panelId, onSelect, onClose, onNew }: TabBarProps) {
   // The active tab stays in view when the list scrolls (a new tab opens at the end).
-  useEffect(() => document.getElementById(tabDomId(activeId))?.scrollIntoView({ block: 'nearest', inline: 'nearest' }), [activeId, tabs.length]);
+  // (a statement, not the effect's value: newer browsers return a promise from scrollIntoView, which React would call on cleanup)
+  useEffect(() => {
+    document.getElementById(tabDomId(activeId))?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [activeId, tabs.length]);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const i = tabs.findIndex((t) => t.id === activeId);
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
