@@ -63,7 +63,7 @@ test('opening a sample that is already open focuses its tab; many tabs keep the 
   for (let i = 0; i < 12; i++) await page.getByRole('button', { name: 'New tab' }).click();
   const newTab = await page.getByRole('button', { name: 'New tab' }).boundingBox();
   expect(newTab!.height).toBeLessThan(40); // one line, not wrapped
-  const active = page.getByRole('tab', { selected: true });
+  const active = page.getByRole('tablist', { name: 'Query tabs' }).getByRole('tab', { selected: true });
   await expect(active).toBeInViewport();
   expect((await active.boundingBox())!.width).toBeGreaterThan(60); // not cut to a letter
 });
