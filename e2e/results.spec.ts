@@ -205,6 +205,14 @@ leave' AS quoted, n FROM $EDS_ID CROSS JOIN UNNEST(sequence(1, 3)) AS t(n) WHERE
   const evidence = JSON.parse(fs.readFileSync(await (await evidenceDownload).path(), 'utf8'));
   expect(evidence.rows).toBe(100);
   expect(evidence.sha256).toBe(createHash('sha256').update(pageFile).digest('hex'));
+
+  // ...and from History, beside the run it came from.
+  await page.goto('/history');
+  const fromHistory = page.getByRole('table', { name: 'My runs' }).getByRole('link', { name: /^Evidence of the CSV export \(100 rows/ }).first();
+  await expect(fromHistory).toBeVisible();
+  const historyDownload = page.waitForEvent('download');
+  await fromHistory.click();
+  expect(JSON.parse(fs.readFileSync(await (await historyDownload).path(), 'utf8')).sha256).toBe(evidence.sha256);
 });
 
 test('shows the estimate before Run and what the run scanned after', async ({ page }) => {

@@ -2,6 +2,8 @@
 // history and audit. Every call returns parsed JSON or throws an AccountsApiError carrying the
 // server's { error: { type, message } } and the HTTP status.
 
+import type { ExportSummary } from '@/lib/workbench/export-list';
+
 export type Role = 'admin' | 'analyst' | 'viewer';
 export type ShareRole = 'viewer' | 'editor';
 export type Access = 'owner' | 'editor' | 'viewer';
@@ -33,6 +35,8 @@ export interface Run {
   handle: string; sql: string; store_id: string | null; connection_id: string; status: string;
   bytes_scanned: number | string | null; cost_usd: number | string | null; duration_ms: number | string | null;
   rows: number | string | null; created_at: string; saved_query_id: string | null; email: string;
+  /** Finished exports of the run, newest first, each with an evidence file. */
+  exports: ExportSummary[];
 }
 
 export interface AuditEntry { id: number; at: string; email: string | null; action: string; target: string | null; detail: string }

@@ -72,6 +72,13 @@ export function HistoryTable({ me }: { me: Me }) {
                       <Link href={`/saved/${r.saved_query_id}`}>Open saved query</Link>
                     </div>
                   )}
+                  {r.exports?.map((e) => (
+                    <div key={e.exportId}>
+                      <a href={`/api/exports/${encodeURIComponent(e.exportId)}`} download title={`SHA-256 ${e.sha256}`}>
+                        Evidence of the {e.format === 'jsonl' ? 'JSON Lines' : 'CSV'} export ({formatCount(e.rows)} rows, {formatWhen(e.at)})
+                      </a>
+                    </div>
+                  ))}
                 </td>
                 <td className="acc-id">{r.store_id ?? '—'}</td>
                 <td className="acc-num">{formatCount(r.rows)}</td>
