@@ -37,7 +37,9 @@ export function errorResponse(e: unknown): NextResponse {
 }
 
 function body(type: string, message: string, status: number) {
-  return NextResponse.json({ error: { type, message } }, { status });
+  // A 413 is sent before the body is read: the connection is closed after it, so a client's next
+  // request does not go out on a socket still carrying the unread rest of this one.
+  return NextResponse.json({ error: { type, message } }, { status, headers: status === 413 ? { connection: 'close' } : undefined });
 }
 
 /** Body reading lives in ./body (capped); still importable from here. */

@@ -78,5 +78,6 @@ function parseBody(body: string): Record<string, unknown> {
 function json(status: number, body: unknown, requestId: string, errorType?: string): RawResponse {
   const headers: Record<string, string> = { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId };
   if (errorType) headers['x-amzn-errortype'] = errorType;
+  if (status === 413) headers.connection = 'close'; // sent before the body is read: see lib/http/errors.ts
   return { status, headers, body: stringifyWithRaw(body) };
 }
