@@ -38,7 +38,7 @@ export interface Translation {
 
 export function translate(sql: string, env: TranslateEnv): Translation {
   const parsed = parseStatement(sql);
-  return new Translator(parsed.text, env).run(parsed.tree);
+  return new Translator(env).run(parsed.tree);
 }
 
 class Translator {
@@ -48,7 +48,7 @@ class Translator {
   private tableBounds = new Map<P.TableNameContext, TimeBounds>();
   private unnestCount = 0;
 
-  constructor(private src: string, private env: TranslateEnv) {}
+  constructor(private env: TranslateEnv) {}
 
   run(tree: P.ProgramContext): Translation {
     const statements = tree.statements().map((s) => s.singleStatement());
