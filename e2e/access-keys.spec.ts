@@ -8,6 +8,8 @@ test('create, rotate and revoke a lake access key; the secret is shown only once
   await page.goto('/history');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Access keys' }).click();
   await expect(page.getByRole('heading', { name: 'Lake access keys' })).toBeVisible();
+  // one current page in the navigation, not also "Your account" (/account is a prefix of /account/keys)
+  await expect(page.getByRole('navigation', { name: 'Main' }).locator('[aria-current="page"]')).toHaveText(['Access keys']);
 
   const form = page.getByRole('form', { name: 'Create an access key' });
   await form.getByLabel('Key name').fill('e2e script');

@@ -78,3 +78,12 @@ export function watchExternalRequests(page: Page): () => void {
   });
   return () => expect(external).toEqual([]);
 }
+
+/** The editor shows its SQL but typing changes nothing (Monaco says it is read-only). */
+export async function expectReadOnlyEditor(page: Page) {
+  const before = await editorText(page);
+  await editorRegion(page).locator('.view-lines').click();
+  await page.keyboard.type('zz');
+  await expect(page.getByText('Cannot edit in read-only editor')).toBeVisible();
+  expect(await editorText(page)).toBe(before);
+}

@@ -21,8 +21,13 @@ export async function invite(admin: Page, email: string, role: 'analyst' | 'view
  * A new person in a fresh browser: opens the invite link, sets a password, signs in, and lands
  * on their home (the workbench; a viewer, who may not run free SQL, on the saved queries).
  */
-export async function acceptInviteAndSignIn(browser: Browser, inviteUrl: string, who: { email: string; password: string; role: 'analyst' | 'viewer' }): Promise<Page> {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+export async function acceptInviteAndSignIn(
+  browser: Browser,
+  inviteUrl: string,
+  who: { email: string; password: string; role: 'analyst' | 'viewer' },
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<Page> {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, ...options });
   const page = await context.newPage();
   await page.goto(inviteUrl);
   await page.getByLabel(/^Password/).fill(who.password);

@@ -61,7 +61,7 @@ test('pages through 50,000 rows; each page is virtualised and scrolls to its las
 test('sorts and filters the loaded page only, and says so', async ({ page }) => {
   await run(page, `SELECT eventName, count(*) AS n FROM $EDS_ID WHERE ${LAST_30_DAYS} GROUP BY eventName ORDER BY eventName`);
   const grid = resultsTable(page);
-  await expect(page.getByText(/Sort and filter apply to the \d+ rows loaded on this page only/)).toBeVisible();
+  await expect(page.getByText(/Sort and filter: the \d+ loaded rows only\./)).toBeVisible();
 
   await grid.getByRole('columnheader', { name: 'n', exact: true }).getByRole('button').click();
   await expect(grid.getByRole('columnheader', { name: 'n', exact: true })).toHaveAttribute('aria-sort', 'ascending');
@@ -102,7 +102,8 @@ test('views a cell in full and copies it', async ({ page, context }) => {
   expect(column.split('\n')[1]).toBe(eventId);
 });
 
-test("opens a row's whole event in the drawer", async ({ page }) => {
+test("opens a row's whole event in the drawer, copies it as JSON and pivots from it", async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await run(page, `SELECT eventID, eventTime, eventName FROM $EDS_ID WHERE ${LAST_30_DAYS} ORDER BY eventTime DESC LIMIT 20`);
   const grid = resultsTable(page);
   const eventId = (await grid.locator('[role=gridcell][aria-colindex="2"]').first().textContent())!;
@@ -115,8 +116,21 @@ test("opens a row's whole event in the drawer", async ({ page }) => {
   // Structs come pretty-printed as JSON.
   const identity = JSON.parse((await field('useridentity').textContent())!);
   expect(identity.type).toBeTruthy();
-  await drawer.getByRole('button', { name: 'Close' }).click();
+
+  await drawer.getByRole('button', { name: 'Copy event as JSON' }).click();
+  const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+  expect(copied.eventid).toBe(eventId);
+  expect(copied.useridentity.type).toBe(identity.type); // structs as objects, not as text
+
+  // the grid's pivots, on every entity of the whole event
+  const eventName = (await field('eventname').textContent())!;
+  const pivots = drawer.getByRole('region', { name: 'Pivots' });
+  await expect(pivots.getByRole('button', { name: `Pivot on event name ${eventName}` })).toBeVisible();
+  await pivots.getByRole('button', { name: `Pivot on event name ${eventName}` }).click();
   await expect(drawer).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: `Event name ${eventName}`, selected: true })).toBeVisible();
+  await expect(queryStatus(page)).toHaveText('FINISHED', { timeout: 60_000 });
+  expect(await editorFlatText(page)).toContain(`eventName = '${eventName}'`);
 });
 
 test('pivots from an IP cell into a new tab over the same time window', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { editorRegion } from './helpers';
+import { editorRegion, expectReadOnlyEditor } from './helpers';
 import { acceptInviteAndSignIn, invite } from './people';
 
 // A viewer's first visit: they land on what they can use (the queries shared with them and a way
@@ -64,6 +64,10 @@ test('a viewer lands on their shared queries; a shared query shows one access no
     // no "You can only view this query" error beside the notice
     await expect(viewer.getByText(/only view/)).toHaveCount(0);
     await expect(viewer.locator('.acc-error')).toHaveCount(0);
+    // the SQL in the same Monaco editor, highlighted but not editable
+    await expect(editorRegion(viewer).getByRole('textbox', { name: 'SQL query text (read-only)' })).toBeVisible();
+    await expect(editorRegion(viewer).locator('.view-lines')).toContainText('SELECT');
+    await expectReadOnlyEditor(viewer);
   });
 
   await test.step('an editor sees the same two versions, edits in the SQL editor and may restore', async () => {

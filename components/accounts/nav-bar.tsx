@@ -17,8 +17,13 @@ const LINKS: { href: string; label: string; show: (m: Me) => boolean }[] = [
   { href: '/admin/users', label: 'Admin', show: (m) => m.role === 'admin' },
 ];
 
-function isCurrent(pathname: string, href: string): boolean {
+function matches(pathname: string, href: string): boolean {
   return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`) || (href === '/admin/users' && pathname.startsWith('/admin'));
+}
+
+/** The one link for this page: the longest that matches (/account/keys is "Access keys", not also "Your account"). */
+function currentHref(pathname: string): string | undefined {
+  return LINKS.filter((l) => matches(pathname, l.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
 }
 
 /**
@@ -37,6 +42,7 @@ function SelfLoadingNavBar() {
 
 function NavLinks({ me }: { me: Me }) {
   const pathname = usePathname() ?? '/';
+  const current = currentHref(pathname);
   const [busy, setBusy] = useState(false);
 
   async function signOut() {
@@ -53,7 +59,7 @@ function NavLinks({ me }: { me: Me }) {
       <ul>
         {LINKS.filter((l) => l.show(me)).map((l) => (
           <li key={l.href}>
-            <Link href={l.href} aria-current={isCurrent(pathname, l.href) ? 'page' : undefined}>
+            <Link href={l.href} aria-current={l.href === current ? 'page' : undefined}>
               {l.label}
             </Link>
           </li>

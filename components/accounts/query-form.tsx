@@ -80,14 +80,7 @@ export function QueryForm({ fields, onChange, readOnly, onSave, canSave, actions
         </label>
         <StoreSelect value={fields} disabled={readOnly} onChange={(v) => set(v)} />
       </div>
-      {readOnly ? (
-        <label>
-          SQL
-          <textarea className="acc-sql" rows={12} spellCheck={false} value={fields.sql} readOnly />
-        </label>
-      ) : (
-        <SavedSqlEditor value={fields.sql} revision={sqlRevision} onChange={(sql) => set({ sql })} />
-      )}
+      <SavedSqlEditor value={fields.sql} revision={sqlRevision} readOnly={readOnly} onChange={(sql) => set({ sql })} />
       <div className="acc-row">
         {!readOnly && (
           <SubmitButton className="acc-button" disabled={!canSave}>

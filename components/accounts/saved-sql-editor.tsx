@@ -9,7 +9,7 @@ import { SqlEditor, type SqlEditorHandle } from '../editor/sql-editor';
  * formatting). Monaco keeps one model per path and reads `value` only when it creates one, so
  * `revision` (the saved version) is part of the path: loading another version shows its text.
  */
-export function SavedSqlEditor({ value, revision, onChange }: { value: string; revision: string; onChange: (sql: string) => void }) {
+export function SavedSqlEditor({ value, revision, onChange, readOnly }: { value: string; revision: string; onChange: (sql: string) => void; readOnly?: boolean }) {
   // A path of this mount's own: models outlive the page in a client-side navigation.
   const [instance] = useState(() => Math.random().toString(36).slice(2, 10));
   const path = `file:///saved/${instance}/${revision}.sql`;
@@ -35,6 +35,7 @@ export function SavedSqlEditor({ value, revision, onChange }: { value: string; r
           handle.current = h;
         }}
         context={EMPTY_EDITOR_CONTEXT}
+        readOnly={readOnly}
       />
     </div>
   );

@@ -25,10 +25,12 @@ const EDITOR_OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
   suggest: { showStatusBar: true, preview: true },
 };
 
+const READ_ONLY_OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = { ...EDITOR_OPTIONS, readOnly: true, domReadOnly: true, ariaLabel: 'SQL query text (read-only)' };
+
 const LINT_DELAY_MS = 300;
 
 export default function SqlEditorImpl(props: SqlEditorProps) {
-  const { path, defaultValue, context } = props;
+  const { path, defaultValue, context, readOnly } = props;
   // Monaco's commands and listeners are registered once, at mount: read the latest props through a ref.
   const propsRef = useRef(props);
   useEffect(() => {
@@ -168,7 +170,7 @@ export default function SqlEditorImpl(props: SqlEditorProps) {
       language={TRINO_LANGUAGE_ID}
       defaultValue={defaultValue}
       theme="vs"
-      options={EDITOR_OPTIONS}
+      options={readOnly ? READ_ONLY_OPTIONS : EDITOR_OPTIONS}
       onMount={handleMount}
       loading={<div className="editor-loading">Loading editor…</div>}
     />

@@ -40,6 +40,8 @@ export interface SqlEditorProps {
   onReady?: (handle: SqlEditorHandle) => void;
   /** Stores, picked store and sampled keys, for completion and lint markers. */
   context: EditorContext;
+  /** Shown with highlighting, folding and search, but not editable (a viewer's saved query). */
+  readOnly?: boolean;
 }
 
 // Monaco touches `window`/`self` at import time, so it is only ever loaded in the browser. The

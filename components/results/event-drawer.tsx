@@ -2,6 +2,7 @@
 
 import { useMemo } from 'react';
 import { describeCell, isScalarColumn, parseJsonContainer, parseTrinoValue } from '@/lib/workbench/cell-value';
+import { ENTITY_LABELS, eventEntities, type Entity } from '@/lib/workbench/pivots';
 import type { EventDataStore } from '../workbench/api-client';
 import { ModalDialog } from './modal-dialog';
 import { useEventDetail } from './use-event-detail';
@@ -13,18 +14,25 @@ interface EventDrawerProps {
   store: EventDataStore;
   onCopy: (text: string, what: string) => void;
   onOpenQuery: (sql: string) => void;
+  /** The grid's pivots (absent when the results have no follow-ups). */
+  onPivot?: (entity: Entity) => void;
   onClose: () => void;
 }
 
 /** The whole event behind a result row, fetched with a follow-up query, every field pretty-printed. */
-export function EventDrawer({ eventId, sql, store, onCopy, onOpenQuery, onClose }: EventDrawerProps) {
+export function EventDrawer({ eventId, sql, store, onCopy, onOpenQuery, onPivot, onClose }: EventDrawerProps) {
   const detail = useEventDetail(sql, store);
   const found = detail.state === 'found' ? detail : undefined;
   const fields = useMemo(
     () => (found ? found.columns.map((name, i) => ({ name, value: found.row[i] ?? '' })).filter((f) => f.value !== '') : []),
     [found],
   );
-  const asJson = () => JSON.stringify(Object.fromEntries(fields.map((f) => [f.name, parseJsonContainer(f.value) ?? (isScalarColumn(f.name) ? undefined : parseTrinoValue(f.value)) ?? f.value])), null, 2);
+  const parsed = useMemo(
+    () => fields.map((f) => ({ name: f.name, value: parseJsonContainer(f.value) ?? (isScalarColumn(f.name) ? undefined : parseTrinoValue(f.value)) ?? f.value })),
+    [fields],
+  );
+  const entities = useMemo(() => eventEntities(parsed), [parsed]);
+  const asJson = () => JSON.stringify(Object.fromEntries(parsed.map((f) => [f.name, f.value])), null, 2);
 
   return (
     <ModalDialog
@@ -55,6 +63,20 @@ export function EventDrawer({ eventId, sql, store, onCopy, onOpenQuery, onClose 
           <strong>{detail.title}</strong>
           <pre className="error-message">{detail.message}</pre>
         </div>
+      )}
+      {found && onPivot && entities.length > 0 && (
+        <section aria-label="Pivots" className="event-pivots">
+          <h3>Pivot: this entity's events in the same time window</h3>
+          <ul>
+            {entities.map((e) => (
+              <li key={`${e.kind}:${e.value}`}>
+                <button type="button" className="btn btn-small" onClick={() => onPivot(e)}>
+                  Pivot on {ENTITY_LABELS[e.kind]} {e.value}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       {found && (
         <dl className="event-fields" aria-label="Event fields">

@@ -57,28 +57,31 @@ export function ResultsTableView({ columns, rows, offset, busy, followUp }: Resu
 
   return (
     <div className="results-table-view">
-      <div className="results-filter">
-        <label htmlFor={filterId}>Filter this page</label>
-        <input id={filterId} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="Text in any column" />
-        <span id={hintId} className="muted">
-          {deferredFilter.trim() ? `${order.length.toLocaleString('en-US')} of ${rows.length.toLocaleString('en-US')} loaded rows match. ` : ''}
-          Sort and filter apply to the {rows.length.toLocaleString('en-US')} rows loaded on this page only. Arrow keys move between cells, Enter opens one, Ctrl+C copies it.
-        </span>
+      <div className="results-controls">
+        <div className="results-filter">
+          <label htmlFor={filterId}>Filter this page</label>
+          <input id={filterId} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="Text in any column" />
+          <span id={hintId} className="muted">
+            {deferredFilter.trim() ? `${order.length.toLocaleString('en-US')} of ${rows.length.toLocaleString('en-US')} loaded rows match. ` : ''}
+            Sort and filter: the {rows.length.toLocaleString('en-US')} loaded rows only.
+            <span className="visually-hidden"> Arrow keys move between cells, Enter opens one, Ctrl+C copies it.</span>
+          </span>
+        </div>
+        {hasCell && (
+          <CellActions
+            column={columns[active.col]}
+            rowNumber={rowNumber}
+            entity={entity}
+            onView={() => setViewing(true)}
+            onCopyCell={() => void copy(value, 'cell')}
+            onCopyRow={() => void copy(rowText(columns, rows[rowIndex]), `row ${rowNumber}`)}
+            onCopyColumn={() => void copy(columnText(columns[active.col], rows, order, active.col), `column ${columns[active.col]} (${order.length} rows)`)}
+            onOpenEvent={openEvent && (() => openEvent(rowIndex))}
+            onPivot={pivot}
+            message={message}
+          />
+        )}
       </div>
-      {hasCell && (
-        <CellActions
-          column={columns[active.col]}
-          rowNumber={rowNumber}
-          entity={entity}
-          onView={() => setViewing(true)}
-          onCopyCell={() => void copy(value, 'cell')}
-          onCopyRow={() => void copy(rowText(columns, rows[rowIndex]), `row ${rowNumber}`)}
-          onCopyColumn={() => void copy(columnText(columns[active.col], rows, order, active.col), `column ${columns[active.col]} (${order.length} rows)`)}
-          onOpenEvent={openEvent && (() => openEvent(rowIndex))}
-          onPivot={pivot}
-          message={message}
-        />
-      )}
       <ResultsGrid
         columns={columns}
         rows={rows}
@@ -107,6 +110,10 @@ export function ResultsTableView({ columns, rows, offset, busy, followUp }: Resu
           onOpenQuery={(sql) => {
             setEventRow(null);
             followUp.onOpenQuery({ title: `Event ${rows[eventRow][eventIdCol].slice(0, 8)}`, sql });
+          }}
+          onPivot={(entity) => {
+            setEventRow(null);
+            pivot?.(entity);
           }}
           onClose={() => setEventRow(null)}
         />

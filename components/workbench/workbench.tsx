@@ -215,8 +215,10 @@ export function Workbench() {
                 }}
                 context={editorContext}
               />
-              <SyntaxStatus problems={syntax} />
-              <QueryStatus state={run} resultRows={totals[activeTab.id]} />
+              <div className="run-status-line">
+                <SyntaxStatus problems={syntax} />
+                <QueryStatus state={run} resultRows={totals[activeTab.id]} />
+              </div>
               <CostLine estimate={cost.estimate} run={run}>
                 <BudgetField value={budget} onChange={setBudget} />
               </CostLine>

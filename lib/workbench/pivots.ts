@@ -100,3 +100,25 @@ export function pivotTitle(entity: Entity): string {
   const v = entity.value.length > 40 ? `${entity.value.slice(0, 18)}…${entity.value.slice(-18)}` : entity.value;
   return `${label[0].toUpperCase()}${label.slice(1)} ${v}`;
 }
+
+/** Fields whose values are labels of the event itself, not entities worth a pivot. */
+const NOT_PIVOTS = new Set(['eventid', 'requestid', 'sharedeventid', 'recipientaccountid', 'eventversion']);
+
+/**
+ * Every entity an event holds, at any depth (`userIdentity.arn`, `resources[].ARN`,
+ * `sourceIPAddress`, …), each once, in field order: the event drawer offers the grid's pivots on
+ * all of them. `fields` are the event's columns with their values parsed (JSON or Trino text).
+ */
+export function eventEntities(fields: { name: string; value: unknown }[], limit = 30): Entity[] {
+  const found = new Map<string, Entity>();
+  const walk = (path: string, value: unknown) => {
+    if (found.size >= limit || value === null || value === undefined) return;
+    if (Array.isArray(value)) return value.forEach((v) => walk(path, v));
+    if (typeof value === 'object') return Object.entries(value).forEach(([k, v]) => walk(`${path}.${k}`, v));
+    if (NOT_PIVOTS.has(fieldOf(path))) return;
+    const entity = detectEntity(path, String(value));
+    if (entity) found.set(`${entity.kind}\u0000${entity.value}`, entity);
+  };
+  for (const f of fields) walk(f.name, f.value);
+  return [...found.values()];
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventLookupSql, sqlString, windowConditions } from '../../lib/workbench/follow-up-sql';
 import { eventTimeWindow } from '../../lib/workbench/lint';
-import { detectEntity, isIpv6, pivotSql, pivotTitle } from '../../lib/workbench/pivots';
+import { detectEntity, eventEntities, isIpv6, pivotSql, pivotTitle } from '../../lib/workbench/pivots';
 
 const NOW = Date.parse('2026-03-10T12:00:00Z');
 const STORE = '3f0e8a52-6a1d-4f55-9e4b-2c2d5b0c1a77';
@@ -103,5 +103,43 @@ describe('pivot and lookup SQL', () => {
     expect(around).toContain(`eventTime >= '2026-03-04 10:00:00.000'`);
     expect(around).toContain(`eventTime <= '2026-03-06 10:00:00.000'`);
     expect(eventLookupSql(STORE, 'e1', {})).not.toContain('eventTime');
+  });
+});
+
+describe('eventEntities', () => {
+  it('finds the entities of a whole event at any depth, each once, and skips the event’s own labels', () => {
+    const fields = [
+      { name: 'eventID', value: '0f1e2d3c-aaaa-bbbb-cccc-0123456789ab' },
+      { name: 'eventSource', value: 'iam.amazonaws.com' },
+      { name: 'eventName', value: 'CreateAccessKey' },
+      { name: 'sourceIPAddress', value: '203.0.113.7' },
+      { name: 'recipientAccountId', value: '123456789012' },
+      {
+        name: 'userIdentity',
+        value: {
+          type: 'IAMUser',
+          arn: 'arn:aws:iam::123456789012:user/alice',
+          accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+          userName: 'alice',
+          sessionContext: { sessionIssuer: { arn: 'arn:aws:iam::123456789012:user/alice' } },
+        },
+      },
+      { name: 'resources', value: [{ ARN: 'arn:aws:iam::123456789012:user/bob', type: 'AWS::IAM::User' }] },
+      { name: 'errorCode', value: null },
+    ];
+    expect(eventEntities(fields)).toEqual([
+      { kind: 'eventSource', value: 'iam.amazonaws.com' },
+      { kind: 'eventName', value: 'CreateAccessKey' },
+      { kind: 'ip', value: '203.0.113.7' },
+      { kind: 'arn', value: 'arn:aws:iam::123456789012:user/alice' },
+      { kind: 'accessKeyId', value: 'AKIAIOSFODNN7EXAMPLE' },
+      { kind: 'userName', value: 'alice' },
+      { kind: 'arn', value: 'arn:aws:iam::123456789012:user/bob' },
+    ]);
+  });
+
+  it('stops at the limit', () => {
+    const ips = Array.from({ length: 50 }, (_, i) => `10.0.0.${i}`);
+    expect(eventEntities([{ name: 'ips', value: ips }], 5)).toHaveLength(5);
   });
 });
