@@ -84,6 +84,6 @@ export async function expectReadOnlyEditor(page: Page) {
   const before = await editorText(page);
   await editorRegion(page).locator('.view-lines').click();
   await page.keyboard.type('zz');
-  await expect(page.getByText('Cannot edit in read-only editor')).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Cannot edit in read-only editor' })).toBeAttached();
   expect(await editorText(page)).toBe(before);
 }

@@ -151,6 +151,7 @@ export function Workbench() {
               onSelect={(id) => dispatch({ type: 'select', id })}
               onClose={closeTab}
               onNew={() => tabs.openTab(DEFAULT_SQL, { storeKey: activeTab.storeKey })}
+              aside={<SyntaxStatus problems={syntax} />}
             />
             <div role="tabpanel" id={panelId} aria-labelledby={tabDomId(activeTab.id)} className="tab-panel">
               <div className="toolbar">
@@ -215,10 +216,7 @@ export function Workbench() {
                 }}
                 context={editorContext}
               />
-              <div className="run-status-line">
-                <SyntaxStatus problems={syntax} />
-                <QueryStatus state={run} resultRows={totals[activeTab.id]} />
-              </div>
+              <QueryStatus state={run} resultRows={totals[activeTab.id]} />
               <CostLine estimate={cost.estimate} run={run}>
                 <BudgetField value={budget} onChange={setBudget} />
               </CostLine>

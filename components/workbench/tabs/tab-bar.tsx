@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, type KeyboardEvent } from 'react';
+import { useEffect, type KeyboardEvent, type ReactNode } from 'react';
 import type { QueryRunState } from '../run-state';
 import type { QueryTab } from './tab-state';
 
@@ -13,10 +13,12 @@ interface TabBarProps {
   onSelect: (id: string) => void;
   onClose: (id: string) => void;
   onNew: () => void;
+  /** Shown at the row's right end (the active tab's syntax check: no row of its own). */
+  aside?: ReactNode;
 }
 
 /** Query tabs: select, close (a running query is cancelled), and open a new one. */
-export function TabBar({ tabs, activeId, runs, panelId, onSelect, onClose, onNew }: TabBarProps) {
+export function TabBar({ tabs, activeId, runs, panelId, onSelect, onClose, onNew, aside }: TabBarProps) {
   // The active tab stays in view when the list scrolls (a new tab opens at the end).
   // (a statement, not the effect's value: newer browsers return a promise from scrollIntoView, which React would call on cleanup)
   useEffect(() => {
@@ -67,6 +69,7 @@ export function TabBar({ tabs, activeId, runs, panelId, onSelect, onClose, onNew
       <button type="button" className="btn btn-small tab-new" onClick={onNew} aria-label="New tab" title="New query tab">
         + New tab
       </button>
+      {aside && <div className="tab-bar-aside">{aside}</div>}
     </div>
   );
 }
