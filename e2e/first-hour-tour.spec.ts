@@ -91,6 +91,11 @@ test('the first admin: sign-in help, the setup link, the workbench, results, an 
     await expect(resultsTable(page).getByRole('row').nth(15)).toBeVisible();
     await shot(page, '03-workbench-results');
     expect(await rowsInView(page), 'rows in view at 1440×900').toBeGreaterThanOrEqual(15);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await shot(page, '03b-workbench-1280x720');
+    await expect.poll(() => rowsInView(page), { message: 'rows in view at 1280×720' }).toBeGreaterThanOrEqual(8);
+    await expect(page.locator('body')).toHaveJSProperty('scrollHeight', 720); // the page itself never scrolls: no blank band below
+    await page.setViewportSize(VIEWPORT);
     const length = resultsTable(page).locator('[role=gridcell][aria-colindex="6"]').first();
     await expect(length).toHaveCSS('justify-content', 'flex-end');
   });

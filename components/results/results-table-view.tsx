@@ -60,11 +60,20 @@ export function ResultsTableView({ columns, rows, offset, busy, followUp }: Resu
       <div className="results-controls">
         <div className="results-filter">
           <label htmlFor={filterId}>Filter this page</label>
-          <input id={filterId} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="Text in any column" />
+          <input
+            id={filterId}
+            type="search"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+            placeholder={`Text in any of ${rows.length.toLocaleString('en-US')} rows`}
+            aria-describedby={hintId}
+          />
+          {/* the match count shows; the rest is the filter's and the grid's description (no line of its own) */}
           <span id={hintId} className="muted">
-            {deferredFilter.trim() ? `${order.length.toLocaleString('en-US')} of ${rows.length.toLocaleString('en-US')} loaded rows match. ` : ''}
-            Sort and filter: the {rows.length.toLocaleString('en-US')} loaded rows only.
-            <span className="visually-hidden"> Arrow keys move between cells, Enter opens one, Ctrl+C copies it.</span>
+            {deferredFilter.trim() ? `${order.length.toLocaleString('en-US')} of ${rows.length.toLocaleString('en-US')} loaded rows match.` : ''}
+            <span className="visually-hidden">
+              {' '}Sort and filter apply to the {rows.length.toLocaleString('en-US')} rows loaded on this page only. Arrow keys move between cells, Enter opens one, Ctrl+C copies it.
+            </span>
           </span>
         </div>
         {hasCell && (

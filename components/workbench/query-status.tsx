@@ -58,7 +58,7 @@ export function QueryStatus({ state, resultRows }: QueryStatusProps) {
             </dl>
           )}
           {queryId && (
-            <span className="query-id" title="Query ID">
+            <span className="query-id" title={`Query ID ${queryId}`}>
               {queryId}
             </span>
           )}
