@@ -63,7 +63,7 @@ export interface StoreStorage {
   EventsPerDay: { Day: string; Events: number }[]; LastCompactionTime: number | null;
 }
 /** What TrailbenchGetIngestionSource reports. */
-export interface FollowStatus { SourceUri: string | null; FilesIngested: number; EventsIngested: number; LastCheckTime?: number; LastIngestTime?: number; LastError?: string; LagSeconds?: number }
+export interface FollowStatus { SourceUri: string | null; FilesIngested: number; EventsIngested: number; LastCheckTime?: number; LastIngestTime?: number; LastError?: string; LagSeconds?: number; CheckIntervalSeconds?: number }
 
 async function storageOf(client: CloudTrailClient, arn: string) {
   return callExtension<StoreStorage>(client, 'TrailbenchGetStoreStorage', { EventDataStore: arn }).catch(() => undefined);
