@@ -43,6 +43,12 @@ export function NameStep({ form, onChange, editing }: StepProps) {
         <input type="checkbox" checked={form.terminationProtectionEnabled} onChange={(e) => onChange({ ...form, terminationProtectionEnabled: e.target.checked })} />
         Enable termination protection
       </label>
+      {!editing && (
+        <label className="acc-check">
+          <input type="checkbox" checked={form.startIngestion} onChange={(e) => onChange({ ...form, startIngestion: e.target.checked })} />
+          Ingest events
+        </label>
+      )}
     </>
   );
 }

@@ -100,11 +100,12 @@ export function createRequest(form: StoreForm) {
     AdvancedEventSelectors: selectorsOf(form),
     MultiRegionEnabled: form.multiRegionEnabled,
     OrganizationEnabled: form.organizationEnabled,
-    BillingMode: form.billingMode,
+    // the defaults are left out, so older AWS CLIs (Debian's 2.9 has neither option) send the same request
+    ...(form.billingMode !== 'EXTENDABLE_RETENTION_PRICING' ? { BillingMode: form.billingMode } : {}),
     RetentionPeriod: form.retentionPeriod,
     TerminationProtectionEnabled: form.terminationProtectionEnabled,
     ...(tags.length ? { TagsList: tags.map((t) => ({ Key: t.key.trim(), Value: t.value })) } : {}),
-    StartIngestion: form.startIngestion,
+    ...(form.startIngestion ? {} : { StartIngestion: false }),
   };
 }
 export type CreateRequest = ReturnType<typeof createRequest>;
@@ -114,9 +115,10 @@ export function updateRequest(storeArn: string, before: StoreForm, form: StoreFo
   const a = createRequest(before);
   const b = createRequest(form);
   const req: Record<string, unknown> = { EventDataStore: storeArn };
-  for (const k of ['Name', 'MultiRegionEnabled', 'OrganizationEnabled', 'BillingMode', 'RetentionPeriod', 'TerminationProtectionEnabled', 'AdvancedEventSelectors'] as const) {
+  for (const k of ['Name', 'MultiRegionEnabled', 'OrganizationEnabled', 'RetentionPeriod', 'TerminationProtectionEnabled', 'AdvancedEventSelectors'] as const) {
     if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) req[k] = b[k];
   }
+  if (before.billingMode !== form.billingMode) req.BillingMode = form.billingMode;
   return req;
 }
 
