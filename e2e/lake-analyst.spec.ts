@@ -31,10 +31,11 @@ test('an analyst sees stores and imports read-only', async ({ page: admin, brows
   await expect(page.getByRole('form', { name: 'Start an import' })).toHaveCount(0);
 
   // behind the pages too: every change is refused
-  const create = await page.request.post('/api/lake-admin/stores', { data: { Name: 'analyst-made' } });
+  const headers = { origin: baseURL! }; // same-origin, so what refuses them is the role
+  const create = await page.request.post('/api/lake-admin/stores', { data: { Name: 'analyst-made' }, headers });
   expect(create.status()).toBe(403);
   const demoId = (await client.send(new ListEventDataStoresCommand({}))).EventDataStores!.find((s) => s.Name === 'demo')!.EventDataStoreArn!.split('/').pop();
-  expect((await page.request.patch(`/api/lake-admin/stores/${demoId}`, { data: { RetentionPeriod: 7 } })).status()).toBe(403);
-  expect((await page.request.post(`/api/lake-admin/stores/${demoId}/stop-ingestion`, { data: {} })).status()).toBe(403);
+  expect((await page.request.patch(`/api/lake-admin/stores/${demoId}`, { data: { RetentionPeriod: 7 }, headers })).status()).toBe(403);
+  expect((await page.request.post(`/api/lake-admin/stores/${demoId}/stop-ingestion`, { data: {}, headers })).status()).toBe(403);
   expect((await client.send(new ListEventDataStoresCommand({}))).EventDataStores!.map((s) => [s.Name, s.Status, s.RetentionPeriod])).toEqual(before);
 });
