@@ -24,7 +24,7 @@ test('an admin creates a store with the wizard, imports a trail archive, queries
   await step(page, 'Name and retention').getByLabel('Event data store name').fill(name);
   await step(page, 'Name and retention').getByLabel('Retention period (days)').fill('5');
   await next(page);
-  await expect(page.getByRole('alert')).toHaveText('The retention period must be a whole number of days from 7 to 3653.');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('The retention period must be a whole number of days from 7 to 3653.');
   await step(page, 'Name and retention').getByLabel('Retention period (days)').fill('90');
   await next(page);
   // 2. this region only
@@ -48,7 +48,7 @@ test('an admin creates a store with the wizard, imports a trail archive, queries
   await condition.getByLabel('Field').selectOption('resources.ARN');
   await condition.getByLabel('Operator').selectOption('StartsWith');
   await next(page); // no values yet: the lake's own validation answers
-  await expect(page.getByRole('alert')).toHaveText('Selector 2: resources.ARN StartsWith needs 1 or more values of 1-2048 characters.');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('Selector 2: resources.ARN StartsWith needs 1 or more values of 1-2048 characters.');
   await condition.getByLabel('Values (comma-separated)').fill('arn:aws:s3:::audit-logs/');
   await page.screenshot({ path: 'docs/lake-wizard-events.png', fullPage: true });
   await next(page);

@@ -25,9 +25,9 @@ test('an analyst sees stores and imports read-only', async ({ page: admin, brows
   await expect(page.getByRole('link', { name: 'Freshest event' })).toBeVisible();
 
   await page.goto('/stores/new');
-  await expect(page.getByRole('alert')).toHaveText('This page is for admin users; you are signed in as analyst.');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('This page is for admin users; you are signed in as analyst.');
   await page.goto('/stores/imports');
-  await expect(page.getByRole('heading', { name: 'Imports', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Past imports' })).toBeVisible();
   await expect(page.getByRole('form', { name: 'Start an import' })).toHaveCount(0);
 
   // behind the pages too: every change is refused

@@ -17,7 +17,7 @@ export function ImportsPage({ isAdmin, preselect, opened }: { isAdmin: boolean; 
         <ImportStatus key={id} importId={id} canStop={isAdmin} onChanged={changed} />
       ))}
       <section className="acc-panel" aria-labelledby="lk-past">
-        <h2 id="lk-past">Imports</h2>
+        <h2 id="lk-past">Past imports</h2>
         <ImportsTable refreshKey={refresh} onOpen={(id) => setOpen([id])} />
       </section>
     </>
