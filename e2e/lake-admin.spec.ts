@@ -8,6 +8,14 @@ import { archiveWithCorruptFile, lake, storeByName } from './lake';
 
 const step = (page: Page, name: string) => page.getByRole('form', { name });
 const next = (page: Page) => page.getByRole('button', { name: 'Next' }).click();
+/** The whole page in one picture: the pages scroll inside <main>, so the viewport grows to fit it first. */
+async function screenshot(page: Page, file: string) {
+  const size = page.viewportSize()!;
+  const height = await page.getByRole('main').evaluate((m) => m.scrollHeight + m.getBoundingClientRect().top);
+  await page.setViewportSize({ width: size.width, height: Math.ceil(height) });
+  await page.screenshot({ path: file });
+  await page.setViewportSize(size);
+}
 const setting = (page: Page, term: string) => page.locator('dl.lk-settings dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
 
 test('an admin creates a store with the wizard, imports a trail archive, queries it, changes it, deletes and restores it', async ({ page, baseURL }) => {
@@ -50,7 +58,8 @@ test('an admin creates a store with the wizard, imports a trail archive, queries
   await next(page); // no values yet: the lake's own validation answers
   await expect(page.getByRole('main').getByRole('alert')).toHaveText('Selector 2: resources.ARN StartsWith needs 1 or more values of 1-2048 characters.');
   await condition.getByLabel('Values (comma-separated)').fill('arn:aws:s3:::audit-logs/');
-  await page.screenshot({ path: 'docs/lake-wizard-events.png', fullPage: true });
+  await expect(page.getByRole('main').getByRole('alert')).toHaveCount(0);
+  await screenshot(page, 'docs/lake-wizard-events.png');
   await next(page);
 
   // 5. review: the exact request and the AWS CLI command
@@ -67,7 +76,7 @@ test('an admin creates a store with the wizard, imports a trail archive, queries
   expect(cli).toMatch(new RegExp(`^aws cloudtrail create-event-data-store --name ${name} --advanced-event-selectors '\\[`));
   expect(cli).toContain(`--no-multi-region-enabled`);
   expect(cli).toMatch(new RegExp(`--endpoint-url ${baseURL}/lake --region us-east-1$`));
-  await page.screenshot({ path: 'docs/lake-wizard-review.png', fullPage: true });
+  await screenshot(page, 'docs/lake-wizard-review.png');
   await page.getByRole('button', { name: 'Create event data store' }).click();
   await expect(page).toHaveURL(/\/stores\/[0-9a-f-]{36}$/);
   const id = page.url().split('/').pop()!;
@@ -100,7 +109,7 @@ test('an admin creates a store with the wizard, imports a trail archive, queries
   await page.goto(`/stores/${id}`);
   await expect(setting(page, 'Events')).toHaveText(imp.ImportStatistics!.EventsCompleted!.toLocaleString('en-US'));
   await expect(page.getByRole('img', { name: /^Events per day: / })).toBeVisible();
-  await page.screenshot({ path: 'docs/lake-store-page.png', fullPage: true });
+  await screenshot(page, 'docs/lake-store-page.png');
   await page.getByRole('link', { name: 'Freshest event' }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect.poll(() => editorFlatText(page)).toContain(`FROM ${id}`);

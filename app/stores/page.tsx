@@ -6,5 +6,5 @@ import '@/components/accounts/accounts.css';
 import '@/components/lake-admin/lake-admin.css';
 
 export default function StoresPage() {
-  return <PageShell title="Event data stores">{(me) => <StoresList canCreate={me.role === 'admin'} />}</PageShell>;
+  return <PageShell title="Event data stores">{(me) => <StoresList role={me.role} />}</PageShell>;
 }

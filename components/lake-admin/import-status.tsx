@@ -5,6 +5,7 @@ import { formatCount } from '@/components/accounts/format';
 import { lakeApi, type ImportDetail } from './api';
 import { formatSeconds, formatTime } from './format';
 import { importProgress } from './import-progress';
+import { TableHead } from './table-head';
 
 const POLL_MS = 1000;
 
@@ -74,13 +75,7 @@ export function ImportStatus({ importId, canStop, onChanged }: { importId: strin
         <p className="acc-muted">No failures.</p>
       ) : (
         <table className="acc-table" aria-label="Import failures">
-          <thead>
-            <tr>
-              <th>File</th>
-              <th>Error</th>
-              <th>Reason</th>
-            </tr>
-          </thead>
+          <TableHead columns={['File', 'Error', 'Reason']} />
           <tbody>
             {imp.Failures.map((f, i) => (
               <tr key={i}>

@@ -5,6 +5,7 @@ import { formatCount } from '@/components/accounts/format';
 import { lakeApi, type ImportDetail } from './api';
 import { formatTime } from './format';
 import { importProgress } from './import-progress';
+import { TableHead } from './table-head';
 
 /** Past and running imports with their statistics (of one store when `destination` is given). */
 export function ImportsTable({ destination, onOpen, refreshKey }: { destination?: string; onOpen: (importId: string) => void; refreshKey?: unknown }) {
@@ -18,17 +19,7 @@ export function ImportsTable({ destination, onOpen, refreshKey }: { destination?
   if (!imports.length) return <p className="acc-muted">No imports yet.</p>;
   return (
     <table className="acc-table" aria-label="Imports">
-      <thead>
-        <tr>
-          <th>Started</th>
-          <th>Source</th>
-          <th>Status</th>
-          <th className="acc-num">Files</th>
-          <th className="acc-num">Events</th>
-          <th className="acc-num">Failures</th>
-          <th>Import</th>
-        </tr>
-      </thead>
+      <TableHead columns={['Started', 'Source', 'Status', '#Files', '#Events', '#Failures', 'Import']} />
       <tbody>
         {imports.map((i) => {
           const p = importProgress(i);

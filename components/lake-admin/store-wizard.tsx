@@ -21,11 +21,16 @@ const NAME = /^[a-zA-Z0-9._-]{3,128}$/;
 export function StoreWizard({ existing }: { existing?: StoreDescription }) {
   const router = useRouter();
   const before = useMemo(() => (existing ? formOf(existing) : undefined), [existing]);
-  const [form, setForm] = useState<StoreForm>(() => before ?? emptyForm());
+  const [form, setFormState] = useState<StoreForm>(() => before ?? emptyForm());
   const [step, setStep] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const region = useLakeRegion();
+  // a change answers the last problem: it is checked again on Next
+  const setForm = (f: StoreForm) => {
+    setFormState(f);
+    setError(null);
+  };
 
   const editing = !!existing;
   const operation = editing ? 'UpdateEventDataStore' : 'CreateEventDataStore';

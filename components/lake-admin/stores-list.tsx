@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useMemo, useState } from 'react';
+import type { Role } from '@/components/accounts/api';
 import { formatBytes, formatCount } from '@/components/accounts/format';
 import { lakeApi, type StoreOverview } from './api';
 import { formatTime, STATUS_TEXT } from './format';
@@ -24,7 +25,8 @@ const COLUMNS: Column[] = [
 ];
 
 /** Every store of the built-in lake, sortable by any column, each linking to its page. */
-export function StoresList({ canCreate }: { canCreate: boolean }) {
+export function StoresList({ role }: { role: Role }) {
+  const canCreate = role === 'admin';
   const [stores, setStores] = useState<StoreOverview[] | null>(null);
   const [error, setError] = useState('');
   const [sort, setSort] = useState<{ key: string; asc: boolean }>({ key: 'name', asc: true });
@@ -46,14 +48,14 @@ export function StoresList({ canCreate }: { canCreate: boolean }) {
         <p className="acc-muted">Event data stores of the built-in lake, read through its CloudTrail API.</p>
         <span className="acc-row">
           {canCreate && (
-            <>
-              <Link className="acc-button acc-link-button" href="/stores/new">
-                Create event data store
-              </Link>
-              <Link className="acc-button acc-secondary acc-link-button" href="/stores/imports">
-                Imports
-              </Link>
-            </>
+            <Link className="acc-button acc-link-button" href="/stores/new">
+              Create event data store
+            </Link>
+          )}
+          {role !== 'viewer' && (
+            <Link className="acc-button acc-secondary acc-link-button" href="/stores/imports">
+              Imports
+            </Link>
           )}
         </span>
       </div>

@@ -4,7 +4,7 @@ import { DeleteEventDataStoreCommand, GetEventDataStoreCommand, UpdateEventDataS
 import { awsCliCommand } from '../../lib/lake-admin/cli-command';
 import { createRequest, emptyForm, formOf, updateRequest, type StoreForm } from '../../lib/lake-admin/store-form';
 import { lakeClient, LAKE_KEYS } from '../helpers/lake-client';
-import { ADMIN, signIn, type SessionFetch } from '../helpers/session';
+import { ADMIN, session, signIn, type SessionFetch } from '../helpers/session';
 
 /**
  * The console's review page shows a CreateEventDataStore request and the AWS CLI command that
@@ -94,5 +94,22 @@ describe('console lake routes', () => {
     const res = await admin('/api/lake-admin/selectors', { method: 'POST', json: { AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.ARN', StartsWith: [] }] }] } });
     expect(res.status).toBe(400);
     expect((await res.json()).error).toEqual({ type: 'InvalidEventSelectorsException', message: 'Selector 1: resources.ARN StartsWith needs 1 or more values of 1-2048 characters.' });
+  });
+
+  it('shows a viewer only the stores their shared saved queries read, and no imports', async () => {
+    const email = `lake-viewer-${suffix}@example.test`;
+    const invited = await (await admin('/api/users', { method: 'POST', json: { email, role: 'viewer' } })).json();
+    const token = new URL(invited.inviteUrl).searchParams.get('token')!;
+    await session(baseUrl)('/api/invites/accept', { method: 'POST', json: { token, password: 'viewer-password-123' } });
+    const viewer = await signIn(baseUrl, email, 'viewer-password-123');
+    const names = async () => ((await (await viewer('/api/lake-admin/stores')).json()).stores as { store: { Name: string } }[]).map((s) => s.store.Name);
+    expect(await names()).not.toContain(`cli-${suffix}`);
+    const storeId = created[0].split('/').pop();
+    const saved = await (await admin('/api/saved-queries', { method: 'POST', json: { name: `q-${suffix}`, sql: `SELECT count(*) FROM ${storeId}` } })).json();
+    await admin(`/api/saved-queries/${saved.query.id}/shares`, { method: 'PUT', json: { everyoneRole: null, users: [{ email, role: 'viewer' }] } });
+    expect(await names()).toContain(`cli-${suffix}`);
+    expect(await names()).not.toContain(`cli-${suffix}-aws`);
+    expect((await viewer(`/api/lake-admin/stores/${storeId}`)).status).toBe(200);
+    expect((await viewer('/api/lake-admin/imports')).status).toBe(403);
   });
 });
