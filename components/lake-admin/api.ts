@@ -4,6 +4,7 @@
 import { request } from '@/components/accounts/api';
 import type { AdvancedEventSelector } from '@/lib/lake-admin/store-form';
 import type { FollowStatus, StoreStorage } from '@/lib/lake-admin/lake-calls';
+import { targetQuery, type LakeTarget } from './lake-target';
 
 export type { FollowStatus, StoreStorage };
 
@@ -22,13 +23,10 @@ export interface ImportDetail {
   ImportStatistics?: ImportStatistics; Failures: ImportFailure[];
 }
 
-export interface LakeTarget { connectionId?: string; region?: string }
+const q = targetQuery;
+export interface LakeConnection { id: string; name: string; type: string; regions: string[] }
+export const listConnections = () => request<{ connections: LakeConnection[] }>('/api/connections').then((r) => r.connections);
 
-function q(t: LakeTarget = {}, extra: Record<string, string> = {}): string {
-  const p = new URLSearchParams({ ...(t.connectionId ? { connection: t.connectionId } : {}), ...(t.region ? { region: t.region } : {}), ...extra });
-  const s = p.toString();
-  return s ? `?${s}` : '';
-}
 const store = (id: string) => `/api/lake-admin/stores/${encodeURIComponent(id)}`;
 
 export const lakeApi = {

@@ -13,6 +13,7 @@ import { FollowForm } from './follow-form';
 import { formatTime, STATUS_TEXT } from './format';
 import { ImportsTable } from './imports-table';
 import { StoreSamples } from './store-samples';
+import { withTarget } from './lake-target';
 
 /** One store: its settings, what it holds, how it is fed, and (for admins) what can be done with it. */
 export function StoreView({ id, role }: { id: string; role: Role }) {
@@ -47,7 +48,7 @@ export function StoreView({ id, role }: { id: string; role: Role }) {
     <>
       <h1>{st.Name}</h1>
       <p className="acc-muted">
-        <Link href="/stores">Event data stores</Link> › <span className="acc-id">{s.id}</span>
+        <Link href={withTarget('/stores')}>Event data stores</Link> › <span className="acc-id">{s.id}</span>
       </p>
       <p role="status" aria-label="Store status" className={pending ? 'acc-notice' : undefined}>
         Status: <strong>{STATUS_TEXT[st.Status] ?? st.Status}</strong>
@@ -62,10 +63,10 @@ export function StoreView({ id, role }: { id: string; role: Role }) {
             </button>
           ) : (
             <>
-              <Link className="acc-button acc-secondary acc-link-button" href={`/stores/${s.id}/edit`}>
+              <Link className="acc-button acc-secondary acc-link-button" href={withTarget(`/stores/${s.id}/edit`)}>
                 Edit
               </Link>
-              <Link className="acc-button acc-secondary acc-link-button" href={`/stores/imports?store=${s.id}`}>
+              <Link className="acc-button acc-secondary acc-link-button" href={withTarget('/stores/imports', { store: s.id })}>
                 Import trail logs
               </Link>
               {st.Status === 'STOPPED_INGESTION' ? (
@@ -165,7 +166,7 @@ export function StoreView({ id, role }: { id: string; role: Role }) {
       {role !== 'viewer' && !pending && (
         <section className="acc-panel" aria-labelledby="lk-imports">
           <h2 id="lk-imports">Imports into this store</h2>
-          <ImportsTable destination={st.EventDataStoreArn} onOpen={(importId) => router.push(`/stores/imports?import=${importId}`)} />
+          <ImportsTable destination={st.EventDataStoreArn} onOpen={(importId) => router.push(withTarget('/stores/imports', { import: importId }))} />
         </section>
       )}
     </>

@@ -5,11 +5,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { awsCliCommand } from '@/lib/lake-admin/cli-command';
 import { selectorsInWords } from '@/lib/lake-admin/selectors-in-words';
 import { createRequest, emptyForm, formOf, RETENTION_MAX, selectorsOf, updateRequest, type StoreForm } from '@/lib/lake-admin/store-form';
-import { request } from '@/components/accounts/api';
-import { lakeApi, type StoreDescription } from './api';
+import { lakeApi, listConnections, type StoreDescription } from './api';
 import { EventsStep } from './events-step';
 import { ReviewStep } from './review-step';
 import { NameStep, RegionsStep, TagsStep } from './settings-steps';
+import { currentTarget, withTarget } from './lake-target';
 
 const STEPS = ['Name and retention', 'Regions and organization', 'Tags', 'Choose events', 'Review and create'];
 const NAME = /^[a-zA-Z0-9._-]{3,128}$/;
@@ -25,7 +25,7 @@ export function StoreWizard({ existing }: { existing?: StoreDescription }) {
   const [step, setStep] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const region = useLakeRegion();
+  const { region, endpointUrl } = useCliTarget();
   // a change answers the last problem: it is checked again on Next
   const setForm = (f: StoreForm) => {
     setFormState(f);
@@ -35,7 +35,6 @@ export function StoreWizard({ existing }: { existing?: StoreDescription }) {
   const editing = !!existing;
   const operation = editing ? 'UpdateEventDataStore' : 'CreateEventDataStore';
   const req = editing ? updateRequest(existing.EventDataStoreArn, before!, form) : createRequest(form);
-  const endpointUrl = typeof window === 'undefined' ? '' : `${window.location.origin}/lake`;
   const cli = awsCliCommand(operation, req, { region, endpointUrl });
   const steps = editing ? [...STEPS.slice(0, 4), 'Review and save'] : STEPS;
 
@@ -72,7 +71,7 @@ export function StoreWizard({ existing }: { existing?: StoreDescription }) {
     try {
       const id = editing ? existing.EventDataStoreArn.split('/').pop()! : (await lakeApi.create(req)).EventDataStoreArn.split('/').pop()!;
       if (editing) await lakeApi.update(id, req);
-      router.push(`/stores/${id}`);
+      router.push(withTarget(`/stores/${id}`));
     } catch (e) {
       setError((e as Error).message);
       setBusy(false);
@@ -121,13 +120,21 @@ export function StoreWizard({ existing }: { existing?: StoreDescription }) {
   );
 }
 
-/** The built-in lake's region, for the CLI command and the "current region" choice. */
-function useLakeRegion(): string {
-  const [region, setRegion] = useState('us-east-1');
+/**
+ * Where the CLI command goes: the built-in lake's `/lake` and region, or a connection's region
+ * (AWS's own endpoint: no --endpoint-url). Also the region of the "current region" choice.
+ */
+function useCliTarget(): { region: string; endpointUrl?: string } {
+  const [target, setTarget] = useState<{ region: string; endpointUrl?: string }>({ region: 'us-east-1' });
   useEffect(() => {
-    request<{ connections: { id: string; regions: string[] }[] }>('/api/connections')
-      .then((r) => setRegion(r.connections.find((c) => c.id === 'builtin')?.regions[0] ?? 'us-east-1'))
+    const t = currentTarget();
+    const builtin = !t.connectionId || t.connectionId === 'builtin';
+    listConnections()
+      .then((list) => {
+        const c = list.find((x) => x.id === (t.connectionId ?? 'builtin'));
+        setTarget({ region: t.region ?? c?.regions[0] ?? 'us-east-1', endpointUrl: builtin ? `${window.location.origin}/lake` : undefined });
+      })
       .catch(() => undefined);
   }, []);
-  return region;
+  return target;
 }

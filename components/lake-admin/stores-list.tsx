@@ -7,6 +7,8 @@ import { formatBytes, formatCount } from '@/components/accounts/format';
 import { lakeApi, type StoreOverview } from './api';
 import { formatTime, STATUS_TEXT } from './format';
 import { ingestionText } from './ingestion-text';
+import { currentTarget, withTarget, type LakeTarget } from './lake-target';
+import { LakePicker } from './lake-picker';
 
 interface Column { key: string; label: string; value: (s: StoreOverview) => string | number; show: (s: StoreOverview) => string; numeric?: boolean }
 
@@ -24,15 +26,18 @@ const COLUMNS: Column[] = [
   { key: 'protection', label: 'Termination protection', value: (s) => String(s.store.TerminationProtectionEnabled), show: (s) => (s.store.TerminationProtectionEnabled ? 'On' : 'Off') },
 ];
 
-/** Every store of the built-in lake, sortable by any column, each linking to its page. */
+/** Every store of one lake (the built-in one, or a connection's region), sortable by any column, each linking to its page. */
 export function StoresList({ role }: { role: Role }) {
   const canCreate = role === 'admin';
   const [stores, setStores] = useState<StoreOverview[] | null>(null);
   const [error, setError] = useState('');
   const [sort, setSort] = useState<{ key: string; asc: boolean }>({ key: 'name', asc: true });
+  const [target, setTarget] = useState<LakeTarget>(currentTarget);
   useEffect(() => {
-    lakeApi.stores().then((r) => setStores(r.stores), (e: Error) => setError(e.message));
-  }, []);
+    setStores(null);
+    setError('');
+    lakeApi.stores(target).then((r) => setStores(r.stores), (e: Error) => setError(e.message));
+  }, [target]);
   const sorted = useMemo(() => {
     const col = COLUMNS.find((c) => c.key === sort.key)!;
     return [...(stores ?? [])].sort((a, b) => {
@@ -45,15 +50,15 @@ export function StoresList({ role }: { role: Role }) {
   return (
     <>
       <div className="acc-toolbar">
-        <p className="acc-muted">Event data stores of the built-in lake, read through its CloudTrail API.</p>
+        <LakePicker target={target} onChange={setTarget} />
         <span className="acc-row">
           {canCreate && (
-            <Link className="acc-button acc-link-button" href="/stores/new">
+            <Link className="acc-button acc-link-button" href={withTarget('/stores/new')}>
               Create event data store
             </Link>
           )}
           {role !== 'viewer' && (
-            <Link className="acc-button acc-secondary acc-link-button" href="/stores/imports">
+            <Link className="acc-button acc-secondary acc-link-button" href={withTarget('/stores/imports')}>
               Imports
             </Link>
           )}
@@ -79,7 +84,7 @@ export function StoresList({ role }: { role: Role }) {
               <tr key={s.id}>
                 {COLUMNS.map((c) => (
                   <td key={c.key} className={c.numeric ? 'acc-num' : undefined}>
-                    {c.key === 'name' ? <Link href={`/stores/${s.id}`}>{s.store.Name}</Link> : c.show(s)}
+                    {c.key === 'name' ? <Link href={withTarget(`/stores/${s.id}`)}>{s.store.Name}</Link> : c.show(s)}
                   </td>
                 ))}
               </tr>

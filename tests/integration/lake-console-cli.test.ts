@@ -112,4 +112,15 @@ describe('console lake routes', () => {
     expect((await viewer(`/api/lake-admin/stores/${storeId}`)).status).toBe(200);
     expect((await viewer('/api/lake-admin/imports')).status).toBe(403);
   });
+
+  it('lists the stores of an AWS-style connection through the same calls', async () => {
+    type Listed = { stores: { id: string; store: { Name: string }; storage?: { Events: number } }[] };
+    const builtin = (await (await admin('/api/lake-admin/stores')).json()) as Listed;
+    const res = await admin('/api/lake-admin/stores?connection=self&region=us-east-1');
+    expect(res.status).toBe(200);
+    const self = (await res.json()) as Listed;
+    // the 'self' connection is this lake over HTTP: the same stores, with the same storage figures
+    expect(self.stores.map((s) => [s.id, s.store.Name, s.storage?.Events])).toEqual(builtin.stores.map((s) => [s.id, s.store.Name, s.storage?.Events]));
+    expect(self.stores.find((s) => s.store.Name === 'demo')!.storage!.Events).toBeGreaterThan(0);
+  });
 });
