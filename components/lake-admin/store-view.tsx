@@ -161,7 +161,7 @@ export function StoreView({ id, role }: { id: string; role: Role }) {
           <p className="acc-muted">This lake does not report its storage.</p>
         )}
       </section>
-      {!pending && <StoreSamples storeId={s.id} />}
+      {!pending && role !== 'viewer' && <StoreSamples storeId={s.id} />}
       {!pending && <FollowForm storeId={s.id} follow={s.follow} canChange={isAdmin} onChanged={() => void load()} />}
       {role !== 'viewer' && !pending && (
         <section className="acc-panel" aria-labelledby="lk-imports">
