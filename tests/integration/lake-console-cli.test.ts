@@ -94,6 +94,9 @@ describe('console lake routes', () => {
     const res = await admin('/api/lake-admin/selectors', { method: 'POST', json: { AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.ARN', StartsWith: [] }] }] } });
     expect(res.status).toBe(400);
     expect((await res.json()).error).toEqual({ type: 'InvalidEventSelectorsException', message: 'Selector 1: resources.ARN StartsWith needs 1 or more values of 1-2048 characters.' });
+    const malformed = await admin('/api/lake-admin/selectors', { method: 'POST', json: { AdvancedEventSelectors: [null] } });
+    expect(malformed.status).toBe(400);
+    expect((await malformed.json()).error.type).toBe('InvalidEventSelectorsException');
   });
 
   it('shows a viewer only the stores their shared saved queries read, and no imports', async () => {
