@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { GetImportCommand, GetEventDataStoreCommand, ListImportFailuresCommand, ListImportsCommand } from '@aws-sdk/client-cloudtrail';
 import { editorFlatText, queryStatus, resultsTable, runButton } from './helpers';
+import { callExtension } from '../lib/cloudtrail/extension-call';
 import { archiveWithCorruptFile, lake, storeByName } from './lake';
 
 // An admin sets up the lake from the browser alone: the wizard, an import, a query, settings,
@@ -117,8 +118,25 @@ test('an admin creates a store with the wizard, imports a trail archive, queries
   await expect(queryStatus(page)).toHaveText('FINISHED');
   await expect(resultsTable(page).getByRole('row').nth(1).getByRole('gridcell').nth(1)).toHaveText(imp.ImportStatistics!.EventsCompleted!.toLocaleString('en-US').replace(/,/g, ''));
 
-  // set retention through the edit form (UpdateEventDataStore with only what changed)
+  // stop and start ingestion; follow a source and stop following it
   await page.goto(`/stores/${id}`);
+  const actions = page.getByRole('toolbar', { name: 'Store actions' });
+  await actions.getByRole('button', { name: 'Stop ingestion' }).click();
+  await expect(page.getByRole('status', { name: 'Store status' })).toHaveText('Status: Ingestion stopped');
+  expect((await client.send(new GetEventDataStoreCommand({ EventDataStore: id }))).Status).toBe('STOPPED_INGESTION');
+  await actions.getByRole('button', { name: 'Start ingestion' }).click();
+  await expect(page.getByRole('status', { name: 'Store status' })).toHaveText('Status: Enabled');
+  expect((await client.send(new GetEventDataStoreCommand({ EventDataStore: id }))).Status).toBe('ENABLED');
+  const follow = page.getByRole('region', { name: 'Follow a source' });
+  await follow.getByLabel(/^Source/).fill(`file://${dir}`);
+  await follow.getByRole('button', { name: 'Follow', exact: true }).click();
+  await expect(follow).toContainText(`Following file://${dir}, checked every 30 s`);
+  expect(await callExtension<{ SourceUri: string }>(client, 'TrailbenchGetIngestionSource', { EventDataStore: id })).toMatchObject({ SourceUri: `file://${dir}` });
+  await follow.getByRole('button', { name: 'Stop following' }).click();
+  await expect(follow).toContainText('Not following a source');
+  expect(await callExtension<{ SourceUri: string | null }>(client, 'TrailbenchGetIngestionSource', { EventDataStore: id })).toMatchObject({ SourceUri: null });
+
+  // set retention through the edit form (UpdateEventDataStore with only what changed)
   await page.getByRole('link', { name: 'Edit' }).click();
   await step(page, 'Name and retention').getByLabel('Retention period (days)').fill('30');
   for (let i = 0; i < 4; i++) await next(page);
@@ -128,7 +146,6 @@ test('an admin creates a store with the wizard, imports a trail archive, queries
   expect((await client.send(new GetEventDataStoreCommand({ EventDataStore: id }))).RetentionPeriod).toBe(30);
 
   // deletion needs protection off; then pending deletion; then restore
-  const actions = page.getByRole('toolbar', { name: 'Store actions' });
   await expect(actions.getByRole('button', { name: 'Delete' })).toBeDisabled();
   await actions.getByRole('button', { name: 'Turn off termination protection' }).click();
   await expect(setting(page, 'Termination protection')).toHaveText('Off');
@@ -147,7 +164,7 @@ test('an admin creates a store with the wizard, imports a trail archive, queries
 
   // every change is in the audit log with its request
   await page.goto('/admin/audit');
-  for (const action of ['console.CreateEventDataStore', 'console.StartImport', 'console.UpdateEventDataStore', 'console.DeleteEventDataStore', 'console.RestoreEventDataStore']) {
+  for (const action of ['console.CreateEventDataStore', 'console.StartImport', 'console.StopEventDataStoreIngestion', 'console.StartEventDataStoreIngestion', 'console.TrailbenchSetIngestionSource', 'console.UpdateEventDataStore', 'console.DeleteEventDataStore', 'console.RestoreEventDataStore']) {
     await expect(page.getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
   }
 });
