@@ -16,6 +16,13 @@ test('an analyst sees stores and imports read-only', async ({ page: admin, brows
   const table = page.getByRole('table', { name: 'Event data stores' });
   await expect(table.getByRole('link', { name: 'demo', exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Create event data store' })).toHaveCount(0);
+  // every column sorts: by name, then by name backwards
+  const names = () => table.getByRole('row').locator('td:first-child').allInnerTexts();
+  const byName = [...(await names())].sort((x, y) => x.localeCompare(y));
+  expect(await names()).toEqual(byName);
+  await table.getByRole('button', { name: 'Name' }).click();
+  await expect(table.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'descending');
+  expect(await names()).toEqual([...byName].reverse());
 
   await table.getByRole('link', { name: 'demo', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'demo', level: 1 })).toBeVisible();
