@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { GetImportCommand, GetEventDataStoreCommand, ListImportFailuresCommand, ListImportsCommand } from '@aws-sdk/client-cloudtrail';
+import { GetImportCommand, GetEventDataStoreCommand, ListImportFailuresCommand, ListImportsCommand, type CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { editorFlatText, queryStatus, resultsTable, runButton } from './helpers';
 import { callExtension } from '../lib/cloudtrail/extension-call';
 import { archiveWithCorruptFile, lake, storeByName } from './lake';
@@ -16,6 +16,11 @@ async function screenshot(page: Page, file: string) {
   await page.setViewportSize({ width: size.width, height: Math.ceil(height) });
   await page.screenshot({ path: file });
   await page.setViewportSize(size);
+}
+/** The page shows the store's status, and the lake says the same. */
+async function statusIs(page: Page, client: CloudTrailClient, id: string, shown: string, status: string) {
+  await expect(page.getByRole('status', { name: 'Store status' })).toContainText(`Status: ${shown}`);
+  expect((await client.send(new GetEventDataStoreCommand({ EventDataStore: id }))).Status).toBe(status);
 }
 const setting = (page: Page, term: string) => page.locator('dl.lk-settings dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
 
@@ -122,11 +127,9 @@ test('an admin creates a store with the wizard, imports a trail archive, queries
   await page.goto(`/stores/${id}`);
   const actions = page.getByRole('toolbar', { name: 'Store actions' });
   await actions.getByRole('button', { name: 'Stop ingestion' }).click();
-  await expect(page.getByRole('status', { name: 'Store status' })).toHaveText('Status: Ingestion stopped');
-  expect((await client.send(new GetEventDataStoreCommand({ EventDataStore: id }))).Status).toBe('STOPPED_INGESTION');
+  await statusIs(page, client, id, 'Ingestion stopped', 'STOPPED_INGESTION');
   await actions.getByRole('button', { name: 'Start ingestion' }).click();
-  await expect(page.getByRole('status', { name: 'Store status' })).toHaveText('Status: Enabled');
-  expect((await client.send(new GetEventDataStoreCommand({ EventDataStore: id }))).Status).toBe('ENABLED');
+  await statusIs(page, client, id, 'Enabled', 'ENABLED');
   const follow = page.getByRole('region', { name: 'Follow a source' });
   await follow.getByLabel(/^Source/).fill(`file://${dir}`);
   await follow.getByRole('button', { name: 'Follow', exact: true }).click();
@@ -156,11 +159,9 @@ test('an admin creates a store with the wizard, imports a trail archive, queries
   await expect(dialog.getByRole('button', { name: 'Delete event data store' })).toBeDisabled();
   await dialog.getByLabel(/Type the store's name/).fill(name);
   await dialog.getByRole('button', { name: 'Delete event data store' }).click();
-  await expect(page.getByRole('status', { name: 'Store status' })).toContainText('Pending deletion');
-  expect((await client.send(new GetEventDataStoreCommand({ EventDataStore: id }))).Status).toBe('PENDING_DELETION');
+  await statusIs(page, client, id, 'Pending deletion', 'PENDING_DELETION');
   await page.getByRole('button', { name: 'Restore' }).click();
-  await expect(page.getByRole('status', { name: 'Store status' })).toHaveText('Status: Enabled');
-  expect((await client.send(new GetEventDataStoreCommand({ EventDataStore: id }))).Status).toBe('ENABLED');
+  await statusIs(page, client, id, 'Enabled', 'ENABLED');
 
   // every change is in the audit log with its request
   await page.goto('/admin/audit');

@@ -1,6 +1,7 @@
 'use client';
 
 import { DATA_RESOURCE_TYPES, newDataEvents, type DataEventSelection, type DataTemplate, type StoreForm } from '@/lib/lake-admin/store-form';
+import { Options } from '@/components/forms/options';
 import { ConditionEditor } from './condition-editor';
 
 const TEMPLATES: { value: DataTemplate; label: string }[] = [
@@ -58,11 +59,7 @@ export function EventsStep({ form, onChange, shapeLocked }: { form: StoreForm; o
               <label>
                 Log selector template
                 <select value={d.template} onChange={(e) => setData(i, { template: e.target.value as DataTemplate })}>
-                  {TEMPLATES.map((t) => (
-                    <option key={t.value} value={t.value}>
-                      {t.label}
-                    </option>
-                  ))}
+                  <Options items={TEMPLATES} />
                 </select>
               </label>
               <label className="acc-grow">

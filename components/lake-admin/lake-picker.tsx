@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { Options } from '@/components/forms/options';
 import { listConnections, type LakeConnection } from './api';
 import { targetQuery, type LakeTarget } from './lake-target';
 
@@ -25,11 +26,7 @@ export function LakePicker({ target, onChange }: { target: LakeTarget; onChange:
           onChange(next);
         }}
       >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <Options items={options} />
       </select>
     </label>
   );
