@@ -1,10 +1,13 @@
+import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 import { withWorkerPool } from './lib/worker-pool.mjs';
+import { E2E_IMPORT_ROOT, LAKE_KEYS } from './e2e/lake';
 
 // End-to-end tests run against the production build (`next build` is done by the test script first)
 // with Debian's Chromium, fully offline: every host name except the local server fails to resolve.
 const PORT = Number(process.env.TRAILBENCH_E2E_PORT ?? 3123); // another worktree can use another port
 const BASE_URL = `http://127.0.0.1:${PORT}`;
+fs.mkdirSync(E2E_IMPORT_ROOT, { recursive: true });
 
 export default defineConfig({
   testDir: 'e2e',
@@ -46,6 +49,10 @@ export default defineConfig({
       TRAILBENCH_MAX_CONCURRENT_QUERIES: '2',
       // e2e/alerts.spec.ts's webhook receiver is local, which webhooks may not reach by default
       TRAILBENCH_WEBHOOK_ALLOWED_NETWORKS: '127.0.0.0/8',
+      TRAILBENCH_IMPORT_ROOTS: E2E_IMPORT_ROOT,
+      // the lake specs check what the console shows through the CloudTrail API, signed with these
+      TRAILBENCH_LAKE_ACCESS_KEY_ID: LAKE_KEYS.accessKeyId,
+      TRAILBENCH_LAKE_SECRET_ACCESS_KEY: LAKE_KEYS.secretAccessKey,
       TRAILBENCH_ADMIN_EMAIL: 'admin@e2e.test',
       TRAILBENCH_ADMIN_PASSWORD: 'e2e-admin-password-1',
       PORT: String(PORT),

@@ -39,5 +39,5 @@ step "Integration tests on PostgreSQL (a throw-away PostgreSQL server is started
 TRAILBENCH_TEST_DB=postgres ./node_modules/.bin/vitest run --config vitest.integration.config.ts
 
 step "Browser tests (Playwright, Debian Chromium)"
-rm -rf .tmp/e2e-data
+rm -rf .tmp/e2e-data .tmp/e2e-import
 ./node_modules/.bin/playwright test

@@ -11,6 +11,7 @@ const LINKS: { href: string; label: string; show: (m: Me) => boolean }[] = [
   { href: '/', label: 'Workbench', show: (m) => m.role !== 'viewer' }, // viewers may not run free SQL
   { href: '/saved', label: 'Saved queries', show: () => true },
   { href: '/history', label: 'History', show: () => true },
+  { href: '/stores', label: 'Event data stores', show: () => true },
   { href: '/alerts', label: 'Alerts', show: () => true },
   { href: '/account/keys', label: 'Access keys', show: () => true },
   { href: '/account', label: 'Your account', show: () => true },

@@ -5,7 +5,7 @@ import { TABLE_SHAPES, type TableShape } from '@/lib/lake/schema';
 import { fillStorePlaceholders } from '@/lib/sql/code-spans';
 import { lintQuery, type LintIssue, type LintStore } from '@/lib/workbench/lint';
 import { decideRun } from '@/lib/workbench/run-check';
-import type { SampleQuery } from '@/lib/workbench/sample-queries';
+import { SAMPLE_QUERIES, type SampleQuery } from '@/lib/workbench/sample-queries';
 import type { EditorContext } from '../editor/editor-context';
 import type { Insertion } from '../editor/schema-paths';
 import { SqlEditor, type SqlEditorHandle, type SyntaxProblem } from '../editor/sql-editor';
@@ -132,6 +132,19 @@ export function Workbench() {
     [dispatch],
   );
   const insert = useCallback((ins: Insertion) => editorRef.current?.insertText(ins.text, ins.cursor), []);
+
+  // A link from a store's page (/?store=<id>&sample=<sample id>) opens that sample on that store, once.
+  const linked = useRef(false);
+  useEffect(() => {
+    if (!stores || !state || linked.current) return;
+    linked.current = true;
+    const q = new URLSearchParams(window.location.search);
+    const target = stores.find((s) => s.id === q.get('store'));
+    const sample = SAMPLE_QUERIES.find((x) => x.id === q.get('sample'));
+    if (!target || !sample) return;
+    window.history.replaceState(null, '', window.location.pathname);
+    tabs.openTab(fillStorePlaceholders(sample.sql, [target.id]), { title: sample.title, storeKey: storeKey(target), sampleId: sample.id });
+  }, [stores, state, tabs]);
 
   const run = activeTab ? (runs.runs[activeTab.id] ?? IDLE_RUN) : IDLE_RUN;
   const active = isRunActive(run);

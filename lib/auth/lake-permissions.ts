@@ -7,7 +7,7 @@ import { LakeError } from '../lake/errors';
  * shared with them, which the CloudTrail API cannot express, so their keys run no SQL at all.
  * Analysts also query; only admins (and the server's own key) manage stores, imports and ingestion.
  */
-const STORE_METADATA = ['ListEventDataStores', 'GetEventDataStore'];
+const STORE_METADATA = ['ListEventDataStores', 'GetEventDataStore', 'TrailbenchGetStoreStorage', 'TrailbenchGetIngestionSource'];
 const QUERIES = ['StartQuery', 'DescribeQuery', 'GetQueryResults', 'CancelQuery', 'ListQueries', 'TrailbenchEstimateQuery'];
 
 const ALLOWED: Record<Exclude<Role, 'admin'>, ReadonlySet<string>> = {
@@ -22,7 +22,7 @@ export function requireLakePermission(role: Role, operation: string, who: string
   if (role === 'admin' || ALLOWED[role].has(operation)) return;
   const why =
     role === 'viewer'
-      ? `a viewer's lake key may only call ${STORE_METADATA.join(' and ')}; running queries needs the analyst role`
+      ? `a viewer's lake key may only call ${STORE_METADATA.join(', ')}; running queries needs the analyst role`
       : 'managing event data stores, imports and ingestion needs the admin role';
   throw new LakeError('AccessDeniedException', `${who} is not authorized to perform cloudtrail:${operation}: ${why}.`, 400);
 }

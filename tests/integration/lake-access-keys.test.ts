@@ -167,7 +167,7 @@ describe('per-user lake access keys', () => {
     const cli = await aws(keys.viewer, 'start-query', '--query-statement', `SELECT count(*) FROM ${storeId}`);
     expect(cli.ok).toBe(false);
     expect(cli.err).toContain('AccessDeniedException');
-    expect(cli.err).toMatch(/viewer's lake key may only call ListEventDataStores and GetEventDataStore/);
+    expect(cli.err).toMatch(/viewer's lake key may only call ListEventDataStores, GetEventDataStore/);
     const py = await boto(keys.viewer, 'start_query', { QueryStatement: `SELECT count(*) FROM ${storeId}` });
     expect(py).toMatchObject({ ok: false, code: 'AccessDeniedException' });
   });

@@ -29,7 +29,7 @@ export class SourceFollower {
   private timer?: NodeJS.Timeout;
   private busy?: Promise<void>;
 
-  constructor(private stores: StoreRegistry, private host: IngestHost, private sources: LogSources, private intervalMs = 30_000) {}
+  constructor(private stores: StoreRegistry, private host: IngestHost, private sources: LogSources, readonly intervalMs = 30_000) {}
 
   start(): void {
     this.timer = setInterval(() => void this.checkAll(), this.intervalMs);

@@ -247,7 +247,11 @@ export class ImportManager {
       batchEvents = 0;
       const previous = commits.at(-1) ?? Promise.resolve();
       const commit = previous.then(
-        () => this.commitBatch(rec, store, files, spooled).then(() => files.forEach((f) => donePrefixes.add(path.posix.dirname(f)))),
+        () =>
+          this.commitBatch(rec, store, files, spooled).then(() => {
+            files.forEach((f) => donePrefixes.add(path.posix.dirname(f)));
+            rec.statistics.PrefixesCompleted = donePrefixes.size; // live, for progress (GetImport); saved with the next batch
+          }),
         (e) => {
           discardSpooled(spooled);
           throw e;

@@ -94,10 +94,15 @@ export const followOperations = {
     const ingestionSource = input.SourceUri ? { uri: input.SourceUri, s3BucketRegion: input.S3BucketRegion } : undefined;
     lake.stores.save({ ...store, ingestionSource, updatedTimestamp: Date.now() / 1000 });
     if (ingestionSource) void lake.follower.checkAll();
-    return lake.followStatus(store.id);
+    return followStatus(lake, store.id);
   },
   TrailbenchGetIngestionSource(lake: Lake, body: unknown) {
     const input = parseInput(z.object({ EventDataStore: z.string().min(3).max(256) }), body);
-    return lake.followStatus(requireActive(lake.stores, input.EventDataStore).id);
+    return followStatus(lake, requireActive(lake.stores, input.EventDataStore).id);
   },
 };
+
+/** The store's follow state, and how often the lake checks followed sources. */
+function followStatus(lake: Lake, storeId: string) {
+  return { ...lake.followStatus(storeId), CheckIntervalSeconds: lake.follower.intervalMs / 1000 };
+}

@@ -34,7 +34,8 @@ export function requireStore(lake: Lake, idOrArn: string): StoreRecord {
 const listInput = z.object({ MaxResults: maxResults(1000), NextToken: token });
 const getInput = z.object({ EventDataStore: z.string().min(3).max(256) });
 const stringList = z.array(z.string()).optional();
-const selectors = z.array(
+/** Advanced event selectors as the API's input takes them (shapes and sizes; the rules are in stores/selectors.ts). */
+export const selectorsSchema = z.array(
   z.object({
     Name: z.string().max(1000).optional(),
     FieldSelectors: z.array(
@@ -43,7 +44,7 @@ const selectors = z.array(
   }),
 );
 const settings = {
-  AdvancedEventSelectors: selectors.optional(),
+  AdvancedEventSelectors: selectorsSchema.optional(),
   MultiRegionEnabled: z.boolean().optional(),
   OrganizationEnabled: z.boolean().optional(),
   RetentionPeriod: z.number().int().optional(),
