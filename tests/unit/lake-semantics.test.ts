@@ -128,7 +128,7 @@ describe('Trino functions with Trino semantics', () => {
     [`replace(eventSource, '.amazonaws.com')`, 'signin'],
     [`regexp_like(sourceIPAddress, '^211\\.')`, 'true'],
     [`to_unixtime(eventTime)`, '1.674406433E9'],
-    [`from_unixtime(0)`, '1970-01-01 00:00:00.000'],
+    [`from_unixtime(0)`, '1970-01-01 00:00:00.000 UTC'], // timestamp(3) with time zone, printed in the session zone
     [`cardinality(additionalEventData)`, '2'],
     [`7 / 2`, '3'],
     [`avg(1)`, '1.0'],

@@ -363,5 +363,10 @@ export function cleanEngineMessage(message: string): string {
   if (col) return `Column '${col[1] ?? col[2] ?? col[3]}' cannot be resolved`;
   const qualified = /Table "([^"]+)" does not have a column named "([^"]+)"/.exec(first);
   if (qualified) return `Column '${qualified[1]}.${qualified[2]}' cannot be resolved`;
+  // Trino: `integer addition overflow: 2147483647 + 1`.
+  const overflow = /^Overflow in (addition|subtraction|multiplication) of (INT32|INT64|INT16|INT8) \((.*)\)!?$/.exec(first);
+  if (overflow) return `${overflow[2] === 'INT64' ? 'bigint' : overflow[2] === 'INT32' ? 'integer' : overflow[2] === 'INT16' ? 'smallint' : 'tinyint'} ${overflow[1]} overflow: ${overflow[3]}`;
+  const cast = /^Could not convert string '(.*)' to (\w+)$/.exec(first);
+  if (cast) return `Cannot cast '${cast[1]}' to ${({ INT32: 'INT', INT64: 'BIGINT', INT16: 'SMALLINT', INT8: 'TINYINT' } as Record<string, string>)[cast[2]] ?? cast[2]}`;
   return first || 'Query failed';
 }

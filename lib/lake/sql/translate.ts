@@ -2,7 +2,7 @@ import { ParserRuleContext, TerminalNode, Token, type ParseTree } from 'antlr4ng
 import * as P from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser';
 import { TrinoSqlLexer } from 'dt-sql-parser/dist/lib/trino/TrinoSqlLexer';
 import { SqlValidationError } from './errors';
-import { AGGREGATE_FUNCTIONS, FUNCTIONS, MAP_FUNCTIONS, type CallInfo } from './functions';
+import { AGGREGATE_FUNCTIONS, ARRAY_FUNCTIONS, FUNCTIONS, FunctionUsageError, MAP_FUNCTIONS, type CallInfo } from './functions';
 import { parseStatement, isUuid } from './parse';
 import { boundsFromWhere, columnPath, identifierName, stringLiteralValue, unwrapExpression, type TimeBounds } from './time-bounds';
 import { parseTimestampText, utcTimestampText } from '../../sql/timestamp-text';
@@ -47,6 +47,8 @@ class Translator {
   private selectsAll = false;
   private tableBounds = new Map<P.TableNameContext, TimeBounds>();
   private unnestCount = 0;
+  /** Inside try(...): division by zero and failed casts give NULL there instead of failing. */
+  private tryDepth = 0;
 
   constructor(private env: TranslateEnv) {}
 
@@ -98,6 +100,10 @@ class Translator {
     if (node instanceof TerminalNode) return terminal(node);
     const n = node as ParserRuleContext;
     if (n instanceof P.FunctionCallContext) return this.functionCall(n);
+    if (n instanceof P.ArithmeticBinaryContext && (n.SLASH() || n.PERCENT()) && this.tryDepth === 0) {
+      const [l, r] = n.valueExpression().map((e) => this.emit(e));
+      return `${n.SLASH() ? 'tb_div' : 'tb_mod'}(${l}, ${r})`;
+    }
     if (n instanceof P.CastContext) return this.cast(n);
     if (n instanceof P.TypeConstructorContext) return this.typeConstructor(n);
     if (n instanceof P.AliasedRelationContext) return this.aliasedRelation(n);
@@ -172,12 +178,21 @@ class Translator {
       throw this.error(n, `Function '${lower}' cannot be used with DISTINCT, FILTER, ORDER BY or OVER here.`);
     }
     const exprs = n.expression();
+    if (lower === 'try') this.tryDepth++;
+    const args = exprs.map((e) => this.emit(e));
+    if (lower === 'try') this.tryDepth--;
     const info: CallInfo = {
-      args: exprs.map((e) => this.emit(e)),
+      args,
       literal: (i) => (exprs[i] ? stringLiteralValue(exprs[i]) : undefined),
       isMap: (i) => (exprs[i] ? this.isMapExpression(exprs[i]) : false),
+      isArray: (i) => (exprs[i] ? isArrayExpression(exprs[i]) : false),
     };
-    return spec.render(info);
+    try {
+      return spec.render(info);
+    } catch (e) {
+      if (e instanceof FunctionUsageError) throw this.error(n, e.message);
+      throw e;
+    }
   }
 
   private isMapExpression(e: ParseTree): boolean {
@@ -190,7 +205,7 @@ class Translator {
   }
 
   private cast(n: P.CastContext): string {
-    const keyword = n.KW_TRY_CAST() ? 'TRY_CAST' : 'CAST';
+    const keyword = n.KW_TRY_CAST() || this.tryDepth > 0 ? 'TRY_CAST' : 'CAST';
     const target = mapType(n.type(), (t, msg) => this.error(t, msg));
     const expr = this.emit(n.expression());
     // Trino's CAST(x AS JSON) turns a value into JSON (a string becomes a JSON string); DuckDB's parses text.
@@ -208,7 +223,7 @@ class Translator {
       return `TIMESTAMP '${utcTimestampText(ms)}'`;
     }
     if (type === 'date') return `DATE ${this.emit(n.string())}`;
-    if (type === 'json') return `CAST(${this.emit(n.string())} AS JSON)`;
+    if (type === 'json') return `json(${this.emit(n.string())})`; // parsed and printed compactly, as Trino does
     if (['varchar', 'char', 'double', 'decimal', 'bigint', 'integer', 'real', 'boolean'].includes(type)) {
       return `CAST(${this.emit(n.string())} AS ${type === 'real' ? 'FLOAT' : type.toUpperCase()})`;
     }
@@ -344,6 +359,19 @@ function range(c: ParseTree): [number, number] {
 }
 
 export { columnPath };
+
+/** Array columns of the event schema (lower-case last path segment). */
+const ARRAY_COLUMNS = new Set(['resources']);
+
+function isArrayExpression(e: ParseTree): boolean {
+  const path = columnPath(e);
+  if (path) return ARRAY_COLUMNS.has(path[path.length - 1]);
+  const inner = unwrapExpression(e);
+  if (inner instanceof P.ArrayConstructorContext) return true;
+  if (inner instanceof P.FunctionCallContext) return ARRAY_FUNCTIONS.has(inner.functionName().getText().toLowerCase());
+  if (inner instanceof P.CastContext) return /^array\b|\[\]$/i.test(inner.type().getText());
+  return false;
+}
 
 function mayReturnManyRows(root: P.RootQueryContext): boolean {
   const query = root.query();

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FUNCTIONS } from '../../lib/lake/sql/functions';
+import { FUNCTION_CASES, REFUSED_NAMES } from '../conformance/trino-functions';
+import { describeFailures, runConformance, type Execute } from '../conformance/run';
+import { query, tempLake } from '../helpers/temp-lake';
+
+let t: Awaited<ReturnType<typeof tempLake>>;
+beforeAll(async () => {
+  t = await tempLake();
+});
+afterAll(() => t.close());
+
+const execute: Execute = async (sql) => {
+  try {
+    const r = await query(t.lake, sql, t.store.id);
+    return r.status === 'FINISHED' ? { rows: r.rows } : { error: r.error ?? r.status };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+};
+
+describe('the conformance table', () => {
+  it('has a case for every function the lake accepts', () => {
+    const covered = new Set(FUNCTION_CASES.map((e) => e.name));
+    expect(Object.keys(FUNCTIONS).filter((n) => !covered.has(n))).toEqual([]);
+  });
+
+  it('names only functions the lake accepts, or operators and syntax', () => {
+    const unknown = FUNCTION_CASES.map((e) => e.name).filter((n) => /^[a-z_0-9]+$/.test(n) && !Object.hasOwn(FUNCTIONS, n));
+    expect(unknown).toEqual([]);
+  });
+
+  it('passes in process: every case as Trino documents it', async () => {
+    expect(describeFailures(await runConformance(execute))).toEqual([]);
+  }, 120_000);
+
+  it.each(REFUSED_NAMES)('refuses %s, which is not a Trino function', async (name) => {
+    const r = await execute(`SELECT ${name}('x')`);
+    expect(r).toEqual({ error: `line 1:8: Function '${name}' not registered` });
+  });
+});
