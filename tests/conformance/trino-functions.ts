@@ -31,7 +31,7 @@ export const FUNCTION_CASES: Entry[] = [
     cases: [
       [`substr('abcde', 2)`, 'bcde'], [`substr('abcde', 2, 2)`, 'bc'], [`substr('abcde', -2)`, 'de'], [`substr('abcde', -3, 2)`, 'cd'],
       [`substr('abc', 0)`, ''], [`substr('abc', 0, 2)`, ''], [`substr('abc', 5)`, ''], [`substr('abc', -5)`, ''], [`substr('abc', 1, 0)`, ''],
-      [`substr('abc', 1, -1)`, ''], [`substr(NULL, 1)`, null], [`substr('abc', NULL)`, null], [`substr('', 1)`, ''],
+      [`substr('abc', 1, -1)`, ''], [`substr(NULL, 1)`, null], [`substr(CAST(NULL AS varchar), 0)`, null], [`substr('abc', 0, NULL)`, null], [`substr('abc', NULL)`, null], [`substr('', 1)`, ''],
     ],
   },
   { name: 'substring', cases: [[`substring('abcde', 3)`, 'cde'], [`substring('abcde', 0, 1)`, ''], [`substring('abcde', -1)`, 'e']] },

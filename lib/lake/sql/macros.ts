@@ -12,8 +12,8 @@ export const trinoMacros: string[] = [
   `CREATE MACRO tb_div(a, b) AS a / tb_zero_check(a, b)`,
   `CREATE MACRO tb_mod(a, b) AS a % tb_zero_check(a, b)`,
   // substr: 1-based, negative from the end; position 0, a length <= 0 or a start outside the string give ''.
-  `CREATE MACRO tb_substr(s, start) AS CASE WHEN start = 0 OR start < -length(s) THEN '' ELSE substring(s, start) END,
-     (s, start, n) AS CASE WHEN start = 0 OR n <= 0 OR start < -length(s) THEN '' ELSE substring(s, start, n) END`,
+  `CREATE MACRO tb_substr(s, start) AS CASE WHEN s IS NULL OR start IS NULL THEN NULL WHEN start = 0 OR start < -length(s) THEN '' ELSE substring(s, start) END,
+     (s, start, n) AS CASE WHEN s IS NULL OR start IS NULL OR n IS NULL THEN NULL WHEN start = 0 OR n <= 0 OR start < -length(s) THEN '' ELSE substring(s, start, n) END`,
   `CREATE MACRO tb_split_part(s, d, i) AS CASE WHEN i <= 0 THEN error('Index must be greater than zero')
      WHEN i > len(string_split(s, d)) THEN NULL ELSE split_part(s, d, i) END`,
   // No match is NULL (DuckDB: '').
