@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../../lib/lake/sql/functions';
 import { FUNCTION_CASES, REFUSED_NAMES } from '../conformance/trino-functions';
 import { describeFailures, runConformance, type Execute } from '../conformance/run';
+import fs from 'node:fs';
 import { runDifferential } from '../conformance/differential';
+import { renderFunctionsSection } from '../../scripts/compat/functions-doc';
 import { loadFixture, query, tempLake } from '../helpers/temp-lake';
 
 let t: Awaited<ReturnType<typeof tempLake>>;
@@ -24,6 +26,10 @@ describe('the conformance table', () => {
   it('has a case for every function the lake accepts', () => {
     const covered = new Set(FUNCTION_CASES.map((e) => e.name));
     expect(Object.keys(FUNCTIONS).filter((n) => !covered.has(n))).toEqual([]);
+  });
+
+  it('is listed, case by case, in docs/compatibility.md (npm run compat:functions)', () => {
+    expect(fs.readFileSync('docs/compatibility.md', 'utf8')).toContain(renderFunctionsSection());
   });
 
   it('names only functions the lake accepts, or operators and syntax', () => {
