@@ -160,6 +160,20 @@ describe('statistics', () => {
   });
 });
 
+describe('EventsMatched counts the events that pass the filter, not the result rows', () => {
+  it.each([
+    [`SELECT count(*) FROM $EDS_ID WHERE eventName = 'ConsoleLogin'`, 2, 1],
+    [`SELECT eventName, count(*) FROM $EDS_ID GROUP BY eventName`, 4, 3],
+    [`SELECT eventID FROM $EDS_ID WHERE errorCode IS NULL LIMIT 1`, 3, 1],
+    [`SELECT eventID FROM $EDS_ID WHERE eventTime >= '2023-01-23' AND readOnly = false`, 1, 1],
+    [`SELECT n FROM (SELECT count(*) AS n FROM $EDS_ID WHERE awsRegion = 'us-east-1') UNION ALL SELECT count(*) FROM $EDS_ID WHERE awsRegion = 'eu-west-1'`, 4, 2],
+  ])('%s', async (sql, matched, rows) => {
+    const r = await run(sql);
+    expect(r.rows).toHaveLength(rows);
+    expect(r.record.statistics.eventsMatched).toBe(matched);
+  });
+});
+
 describe('more Trino semantics', () => {
   it('unnests with one alias per element, rows kept whole', async () => {
     const r = await run(`SELECT res.type FROM $EDS_ID CROSS JOIN UNNEST(resources) AS t(res) WHERE eventName = 'GetObject' ORDER BY 1`);

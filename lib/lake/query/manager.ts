@@ -302,6 +302,7 @@ export class QueryManager {
       }
       writer.close();
       rec.index = writer.index;
+      rec.statistics.eventsMatched = await this.eventsMatched(a);
       this.finish(a, 'FINISHED', undefined, started);
     } catch (e) {
       writer.close();
@@ -313,13 +314,27 @@ export class QueryManager {
     }
   }
 
+  /**
+   * CloudTrail's EventsMatched: the events that passed the query's filters, counted by a second,
+   * filter-only statement (`Translation.matchedSql`) on the same connection. Where the query has
+   * no such count (joins, correlated filters) or it fails, the result's row count stands in.
+   */
+  private async eventsMatched(a: Active): Promise<number> {
+    const sql = a.prepared.translation.matchedSql;
+    if (!sql) return a.record.resultsCount;
+    try {
+      const r = await a.bound.con.runAndReadAll(sql);
+      return Number(r.getRows()[0]?.[0] ?? a.record.resultsCount);
+    } catch {
+      return a.record.resultsCount;
+    }
+  }
+
   private finish(a: Active, status: QueryStatus, errorMessage?: string, started?: number) {
     const rec = a.record;
     rec.status = status;
     if (errorMessage) rec.errorMessage = errorMessage;
     rec.resultsCount = rec.index.length ? rec.resultsCount : 0;
-    // Rows produced stand in for events matched until the engine reports filter output.
-    rec.statistics.eventsMatched = rec.resultsCount;
     if (started) rec.statistics.executionTimeInMillis = Date.now() - started;
     // an interrupted connection is not reused
     this.release(a.bound, !!a.stop);

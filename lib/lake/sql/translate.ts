@@ -34,6 +34,12 @@ export interface Translation {
   columns: Set<string> | 'all';
   /** Whether the result may be large: the outer query neither groups, aggregates, nor has a LIMIT of 1,000 or less. A hint only. */
   manyRows: boolean;
+  /**
+   * A statement counting the events that match the query's filters (CloudTrail's EventsMatched):
+   * the events of each store read by a SELECT whose FROM is that store alone and whose WHERE they
+   * pass. Undefined when no SELECT reads a store alone (joins), or a filter holds a subquery.
+   */
+  matchedSql?: string;
 }
 
 export function translate(sql: string, env: TranslateEnv): Translation {
@@ -67,7 +73,33 @@ class Translator {
     }
     this.prepass(stmt);
     const sql = this.emit(stmt.rootQuery()).trim();
-    return { sql, scans: this.scans, columns: this.selectsAll ? 'all' : this.columns, manyRows: mayReturnManyRows(stmt.rootQuery()) };
+    const result = { sql, scans: this.scans, columns: this.selectsAll ? 'all' as const : this.columns, manyRows: mayReturnManyRows(stmt.rootQuery()) };
+    return { ...result, matchedSql: this.matchedSql(stmt) };
+  }
+
+  /** See `Translation.matchedSql`. Emitted after the query, so its scans are not counted twice. */
+  private matchedSql(root: ParseTree): string | undefined {
+    const counts: string[] = [];
+    const visit = (node: ParseTree) => {
+      if (node instanceof P.QuerySpecificationContext) {
+        const rels = node.relation();
+        const where = node.whereClause();
+        const rel = rels.length === 1 && rels[0] instanceof P.RelationDefaultContext ? rels[0].sampledRelation() : undefined;
+        const aliased = rel && !rel.KW_TABLESAMPLE() ? rel.patternRecognition().aliasedRelation() : undefined;
+        const table = aliased?.relationPrimary();
+        if (table instanceof P.TableNameContext && this.tableBounds.has(table) && !cteInScope(table, tableName(table)) && !(where && hasSubquery(where))) {
+          counts.push(`(SELECT count(*) FROM ${this.emit(aliased!)}${where ? ` WHERE ${this.emit(where.booleanExpression())}` : ''})`);
+        }
+      }
+      // a subquery in an expression may be correlated: its filter alone need not bind
+      const inExpression = node instanceof P.SubqueryExpressionContext || node instanceof P.ExistsContext || node instanceof P.InSubqueryContext || node instanceof P.QuantifiedComparisonContext;
+      if (node instanceof ParserRuleContext && !inExpression) for (const c of node.children ?? []) visit(c);
+    };
+    const scans = this.scans;
+    this.scans = [];
+    visit(root);
+    this.scans = scans;
+    return counts.length ? `SELECT ${counts.join(' + ')} AS matched` : undefined;
   }
 
   /** Collects the eventTime window of each store reference. */
@@ -384,6 +416,11 @@ function mayReturnManyRows(root: P.RootQueryContext): boolean {
   if (!(primary instanceof P.QueryPrimaryDefaultContext)) return true;
   const spec = primary.querySpecification();
   return !spec.groupBy() && !spec.selectList().selectItem().some(callsAggregate);
+}
+
+function hasSubquery(node: ParseTree): boolean {
+  if (node instanceof P.QueryContext) return true;
+  return node instanceof ParserRuleContext && (node.children ?? []).some(hasSubquery);
 }
 
 /** An aggregate call in an expression, outside subqueries. */
