@@ -222,9 +222,9 @@ export class QueryManager {
 
   /** Rows of a finished query as wire-form JSON text, one string per row. */
   /** A page of a finished query's rows as one JSON array in GetQueryResults' wire form. */
-  pageJson(queryId: string, start: number, count: number): { json: string; rows: number } {
+  pageJson(queryId: string, start: number, count: number, nullCell?: string): { json: string; rows: number } {
     const rec = this.get(queryId);
-    return readRowsJson(this.resultsFile(queryId), rec.index, start, count, rec.columns, rec.rowsFormat);
+    return readRowsJson(this.resultsFile(queryId), rec.index, start, count, rec.columns, rec.rowsFormat, nullCell);
   }
 
   /** Rows of a finished query as cell strings. */
