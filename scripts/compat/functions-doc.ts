@@ -36,7 +36,7 @@ export function renderFunctionsSection(): string {
     '| row | `{field=value, ...}` | As maps (`tlsDetails` → `{tlsversion=TLSv1.3, ...}`). |',
     '| json | compact JSON text (`[1,2]`, `"x"`) | Trino prints JSON values as their canonical text. |',
     '',
-    'The workbench reads results through the same API, so its grid and its CSV and JSON exports show a NULL as an empty value too (not yet told apart from an empty string).',
+    'The workbench keeps NULL apart from an empty string where the lake can say which is which: calling the built-in lake in process, it asks (header `x-trailbench-null-cells: marked`, `lib/lake/api/null-cells.ts`) for NULL cells to carry a mark that no CloudTrail value holds. Its results API then gives `null`, the grid shows a dimmed *NULL*, a CSV export leaves the field empty and quotes an empty string (`""`), and a JSON Lines export writes `null`. Over the public wire (AWS CloudTrail Lake, or any AWS client of this lake) a NULL is an empty string, so there the two cannot be told apart.',
     '',
     '### Statistics',
     '',

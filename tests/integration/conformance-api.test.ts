@@ -37,6 +37,11 @@ describe('the conformance table through the CloudTrail API', () => {
     expect(describeFailures(await runConformance(execute))).toEqual([]);
   });
 
+  it('sends a NULL cell as an empty string, the cell kept in its place, to any API client', async () => {
+    const r = await execute(`SELECT 'a' AS first, CAST(NULL AS varchar) AS missing, '' AS empty, 'z' AS last`);
+    expect(r).toEqual({ rows: [['a', '', '', 'z']] });
+  });
+
   it('gives Trino\'s answers over NULL-bearing columns of the demo store', async () => {
     const { mismatches, rows, nulls } = await runDifferential(execute, `FROM ${storeId}`);
     expect(mismatches).toEqual([]);
