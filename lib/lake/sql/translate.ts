@@ -74,7 +74,7 @@ class Translator {
     this.prepass(stmt);
     const sql = this.emit(stmt.rootQuery()).trim();
     const result = { sql, scans: this.scans, columns: this.selectsAll ? 'all' as const : this.columns, manyRows: mayReturnManyRows(stmt.rootQuery()) };
-    return { ...result, matchedSql: this.matchedSql(stmt) };
+    return { ...result, matchedSql: rowPerMatchedEvent(stmt.rootQuery()) ? undefined : this.matchedSql(stmt) };
   }
 
   /** See `Translation.matchedSql`. Emitted after the query, so its scans are not counted twice. */
@@ -416,6 +416,34 @@ function mayReturnManyRows(root: P.RootQueryContext): boolean {
   if (!(primary instanceof P.QueryPrimaryDefaultContext)) return true;
   const spec = primary.querySpecification();
   return !spec.groupBy() && !spec.selectList().selectItem().some(callsAggregate);
+}
+
+/**
+ * Whether the query returns exactly one row per event passing its filter (a plain listing of one
+ * store: no grouping, aggregate, window, DISTINCT, LIMIT or OFFSET), so its row count is the
+ * number of events matched and no separate count is needed.
+ */
+function rowPerMatchedEvent(root: P.RootQueryContext): boolean {
+  const query = root.query();
+  if (!(query instanceof P.QueryStatementContext) || query.with()) return false;
+  const outer = query.queryNoWith();
+  if (outer._limit || outer.KW_OFFSET() || outer.KW_FETCH()) return false;
+  const term = outer.queryTerm();
+  const primary = term instanceof P.QueryTermDefaultContext ? term.queryPrimary() : undefined;
+  if (!(primary instanceof P.QueryPrimaryDefaultContext)) return false;
+  const spec = primary.querySpecification();
+  const rels = spec.relation();
+  const rel = rels.length === 1 && rels[0] instanceof P.RelationDefaultContext ? rels[0].sampledRelation() : undefined;
+  const table = rel && !rel.KW_TABLESAMPLE() ? rel.patternRecognition().aliasedRelation().relationPrimary() : undefined;
+  if (!(table instanceof P.TableNameContext) || spec.groupBy() || spec.havingClause() || spec.setQuantifier()?.KW_DISTINCT()) return false;
+  const where = spec.whereClause();
+  if (where && hasSubquery(where)) return false;
+  return !spec.selectList().selectItem().some((item) => callsAggregate(item) || hasWindow(item) || hasSubquery(item));
+}
+
+function hasWindow(node: ParseTree): boolean {
+  if (node instanceof P.FunctionCallContext && node.over()) return true;
+  return node instanceof ParserRuleContext && (node.children ?? []).some(hasWindow);
 }
 
 function hasSubquery(node: ParseTree): boolean {
