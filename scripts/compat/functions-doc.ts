@@ -40,7 +40,7 @@ export function renderFunctionsSection(): string {
     '',
     '### Statistics',
     '',
-    '`EventsMatched` (DescribeQuery) is what CloudTrail documents: the number of events that matched the query, i.e. passed its filter, not the number of result rows. The lake counts, for each SELECT that reads one event data store alone, the events of that store that pass its `WHERE` (a second, filter-only count after the query), and adds them up: `SELECT count(*) ... WHERE eventName = \'ConsoleLogin\'` matches every ConsoleLogin event although it returns one row. Where no SELECT reads a store alone (a join) or a filter holds a subquery, the result\'s row count stands in.',
+    '`EventsMatched` (DescribeQuery) is what CloudTrail documents: the number of events that matched the query, i.e. passed its filter, not the number of result rows. The lake counts, for each SELECT that reads one event data store alone, the events of that store that pass its `WHERE` (a second, filter-only count after the query; none for a plain listing of one store, whose rows are the matched events), and adds them up: `SELECT count(*) ... WHERE eventName = \'ConsoleLogin\'` matches every ConsoleLogin event although it returns one row. Where no SELECT reads a store alone (a join) or a filter holds a subquery, the result\'s row count stands in.',
     '',
     '### Functions',
     '',
