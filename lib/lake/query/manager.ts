@@ -320,7 +320,8 @@ export class QueryManager {
    * no such count (joins, correlated filters) or it fails, the result's row count stands in.
    */
   private async eventsMatched(a: Active): Promise<number> {
-    const sql = a.prepared.translation.matchedSql;
+    const { matchedSql: sql, matchedAreScanned } = a.prepared.translation;
+    if (matchedAreScanned) return a.prepared.eventsScanned;
     if (!sql) return a.record.resultsCount;
     try {
       const r = await a.bound.con.runAndReadAll(sql);

@@ -40,6 +40,8 @@ export interface Translation {
    * pass. Undefined when no SELECT reads a store alone (joins), or a filter holds a subquery.
    */
   matchedSql?: string;
+  /** Every store-reading SELECT is unfiltered: the events matched are the events scanned, no count needed. */
+  matchedAreScanned?: boolean;
 }
 
 export function translate(sql: string, env: TranslateEnv): Translation {
@@ -74,12 +76,15 @@ class Translator {
     this.prepass(stmt);
     const sql = this.emit(stmt.rootQuery()).trim();
     const result = { sql, scans: this.scans, columns: this.selectsAll ? 'all' as const : this.columns, manyRows: mayReturnManyRows(stmt.rootQuery()) };
-    return { ...result, matchedSql: rowPerMatchedEvent(stmt.rootQuery()) ? undefined : this.matchedSql(stmt) };
+    if (rowPerMatchedEvent(stmt.rootQuery())) return result;
+    const matched = this.matchedSql(stmt);
+    return { ...result, ...matched };
   }
 
   /** See `Translation.matchedSql`. Emitted after the query, so its scans are not counted twice. */
-  private matchedSql(root: ParseTree): string | undefined {
+  private matchedSql(root: ParseTree): Pick<Translation, 'matchedSql' | 'matchedAreScanned'> {
     const counts: string[] = [];
+    let filtered = false;
     const visit = (node: ParseTree) => {
       if (node instanceof P.QuerySpecificationContext) {
         const rels = node.relation();
@@ -89,6 +94,7 @@ class Translator {
         const table = aliased?.relationPrimary();
         if (table instanceof P.TableNameContext && this.tableBounds.has(table) && !cteInScope(table, tableName(table)) && !(where && hasSubquery(where))) {
           counts.push(`(SELECT count(*) FROM ${this.emit(aliased!)}${where ? ` WHERE ${this.emit(where.booleanExpression())}` : ''})`);
+          filtered ||= !!where;
         }
       }
       // a subquery in an expression may be correlated: its filter alone need not bind
@@ -99,7 +105,9 @@ class Translator {
     this.scans = [];
     visit(root);
     this.scans = scans;
-    return counts.length ? `SELECT ${counts.join(' + ')} AS matched` : undefined;
+    if (!counts.length) return {};
+    // unfiltered SELECTs match every event they scan (no WHERE, so no time window either)
+    return filtered || counts.length !== this.scans.length ? { matchedSql: `SELECT ${counts.join(' + ')} AS matched` } : { matchedAreScanned: true };
   }
 
   /** Collects the eventTime window of each store reference. */
