@@ -268,3 +268,11 @@ test('cancels a long query and shows CANCELLED', async ({ page }) => {
   await expect(runButton(page)).toBeEnabled();
   await expect(resultsTable(page)).toHaveCount(0);
 });
+
+test('shows a NULL cell as a dimmed NULL, apart from an empty string', async ({ page }) => {
+  await run(page, `SELECT errorCode, '' AS empty, 'x' AS x FROM $EDS_ID WHERE errorCode IS NULL AND ${LAST_30_DAYS} LIMIT 1`);
+  const cells = resultsTable(page).getByRole('gridcell');
+  await expect(cells).toHaveText(['NULL', '', 'x']);
+  await expect(cells.first().locator('.grid-null')).toBeVisible();
+  await expect(cells.nth(1).locator('.grid-null')).toHaveCount(0);
+});

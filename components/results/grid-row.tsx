@@ -15,7 +15,7 @@ interface GridRowProps {
   rowIndex: number;
   /** Row number in the whole result. */
   n: number;
-  row: string[];
+  row: (string | null)[];
   top: number;
   cols: GridColumn[];
   widths: number[];
@@ -68,6 +68,7 @@ export const GridRow = memo(function GridRow(p: GridRowProps) {
         {n}
       </div>
       {cols.map((c) => {
+        const isNull = row[c.index] === null;
         const value = row[c.index] ?? '';
         const entity = entityOf?.(rowIndex, c.index);
         const isActive = activeCol === c.index;
@@ -84,7 +85,11 @@ export const GridRow = memo(function GridRow(p: GridRowProps) {
             onMouseDown={() => p.onCellDown(viewIndex, c.index)}
             onDoubleClick={p.onView}
           >
-            <span className="grid-text">{value.length > CELL_TEXT_MAX ? `${value.slice(0, CELL_TEXT_MAX)}…` : value}</span>
+            {isNull ? (
+              <span className="grid-text grid-null">NULL</span>
+            ) : (
+              <span className="grid-text">{value.length > CELL_TEXT_MAX ? `${value.slice(0, CELL_TEXT_MAX)}…` : value}</span>
+            )}
             {entity && p.onPivot && (
               <button
                 type="button"

@@ -13,17 +13,17 @@ const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** Indices of the rows that contain `query` in any cell (case-insensitive); all rows when it is blank. */
-export function filterRows(rows: string[][], query: string): number[] {
+export function filterRows(rows: (string | null)[][], query: string): number[] {
   const q = query.trim().toLowerCase();
   const out: number[] = [];
   for (let i = 0; i < rows.length; i++) {
-    if (!q || rows[i].some((cell) => cell.toLowerCase().includes(q))) out.push(i);
+    if (!q || rows[i].some((cell) => (cell ?? '').toLowerCase().includes(q))) out.push(i);
   }
   return out;
 }
 
 /** The indices ordered by one column: numbers numerically, other text naturally; empty cells last. */
-export function sortRows(rows: string[][], indices: number[], sort: SortState | null): number[] {
+export function sortRows(rows: (string | null)[][], indices: number[], sort: SortState | null): number[] {
   if (!sort) return indices;
   const { column, direction } = sort;
   const sign = direction === 'ascending' ? 1 : -1;
@@ -52,11 +52,11 @@ function tsvField(v: string): string {
 }
 
 /** A row with its header, tab-separated (pastes into a spreadsheet as two rows). */
-export function rowText(columns: string[], row: string[]): string {
+export function rowText(columns: string[], row: (string | null)[]): string {
   return `${columns.map(tsvField).join('\t')}\n${columns.map((_, i) => tsvField(row[i] ?? '')).join('\t')}`;
 }
 
 /** A column's header and its values in the given row order, one per line. */
-export function columnText(name: string, rows: string[][], indices: number[], column: number): string {
+export function columnText(name: string, rows: (string | null)[][], indices: number[], column: number): string {
   return [name, ...indices.map((i) => rows[i][column] ?? '')].map(tsvField).join('\n');
 }

@@ -16,7 +16,7 @@ export interface ActiveCell {
 
 interface ResultsGridProps {
   columns: string[];
-  rows: string[][];
+  rows: (string | null)[][];
   /** Row indices in view order (filtered and sorted). */
   order: number[];
   /** Zero-based position of rows[0] in the whole result. */

@@ -154,7 +154,7 @@ export function ResultsPanel({ queryId, onTotal, store, ranAt, onOpenQuery }: Re
         (view === 'table' ? (
           <ResultsTableView columns={page.columns} rows={page.rows} offset={offset} busy={loading} followUp={followUp} />
         ) : (
-          <ResultsChart columns={page.columns} rows={page.rows} first={offset + 1} last={offset + rowCount} />
+          <ResultsChart columns={page.columns} rows={page.rows.map((r) => r.map((c) => c ?? ''))} first={offset + 1} last={offset + rowCount} />
         ))}
     </section>
   );

@@ -20,7 +20,7 @@ export interface FollowUp {
 
 interface ResultsTableViewProps {
   columns: string[];
-  rows: string[][];
+  rows: (string | null)[][];
   offset: number;
   busy?: boolean;
   followUp?: FollowUp;
@@ -112,13 +112,13 @@ export function ResultsTableView({ columns, rows, offset, busy, followUp }: Resu
       )}
       {eventRow !== null && followUp && (
         <EventDrawer
-          eventId={rows[eventRow][eventIdCol]}
-          sql={eventLookupSql(followUp.store.id, rows[eventRow][eventIdCol], followUp.window, eventTimeCol >= 0 ? rows[eventRow][eventTimeCol] : undefined)}
+          eventId={rows[eventRow][eventIdCol] ?? ''}
+          sql={eventLookupSql(followUp.store.id, rows[eventRow][eventIdCol] ?? '', followUp.window, eventTimeCol >= 0 ? (rows[eventRow][eventTimeCol] ?? undefined) : undefined)}
           store={followUp.store}
           onCopy={(t, w) => void copy(t, w)}
           onOpenQuery={(sql) => {
             setEventRow(null);
-            followUp.onOpenQuery({ title: `Event ${rows[eventRow][eventIdCol].slice(0, 8)}`, sql });
+            followUp.onOpenQuery({ title: `Event ${(rows[eventRow][eventIdCol] ?? '').slice(0, 8)}`, sql });
           }}
           onPivot={(entity) => {
             setEventRow(null);

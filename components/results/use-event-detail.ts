@@ -12,7 +12,7 @@ import { pollUntilDone, terminalError, toRunError } from '../workbench/query-pol
 
 export type EventDetail =
   | { state: 'loading' }
-  | { state: 'found'; columns: string[]; row: string[] }
+  | { state: 'found'; columns: string[]; row: (string | null)[] }
   | { state: 'missing' }
   | { state: 'error'; title: string; message: string };
 

@@ -67,7 +67,8 @@ export interface QueryDescription {
 
 export interface QueryResultsPage {
   columns: string[];
-  rows: string[][];
+  /** null is a NULL cell (told apart where the lake marks NULLs: the built-in lake). */
+  rows: (string | null)[][];
   nextToken?: string;
   totalResultsCount?: number;
 }

@@ -3,6 +3,7 @@ import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { HttpResponse, type HttpRequest } from '@smithy/protocol-http';
 import type { Lake } from '../lake/lake';
 import { handleLakeRequest } from '../lake/api/handler';
+import { NULL_CELLS_HEADER } from '../lake/api/null-cells';
 
 /**
  * An SDK request handler that delivers signed CloudTrail requests to the built-in lake in the
@@ -15,6 +16,7 @@ export class InProcessLakeHandler {
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(request.headers)) headers[k.toLowerCase()] = String(v);
     headers['host'] ??= request.hostname + (request.port ? `:${request.port}` : '');
+    headers[NULL_CELLS_HEADER] = 'marked'; // NULL cells told apart from empty strings (see null-cells.ts)
     const query: Record<string, string> = {};
     for (const [k, v] of Object.entries(request.query ?? {})) if (typeof v === 'string') query[k] = v;
     const body = bodyText(request.body);

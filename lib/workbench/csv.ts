@@ -11,6 +11,12 @@ const FORMULA = /^(?:[\t\r]|[\s\u00a0\ufeff]*[=+\-@])/;
 
 export const guardCell = (v: string) => (FORMULA.test(v) ? `'${v}` : v);
 
-export function toCsv(rows: string[][], opts: { formulaGuard: boolean }): string {
-  return stringify(opts.formulaGuard ? rows.map((r) => r.map(guardCell)) : rows, { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+/**
+ * A NULL cell (null) is an empty field and an empty string a quoted one (`""`), the convention
+ * spreadsheets and database loaders read as NULL and '' respectively.
+ */
+export function toCsv(rows: (string | null)[][], opts: { formulaGuard: boolean }): string {
+  const guarded = opts.formulaGuard ? rows.map((r) => r.map((v) => (v === null ? v : guardCell(v)))) : rows;
+  // per cell, so that only an empty string is quoted (the global quoted_empty would quote NULL too)
+  return stringify(guarded, { record_delimiter: 'windows', quoted_match: /[\r\n]/, cast: { string: (v) => (v === '' ? { value: v, quoted_empty: true } : v) } });
 }

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DescribeQueryCommand, GetQueryResultsCommand, type CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { cellValue } from '../lake/api/null-cells';
 import { env } from '../env';
 import { writeFileAtomic, readJson } from '../lake/storage/fs-atomic';
 import { ApiError } from '../http/errors';
@@ -68,7 +69,7 @@ export async function startExport(client: CloudTrailClient, handle: string, quer
     async pull(controller) {
       if (done) return;
       const page = await client.send(new GetQueryResultsCommand({ QueryId: queryId, NextToken: token, MaxQueryResults: opts.scope === 'page' ? opts.maxResults ?? PAGE : PAGE }));
-      const cells = (page.QueryResultRows ?? []).map((r) => r.map((c) => Object.values(c)[0] ?? ''));
+      const cells = (page.QueryResultRows ?? []).map((r) => r.map((c) => cellValue(Object.values(c)[0])));
       const first = !columns;
       columns ??= page.QueryResultRows?.[0]?.map((c) => Object.keys(c)[0]) ?? [];
       const text = opts.format === 'csv' ? csvChunk(columns, cells, first, opts.formulaGuard) : jsonlChunk(columns, cells);
@@ -95,12 +96,12 @@ export async function startExport(client: CloudTrailClient, handle: string, quer
   return { stream, exportId, fileName };
 }
 
-function csvChunk(columns: string[], rows: string[][], header: boolean, guard: boolean): string {
+function csvChunk(columns: string[], rows: (string | null)[][], header: boolean, guard: boolean): string {
   // column names come from the SQL's aliases, so they are guarded like cells
   return toCsv(header ? [columns, ...rows] : rows, { formulaGuard: guard });
 }
 
-function jsonlChunk(columns: string[], rows: string[][]): string {
+function jsonlChunk(columns: string[], rows: (string | null)[][]): string {
   return rows.map((r) => JSON.stringify(Object.fromEntries(columns.map((c, i) => [c, r[i]])))).join('\n') + (rows.length ? '\n' : '');
 }
 

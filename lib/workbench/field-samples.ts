@@ -1,5 +1,6 @@
 import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { DescribeQueryCommand, GetQueryResultsCommand, StartQueryCommand } from '@aws-sdk/client-cloudtrail';
+import { cellValue } from '../lake/api/null-cells';
 
 /**
  * Frequent values of common fields and the map keys seen in a store, for the editor's sidebar
@@ -52,7 +53,7 @@ async function sample(client: CloudTrailClient, storeId: string): Promise<FieldS
   do {
     const page = await client.send(new GetQueryResultsCommand({ QueryId, NextToken, MaxQueryResults: 1000 }));
     for (const row of page.QueryResultRows ?? []) {
-      const [f, v, n] = row.map((c) => Object.values(c)[0] ?? '');
+      const [f, v, n] = row.map((c) => cellValue(Object.values(c)[0]) ?? '');
       if (f === 'count') out.sampledEvents = Number(n);
       else if (f.startsWith('map:')) (out.mapKeys[f.slice(4)] ??= []).push({ key: v, count: Number(n) });
       else (out.values[f] ??= []).push({ value: v, count: Number(n) });

@@ -6,6 +6,7 @@ import { fillStorePlaceholders } from '../sql/code-spans';
 import { BUILTIN, clientFor, connections } from '../cloudtrail/clients';
 import { ApiError } from '../http/errors';
 import { costOf } from './cost';
+import { cellValue } from '../lake/api/null-cells';
 import { shapeForCategories, type TableShape } from '../lake/schema';
 
 /**
@@ -107,7 +108,8 @@ export async function queryResults(client: CloudTrailClient, queryId: string, ma
   return {
     status: r.QueryStatus,
     columns,
-    rows: rows.map((row) => row.map((cell) => Object.values(cell)[0] ?? '')),
+    // null for a NULL cell where the lake marks them (the built-in lake in process); else as on the wire
+    rows: rows.map((row) => row.map((cell) => cellValue(Object.values(cell)[0]))),
     nextToken: r.NextToken,
     totalResultsCount: r.QueryStatistics?.TotalResultsCount ?? rows.length,
   };

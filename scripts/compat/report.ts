@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { CATEGORY_LABEL, FIXTURE_FINDINGS, type Category } from './corpus';
+import { renderFunctionsSection } from './functions-doc';
 import { PROJECT_ROOT, STORES, type CompatRun, type QueryResult } from './run';
 
 /** docs/compatibility.md from a run. Deterministic (no dates or timings), so it changes only when results do. */
@@ -133,6 +134,8 @@ export function renderReport(run: CompatRun): string {
       const detail = r.status === 'FINISHED' ? String(r.rows) : cell(r.message ?? r.errorType ?? '');
       return `| ${i + 1} | \`${r.query.id}\` | ${storesText(r)} | ${exp} | ${status} | ${detail} |`;
     }),
+    '',
+    renderFunctionsSection(),
     '',
   );
   return out.join('\n');

@@ -25,6 +25,17 @@ async function finishedQuery(sql: string) {
 }
 
 describe('exports', () => {
+  it('keep a NULL cell apart from an empty string: the results API says null, CSV leaves the field empty and quotes an empty string, JSON Lines writes null', async () => {
+    const sql = `SELECT eventID, errorCode, '' AS empty FROM $EDS_ID WHERE errorCode IS NULL ORDER BY eventID LIMIT 3`;
+    const { queryId } = await finishedQuery(sql);
+    const results = await json(`/api/queries/${queryId}/results?maxResults=10`);
+    expect(results.rows.map((r: (string | null)[]) => r.slice(1))).toEqual([[null, ''], [null, ''], [null, '']]);
+    const csv = await (await as(`/api/queries/${queryId}/export?format=csv`)).text();
+    expect(csv.split('\r\n').slice(1, 4).map((line) => line.slice(line.indexOf(',')))).toEqual([',,""', ',,""', ',,""']);
+    const lines = (await (await as(`/api/queries/${queryId}/export?format=jsonl`)).text()).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((o: Record<string, unknown>) => [o.errorCode, o.empty])).toEqual([[null, ''], [null, ''], [null, '']]);
+  });
+
   it('streams the full result as RFC 4180 CSV with the formula guard, and an evidence file with its SHA-256', async () => {
     const { queryId, described } = await finishedQuery(`SELECT eventID, '=HYPERLINK("http://x")' AS formula, 'a,b "quoted"' AS tricky, '-1' AS negative FROM $EDS_ID ORDER BY eventID LIMIT 2500`);
     expect(described.costUsd).toBeGreaterThan(0);

@@ -128,7 +128,7 @@ describe('Trino functions with Trino semantics', () => {
     [`replace(eventSource, '.amazonaws.com')`, 'signin'],
     [`regexp_like(sourceIPAddress, '^211\\.')`, 'true'],
     [`to_unixtime(eventTime)`, '1.674406433E9'],
-    [`from_unixtime(0)`, '1970-01-01 00:00:00.000'],
+    [`from_unixtime(0)`, '1970-01-01 00:00:00.000 UTC'], // timestamp(3) with time zone, printed in the session zone
     [`cardinality(additionalEventData)`, '2'],
     [`7 / 2`, '3'],
     [`avg(1)`, '1.0'],
@@ -157,6 +157,20 @@ describe('statistics', () => {
     expect(oneDay.record.statistics.eventsScanned).toBe(1);
     expect(oneDay.record.statistics.bytesScanned).toBeLessThan(all.record.statistics.bytesScanned);
     expect(star.record.statistics.bytesScanned).toBeGreaterThan(10 * oneDay.record.statistics.bytesScanned);
+  });
+});
+
+describe('EventsMatched counts the events that pass the filter, not the result rows', () => {
+  it.each([
+    [`SELECT count(*) FROM $EDS_ID WHERE eventName = 'ConsoleLogin'`, 2, 1],
+    [`SELECT eventName, count(*) FROM $EDS_ID GROUP BY eventName`, 4, 3],
+    [`SELECT eventID FROM $EDS_ID WHERE errorCode IS NULL LIMIT 1`, 3, 1],
+    [`SELECT eventID FROM $EDS_ID WHERE eventTime >= '2023-01-23' AND readOnly = false`, 1, 1],
+    [`SELECT n FROM (SELECT count(*) AS n FROM $EDS_ID WHERE awsRegion = 'us-east-1') UNION ALL SELECT count(*) FROM $EDS_ID WHERE awsRegion = 'eu-west-1'`, 4, 2],
+  ])('%s', async (sql, matched, rows) => {
+    const r = await run(sql);
+    expect(r.rows).toHaveLength(rows);
+    expect(r.record.statistics.eventsMatched).toBe(matched);
   });
 });
 

@@ -13,7 +13,7 @@ import { storageOperations } from './operations/storage';
 /** Both X-Amz-Target prefixes clients send: botocore's and the JS SDK v3's. */
 const TARGET_PREFIXES = ['com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.', 'CloudTrail_20131101.'];
 
-type Operation = (lake: Lake, body: unknown) => unknown;
+type Operation = (lake: Lake, body: unknown, headers: Record<string, string>) => unknown;
 const OPERATIONS: Record<string, Operation> = { ...storeOperations, ...queryOperations, ...importOperations, ...followOperations, ...storageOperations };
 
 export interface RawResponse { status: number; headers: Record<string, string>; body: string }
@@ -41,7 +41,7 @@ export async function handleLakeRequest(lake: Lake, req: IncomingRequest, access
     if (!op) throw new LakeError('UnknownOperationException', `Unknown or unsupported operation: ${req.headers['x-amz-target'] || '(no X-Amz-Target header)'}`);
     input = parseBody(body);
     await access.authorize(call.caller, call.operation, input);
-    const out = await access.afterCall(call.caller, call.operation, input, await op(lake, input));
+    const out = await access.afterCall(call.caller, call.operation, input, await op(lake, input, req.headers));
     call.storeId = storeOfCall(lake, input, out);
     call.bytesScanned = bytesOfCall(out);
     return json(200, out, call.requestId);

@@ -222,9 +222,9 @@ export class QueryManager {
 
   /** Rows of a finished query as wire-form JSON text, one string per row. */
   /** A page of a finished query's rows as one JSON array in GetQueryResults' wire form. */
-  pageJson(queryId: string, start: number, count: number): { json: string; rows: number } {
+  pageJson(queryId: string, start: number, count: number, nullCell?: string): { json: string; rows: number } {
     const rec = this.get(queryId);
-    return readRowsJson(this.resultsFile(queryId), rec.index, start, count, rec.columns, rec.rowsFormat);
+    return readRowsJson(this.resultsFile(queryId), rec.index, start, count, rec.columns, rec.rowsFormat, nullCell);
   }
 
   /** Rows of a finished query as cell strings. */
@@ -302,6 +302,7 @@ export class QueryManager {
       }
       writer.close();
       rec.index = writer.index;
+      rec.statistics.eventsMatched = await this.eventsMatched(a);
       this.finish(a, 'FINISHED', undefined, started);
     } catch (e) {
       writer.close();
@@ -313,13 +314,28 @@ export class QueryManager {
     }
   }
 
+  /**
+   * CloudTrail's EventsMatched: the events that passed the query's filters, counted by a second,
+   * filter-only statement (`Translation.matchedSql`) on the same connection. Where the query has
+   * no such count (joins, correlated filters) or it fails, the result's row count stands in.
+   */
+  private async eventsMatched(a: Active): Promise<number> {
+    const { matchedSql: sql, matchedAreScanned } = a.prepared.translation;
+    if (matchedAreScanned) return a.prepared.eventsScanned;
+    if (!sql) return a.record.resultsCount;
+    try {
+      const r = await a.bound.con.runAndReadAll(sql);
+      return Number(r.getRows()[0]?.[0] ?? a.record.resultsCount);
+    } catch {
+      return a.record.resultsCount;
+    }
+  }
+
   private finish(a: Active, status: QueryStatus, errorMessage?: string, started?: number) {
     const rec = a.record;
     rec.status = status;
     if (errorMessage) rec.errorMessage = errorMessage;
     rec.resultsCount = rec.index.length ? rec.resultsCount : 0;
-    // Rows produced stand in for events matched until the engine reports filter output.
-    rec.statistics.eventsMatched = rec.resultsCount;
     if (started) rec.statistics.executionTimeInMillis = Date.now() - started;
     // an interrupted connection is not reused
     this.release(a.bound, !!a.stop);
@@ -363,5 +379,10 @@ export function cleanEngineMessage(message: string): string {
   if (col) return `Column '${col[1] ?? col[2] ?? col[3]}' cannot be resolved`;
   const qualified = /Table "([^"]+)" does not have a column named "([^"]+)"/.exec(first);
   if (qualified) return `Column '${qualified[1]}.${qualified[2]}' cannot be resolved`;
+  // Trino: `integer addition overflow: 2147483647 + 1`.
+  const overflow = /^Overflow in (addition|subtraction|multiplication) of (INT32|INT64|INT16|INT8) \((.*)\)!?$/.exec(first);
+  if (overflow) return `${overflow[2] === 'INT64' ? 'bigint' : overflow[2] === 'INT32' ? 'integer' : overflow[2] === 'INT16' ? 'smallint' : 'tinyint'} ${overflow[1]} overflow: ${overflow[3]}`;
+  const cast = /^Could not convert string '(.*)' to (\w+)$/.exec(first);
+  if (cast) return `Cannot cast '${cast[1]}' to ${({ INT32: 'INT', INT64: 'BIGINT', INT16: 'SMALLINT', INT8: 'TINYINT' } as Record<string, string>)[cast[2]] ?? cast[2]}`;
   return first || 'Query failed';
 }

@@ -29,7 +29,7 @@ export class ResultsWriter {
     this.prefixes = names.map((n) => `{${JSON.stringify(n)}:`);
   }
 
-  append(cells: string[]): void {
+  append(cells: (string | null)[]): void {
     const parts = new Array<string>(cells.length);
     for (let i = 0; i < cells.length; i++) parts[i] = this.prefixes[i] + JSON.stringify(cells[i]) + '}';
     this.appendLine('[' + parts.join(',') + ']');
@@ -55,13 +55,21 @@ export function readRowLines(file: string, index: number[], start: number, count
 
 /**
  * Rows start..start+count-1 as one JSON array in wire form, and how many rows it holds: the
- * page's bytes with line breaks turned into commas, not split into rows and joined again.
+ * page's bytes with line breaks turned into commas, not split into rows and joined again. A NULL
+ * cell, stored as `{"column":null}`, becomes `nullCell` (JSON text): `""` on the public wire.
  */
-export function readRowsJson(file: string, index: number[], start: number, count: number, columns: string[], format: RowsFormat = 'cells'): { json: string; rows: number } {
+export function readRowsJson(file: string, index: number[], start: number, count: number, columns: string[], format: RowsFormat = 'cells', nullCell = '""'): { json: string; rows: number } {
   if (format !== 'wire') {
     const lines = readRowLines(file, index, start, count, columns, format);
     return { json: `[${lines.join(',')}]`, rows: lines.length };
   }
+  const page = readWireJson(file, index, start, count);
+  // `{"column":null}` cannot occur inside a JSON string (its quotes would be escaped), so this replaces NULL cells only.
+  if (page.json.includes(':null}')) for (const c of columns) page.json = page.json.replaceAll(`{${JSON.stringify(c)}:null}`, `{${JSON.stringify(c)}:${nullCell}}`);
+  return page;
+}
+
+function readWireJson(file: string, index: number[], start: number, count: number): { json: string; rows: number } {
   const range = readRange(file, index, start, count);
   if (!range) return { json: '[]', rows: 0 };
   const { buf, skip } = range;
@@ -78,11 +86,11 @@ export function readRowsJson(file: string, index: number[], start: number, count
   return { json: `[${text.replaceAll('\n', ',')}]`, rows };
 }
 
-/** Rows as arrays of cell strings (for callers inside the lake that want values, not wire text). */
+/** Rows as arrays of cell strings, NULL as '' as on the wire (for callers inside the lake that want values, not wire text). */
 export function readRowCells(file: string, index: number[], start: number, count: number, format: RowsFormat = 'cells'): string[][] {
   return readLines(file, index, start, count).map((l) => {
-    const row = JSON.parse(l) as (string | Record<string, string>)[];
-    return format === 'wire' ? row.map((cell) => Object.values(cell as Record<string, string>)[0]) : (row as string[]);
+    const row = JSON.parse(l) as (string | null | Record<string, string | null>)[];
+    return row.map((cell) => (format === 'wire' ? Object.values(cell as Record<string, string | null>)[0] : (cell as string | null)) ?? '');
   });
 }
 

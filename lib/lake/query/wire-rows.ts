@@ -25,15 +25,15 @@ export function wireRowsSql(sql: string, names: string[], types: DuckDBType[]): 
 }
 
 /**
- * `concat` arguments making a cell's JSON string. A NULL cell is the empty string, as formatCell
- * has it: `concat` skips NULL arguments, leaving `""` between the quotes.
+ * `concat` arguments making a cell's JSON value: a string, or `null` for a NULL cell (kept as
+ * such on disk; GetQueryResults decides how a NULL goes on the wire, see results-file.ts).
  */
 function cellJson(column: string, type: DuckDBTypeId): string[] | undefined {
-  const quoted = (text: string) => [`'"'`, text, `'"'`];
+  const quoted = (text: string) => [`coalesce('"' || ${text} || '"', 'null')`];
   switch (type) {
     case DuckDBTypeId.VARCHAR:
       // JSON values too, whose to_json would be themselves
-      return [`coalesce(to_json(CAST(${column} AS VARCHAR))::VARCHAR, '""')`];
+      return [`coalesce(to_json(CAST(${column} AS VARCHAR))::VARCHAR, 'null')`];
     case DuckDBTypeId.TIMESTAMP:
       return quoted(`strftime(${column}, '%Y-%m-%d %H:%M:%S.%g')`);
     case DuckDBTypeId.TIMESTAMP_TZ:

@@ -2,7 +2,7 @@ import { ParserRuleContext, TerminalNode, Token, type ParseTree } from 'antlr4ng
 import * as P from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser';
 import { TrinoSqlLexer } from 'dt-sql-parser/dist/lib/trino/TrinoSqlLexer';
 import { SqlValidationError } from './errors';
-import { AGGREGATE_FUNCTIONS, FUNCTIONS, MAP_FUNCTIONS, type CallInfo } from './functions';
+import { AGGREGATE_FUNCTIONS, ARRAY_FUNCTIONS, FUNCTIONS, FunctionUsageError, MAP_FUNCTIONS, type CallInfo } from './functions';
 import { parseStatement, isUuid } from './parse';
 import { boundsFromWhere, columnPath, identifierName, stringLiteralValue, unwrapExpression, type TimeBounds } from './time-bounds';
 import { parseTimestampText, utcTimestampText } from '../../sql/timestamp-text';
@@ -34,6 +34,14 @@ export interface Translation {
   columns: Set<string> | 'all';
   /** Whether the result may be large: the outer query neither groups, aggregates, nor has a LIMIT of 1,000 or less. A hint only. */
   manyRows: boolean;
+  /**
+   * A statement counting the events that match the query's filters (CloudTrail's EventsMatched):
+   * the events of each store read by a SELECT whose FROM is that store alone and whose WHERE they
+   * pass. Undefined when no SELECT reads a store alone (joins), or a filter holds a subquery.
+   */
+  matchedSql?: string;
+  /** Every store-reading SELECT is unfiltered: the events matched are the events scanned, no count needed. */
+  matchedAreScanned?: boolean;
 }
 
 export function translate(sql: string, env: TranslateEnv): Translation {
@@ -47,6 +55,8 @@ class Translator {
   private selectsAll = false;
   private tableBounds = new Map<P.TableNameContext, TimeBounds>();
   private unnestCount = 0;
+  /** Inside try(...): division by zero and failed casts give NULL there instead of failing. */
+  private tryDepth = 0;
 
   constructor(private env: TranslateEnv) {}
 
@@ -65,7 +75,39 @@ class Translator {
     }
     this.prepass(stmt);
     const sql = this.emit(stmt.rootQuery()).trim();
-    return { sql, scans: this.scans, columns: this.selectsAll ? 'all' : this.columns, manyRows: mayReturnManyRows(stmt.rootQuery()) };
+    const result = { sql, scans: this.scans, columns: this.selectsAll ? 'all' as const : this.columns, manyRows: mayReturnManyRows(stmt.rootQuery()) };
+    if (rowPerMatchedEvent(stmt.rootQuery())) return result;
+    const matched = this.matchedSql(stmt);
+    return { ...result, ...matched };
+  }
+
+  /** See `Translation.matchedSql`. Emitted after the query, so its scans are not counted twice. */
+  private matchedSql(root: ParseTree): Pick<Translation, 'matchedSql' | 'matchedAreScanned'> {
+    const counts: string[] = [];
+    let filtered = false;
+    const visit = (node: ParseTree) => {
+      if (node instanceof P.QuerySpecificationContext) {
+        const rels = node.relation();
+        const where = node.whereClause();
+        const rel = rels.length === 1 && rels[0] instanceof P.RelationDefaultContext ? rels[0].sampledRelation() : undefined;
+        const aliased = rel && !rel.KW_TABLESAMPLE() ? rel.patternRecognition().aliasedRelation() : undefined;
+        const table = aliased?.relationPrimary();
+        if (table instanceof P.TableNameContext && this.tableBounds.has(table) && !cteInScope(table, tableName(table)) && !(where && hasSubquery(where))) {
+          counts.push(`(SELECT count(*) FROM ${this.emit(aliased!)}${where ? ` WHERE ${this.emit(where.booleanExpression())}` : ''})`);
+          filtered ||= !!where;
+        }
+      }
+      // a subquery in an expression may be correlated: its filter alone need not bind
+      const inExpression = node instanceof P.SubqueryExpressionContext || node instanceof P.ExistsContext || node instanceof P.InSubqueryContext || node instanceof P.QuantifiedComparisonContext;
+      if (node instanceof ParserRuleContext && !inExpression) for (const c of node.children ?? []) visit(c);
+    };
+    const scans = this.scans;
+    this.scans = [];
+    visit(root);
+    this.scans = scans;
+    if (!counts.length) return {};
+    // unfiltered SELECTs match every event they scan (no WHERE, so no time window either)
+    return filtered || counts.length !== this.scans.length ? { matchedSql: `SELECT ${counts.join(' + ')} AS matched` } : { matchedAreScanned: true };
   }
 
   /** Collects the eventTime window of each store reference. */
@@ -98,6 +140,10 @@ class Translator {
     if (node instanceof TerminalNode) return terminal(node);
     const n = node as ParserRuleContext;
     if (n instanceof P.FunctionCallContext) return this.functionCall(n);
+    if (n instanceof P.ArithmeticBinaryContext && (n.SLASH() || n.PERCENT()) && this.tryDepth === 0) {
+      const [l, r] = n.valueExpression().map((e) => this.emit(e));
+      return `${n.SLASH() ? 'tb_div' : 'tb_mod'}(${l}, ${r})`;
+    }
     if (n instanceof P.CastContext) return this.cast(n);
     if (n instanceof P.TypeConstructorContext) return this.typeConstructor(n);
     if (n instanceof P.AliasedRelationContext) return this.aliasedRelation(n);
@@ -172,12 +218,21 @@ class Translator {
       throw this.error(n, `Function '${lower}' cannot be used with DISTINCT, FILTER, ORDER BY or OVER here.`);
     }
     const exprs = n.expression();
+    if (lower === 'try') this.tryDepth++;
+    const args = exprs.map((e) => this.emit(e));
+    if (lower === 'try') this.tryDepth--;
     const info: CallInfo = {
-      args: exprs.map((e) => this.emit(e)),
+      args,
       literal: (i) => (exprs[i] ? stringLiteralValue(exprs[i]) : undefined),
       isMap: (i) => (exprs[i] ? this.isMapExpression(exprs[i]) : false),
+      isArray: (i) => (exprs[i] ? isArrayExpression(exprs[i]) : false),
     };
-    return spec.render(info);
+    try {
+      return spec.render(info);
+    } catch (e) {
+      if (e instanceof FunctionUsageError) throw this.error(n, e.message);
+      throw e;
+    }
   }
 
   private isMapExpression(e: ParseTree): boolean {
@@ -190,7 +245,7 @@ class Translator {
   }
 
   private cast(n: P.CastContext): string {
-    const keyword = n.KW_TRY_CAST() ? 'TRY_CAST' : 'CAST';
+    const keyword = n.KW_TRY_CAST() || this.tryDepth > 0 ? 'TRY_CAST' : 'CAST';
     const target = mapType(n.type(), (t, msg) => this.error(t, msg));
     const expr = this.emit(n.expression());
     // Trino's CAST(x AS JSON) turns a value into JSON (a string becomes a JSON string); DuckDB's parses text.
@@ -208,7 +263,7 @@ class Translator {
       return `TIMESTAMP '${utcTimestampText(ms)}'`;
     }
     if (type === 'date') return `DATE ${this.emit(n.string())}`;
-    if (type === 'json') return `CAST(${this.emit(n.string())} AS JSON)`;
+    if (type === 'json') return `json(${this.emit(n.string())})`; // parsed and printed compactly, as Trino does
     if (['varchar', 'char', 'double', 'decimal', 'bigint', 'integer', 'real', 'boolean'].includes(type)) {
       return `CAST(${this.emit(n.string())} AS ${type === 'real' ? 'FLOAT' : type.toUpperCase()})`;
     }
@@ -345,6 +400,19 @@ function range(c: ParseTree): [number, number] {
 
 export { columnPath };
 
+/** Array columns of the event schema (lower-case last path segment). */
+const ARRAY_COLUMNS = new Set(['resources']);
+
+function isArrayExpression(e: ParseTree): boolean {
+  const path = columnPath(e);
+  if (path) return ARRAY_COLUMNS.has(path[path.length - 1]);
+  const inner = unwrapExpression(e);
+  if (inner instanceof P.ArrayConstructorContext) return true;
+  if (inner instanceof P.FunctionCallContext) return ARRAY_FUNCTIONS.has(inner.functionName().getText().toLowerCase());
+  if (inner instanceof P.CastContext) return /^array\b|\[\]$/i.test(inner.type().getText());
+  return false;
+}
+
 function mayReturnManyRows(root: P.RootQueryContext): boolean {
   const query = root.query();
   if (!(query instanceof P.QueryStatementContext)) return true;
@@ -356,6 +424,39 @@ function mayReturnManyRows(root: P.RootQueryContext): boolean {
   if (!(primary instanceof P.QueryPrimaryDefaultContext)) return true;
   const spec = primary.querySpecification();
   return !spec.groupBy() && !spec.selectList().selectItem().some(callsAggregate);
+}
+
+/**
+ * Whether the query returns exactly one row per event passing its filter (a plain listing of one
+ * store: no grouping, aggregate, window, DISTINCT, LIMIT or OFFSET), so its row count is the
+ * number of events matched and no separate count is needed.
+ */
+function rowPerMatchedEvent(root: P.RootQueryContext): boolean {
+  const query = root.query();
+  if (!(query instanceof P.QueryStatementContext) || query.with()) return false;
+  const outer = query.queryNoWith();
+  if (outer._limit || outer.KW_OFFSET() || outer.KW_FETCH()) return false;
+  const term = outer.queryTerm();
+  const primary = term instanceof P.QueryTermDefaultContext ? term.queryPrimary() : undefined;
+  if (!(primary instanceof P.QueryPrimaryDefaultContext)) return false;
+  const spec = primary.querySpecification();
+  const rels = spec.relation();
+  const rel = rels.length === 1 && rels[0] instanceof P.RelationDefaultContext ? rels[0].sampledRelation() : undefined;
+  const table = rel && !rel.KW_TABLESAMPLE() ? rel.patternRecognition().aliasedRelation().relationPrimary() : undefined;
+  if (!(table instanceof P.TableNameContext) || spec.groupBy() || spec.havingClause() || spec.setQuantifier()?.KW_DISTINCT()) return false;
+  const where = spec.whereClause();
+  if (where && hasSubquery(where)) return false;
+  return !spec.selectList().selectItem().some((item) => callsAggregate(item) || hasWindow(item) || hasSubquery(item));
+}
+
+function hasWindow(node: ParseTree): boolean {
+  if (node instanceof P.FunctionCallContext && node.over()) return true;
+  return node instanceof ParserRuleContext && (node.children ?? []).some(hasWindow);
+}
+
+function hasSubquery(node: ParseTree): boolean {
+  if (node instanceof P.QueryContext) return true;
+  return node instanceof ParserRuleContext && (node.children ?? []).some(hasSubquery);
 }
 
 /** An aggregate call in an expression, outside subqueries. */

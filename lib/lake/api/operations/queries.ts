@@ -5,6 +5,7 @@ import { decodeToken, encodeToken, pageOf } from '../paging';
 import { maxResults, parseInput, token } from './input';
 import { requireStore } from './stores';
 import { rawJson } from '../raw-json';
+import { NULL_CELLS_HEADER, NULL_MARK } from '../null-cells';
 
 const queryId = z.string().length(36).regex(/^[a-f0-9-]+$/, 'must be a query ID');
 const startInput = z.object({
@@ -68,12 +69,13 @@ export const queryOperations = {
     };
   },
 
-  GetQueryResults(lake: Lake, body: unknown) {
+  GetQueryResults(lake: Lake, body: unknown, headers: Record<string, string> = {}) {
     const input = parseInput(resultsInput, body, { QueryId: 'QueryIdNotFoundException', MaxQueryResults: 'InvalidMaxResultsException', NextToken: 'InvalidNextTokenException' });
     const q = lake.queries.get(input.QueryId);
     const done = q.status === 'FINISHED' || q.status === 'CANCELLED' || q.status === 'TIMED_OUT';
     const start = decodeToken(input.NextToken, q.queryId);
-    const page = done ? lake.queries.pageJson(q.queryId, start, input.MaxQueryResults ?? 1000) : { json: '[]', rows: 0 };
+    const nullCell = headers[NULL_CELLS_HEADER] === 'marked' ? JSON.stringify(NULL_MARK) : undefined;
+    const page = done ? lake.queries.pageJson(q.queryId, start, input.MaxQueryResults ?? 1000, nullCell) : { json: '[]', rows: 0 };
     const end = start + page.rows;
     return {
       QueryStatus: q.status,
