@@ -180,17 +180,24 @@ export class Lake {
     };
   }
 
-  /** The follow state of a store as the API reports it. */
-  followStatus(storeId: string) {
+  /**
+   * The follow state of a store as the API reports it. `LagSeconds`: how long ago the last check
+   * began that ingested all it listed — no file that landed before then is still waiting.
+   */
+  followStatus(storeId: string, now = Date.now()) {
     const store = this.stores.get(storeId)!;
     const st = this.follower.state(storeId);
+    const following = !!store.ingestionSource;
     return {
       EventDataStoreArn: store.arn,
       SourceUri: store.ingestionSource?.uri ?? null,
+      IntervalSeconds: this.follower.intervalMs / 1000,
       FilesIngested: st.files.length,
       EventsIngested: st.eventsIngested,
       LastCheckTime: st.lastCheckAt,
       LastIngestTime: st.lastIngestAt,
+      CaughtUpTime: st.caughtUpAt,
+      LagSeconds: following && st.caughtUpAt !== undefined ? Math.max(0, Math.round(now / 1000 - st.caughtUpAt)) : undefined,
       LastError: st.lastError,
       RecentFailures: st.failures.slice(-10),
     };
@@ -203,6 +210,7 @@ export class Lake {
   close(): void {
     clearInterval(this.sweepTimer);
     this.follower.stop();
+    this.compactor.stop();
     this.engine.internal.closeSync();
   }
 

@@ -12,6 +12,8 @@ export interface FollowState {
   eventsIngested: number;
   lastCheckAt?: number; // epoch seconds
   lastIngestAt?: number;
+  /** Start of the last check that ingested everything it listed: a file that landed before it is queryable. */
+  caughtUpAt?: number;
   lastError?: string;
   failures: ImportFailure[];
 }
@@ -29,7 +31,7 @@ export class SourceFollower {
   private timer?: NodeJS.Timeout;
   private busy?: Promise<void>;
 
-  constructor(private stores: StoreRegistry, private host: IngestHost, private sources: LogSources, private intervalMs = 30_000) {}
+  constructor(private stores: StoreRegistry, private host: IngestHost, private sources: LogSources, readonly intervalMs = 30_000) {}
 
   start(): void {
     this.timer = setInterval(() => void this.checkAll(), this.intervalMs);
@@ -61,7 +63,8 @@ export class SourceFollower {
     const store = this.stores.get(storeId);
     if (!store?.ingestionSource) return;
     const state = this.state(storeId);
-    state.lastCheckAt = Date.now() / 1000;
+    const checkStart = Date.now() / 1000;
+    state.lastCheckAt = checkStart;
     let source: LogSource | undefined;
     try {
       source = this.sources.open(store.ingestionSource.uri, { s3Region: store.ingestionSource.s3BucketRegion, shape: store.shape });
@@ -84,6 +87,7 @@ export class SourceFollower {
         this.save(storeId, state);
       }
       state.lastError = undefined;
+      state.caughtUpAt = checkStart;
     } catch (e) {
       state.lastError = failureMessage(e);
       if (!LakeError.is(e)) console.error(`[lake] following ${store.ingestionSource.uri} into ${storeId} failed:`, e);

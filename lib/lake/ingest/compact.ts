@@ -91,6 +91,7 @@ export class Compactor {
   private running = new Map<string, Promise<CompactionRecord>>();
   private again = new Set<string>();
   private records = new Map<string, CompactionRecord>();
+  private stopped = false;
 
   constructor(private host: CompactorHost, private opts: { dutyCycle?: number } = {}) {}
 
@@ -105,6 +106,11 @@ export class Compactor {
 
   record(storeId: string): CompactionRecord {
     return this.records.get(storeId) ?? readJson<CompactionRecord>(path.join(this.host.dirOf(storeId), 'compaction-state.json')) ?? {};
+  }
+
+  /** No new merge starts (the lake is closing); one in progress fails and leaves the store as before it. */
+  stop(): void {
+    this.stopped = true;
   }
 
   /** Every pass running now, finished. */
@@ -128,7 +134,7 @@ export class Compactor {
     const rec: CompactionRecord = { lastMerged: 0, lastWritten: 0 };
     try {
       for (;;) {
-        if (!this.host.exists(storeId)) break;
+        if (this.stopped || !this.host.exists(storeId)) break;
         const next = this.nextMerge(storeId, full);
         if (!next) break;
         const started = Date.now();
@@ -141,10 +147,11 @@ export class Compactor {
         await new Promise((r) => setTimeout(r, Math.min(5_000, (worked * (1 - duty)) / duty)));
       }
     } catch (e) {
+      if (this.stopped) return rec;
       rec.lastError = (e as Error).message;
       console.error(`[lake] compaction of store ${storeId} failed:`, e);
     }
-    if (!rec.lastMerged && !rec.lastError) return this.record(storeId); // nothing to do: keep the last real pass
+    if (!rec.lastMerged && !rec.lastError && !full) return this.record(storeId); // a background pass with nothing to do is not news
     rec.lastAt = Date.now() / 1000;
     this.records.set(storeId, rec);
     if (this.host.exists(storeId)) writeFileAtomic(path.join(this.host.dirOf(storeId), 'compaction-state.json'), JSON.stringify(rec), { durable: false });
