@@ -184,3 +184,28 @@ it('compaction killed at any moment leaves every event once; a restart and a re-
     last.close();
   }
 });
+
+it('the store list the console reads carries each store\'s files, compaction and follow state, through the real SDK', async () => {
+  const { inProcessClient } = await import('../../lib/cloudtrail/in-process-handler');
+  const { listStores } = await import('../../lib/workbench/queries');
+  const { compactStore } = await import('../../lib/cloudtrail/store-storage');
+  const { lake, store } = await liveStore(path.join(root, 'api'), 8);
+  const client = inProcessClient(lake);
+  try {
+    const compacted = await compactStore(client, store.arn);
+    expect(compacted).toMatchObject({ Files: 3, Days: 3, MaxFilesPerDay: 1, Events: events.length, LastCompactionTime: expect.any(Number) });
+    const [info] = await listStores(client);
+    expect(info.storage).toMatchObject({
+      EventDataStoreArn: store.arn,
+      Files: 3,
+      Bytes: expect.any(Number),
+      ManifestBytes: expect.any(Number),
+      LastCompactionTime: compacted!.LastCompactionTime,
+      Follow: { SourceUri: null, IntervalSeconds: 30, FilesIngested: 0 },
+    });
+    expect(info.storage!.Follow.LagSeconds).toBeUndefined(); // follows nothing
+  } finally {
+    client.destroy();
+    lake.close();
+  }
+});
