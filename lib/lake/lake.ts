@@ -192,7 +192,7 @@ export class Lake {
       EventDataStoreArn: store.arn,
       SourceUri: store.ingestionSource?.uri ?? null,
       IntervalSeconds: this.follower.intervalMs / 1000,
-      FilesIngested: st.files.length,
+      FilesIngested: this.follower.ingestedFiles(storeId).size,
       EventsIngested: st.eventsIngested,
       LastCheckTime: st.lastCheckAt,
       LastIngestTime: st.lastIngestAt,
