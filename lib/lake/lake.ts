@@ -6,7 +6,7 @@ import { ImportManager } from './imports/import-manager';
 import { SourceFollower } from './imports/follow';
 import { ImportRoots } from './imports/import-roots';
 import { DEFAULT_SOURCE_LIMITS, LogSources, type SourceLimits } from './imports/sources';
-import { bytesFor, filesInWindow, manifestBytes, type DataFile, type Manifest } from './storage/manifest';
+import { bytesFor, filesInWindow, manifestBytes, type Manifest } from './storage/manifest';
 import { StoreFiles } from './storage/store-files';
 import { Compactor, recoverCompaction } from './ingest/compact';
 import { purgeDeleted } from './stores/lifecycle';
