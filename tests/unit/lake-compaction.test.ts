@@ -209,3 +209,28 @@ it('the store list the console reads carries each store\'s files, compaction and
     lake.close();
   }
 });
+
+it('the day being written is merged in size tiers: a handful of files, each event rewritten about log4(commits) times, not once per commit', async () => {
+  const { planMerge } = await import('../../lib/lake/ingest/compact');
+  let files: { file: string; rows: number; minTime: number }[] = [];
+  let written = 0;
+  let n = 0;
+  const batch = 70; // a follow check's events, at 200,000 events a day
+  let most = 0;
+  for (let commit = 0; commit < 2880; commit++) {
+    files.push({ file: `f${n++}`, rows: batch, minTime: commit });
+    for (;;) {
+      const pick = planMerge(files as never, false) as unknown as typeof files;
+      if (!pick.length) break;
+      const rows = pick.reduce((s, f) => s + f.rows, 0);
+      written += rows;
+      files = [...files.filter((f) => !pick.includes(f)), { file: `f${n++}`, rows, minTime: Math.min(...pick.map((f) => f.minTime)) }];
+    }
+    most = Math.max(most, files.length);
+  }
+  expect(files.reduce((s, f) => s + f.rows, 0)).toBe(2880 * batch);
+  expect(written / (2880 * batch)).toBeLessThan(Math.log(2880) / Math.log(4) + 1);
+  expect(most).toBeLessThanOrEqual(3 * Math.ceil(Math.log(2880) / Math.log(4)) + 1);
+  // once the day is settled, it is one file
+  expect(planMerge(files as never, true)).toHaveLength(files.length);
+});
