@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --events N] [--reps R] [--warmup W] [--only id,id] [--no-doc] [--no-isolation | --only-isolation]`
+ * `npm run bench [-- --events N] [--reps R] [--warmup W] [--only id,id] [--no-doc] [--no-isolation | --only-isolation] [--no-steady | --only-steady] [--steady-events N]`
  *
  * Benchmarks the built-in lake through its CloudTrail API over real HTTP against the same SQL run
  * directly on DuckDB, and writes docs/benchmarks.md. See that file for the method.
@@ -19,6 +19,7 @@ import { benchImport, importSection } from './import';
 import { benchRender, renderSection } from './render';
 import { benchIsolation, isolationSection } from './isolation';
 import { writeSection } from './sections';
+import { benchSteadyState, steadyStateSection } from './steady-state';
 
 export interface QueryResult {
   query: BenchQuery;
@@ -36,10 +37,10 @@ export interface QueryResult {
   breakdown?: QueryBreakdown;
 }
 
-interface Args { events: number; reps: number; warmup: number; only?: string[]; doc: boolean; diagnose: boolean; export: boolean; importEvents: number; render: boolean; isolation: boolean; onlyIsolation: boolean }
+interface Args { events: number; reps: number; warmup: number; only?: string[]; doc: boolean; diagnose: boolean; export: boolean; importEvents: number; render: boolean; isolation: boolean; onlyIsolation: boolean; steadyEvents: number; onlySteady: boolean }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { events: 1_000_000, reps: 21, warmup: 3, doc: true, diagnose: true, export: true, importEvents: 1_000_000, render: true, isolation: true, onlyIsolation: false };
+  const args: Args = { events: 1_000_000, reps: 21, warmup: 3, doc: true, diagnose: true, export: true, importEvents: 1_000_000, render: true, isolation: true, onlyIsolation: false, steadyEvents: 140_000, onlySteady: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -60,7 +61,10 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--no-render') args.render = false;
     else if (flag === '--no-isolation') args.isolation = false;
     else if (flag === '--only-isolation') args.onlyIsolation = true;
-    else throw new Error(`unknown option ${argv[i]} (use --events N, --reps R, --warmup W, --only id,id, --no-doc, --no-diagnose, --no-export, --import-events N, --no-import, --no-render, --no-isolation, --only-isolation)`);
+    else if (flag === '--steady-events') args.steadyEvents = int('--steady-events');
+    else if (flag === '--no-steady') args.steadyEvents = 0;
+    else if (flag === '--only-steady') args.onlySteady = true;
+    else throw new Error(`unknown option ${argv[i]} (use --events N, --reps R, --warmup W, --only id,id, --no-doc, --no-diagnose, --no-export, --import-events N, --no-import, --no-render, --no-isolation, --only-isolation, --steady-events N, --no-steady, --only-steady)`);
   }
   return args;
 }
@@ -70,6 +74,7 @@ const log = (s: string) => console.log(`[bench] ${s}`);
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (args.onlyIsolation) return isolationStep(args);
+  if (args.onlySteady) return steadyStep(args);
   const loadAtStart = os.loadavg();
   const dataset = await openDataset(args.events, log);
   const { lake, meta } = dataset;
@@ -132,6 +137,14 @@ async function main() {
     if (args.doc) writeSection('render', renderSection(r));
   }
   if (args.isolation && !args.only) isolationStep(args);
+  if (args.steadyEvents && !args.only) await steadyStep(args);
+}
+
+/** 7 days of 5-minute deliveries: 2,016 commits. */
+async function steadyStep(args: Args) {
+  const r = await benchSteadyState({ events: args.steadyEvents, days: 7, reps: 7, freshnessSamples: 12, followIntervalMs: 10_000 }, log);
+  log(`  ${r.commits} commits; files per day ${r.live.maxFilesPerDay} (live) / ${r.bulk.maxFilesPerDay} (bulk)`);
+  if (args.doc) writeSection('steady-state', steadyStateSection(r));
 }
 
 function isolationStep(args: Args) {

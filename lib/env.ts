@@ -48,6 +48,8 @@ const schema = z.object({
   UV_THREADPOOL_SIZE: z.coerce.number().int().min(1).default(LIBUV_DEFAULT_POOL),
   /** Events an import commits at a time (the lake's default when unset): smaller batches lose less to a crash, larger ones import faster. */
   TRAILBENCH_IMPORT_BATCH_EVENTS: z.coerce.number().int().min(100).optional(),
+  /** How often stores that follow a log source check it for new files: a file is queryable within about this (plus its commit). */
+  TRAILBENCH_FOLLOW_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(30),
   /** Directories file:// imports may read (comma-separated absolute paths); none when unset, so file:// imports are refused. */
   TRAILBENCH_IMPORT_ROOTS: z
     .string()

@@ -5,6 +5,7 @@ import { CliError, type Command } from './cli/command';
 const COMMANDS: { name: string; summary: string; load: () => Promise<Command> }[] = [
   { name: 'import', summary: 'import CloudTrail log files (a directory or s3://bucket/prefix) into an event data store', load: async () => (await import('./cli/import')).importCommand },
   { name: 'stores', summary: 'list the event data stores with their status, retention, events and size', load: async () => (await import('./cli/stores')).storesCommand },
+  { name: 'compact', summary: 'merge each day\'s small files into one sorted file now (background compaction, on demand)', load: async () => (await import('./cli/compact')).compactCommand },
   { name: 'verify', summary: 'check every stored file against the manifests (SHA-256)', load: async () => (await import('./cli/verify')).verifyCommand },
   { name: 'demo-data', summary: 'write realistic CloudTrail log files in the trail archive layout', load: async () => (await import('./cli/demo-data')).demoDataCommand },
 ];
@@ -15,7 +16,7 @@ Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
 
 Every command takes --data-dir DIR (default: TRAILBENCH_DATA_DIR, else ./data) and --help.
-import and stores go through the running Trailbench server when one has the data directory open
+import, stores and compact go through the running Trailbench server when one has the data directory open
 (or the one --endpoint names), signed with the lake's key pair; otherwise they open the lake here.`;
 
 async function main(argv: string[]): Promise<number> {

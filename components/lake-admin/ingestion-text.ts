@@ -3,7 +3,7 @@ import { formatSeconds, formatTime } from './format';
 
 /**
  * How a store is fed, in one line: the source it follows, its lag and last error. Lag is shown
- * when the lake reports it (`LagSeconds`); until then, the time of the last ingested file.
+ * (`LagSeconds`, while following); otherwise the time of the last ingested file.
  */
 export function ingestionText(status: string, follow: FollowStatus | undefined): string {
   const state = status === 'STOPPED_INGESTION' ? 'Ingestion stopped' : status === 'PENDING_DELETION' ? 'Pending deletion' : 'Ingestion on';

@@ -7,7 +7,7 @@ import { LakeError } from '../lake/errors';
  * shared with them, which the CloudTrail API cannot express, so their keys run no SQL at all.
  * Analysts also query; only admins (and the server's own key) manage stores, imports and ingestion.
  */
-const STORE_METADATA = ['ListEventDataStores', 'GetEventDataStore', 'TrailbenchGetStoreStorage', 'TrailbenchGetIngestionSource'];
+const STORE_METADATA = ['ListEventDataStores', 'GetEventDataStore', 'TrailbenchDescribeStorage', 'TrailbenchGetIngestionSource'];
 const QUERIES = ['StartQuery', 'DescribeQuery', 'GetQueryResults', 'CancelQuery', 'ListQueries', 'TrailbenchEstimateQuery'];
 
 const ALLOWED: Record<Exclude<Role, 'admin'>, ReadonlySet<string>> = {

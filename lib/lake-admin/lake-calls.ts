@@ -9,6 +9,7 @@ import type { CurrentUser } from '../auth/session';
 import { audit } from '../auth/audit';
 import { clientFor } from '../cloudtrail/clients';
 import { callExtension } from '../cloudtrail/extension-call';
+import { describeStorage, type StoreStorage } from '../cloudtrail/store-storage';
 
 /**
  * What the console's lake pages do, through the CloudTrail API only (the same calls the CLI and
@@ -57,17 +58,10 @@ function unsupported(operation: string) {
   return Object.assign(new Error(`${operation} is a Trailbench extension; this connection does not offer it.`), { name: 'UnsupportedOperationException', $metadata: { httpStatusCode: 400 } });
 }
 
-/** What TrailbenchGetStoreStorage reports (undefined on lakes without the extension). */
-export interface StoreStorage {
-  Files: number; Bytes: number; Events: number; OldestEventTime: number | null; NewestEventTime: number | null;
-  EventsPerDay: { Day: string; Events: number }[]; LastCompactionTime: number | null;
-}
+export type { StoreStorage };
 /** What TrailbenchGetIngestionSource reports. */
-export interface FollowStatus { SourceUri: string | null; FilesIngested: number; EventsIngested: number; LastCheckTime?: number; LastIngestTime?: number; LastError?: string; LagSeconds?: number; CheckIntervalSeconds?: number }
+export type FollowStatus = StoreStorage['Follow'];
 
-async function storageOf(client: CloudTrailClient, arn: string) {
-  return callExtension<StoreStorage>(client, 'TrailbenchGetStoreStorage', { EventDataStore: arn }).catch(() => undefined);
-}
 async function followOf(client: CloudTrailClient, arn: string, status?: string) {
   if (status === 'PENDING_DELETION') return undefined; // the lake answers InactiveEventDataStore for it
   return callExtension<FollowStatus>(client, 'TrailbenchGetIngestionSource', { EventDataStore: arn }).catch(() => undefined);
@@ -88,7 +82,7 @@ export async function storeOverviews(target: LakeTarget) {
 
 async function describeStore(client: CloudTrailClient, arn: string) {
   const { $metadata: _m, ...store } = await client.send(new GetEventDataStoreCommand({ EventDataStore: arn }));
-  const [storage, follow] = await Promise.all([storageOf(client, arn), followOf(client, arn, store.Status)]);
+  const [storage, follow] = await Promise.all([describeStorage(client, arn), followOf(client, arn, store.Status)]);
   return { id: arn.split('/').pop()!, store, storage, follow };
 }
 

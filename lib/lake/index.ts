@@ -36,6 +36,7 @@ export function lakeOptionsFromEnv(dataDir = env().dataDir): LakeOptions {
     // DuckDB's limit is the instance's, not a query's: each running query can count on its share.
     queryMemoryLimit: e.TRAILBENCH_QUERY_MEMORY_LIMIT === undefined ? undefined : `${Math.floor((e.TRAILBENCH_QUERY_MEMORY_LIMIT * running) / 2 ** 20)}MiB`,
     importBatchEvents: e.TRAILBENCH_IMPORT_BATCH_EVENTS,
+    followIntervalMs: e.TRAILBENCH_FOLLOW_INTERVAL_SECONDS * 1000,
     importRoots: e.TRAILBENCH_IMPORT_ROOTS,
   };
 }

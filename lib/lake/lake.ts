@@ -6,7 +6,9 @@ import { ImportManager } from './imports/import-manager';
 import { SourceFollower } from './imports/follow';
 import { ImportRoots } from './imports/import-roots';
 import { DEFAULT_SOURCE_LIMITS, LogSources, type SourceLimits } from './imports/sources';
-import { bytesFor, filesInWindow, readManifest, writeManifest, type Manifest } from './storage/manifest';
+import { bytesFor, filesInWindow, manifestBytes, type Manifest } from './storage/manifest';
+import { StoreFiles } from './storage/store-files';
+import { Compactor, recoverCompaction } from './ingest/compact';
 import { purgeDeleted } from './stores/lifecycle';
 import { KeyedMutex } from './storage/fs-atomic';
 import { StoreRegistry, type StoreRecord } from './storage/stores';
@@ -38,8 +40,10 @@ export interface LakeOptions {
   queryMemoryLimit?: string;
   /** Events per committed import batch (default 50,000). */
   importBatchEvents?: number;
-  /** How often followed sources are checked for new log files (default 30 s). */
+  /** How often followed sources are checked for new log files (default 30 s; TRAILBENCH_FOLLOW_INTERVAL_SECONDS). */
   followIntervalMs?: number;
+  /** Merge small files in the background after commits (default true); `trailbench compact` runs it on demand either way. */
+  backgroundCompaction?: boolean;
   /** Directories `file://` imports may read (TRAILBENCH_IMPORT_ROOTS); none by default. See `ImportRoots`. */
   importRoots?: string[];
   /** A CLI that opens the lake on its own host: the one path its user asked to import, readable besides the roots. */
@@ -58,7 +62,8 @@ export class Lake {
   readonly credentials: LakeCredentials;
   readonly imports: ImportManager;
   readonly follower: SourceFollower;
-  private manifests = new Map<string, Manifest>();
+  readonly files: StoreFiles;
+  readonly compactor: Compactor;
   private writes = new KeyedMutex();
   private sweepTimer?: NodeJS.Timeout;
 
@@ -70,6 +75,14 @@ export class Lake {
     readonly sources: LogSources,
   ) {
     this.stores = new StoreRegistry(path.join(dir, 'stores'), opts.region, opts.accountId);
+    this.files = new StoreFiles((id) => this.stores.dir(id));
+    this.compactor = new Compactor({
+      engine,
+      files: this.files,
+      writes: this.writes,
+      dirOf: (id) => this.stores.dir(id),
+      exists: (id) => !!this.stores.get(id),
+    });
     this.credentials = loadCredentials(dir, opts.credentials);
     this.queries = new QueryManager({
       dir: path.join(dir, 'queries'),
@@ -96,7 +109,12 @@ export class Lake {
     const engine = await createEngine({ lakeDir: dir, threads: opts.threads, memoryLimit: opts.memoryLimit, queryMemoryLimit: opts.queryMemoryLimit });
     const lake = new Lake(opts, fs.realpathSync(dir), engine, sources);
     await lake.createEmptyTables();
-    for (const s of lake.stores.list()) recoverInterruptedWrite(lake.stores.dir(s.id));
+    for (const s of lake.stores.list()) {
+      const storeDir = lake.stores.dir(s.id);
+      lake.files.recover(s.id); // migrates an old manifest first: the steps below read day manifests
+      recoverInterruptedWrite(storeDir);
+      recoverCompaction(storeDir);
+    }
     fs.rmSync(path.join(dir, 'tmp'), { recursive: true, force: true }); // spools of writes a crash interrupted
     await lake.housekeeping();
     lake.imports.resumeInterrupted();
@@ -109,38 +127,82 @@ export class Lake {
   /** On start and hourly: expired query results, stores past their deletion window, events past retention. */
   async housekeeping(): Promise<void> {
     this.queries.sweep();
-    for (const id of purgeDeleted(this.stores)) this.manifests.delete(id);
-    for (const s of this.stores.list()) if (s.status !== 'PENDING_DELETION') await this.applyRetention(s.id);
+    for (const id of purgeDeleted(this.stores)) this.files.forget(id);
+    for (const s of this.stores.list()) {
+      if (s.status === 'PENDING_DELETION') continue;
+      await this.applyRetention(s.id);
+      if (this.opts.backgroundCompaction !== false) this.compactor.schedule(s.id);
+    }
   }
 
-  /** Drops whole files whose newest event is older than the store's retention period. */
+  /**
+   * Drops whole UTC days that ended before the store's retention period began, as compaction
+   * works on whole days too: a day is kept or dropped with all its files. Files a running
+   * query reads are deleted when it ends.
+   */
   async applyRetention(storeId: string, now = Date.now()): Promise<number> {
     return this.writes.run(storeId, async () => {
       const store = this.stores.get(storeId);
       if (!store) return 0;
       const cutoff = now - store.retentionPeriod * DAY_MS;
-      const dir = this.stores.dir(store.id);
-      const m = readManifest(dir);
-      const expired = m.files.filter((f) => f.maxTime < cutoff);
-      if (!expired.length) return 0;
-      writeManifest(dir, { version: 1, files: m.files.filter((f) => f.maxTime >= cutoff) });
-      this.manifests.delete(store.id);
-      for (const f of expired) fs.rmSync(path.join(dir, f.file), { force: true });
-      return expired.length;
+      let dropped = 0;
+      for (const [day, files] of [...this.files.days(store.id)]) {
+        if (Date.parse(`${day}T00:00:00Z`) + DAY_MS > cutoff) continue;
+        this.files.replaceDay(store.id, day, []);
+        dropped += files.length;
+      }
+      return dropped;
     });
   }
 
-  /** The follow state of a store as the API reports it. */
-  followStatus(storeId: string) {
+  /** Runs compaction on demand (`trailbench compact`): every day, the newest too, merged as far as it goes. */
+  compact(storeId: string) {
+    return this.compactor.compact(this.requireStore(storeId).id, { full: true });
+  }
+
+  /** Files, bytes and compaction of a store, as the store API and `trailbench stores` show them. */
+  storageStatus(storeId: string) {
+    const store = this.requireStore(storeId);
+    const days = this.files.days(store.id);
+    const files = this.manifest(store.id).files;
+    const compaction = this.compactor.record(store.id);
+    const perDay = new Map<string, number>();
+    for (const f of files) perDay.set(f.day, (perDay.get(f.day) ?? 0) + f.rows);
+    return {
+      Files: files.length,
+      Bytes: files.reduce((n, f) => n + f.bytes, 0),
+      Events: files.reduce((n, f) => n + f.rows, 0),
+      Days: days.size,
+      MaxFilesPerDay: Math.max(0, ...[...days.values()].map((d) => d.length)),
+      ManifestBytes: manifestBytes(this.stores.dir(store.id)),
+      FilesAwaitingDeletion: this.files.retiredCount(store.id),
+      LastCompactionTime: compaction.lastAt,
+      LastCompactionFilesMerged: compaction.lastMerged,
+      LastCompactionError: compaction.lastError,
+      OldestEventTime: files.length ? Math.min(...files.map((f) => f.minTime)) / 1000 : null,
+      NewestEventTime: files.length ? Math.max(...files.map((f) => f.maxTime)) / 1000 : null,
+      EventsPerDay: [...perDay].sort(([a], [b]) => a.localeCompare(b)).map(([Day, Events]) => ({ Day, Events })),
+    };
+  }
+
+  /**
+   * The follow state of a store as the API reports it. `LagSeconds`: how long ago the last check
+   * began that ingested all it listed — no file that landed before then is still waiting.
+   */
+  followStatus(storeId: string, now = Date.now()) {
     const store = this.stores.get(storeId)!;
     const st = this.follower.state(storeId);
+    const following = !!store.ingestionSource;
     return {
       EventDataStoreArn: store.arn,
       SourceUri: store.ingestionSource?.uri ?? null,
-      FilesIngested: st.files.length,
+      IntervalSeconds: this.follower.intervalMs / 1000,
+      FilesIngested: this.follower.ingestedFiles(storeId).size,
       EventsIngested: st.eventsIngested,
       LastCheckTime: st.lastCheckAt,
       LastIngestTime: st.lastIngestAt,
+      CaughtUpTime: st.caughtUpAt,
+      LagSeconds: following && st.caughtUpAt !== undefined ? Math.max(0, Math.round(now / 1000 - st.caughtUpAt)) : undefined,
       LastError: st.lastError,
       RecentFailures: st.failures.slice(-10),
     };
@@ -153,6 +215,7 @@ export class Lake {
   close(): void {
     clearInterval(this.sweepTimer);
     this.follower.stop();
+    this.compactor.stop();
     this.engine.internal.closeSync();
   }
 
@@ -165,9 +228,7 @@ export class Lake {
   }
 
   manifest(storeId: string): Manifest {
-    let m = this.manifests.get(storeId);
-    if (!m) this.manifests.set(storeId, (m = readManifest(this.stores.dir(storeId))));
-    return m;
+    return this.files.manifest(storeId);
   }
 
   async appendEvents(storeId: string, records: Iterable<unknown>): Promise<WriteResult> {
@@ -191,11 +252,9 @@ export class Lake {
       discardSpooled(spooled);
       throw storeNotFound(storeId);
     }
-    return this.writes.run(store.id, async () => {
-      const result = await commitSpooled(this.engine, { storeDir: this.stores.dir(store.id), shape: store.shape }, spooled);
-      this.manifests.delete(store.id);
-      return result;
-    });
+    const result = await this.writes.run(store.id, () => commitSpooled(this.engine, { storeId: store.id, storeDir: this.stores.dir(store.id), shape: store.shape, files: this.files }, spooled));
+    if (result.files.length && this.opts.backgroundCompaction !== false) this.compactor.schedule(store.id);
+    return result;
   }
 
   /** What a query would scan, from the manifests alone: nothing is run. */
@@ -209,14 +268,15 @@ export class Lake {
     }
   }
 
-  private translateStatement(sql: string): Translation {
+  /** `reads` collects the files the statement will read. */
+  private translateStatement(sql: string, reads: string[] = []): Translation {
     return translate(sql, {
       now: new Date(),
       resolveStore: (name) => {
         const s = this.queryableStore(name);
         return s && { id: s.id, shape: s.shape };
       },
-      scan: (store, bounds) => this.scanSql(store, bounds),
+      scan: (store, bounds) => this.scanSql(store, bounds, reads),
     });
   }
 
@@ -248,16 +308,21 @@ export class Lake {
 
   /** prepare(), keeping DuckDB's bound statement (and its connection) for the run. */
   private async bindStatement(sql: string, toRun: boolean): Promise<PreparedStatement & { bound: BoundStatement }> {
+    const reads: string[] = [];
+    let release: (() => void) | undefined;
     try {
-      const translation = this.translateStatement(sql);
+      const translation = this.translateStatement(sql, reads);
+      // leased with no await since the manifest was read: compaction and retention cannot delete them meanwhile
+      release = this.files.lease(reads);
       const { eventsScanned, bytesScanned } = this.scanStatistics(translation);
-      const bound = await this.queries.bind(translation.sql, toRun && translation.manyRows).catch((e) => {
+      const bound = await this.queries.bind(translation.sql, toRun && translation.manyRows, release).catch((e) => {
         const col = SqlValidationError.is(e) && e.line === undefined ? /^Column '([^']+)' cannot be resolved/.exec(e.reason) : null;
         const at = col ? locateColumn(sql, col[1]) : undefined;
         throw at ? new SqlValidationError(e.reason, at.line, at.column) : e;
       });
       return { translation, eventsScanned, bytesScanned, storeIds: [...new Set(translation.scans.map((s) => s.storeId))], bound };
     } catch (e) {
+      release?.();
       if (SqlValidationError.is(e)) throw new LakeError('InvalidQueryStatementException', e.message);
       throw e;
     }
@@ -268,11 +333,13 @@ export class Lake {
     return s && s.status !== 'PENDING_DELETION' ? s : undefined;
   }
 
-  private scanSql(store: { id: string; shape: TableShape }, bounds: TimeBounds): string {
+  private scanSql(store: { id: string; shape: TableShape }, bounds: TimeBounds, reads: string[]): string {
     const files = filesInWindow(this.manifest(store.id), bounds);
     if (!files.length) return `(SELECT * FROM tb_empty_${store.shape})`;
     const dir = this.stores.dir(store.id);
-    return `read_parquet([${files.map((f) => sqlString(path.join(dir, f.file))).join(', ')}])`;
+    const paths = files.map((f) => path.join(dir, f.file));
+    reads.push(...paths);
+    return `read_parquet([${paths.map(sqlString).join(', ')}])`;
   }
 
 }

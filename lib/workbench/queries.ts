@@ -8,12 +8,17 @@ import { ApiError } from '../http/errors';
 import { costOf } from './cost';
 import { cellValue } from '../lake/api/null-cells';
 import { shapeForCategories, type TableShape } from '../lake/schema';
+import { describeStorage, type StoreStorage } from '../cloudtrail/store-storage';
 
 /**
  * What the workbench does with lakes, through the CloudTrail API only, so the same code serves
  * the built-in lake, AWS CloudTrail Lake and any CloudTrail-compatible endpoint.
  */
-export interface StoreInfo { id: string; arn: string; name: string; status: string; retentionPeriod?: number; eventCategories: string[]; shape: TableShape }
+export interface StoreInfo {
+  id: string; arn: string; name: string; status: string; retentionPeriod?: number; eventCategories: string[]; shape: TableShape;
+  /** A Trailbench lake's store: files, bytes, compaction, follow lag and last error (absent on AWS). */
+  storage?: StoreStorage;
+}
 export interface LocatedStore extends StoreInfo { connectionId: string; connectionName: string; region: string }
 
 /** Every store of every connection and region; a connection that fails is reported, not fatal. */
@@ -66,11 +71,11 @@ export async function listStores(client: CloudTrailClient): Promise<StoreInfo[]>
   do {
     const page = await client.send(new ListEventDataStoresCommand({ NextToken }));
     for (const s of page.EventDataStores ?? []) {
-      const d = await client.send(new GetEventDataStoreCommand({ EventDataStore: s.EventDataStoreArn! }));
+      const [d, storage] = await Promise.all([client.send(new GetEventDataStoreCommand({ EventDataStore: s.EventDataStoreArn! })), describeStorage(client, s.EventDataStoreArn!)]);
       const eventCategories = (d.AdvancedEventSelectors ?? []).flatMap((sel) => (sel.FieldSelectors ?? []).filter((f) => f.Field === 'eventCategory').flatMap((f) => f.Equals ?? []));
       out.push({
         id: d.EventDataStoreArn!.split('/').pop()!, arn: d.EventDataStoreArn!, name: d.Name ?? '', status: d.Status ?? 'UNKNOWN', retentionPeriod: d.RetentionPeriod,
-        eventCategories, shape: shapeForCategories(eventCategories),
+        eventCategories, shape: shapeForCategories(eventCategories), ...(storage && { storage }),
       });
     }
     NextToken = page.NextToken;

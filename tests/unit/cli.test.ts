@@ -41,11 +41,23 @@ describe.sequential('trailbench CLI on a lake it opens itself', { timeout: 180_0
     const table = await trailbench(['stores', '--data-dir', dataDir]);
     expect(table.code, table.stderr).toBe(0);
     const [header, row, ...rest] = table.stdout.trim().split('\n');
-    expect(header.split(/\s{2,}/)).toEqual(['NAME', 'ID', 'STATUS', 'RETENTION', 'EVENTS', 'SIZE']);
+    expect(header.split(/\s{2,}/)).toEqual(['NAME', 'ID', 'STATUS', 'RETENTION', 'EVENTS', 'SIZE', 'FILES', 'COMPACTED', 'FOLLOW LAG']);
     expect(rest).toEqual([]);
     const cells = row.split(/\s{2,}/);
     expect(cells.slice(0, 5)).toEqual(['trail', expect.stringMatching(/^[0-9a-f-]{36}$/), 'ENABLED', '366 days', '1,500']);
     expect(cells[5]).toMatch(/^\d+(\.\d)? (KB|MB)$/);
+    expect(cells[8]).toBe('-'); // follows no source
+
+    // compact on demand: one file per day, the same events, verify clean
+    const compacted = await trailbench(['compact', '--store', 'trail', '--data-dir', dataDir]);
+    expect(compacted.code, compacted.stderr).toBe(0);
+    const [, crow] = compacted.stdout.trim().split('\n');
+    const [cname, cfiles, cdays, cmost] = crow.split(/\s{2,}/);
+    expect([cname, cmost]).toEqual(['trail', '1']);
+    expect(cfiles).toBe(cdays);
+    const listed = (await trailbench(['stores', '--data-dir', dataDir])).stdout.trim().split('\n')[1].split(/\s{2,}/);
+    expect(listed.slice(4, 8)).toEqual(['1,500', expect.any(String), cfiles, expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)]);
+    expect((await trailbench(['verify', '--data-dir', dataDir])).code).toBe(0);
 
     const again = await trailbench(['import', archive, '--store', cells[1], '--data-dir', dataDir]);
     expect(again.code, again.stderr).toBe(0);
@@ -117,7 +129,7 @@ describe.sequential('trailbench CLI on a lake it opens itself', { timeout: 180_0
   it('prints its usage', async () => {
     const help = await trailbench(['--help']);
     expect(help.code).toBe(0);
-    for (const c of ['import', 'stores', 'verify', 'demo-data']) expect(help.stdout).toMatch(new RegExp(`^  ${c}\\s+\\w`, 'm'));
+    for (const c of ['import', 'stores', 'compact', 'verify', 'demo-data']) expect(help.stdout).toMatch(new RegExp(`^  ${c}\\s+\\w`, 'm'));
     const unknown = await trailbench(['imprt']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("Unknown command 'imprt'.");

@@ -65,7 +65,7 @@ describe('the AWS CLI command', () => {
   });
 });
 
-describe('TrailbenchGetStoreStorage', () => {
+describe('TrailbenchDescribeStorage', () => {
   let t: Awaited<ReturnType<typeof tempLake>>;
   beforeAll(async () => {
     t = await tempLake(loadFixture());
@@ -74,7 +74,7 @@ describe('TrailbenchGetStoreStorage', () => {
 
   it('reports the store\'s files, bytes, events, time range and events per day from its manifest, over the wire', async () => {
     const out = await callExtension<{ Files: number; Bytes: number; Events: number; OldestEventTime: number; NewestEventTime: number; EventsPerDay: { Day: string; Events: number }[] }>(
-      inProcessClient(t.lake), 'TrailbenchGetStoreStorage', { EventDataStore: t.store.arn },
+      inProcessClient(t.lake), 'TrailbenchDescribeStorage', { EventDataStore: t.store.arn },
     );
     const files = t.lake.manifest(t.store.id).files;
     expect(out!.Files).toBe(files.length);

@@ -65,3 +65,23 @@ it('a store following a directory ingests new log files as they appear, each onc
   await lake.follower.checkAll();
   expect(await count(store.id)).toBe(800);
 });
+
+it('files an older version recorded as ingested (in follow-state.json) are not read again; new ones are, and the list moves to an append-only log', async () => {
+  const archive = path.join(root, 'trail', 'legacy');
+  const end = Date.now();
+  const old = writeTrailArchive(path.join(archive, 'old'), [...generateEvents({ count: 100, start: new Date(end - DAY), end: new Date(end), seed: 4 })]);
+  const store = createStore(lake.stores, { Name: 'legacy', AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management', 'Data'] }] }] });
+  const dir = lake.stores.dir(store.id);
+  fs.writeFileSync(path.join(dir, 'follow-state.json'), JSON.stringify({ files: old.map((f) => fs.realpathSync(f)), eventsIngested: 100, failures: [] }));
+  writeTrailArchive(path.join(archive, 'new'), [...generateEvents({ count: 40, start: new Date(end - DAY), end: new Date(end), seed: 5 })]);
+  const status = await followOperations.TrailbenchSetIngestionSource(lake, { EventDataStore: store.arn, SourceUri: pathToFileURL(archive).href });
+  expect(status.FilesIngested).toBe(old.length);
+  expect(await until(() => count(store.id), (n) => n === 40)).toBe(40);
+  await lake.follower.checkAll();
+  expect(await count(store.id)).toBe(40);
+  const after = await followOperations.TrailbenchGetIngestionSource(lake, { EventDataStore: store.id });
+  expect(after).toMatchObject({ EventsIngested: 140, LastError: undefined, LagSeconds: expect.any(Number) });
+  expect(after.FilesIngested).toBeGreaterThan(old.length);
+  expect(JSON.parse(fs.readFileSync(path.join(dir, 'follow-state.json'), 'utf8')).files).toBeUndefined();
+  expect(fs.readFileSync(path.join(dir, 'follow-files.log'), 'utf8').trim().split('\n')).toHaveLength(after.FilesIngested);
+});

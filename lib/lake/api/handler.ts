@@ -8,13 +8,12 @@ import { stringifyWithRaw } from './raw-json';
 import { queryOperations } from './operations/queries';
 import { storeOperations } from './operations/stores';
 import { followOperations, importOperations } from './operations/imports';
-import { storageOperations } from './operations/storage';
 
 /** Both X-Amz-Target prefixes clients send: botocore's and the JS SDK v3's. */
 const TARGET_PREFIXES = ['com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.', 'CloudTrail_20131101.'];
 
 type Operation = (lake: Lake, body: unknown, headers: Record<string, string>) => unknown;
-const OPERATIONS: Record<string, Operation> = { ...storeOperations, ...queryOperations, ...importOperations, ...followOperations, ...storageOperations };
+const OPERATIONS: Record<string, Operation> = { ...storeOperations, ...queryOperations, ...importOperations, ...followOperations };
 
 export interface RawResponse { status: number; headers: Record<string, string>; body: string }
 

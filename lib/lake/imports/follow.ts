@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { LakeError } from '../errors';
 import { readJson, writeFileAtomic } from '../storage/fs-atomic';
@@ -6,12 +7,18 @@ import { failureMessage, ingestBatch, parseFetched, type ImportFailure, type Ing
 import type { LogSource, LogSources } from './sources';
 import { viewFieldsFor } from './scan-plan';
 
-/** Per-store progress of live ingestion, kept in `stores/<id>/follow-state.json`. */
+/**
+ * Per-store progress of live ingestion, kept in `stores/<id>/follow-state.json`; the files
+ * ingested are appended to `follow-files.log`, one JSON string a line, so a check writes what it
+ * ingested, not everything ingested before (written before that log existed: `files` here).
+ */
 export interface FollowState {
-  files: string[];
+  files?: string[];
   eventsIngested: number;
   lastCheckAt?: number; // epoch seconds
   lastIngestAt?: number;
+  /** Start of the last check that ingested everything it listed: a file that landed before it is queryable. */
+  caughtUpAt?: number;
   lastError?: string;
   failures: ImportFailure[];
 }
@@ -28,6 +35,7 @@ const KEEP_FAILURES = 100;
 export class SourceFollower {
   private timer?: NodeJS.Timeout;
   private busy?: Promise<void>;
+  private ingested = new Map<string, Set<string>>();
 
   constructor(private stores: StoreRegistry, private host: IngestHost, private sources: LogSources, readonly intervalMs = 30_000) {}
 
@@ -54,19 +62,52 @@ export class SourceFollower {
   }
 
   state(storeId: string): FollowState {
-    return readJson<FollowState>(this.stateFile(storeId)) ?? { files: [], eventsIngested: 0, failures: [] };
+    return readJson<FollowState>(this.stateFile(storeId)) ?? { eventsIngested: 0, failures: [] };
+  }
+
+  /** Files the store has ingested from its source: read once, then kept current in memory. */
+  ingestedFiles(storeId: string): Set<string> {
+    let set = this.ingested.get(storeId);
+    if (set) return set;
+    const log = this.filesLog(storeId);
+    const lines = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter(Boolean) : [];
+    // a line cut short by a crash is dropped: its file is read again, and its events skipped by eventID
+    set = new Set(lines.flatMap((l) => { try { return [JSON.parse(l) as string]; } catch { return []; } }));
+    const state = this.state(storeId);
+    if (state.files) {
+      for (const f of state.files) set.add(f);
+      writeFileAtomic(log, [...set].map((f) => JSON.stringify(f) + '\n').join(''));
+      delete state.files;
+      this.save(storeId, state);
+    }
+    this.ingested.set(storeId, set);
+    return set;
+  }
+
+  /** Appends files committed by a batch to the store's log (fsynced: it says they need no reading again). */
+  private recordIngested(storeId: string, files: string[]) {
+    const set = this.ingestedFiles(storeId);
+    const fd = fs.openSync(this.filesLog(storeId), 'a');
+    try {
+      fs.writeSync(fd, files.map((f) => JSON.stringify(f) + '\n').join(''));
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    for (const f of files) set.add(f);
   }
 
   private async checkStore(storeId: string): Promise<void> {
     const store = this.stores.get(storeId);
     if (!store?.ingestionSource) return;
+    const seen = this.ingestedFiles(storeId); // first: it moves an old state's file list to the log
     const state = this.state(storeId);
-    state.lastCheckAt = Date.now() / 1000;
+    const checkStart = Date.now() / 1000;
+    state.lastCheckAt = checkStart;
     let source: LogSource | undefined;
     try {
       source = this.sources.open(store.ingestionSource.uri, { s3Region: store.ingestionSource.s3BucketRegion, shape: store.shape });
       const viewFields = viewFieldsFor(store.advancedEventSelectors);
-      const seen = new Set(state.files);
       const fresh = (await source.list()).filter((f) => !seen.has(f));
       for (let i = 0; i < fresh.length; i += BATCH_FILES) {
         const batch: LogBatch = [];
@@ -78,12 +119,13 @@ export class SourceFollower {
         const result = await ingestBatch(this.host, store, batch);
         state.failures.push(...result.failures);
         state.failures = state.failures.slice(-KEEP_FAILURES);
-        state.files.push(...batch.map((b) => b.file));
+        this.recordIngested(storeId, batch.map((b) => b.file));
         state.eventsIngested += result.added;
         state.lastIngestAt = Date.now() / 1000;
         this.save(storeId, state);
       }
       state.lastError = undefined;
+      state.caughtUpAt = checkStart;
     } catch (e) {
       state.lastError = failureMessage(e);
       if (!LakeError.is(e)) console.error(`[lake] following ${store.ingestionSource.uri} into ${storeId} failed:`, e);
@@ -91,6 +133,10 @@ export class SourceFollower {
       source?.close();
     }
     this.save(storeId, state);
+  }
+
+  private filesLog(storeId: string) {
+    return path.join(this.stores.dir(storeId), 'follow-files.log');
   }
 
   private stateFile(storeId: string) {

@@ -76,7 +76,9 @@ function s3Source(uri: string, limits: SourceLimits, region?: string): LogSource
       let token: string | undefined;
       let seen = 0;
       do {
-        const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }), { abortSignal: signal });
+        const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }), { abortSignal: signal }).catch((e) => {
+          throw unreachable(e, uri);
+        });
         seen += page.KeyCount ?? page.Contents?.length ?? 0;
         if (seen > limits.maxListEntries) throw new LakeError('InvalidImportSourceException', `Import source ${uri} holds more than ${limits.maxListEntries.toLocaleString('en-US')} objects; import a narrower prefix.`);
         for (const o of page.Contents ?? []) if (o.Key && isLogFile(o.Key)) out.push(`s3://${bucket}/${o.Key}`);
@@ -96,7 +98,7 @@ function s3Source(uri: string, limits: SourceLimits, region?: string): LogSource
             const bytes = await decompressLogFile(Buffer.from(await obj.Body!.transformToByteArray()), limits.maxFileBytes);
             return { file, bytes, spans: recordSpans(bytes) };
           } catch (e) {
-            return { file, errorType: e instanceof LogFileError ? e.errorType : 'ReadError', message: (e as Error).message };
+            return { file, errorType: e instanceof LogFileError ? e.errorType : 'ReadError', message: (unreachable(e, uri) as Error).message };
           }
         }),
       );
@@ -105,4 +107,11 @@ function s3Source(uri: string, limits: SourceLimits, region?: string): LogSource
       s3.destroy();
     },
   };
+}
+
+/** A network failure (no answer from the endpoint at all) as an error that says so; S3's own errors pass unchanged. */
+function unreachable(e: unknown, uri: string): unknown {
+  if (!(e instanceof Error) || '$fault' in e || e.name === 'AbortError') return e;
+  const code = (e as NodeJS.ErrnoException).code ?? e.name;
+  return new LakeError('S3EndpointUnreachable', `S3: cannot reach the endpoint for ${uri} (${code}); nothing was read from it.`);
 }

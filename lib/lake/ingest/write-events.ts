@@ -4,8 +4,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { DuckDBConnection } from '../engine/duckdb-api';
 import { fieldsFor, type Field, type TableShape } from '../schema';
 import { sqlString, type Engine } from '../engine/duckdb';
-import { readManifest, writeManifest, type DataFile } from '../storage/manifest';
+import { readManifest, type DataFile } from '../storage/manifest';
 import { readJson, writeFileAtomic } from '../storage/fs-atomic';
+import { buildIndex, contains, idHash } from '../storage/event-index';
+import { removeFile, type StoreFiles } from '../storage/store-files';
 import { LineFile } from '../storage/line-file';
 import { identifyChecked, prepareRecord, RecordError, type PreparedRecord } from './prepare-record';
 import { rowsQuery } from './row-sql';
@@ -29,13 +31,15 @@ export interface RecordFilter {
 export interface SpooledEvents {
   /** Spool files of each UTC day, and how many records each holds; none is empty. */
   days: Map<string, { file: string; records: number }[]>;
+  /** The distinct eventIDs spooled for each day, to look up in the day's eventID indexes. */
+  ids: Map<string, string[]>;
   total: number;
   failed: WriteResult['failed'];
 }
 
 /** Parquet layout of stored files. One row group per batch-day is written on one thread, the cheapest in CPU. */
 const ROW_GROUP_ROWS = 100_000;
-const PARQUET_OPTIONS = `FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_ROWS}`;
+export const PARQUET_OPTIONS = `FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_ROWS}`;
 /** Spool files per day: DuckDB reads and converts them in parallel. */
 const SPOOLS_PER_DAY = 2;
 
@@ -48,6 +52,7 @@ export class EventSpooler {
   private fields: Field[];
   private spools = new Map<string, LineFile[]>();
   private seen = new Set<string>(); // duplicates inside the batch; the batch size bounds this set
+  private ids = new Map<string, string[]>();
   private failed: WriteResult['failed'] = [];
   private index = 0;
   private total = 0;
@@ -79,7 +84,9 @@ export class EventSpooler {
           // by time of day, so each spool, when written as a file of its own, covers a narrower time range
           const spool = Math.floor((Number(rec.eventTime.slice(11, 13)) * SPOOLS_PER_DAY) / 24);
           const fields = checked ? [rec.eventId, rec.eventTime, rec.checksum, checked, ''] : this.fieldsOf(rec as PreparedRecord, textBytes?.[i]);
-          this.daySpools(rec.eventTime.slice(0, 10))[spool].writeFields(fields);
+          const day = rec.eventTime.slice(0, 10);
+          this.daySpools(day)[spool].writeFields(fields);
+          this.ids.get(day)!.push(rec.eventId);
         }
       } catch (e) {
         if (!(e instanceof RecordError)) throw e;
@@ -101,12 +108,12 @@ export class EventSpooler {
       days.set(day, list.filter((x) => x.lines).map((x) => ({ file: x.file, records: x.lines })));
     }
     if (failed) throw (failed as PromiseRejectedResult).reason;
-    return { days, total: this.total, failed: this.failed };
+    return { days, ids: this.ids, total: this.total, failed: this.failed };
   }
 
   /** Removes the spool files of a batch that will not be committed. */
   async discard(): Promise<void> {
-    discardSpooled(await this.finish().catch(() => ({ days: new Map(), total: 0, failed: [] })));
+    discardSpooled(await this.finish().catch(() => ({ days: new Map(), ids: new Map(), total: 0, failed: [] })));
   }
 
   /** Spools what `fill` adds and finishes; if it throws, nothing is left behind. */
@@ -128,6 +135,7 @@ export class EventSpooler {
 
   private daySpools(day: string): LineFile[] {
     let spools = this.spools.get(day);
+    if (!spools) this.ids.set(day, []);
     if (!spools) this.spools.set(day, (spools = Array.from({ length: SPOOLS_PER_DAY }, () => new LineFile(path.join(this.tmpDir, `${randomUUID()}.tsv`), { background: true }))));
     return spools;
   }
@@ -151,52 +159,89 @@ function partsOf(spooled: SpooledEvents): Part[] {
   });
 }
 
-/** The second half of a write: spooled records into the store, then the spool files are removed. */
-export async function commitSpooled(engine: Pick<Engine, 'connectWriter'>, opts: { storeDir: string; shape: TableShape }, spooled: SpooledEvents): Promise<WriteResult> {
+/** Where a commit goes: the store, and the lake's view of its files. */
+export interface CommitTarget {
+  storeId: string;
+  storeDir: string;
+  shape: TableShape;
+  files: StoreFiles;
+}
+
+/**
+ * The second half of a write: spooled records into the store, then the spool files are removed.
+ * Runs under the store's write lock. Each day the batch touches gets its new files and its
+ * manifest rewritten; no other day is read or written, and the at-most-once check reads only
+ * files whose eventID index holds one of the batch's IDs.
+ */
+export async function commitSpooled(engine: Pick<Engine, 'connectWriter'>, target: CommitTarget, spooled: SpooledEvents): Promise<WriteResult> {
+  const { storeId, storeDir, files } = target;
   const written: DataFile[] = [];
   const connections: DuckDBConnection[] = [];
+  const connect = async () => {
+    const con = await engine.connectWriter();
+    connections.push(con);
+    return con;
+  };
   try {
-    const manifest = readManifest(opts.storeDir);
     const parts = partsOf(spooled);
     // Files this batch may create are noted first, so a crash before the manifest commit leaves
     // nothing that recovery cannot identify and remove.
-    writeIntent(opts.storeDir, parts.map((p) => p.file));
+    writeIntent(storeDir, parts.map((p) => p.file));
+    const first = await connect();
+    const holding = new Map<string, DataFile[]>();
+    for (const day of spooled.days.keys()) holding.set(day, await filesHolding(target, day, spooled.ids.get(day) ?? [], (abs) => readEventIds(first, abs)));
     const writePart = async (con: DuckDBConnection, part: Part) => {
-      const target = path.join(opts.storeDir, part.file);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      const input = spoolQuery(part, opts.storeDir, manifest.files.filter((f) => f.day === part.day));
-      await con.run(`COPY (${rowsQuery(opts.shape, input)}) TO ${sqlString(target)} (${PARQUET_OPTIONS})`);
-      const [[n, lo, hi]] = (await con.runAndReadAll(`SELECT count(*), epoch_ms(min(eventtime)), epoch_ms(max(eventtime)) FROM read_parquet(${sqlString(target)})`)).getRows();
-      if (!Number(n)) fs.rmSync(target); // every event of that day was stored already
-      else written.push(await describeFile(con, opts.storeDir, part.file, part.day, { rows: Number(n), minTime: Number(lo), maxTime: Number(hi) }));
+      const abs = path.join(storeDir, part.file);
+      fs.mkdirSync(path.dirname(abs), { recursive: true });
+      await con.run(`COPY (${rowsQuery(target.shape, spoolQuery(part, storeDir, holding.get(part.day)!))}) TO ${sqlString(abs)} (${PARQUET_OPTIONS})`);
+      const [[n, lo, hi]] = (await con.runAndReadAll(`SELECT count(*), epoch_ms(min(eventtime)), epoch_ms(max(eventtime)) FROM read_parquet(${sqlString(abs)})`)).getRows();
+      if (!Number(n)) return fs.rmSync(abs); // every event of that day was stored already
+      const described = await describeFile(con, storeDir, part.file, part.day, { rows: Number(n), minTime: Number(lo), maxTime: Number(hi) });
+      files.saveIndex(storeId, part.file, buildIndex(await readEventIds(con, abs)));
+      written.push(described);
     };
     let next = 0;
     const worker = async (con: DuckDBConnection) => {
       while (next < parts.length) await writePart(con, parts[next++]);
     };
     try {
-      const workers = [];
-      for (let w = 0; w < Math.min(PARALLEL_WRITES, parts.length); w++) {
-        const con = await engine.connectWriter();
-        connections.push(con);
-        workers.push(worker(con));
-      }
+      const workers = [worker(first)];
+      for (let w = 1; w < Math.min(PARALLEL_WRITES, parts.length); w++) workers.push(worker(await connect()));
       const failed = (await Promise.allSettled(workers)).find((r) => r.status === 'rejected');
       if (failed) throw (failed as PromiseRejectedResult).reason;
     } catch (e) {
-      for (const f of written) fs.rmSync(path.join(opts.storeDir, f.file), { force: true });
+      for (const f of written) removeFile(storeDir, f.file);
       throw e;
     }
     const order = parts.map((p) => p.file);
     written.sort((a, b) => order.indexOf(a.file) - order.indexOf(b.file));
-    if (written.length) writeManifest(opts.storeDir, { version: 1, files: [...manifest.files, ...written] });
-    fs.rmSync(intentFile(opts.storeDir), { force: true });
+    for (const day of new Set(written.map((f) => f.day))) files.replaceDay(storeId, day, [...files.day(storeId, day), ...written.filter((f) => f.day === day)]);
+    fs.rmSync(intentFile(storeDir), { force: true });
   } finally {
     for (const con of connections) con.closeSync();
     discardSpooled(spooled);
   }
   const added = written.reduce((n, f) => n + f.rows, 0);
   return { added, duplicates: spooled.total - added, failed: spooled.failed, files: written };
+}
+
+/** Files of `day` whose eventID index holds one of `ids`: the only ones a commit must read. */
+async function filesHolding(target: CommitTarget, day: string, ids: string[], readIds: (abs: string) => Promise<string[]>): Promise<DataFile[]> {
+  const existing = target.files.day(target.storeId, day);
+  if (!existing.length || !ids.length) return [];
+  const hashes = ids.map(idHash);
+  const out: DataFile[] = [];
+  for (const f of existing) {
+    const idx = await target.files.index(target.storeId, f, readIds);
+    if (hashes.some((h) => contains(idx, h))) out.push(f);
+  }
+  return out;
+}
+
+/** The eventIDs a Parquet file holds. */
+export async function readEventIds(con: DuckDBConnection, absFile: string): Promise<string[]> {
+  const rows = (await con.runAndReadAll(`SELECT eventid FROM read_parquet(${sqlString(absFile)})`)).getColumns()[0] ?? [];
+  return rows.map(String);
 }
 
 export function discardSpooled(spooled: SpooledEvents): void {
@@ -242,10 +287,9 @@ export function recoverInterruptedWrite(storeDir: string): number {
   const listed = new Set(readManifest(storeDir).files.map((f) => f.file));
   let removed = 0;
   for (const f of intent.files) {
-    if (!listed.has(f) && fs.existsSync(path.join(storeDir, f))) {
-      fs.rmSync(path.join(storeDir, f), { force: true });
-      removed++;
-    }
+    if (listed.has(f)) continue;
+    if (fs.existsSync(path.join(storeDir, f))) removed++;
+    removeFile(storeDir, f);
   }
   fs.rmSync(intentFile(storeDir), { force: true });
   return removed;

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { readManifest } from '../storage/manifest';
 import { readJson } from '../storage/fs-atomic';
+import { retiredFiles } from '../storage/store-files';
+import { compactionOutput } from '../ingest/compact';
 
 export interface IntegrityProblem {
   store: string;
@@ -15,7 +17,8 @@ export interface IntegrityReport { storesChecked: number; filesChecked: number; 
 /**
  * Checks every store's files against its manifest: each listed file must exist with the SHA-256
  * recorded when it was written, and no Parquet file may sit in a store that the manifest does
- * not list (except the files of a write still in progress).
+ * not list (except the files of a write or merge still in progress, and files compaction or
+ * retention dropped that a running query still reads).
  */
 export function verifyLake(lakeDir: string): IntegrityReport {
   const storesDir = path.join(lakeDir, 'stores');
@@ -33,7 +36,7 @@ export function verifyLake(lakeDir: string): IntegrityReport {
       if (!fs.existsSync(abs)) report.problems.push({ store: id, file: f.file, problem: 'removed' });
       else if (sha256(abs) !== f.sha256) report.problems.push({ store: id, file: f.file, problem: 'changed' });
     }
-    const pending = new Set(readJson<{ files: string[] }>(path.join(dir, 'pending-writes.json'))?.files ?? []);
+    const pending = new Set([...(readJson<{ files: string[] }>(path.join(dir, 'pending-writes.json'))?.files ?? []), ...retiredFiles(dir), compactionOutput(dir) ?? '']);
     const dataDir = path.join(dir, 'data');
     if (!fs.existsSync(dataDir)) continue;
     for (const rel of fs.readdirSync(dataDir, { recursive: true }).map(String)) {

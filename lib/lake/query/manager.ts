@@ -50,6 +50,8 @@ export interface BoundStatement {
   stmt: DuckDBPreparedStatement;
   /** Set when the statement returns each row in wire form as one value (see `wireRowsSql`): the result's column names. */
   wireColumns?: string[];
+  /** Called once the statement will not run any more (the lake's lease on the files it reads). */
+  onRelease?: () => void;
 }
 
 export interface QueryManagerOptions {
@@ -92,7 +94,7 @@ export class QueryManager {
    * Has DuckDB parse and bind the translated SQL, so semantic errors are rejected synchronously too.
    * The bound statement is what later runs (binding twice costs as much as a small query).
    */
-  async bind(sql: string, wireRows = false): Promise<BoundStatement> {
+  async bind(sql: string, wireRows = false, onRelease?: () => void): Promise<BoundStatement> {
     const con = await this.borrow();
     let stmt: DuckDBPreparedStatement;
     try {
@@ -101,16 +103,16 @@ export class QueryManager {
       this.giveBack(con);
       throw new SqlValidationError(cleanEngineMessage((e as Error).message));
     }
-    if (!wireRows) return { con, stmt };
+    if (!wireRows) return { con, stmt, onRelease };
     const names = Array.from({ length: stmt.columnCount }, (_, i) => stmt.columnName(i));
     const wrapped = wireRowsSql(sql, names, Array.from({ length: stmt.columnCount }, (_, i) => stmt.columnType(i)));
-    if (!wrapped) return { con, stmt };
+    if (!wrapped) return { con, stmt, onRelease };
     try {
       const wire = await con.prepare(wrapped);
       stmt.destroySync();
-      return { con, stmt: wire, wireColumns: names };
+      return { con, stmt: wire, wireColumns: names, onRelease };
     } catch {
-      return { con, stmt }; // the plain statement runs as well, only slower
+      return { con, stmt, onRelease }; // the plain statement runs as well, only slower
     }
   }
 
@@ -118,6 +120,7 @@ export class QueryManager {
   release(bound: BoundStatement, broken = false): void {
     bound.stmt.destroySync();
     this.giveBack(bound.con, broken);
+    bound.onRelease?.();
   }
 
   /** Connections are reused: opening one per query costs more than the small queries themselves. */

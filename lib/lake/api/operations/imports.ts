@@ -102,7 +102,7 @@ export const followOperations = {
   },
 };
 
-/** The store's follow state, and how often the lake checks followed sources. */
+/** The store's follow state: source, check interval, lag, last error. */
 function followStatus(lake: Lake, storeId: string) {
-  return { ...lake.followStatus(storeId), CheckIntervalSeconds: lake.follower.intervalMs / 1000 };
+  return lake.followStatus(storeId);
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Lake } from '../../lake';
 import type { StoreRecord } from '../../storage/stores';
-import { storeNotFound } from '../../errors';
+import { LakeError, storeNotFound } from '../../errors';
 import { createStore, deleteStore, restoreStore, setIngestion, updateStore } from '../../stores/lifecycle';
 import { pageOf } from '../paging';
 import { maxResults, parseInput, token } from './input';
@@ -101,4 +101,20 @@ export const storeOperations = {
     setIngestion(lake.stores, parseInput(getInput, body).EventDataStore, false);
     return {};
   },
+  /** Trailbench extension: a store's files, bytes, compaction and follow state (lag, last error). */
+  TrailbenchDescribeStorage(lake: Lake, body: unknown) {
+    return storageOf(lake, requireStore(lake, parseInput(getInput, body).EventDataStore));
+  },
+  /** Trailbench extension: merges the store's small files now (`trailbench compact`), as far as it goes. */
+  async TrailbenchCompactEventDataStore(lake: Lake, body: unknown) {
+    const s = requireStore(lake, parseInput(getInput, body).EventDataStore);
+    if (s.status === 'PENDING_DELETION') throw new LakeError('InactiveEventDataStoreException', `Event data store ${s.id} is pending deletion.`);
+    await lake.compact(s.id);
+    return storageOf(lake, s);
+  },
 };
+
+function storageOf(lake: Lake, s: StoreRecord) {
+  const { EventDataStoreArn: _arn, ...follow } = lake.followStatus(s.id);
+  return { EventDataStoreArn: s.arn, ...lake.storageStatus(s.id), Follow: follow };
+}
