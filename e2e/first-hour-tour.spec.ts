@@ -4,7 +4,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { freePort } from '../tests/helpers/receiver';
 import { startServer, type TestServer } from '../tests/helpers/server';
 import { editorRegion, expectReadOnlyEditor, queryStatus, resultsTable, runButton, setSql } from './helpers';
-import { acceptInviteAndSignIn } from './people';
+import { acceptInviteAndSignIn, fillFirstAdminSetup } from './people';
 
 // A new team's first hour, as three new people on a server of their own with an empty database:
 // the first admin (from the setup link the server printed), an invited analyst and an invited
@@ -69,13 +69,7 @@ test('the first admin: sign-in help, the setup link, the workbench, results, an 
   });
 
   await test.step('the printed setup link creates the admin and signs them in', async () => {
-    const setupUrl = /https?:\/\/\S+\/setup\?token=\S+/.exec(server.output())?.[0];
-    expect(setupUrl, 'the server printed a setup link').toBeTruthy();
-    await page.goto(setupUrl!);
-    const form = page.getByRole('form', { name: 'Create the first admin' });
-    await form.getByLabel('Email').fill(ADMIN.email);
-    await form.getByLabel('Name').fill('Security Lead');
-    await form.getByLabel(/^Password/).fill(ADMIN.password);
+    const { form } = await fillFirstAdminSetup(page, server.output(), { ...ADMIN, name: 'Security Lead' });
     await shot(page, '02-create-first-admin');
     await form.getByRole('button', { name: 'Create admin' }).click();
     await expect(page.getByRole('navigation', { name: 'Main' })).toContainText(ADMIN.email);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { freePort } from '../tests/helpers/receiver';
 import { startServer, type TestServer } from '../tests/helpers/server';
+import { fillFirstAdminSetup } from './people';
 
 // The first hour on a server of its own with an empty database (the suite's server already has an
 // admin from the environment): the sign-in page says how to create the first admin, the setup link
@@ -54,13 +55,7 @@ test('the first admin comes from the printed setup link, is signed in at once, a
   await expect(page.getByRole('main').getByRole('alert')).toContainText('This link is not valid');
   await expect(page.getByRole('button', { name: 'Create admin' })).toHaveCount(0);
 
-  const setupUrl = /https?:\/\/\S+\/setup\?token=\S+/.exec(server.output())?.[0];
-  expect(setupUrl, 'the server printed a setup link').toBeTruthy();
-  await page.goto(setupUrl!);
-  const form = page.getByRole('form', { name: 'Create the first admin' });
-  await form.getByLabel('Email').fill(ADMIN.email);
-  await form.getByLabel('Name').fill('First Admin');
-  await form.getByLabel(/^Password/).fill(ADMIN.password);
+  const { form, setupUrl } = await fillFirstAdminSetup(page, server.output(), { ...ADMIN, name: 'First Admin' });
   await form.getByRole('button', { name: 'Create admin' }).click();
   await expect(page).toHaveURL(`${server.url}/`);
   await expect(page.getByRole('navigation', { name: 'Main' })).toContainText(ADMIN.email);

@@ -40,3 +40,18 @@ export async function acceptInviteAndSignIn(
   await expect(page).toHaveURL(who.role === 'viewer' ? /\/saved$/ : /\/$/);
   return page;
 }
+
+/**
+ * The first admin's setup form, filled from the setup link the server printed (not yet sent:
+ * the caller may look at it first). Returns the form.
+ */
+export async function fillFirstAdminSetup(page: Page, serverOutput: string, who: { email: string; name: string; password: string }) {
+  const setupUrl = /https?:\/\/\S+\/setup\?token=\S+/.exec(serverOutput)?.[0];
+  expect(setupUrl, 'the server printed a setup link').toBeTruthy();
+  await page.goto(setupUrl!);
+  const form = page.getByRole('form', { name: 'Create the first admin' });
+  await form.getByLabel('Email').fill(who.email);
+  await form.getByLabel('Name').fill(who.name);
+  await form.getByLabel(/^Password/).fill(who.password);
+  return { form, setupUrl: setupUrl! };
+}

@@ -50,6 +50,7 @@ export function StorePicker({ stores, loadError, connectionErrors, value, onChan
       <label htmlFor={id}>Event data store</label>
       <select
         id={id}
+        aria-label="Event data store"
         value={value ?? ''}
         onChange={(e) => onChange(e.target.value)}
         disabled={disabled || !stores || stores.length === 0}
