@@ -1,16 +1,15 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CreateEventDataStoreCommand, GetImportCommand, StartImportCommand } from '@aws-sdk/client-cloudtrail';
 import { lakeClient } from './lake-client';
 import type { SessionFetch } from './session';
 import { writeTrailArchive } from './trail-archive';
+import { importDir } from './import-root';
 
 /** A new store holding `records`, imported through the lake's own StartImport from a file:// trail archive. */
 export async function storeWith(baseUrl: string, name: string, records: Record<string, unknown>[]): Promise<string> {
   const client = lakeClient(baseUrl);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trailbench-alerts-'));
+  const dir = importDir('alerts-');
   try {
     writeTrailArchive(dir, records);
     const store = await client.send(new CreateEventDataStoreCommand({ Name: name }));

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, inject, it } from 'vitest';
 import { historyOf, json, storeWith, waitFor } from '../helpers/alerts-api';
@@ -8,6 +6,7 @@ import { LAKE_KEYS } from '../helpers/lake-client';
 import { freePort, startReceiver, type Receiver } from '../helpers/receiver';
 import { startServer, type TestServer } from '../helpers/server';
 import { ADMIN, signIn } from '../helpers/session';
+import { testImportRoot } from '../helpers/import-root';
 
 /**
  * A server of its own, stopped after a rule fired but before its webhook could be delivered (the
@@ -20,7 +19,7 @@ const env = {
   TRAILBENCH_DEMO_EVENTS: '0', TRAILBENCH_ADMIN_EMAIL: ADMIN.email, TRAILBENCH_ADMIN_PASSWORD: ADMIN.password, PORT: String(PORT),
   TRAILBENCH_LAKE_ACCESS_KEY_ID: LAKE_KEYS.accessKeyId, TRAILBENCH_LAKE_SECRET_ACCESS_KEY: LAKE_KEYS.secretAccessKey,
   TRAILBENCH_ALERT_TICK_SECONDS: '1', TRAILBENCH_ALERT_RETRY_BASE_SECONDS: '1', TRAILBENCH_WEBHOOK_ALLOWED_NETWORKS: '127.0.0.0/8',
-  TRAILBENCH_IMPORT_ROOTS: fs.realpathSync(os.tmpdir()), // storeWith imports from a temp directory
+  TRAILBENCH_IMPORT_ROOTS: testImportRoot(), // storeWith imports from there
   ...(inject('ownDatabaseUrl') ? { DATABASE_URL: inject('ownDatabaseUrl') } : {}),
 };
 let server: TestServer | undefined;

@@ -1,17 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, expect, inject, it } from 'vitest';
 import { generateEvents } from '../../lib/lake/demo/generate-events';
 import { LAKE_KEYS } from '../helpers/lake-client';
 import { writeTrailArchive } from '../helpers/trail-archive';
+import { importDir } from '../helpers/import-root';
 
 /** The whole store lifecycle with Debian's AWS CLI v2, as an operator would type it. */
 const endpoint = `${inject('baseUrl')}/lake`;
 const env = { ...process.env, AWS_ACCESS_KEY_ID: LAKE_KEYS.accessKeyId, AWS_SECRET_ACCESS_KEY: LAKE_KEYS.secretAccessKey, AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '' };
-const root = fs.mkdtempSync(path.join(os.tmpdir(), 'trailbench-cli-'));
+const root = importDir('cli-');
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 function aws(...args: string[]): Record<string, unknown> {

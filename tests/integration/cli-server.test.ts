@@ -1,16 +1,16 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { writeDemoArchive } from '../../lib/lake/demo/archive';
 import { trailbench } from '../helpers/cli';
 import { LAKE_KEYS } from '../helpers/lake-client';
+import { importDir } from '../helpers/import-root';
 
 /** `npx trailbench` while a server has the lake open: every call goes through its CloudTrail API. */
 const baseUrl = inject('baseUrl');
 const serverDataDir = path.resolve(__dirname, '../../.tmp/it-data'); // global-setup's
 const keys = { TRAILBENCH_LAKE_ACCESS_KEY_ID: LAKE_KEYS.accessKeyId, TRAILBENCH_LAKE_SECRET_ACCESS_KEY: LAKE_KEYS.secretAccessKey };
-const root = fs.mkdtempSync(path.join(os.tmpdir(), 'trailbench-cli-server-'));
+const root = importDir('cli-server-');
 const archive = path.join(root, 'archive');
 const EVENTS = 1200;
 

@@ -1,11 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startServer, type TestServer } from '../helpers/server';
 import { startPostgres, type TestPostgres } from '../helpers/postgres';
 import { ADMIN } from '../helpers/session';
 import { LAKE_KEYS } from '../helpers/lake-client';
+import { testImportRoot } from '../helpers/import-root';
 
 // A second checkout (another worktree) can run its own suite beside this one on another port.
 const PORT = Number(process.env.TRAILBENCH_IT_PORT ?? 3124);
@@ -22,7 +21,7 @@ export default async function setup(project: TestProject) {
     env: {
       TRAILBENCH_DEMO_EVENTS: '5000',
       // the suite's archives are written to temp directories, imported with file:// through the server
-      TRAILBENCH_IMPORT_ROOTS: fs.realpathSync(os.tmpdir()),
+      TRAILBENCH_IMPORT_ROOTS: testImportRoot(),
       TRAILBENCH_LAKE_ACCESS_KEY_ID: LAKE_KEYS.accessKeyId,
       TRAILBENCH_LAKE_SECRET_ACCESS_KEY: LAKE_KEYS.secretAccessKey,
       TRAILBENCH_MAX_CONCURRENT_QUERIES: '10',
