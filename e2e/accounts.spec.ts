@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { editorText, setSql } from './helpers';
+import { editorText, expectReadOnlyEditor, setSql } from './helpers';
 import { acceptInviteAndSignIn, invite } from './people';
 
 // Accounts as new users meet them: the admin (signed in by global-setup) invites an analyst and a
@@ -113,8 +113,9 @@ test('an analyst saves, edits and shares a query; a viewer runs it read-only; th
     await viewer.goto(shareLink);
     await expect(viewer.getByRole('heading', { name: NAME })).toBeVisible();
     await expect(viewer.getByText('You can view and run this query, but not change it.')).toBeVisible();
-    await expect(viewer.getByRole('textbox', { name: 'SQL', exact: true })).toHaveValue(SQL_V2);
-    await expect(viewer.getByRole('textbox', { name: 'SQL', exact: true })).not.toBeEditable();
+    // the SQL in the same Monaco editor as everywhere, read-only
+    await expect.poll(() => editorText(viewer)).toBe(SQL_V2);
+    await expectReadOnlyEditor(viewer);
     await expect(viewer.getByRole('textbox', { name: 'Name', exact: true })).not.toBeEditable();
     await expect(viewer.getByRole('button', { name: 'Save', exact: true })).toHaveCount(0);
     await expect(viewer.getByRole('button', { name: 'Share', exact: true })).toHaveCount(0);
