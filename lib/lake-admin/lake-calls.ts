@@ -59,13 +59,8 @@ function unsupported(operation: string) {
 }
 
 export type { StoreStorage };
-/** What TrailbenchGetIngestionSource reports. */
+/** A store's follow state (TrailbenchGetIngestionSource, and `Follow` of TrailbenchDescribeStorage). */
 export type FollowStatus = StoreStorage['Follow'];
-
-async function followOf(client: CloudTrailClient, arn: string, status?: string) {
-  if (status === 'PENDING_DELETION') return undefined; // the lake answers InactiveEventDataStore for it
-  return callExtension<FollowStatus>(client, 'TrailbenchGetIngestionSource', { EventDataStore: arn }).catch(() => undefined);
-}
 
 /** Every store of one lake with what it holds and how it is fed. */
 export async function storeOverviews(target: LakeTarget) {
@@ -82,8 +77,9 @@ export async function storeOverviews(target: LakeTarget) {
 
 async function describeStore(client: CloudTrailClient, arn: string) {
   const { $metadata: _m, ...store } = await client.send(new GetEventDataStoreCommand({ EventDataStore: arn }));
-  const [storage, follow] = await Promise.all([describeStorage(client, arn), followOf(client, arn, store.Status)]);
-  return { id: arn.split('/').pop()!, store, storage, follow };
+  // one call: the storage description carries the follow state too (none while pending deletion)
+  const storage = await describeStorage(client, arn);
+  return { id: arn.split('/').pop()!, store, storage, follow: store.Status === 'PENDING_DELETION' ? undefined : storage?.Follow };
 }
 
 export async function storeDetail(target: LakeTarget, idOrArn: string) {

@@ -94,15 +94,10 @@ export const followOperations = {
     const ingestionSource = input.SourceUri ? { uri: input.SourceUri, s3BucketRegion: input.S3BucketRegion } : undefined;
     lake.stores.save({ ...store, ingestionSource, updatedTimestamp: Date.now() / 1000 });
     if (ingestionSource) void lake.follower.checkAll();
-    return followStatus(lake, store.id);
+    return lake.followStatus(store.id);
   },
   TrailbenchGetIngestionSource(lake: Lake, body: unknown) {
     const input = parseInput(z.object({ EventDataStore: z.string().min(3).max(256) }), body);
-    return followStatus(lake, requireActive(lake.stores, input.EventDataStore).id);
+    return lake.followStatus(requireActive(lake.stores, input.EventDataStore).id);
   },
 };
-
-/** The store's follow state: source, check interval, lag, last error. */
-function followStatus(lake: Lake, storeId: string) {
-  return lake.followStatus(storeId);
-}
