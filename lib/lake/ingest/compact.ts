@@ -8,8 +8,14 @@ import { buildIndex } from '../storage/event-index';
 import { removeFile, type StoreFiles } from '../storage/store-files';
 import { describeFile, PARQUET_OPTIONS, readEventIds } from './write-events';
 
-/** Files of one size tier merge once this many have gathered (size-tiered, so each event is rewritten O(log n) times). */
-const TIER = 4;
+/** The day still being written keeps at most this many files once compaction has caught up. */
+export const LIVE_DAY_FILES = 4;
+/**
+ * A merge of the smallest files takes in the next larger one while that is at most this many
+ * times what it has gathered, so a live day's files grow geometrically (with ratio ~GROWTH) and
+ * each event is rewritten about GROWTH·log_GROWTH(commits) / 2 times: ~12 for 2,880 commits.
+ */
+const GROWTH = 4;
 /** A file this large is left alone, and one merge writes at most this many rows: each merge's I/O is bounded. */
 export const MAX_MERGE_ROWS = 4_000_000;
 
@@ -24,29 +30,26 @@ export interface CompactionRecord {
 
 /**
  * Which files of a day to merge next (none: the day is compact enough). A settled day (no longer
- * the store's newest, or a full compaction asked for) merges all its small files into one; the
- * newest day, still being written, merges only files of one size tier, so each event is
- * rewritten a few times at most while commits keep adding small files.
+ * the store's newest, or a full compaction asked for) merges all its small files into one. The
+ * newest day, still being written, keeps at most LIVE_DAY_FILES: when a commit adds one more, the
+ * smallest files (the newest events) merge, taking in each next larger file that is not more than
+ * GROWTH times what they have gathered, so large files are rewritten rarely.
  */
 export function planMerge(files: DataFile[], settled: boolean): DataFile[] {
-  const small = files.filter((f) => f.rows < MAX_MERGE_ROWS).sort((a, b) => a.minTime - b.minTime);
-  if (settled) {
-    const pick: DataFile[] = [];
-    let rows = 0;
-    for (const f of small) {
-      if (rows + f.rows > MAX_MERGE_ROWS) break;
-      pick.push(f);
-      rows += f.rows;
-    }
-    return pick.length >= 2 ? pick : [];
-  }
-  const tiers = new Map<number, DataFile[]>();
+  const big = files.length - files.filter((f) => f.rows < MAX_MERGE_ROWS).length;
+  const small = files.filter((f) => f.rows < MAX_MERGE_ROWS).sort((a, b) => a.rows - b.rows || a.minTime - b.minTime);
+  const room = settled ? 1 : Math.max(1, LIVE_DAY_FILES - big);
+  if (small.length <= room) return [];
+  const pick: DataFile[] = [];
+  let rows = 0;
   for (const f of small) {
-    const t = Math.floor(Math.log(Math.max(f.rows, 1)) / Math.log(TIER));
-    tiers.set(t, [...(tiers.get(t) ?? []), f]);
+    const needed = pick.length < small.length - room + 1;
+    if (!needed && f.rows > GROWTH * rows) break;
+    if (rows + f.rows > MAX_MERGE_ROWS) break;
+    pick.push(f);
+    rows += f.rows;
   }
-  for (const t of [...tiers.keys()].sort((a, b) => a - b)) if (tiers.get(t)!.length >= TIER) return tiers.get(t)!;
-  return [];
+  return pick.length >= 2 ? pick.sort((a, b) => a.minTime - b.minTime) : [];
 }
 
 /** What a merge in progress will create and replace, in `compaction.json`, for recovery. */
