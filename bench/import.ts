@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { CreateEventDataStoreCommand, GetImportCommand, StartImportCommand } from '@aws-sdk/client-cloudtrail';
 import { pathToFileURL } from 'node:url';
 import { Lake } from '../lib/lake/lake';
-import { parseFetched } from '../lib/lake/imports/ingest-batch';
+import { parseFetched } from '../lib/lake/imports/pipeline';
 import type { ReadResult } from '../lib/lake/imports/sources';
 import { viewFieldsFor } from '../lib/lake/imports/scan-plan';
 import { writeDemoArchive } from '../lib/lake/demo/archive';
@@ -139,7 +139,7 @@ async function stageCosts(lake: Lake, source: string, log: (s: string) => void):
   }
   const viewFields = viewFieldsFor(store.advancedEventSelectors);
   const parsed = await stage('parse: JSON.parse of the records not checked, a view of the others (main thread)', () => fetched.map((f) => parseFetched(f, viewFields)), (r) => r.reduce((n, f) => n + f.records.length, 0));
-  const spooled = await stage('spool: check, respell, spool lines (main thread)', () => lake.spooler(store.id).fillWith((s) => parsed.forEach((f, i) => s.add(f.records, fetched[i].file, f))), (s) => s.total);
+  const spooled = await stage('spool: check, respell, spool lines (main thread)', () => lake.spooler(store.id).fillWith((s) => parsed.forEach((f, i) => s.add(f, fetched[i].file))), (s) => s.total);
   await stage('commit: DuckDB reads, maps, writes Parquet; manifest (writer instance)', () => lake.commitEvents(store.id, spooled), (r) => r.added);
   return out;
 }

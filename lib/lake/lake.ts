@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createEngine, sqlString, type Engine } from './engine/duckdb';
 import { commitSpooled, discardSpooled, EventSpooler, recoverInterruptedWrite, type SpooledEvents, type WriteResult } from './ingest/write-events';
+import { recordsOnly } from './ingest/record-batch';
 import { ImportManager } from './imports/import-manager';
 import { SourceFollower } from './imports/follow';
 import { ImportRoots } from './imports/import-roots';
@@ -232,7 +233,7 @@ export class Lake {
   }
 
   async appendEvents(storeId: string, records: Iterable<unknown>): Promise<WriteResult> {
-    return this.commitEvents(storeId, await this.spooler(storeId).fillWith((s) => s.add(records)));
+    return this.commitEvents(storeId, await this.spooler(storeId).fillWith((s) => s.add(recordsOnly([...records]))));
   }
 
   /** A spooler for `commitEvents`; spooling needs no lock, so it can overlap another batch's commit. */

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lake } from '../../lib/lake/lake';
 import { generateEvents } from '../../lib/lake/demo/generate-events';
-import { parseFetched, recordFilter } from '../../lib/lake/imports/ingest-batch';
+import { parseFetched, recordFilter } from '../../lib/lake/imports/pipeline';
 import { loadFixture, query } from '../helpers/temp-lake';
 import { writeTrailArchive } from '../helpers/trail-archive';
 
@@ -63,7 +63,7 @@ describe('an import that stores checked records unparsed', () => {
     const parsed = fetched.map((f) => parseFetched(f));
     expect(parsed.some((p) => p.verbatim?.some(Boolean))).toBe(false);
     const keep = recordFilter(slow, {});
-    await lake.commitEvents(slow.id, await lake.spooler(slow.id).fillWith((s) => parsed.forEach((p, i) => s.add(p.records, fetched[i].file, { ...p, keep }))));
+    await lake.commitEvents(slow.id, await lake.spooler(slow.id).fillWith((s) => parsed.forEach((p, i) => s.add(p, fetched[i].file, keep))));
 
     const all = (id: string) => query(lake, 'SELECT * FROM $EDS_ID ORDER BY eventid, eventjsonchecksum', id);
     const [a, b] = [await all(fast.id), await all(slow.id)];

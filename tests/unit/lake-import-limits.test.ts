@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lake } from '../../lib/lake/lake';
 import { generateEvents } from '../../lib/lake/demo/generate-events';
 import { createStore } from '../../lib/lake/stores/lifecycle';
-import { decompressLogFile } from '../../lib/lake/imports/read-log-file';
+import { LogFileReader } from '../../lib/lake/imports/log-file-reader';
 import { MAX_RECORD_DEPTH, recordSpans, TOO_DEEP } from '../../lib/lake/imports/record-spans';
 import { scanPlan } from '../../lib/lake/imports/scan-plan';
 
@@ -74,7 +74,14 @@ describe('per-file limits', () => {
   });
 
   it('stops inflating an S3 object at the cap too', async () => {
-    await expect(decompressLogFile(fs.readFileSync(path.join(root, 'b-bomb.json.gz')), CAP)).rejects.toMatchObject({ errorType: 'FileTooLarge' });
+    // S3 objects are handed to the reader thread as bytes
+    const reader = new LogFileReader({ roots: [], maxFileBytes: CAP });
+    try {
+      const [read] = await reader.scan([{ file: 's3://b/b-bomb.json.gz', bytes: fs.readFileSync(path.join(root, 'b-bomb.json.gz')) }]);
+      expect(read).toMatchObject({ errorType: 'FileTooLarge' });
+    } finally {
+      reader.close();
+    }
   });
 
   it('flags a record nested past the limit, with or without a scan plan, and not one at the limit', () => {

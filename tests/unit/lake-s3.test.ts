@@ -10,6 +10,8 @@ import { followOperations } from '../../lib/lake/api/operations/imports';
 import { createStore } from '../../lib/lake/stores/lifecycle';
 import { query } from '../helpers/temp-lake';
 import { startS3 } from '../helpers/s3-server';
+import { parseFetched } from '../../lib/lake/imports/pipeline';
+import { viewFieldsFor } from '../../lib/lake/imports/scan-plan';
 
 // The s3:// source against a real S3 server (s3rver; tests/helpers/s3-server.ts says why not
 // Ceph's RADOS Gateway), reached the way a deployment reaches any S3 endpoint: the SDK's own
@@ -85,6 +87,18 @@ it('imports an organization trail of more than 1,000 objects (listing paged), wi
   expect(rec.status, rec.error).toBe('COMPLETED');
   expect(rec.statistics).toMatchObject({ FilesCompleted: 1100, EventsCompleted: 1100, FailedEntries: 0 });
   expect((await query(lake, 'SELECT count(*), count(DISTINCT eventid) FROM $EDS_ID', store.id)).rows).toEqual([['1100', '1100']]);
+});
+
+it('S3 objects take the fast record path of local files: the reader thread checks their records rather than the main thread parsing them', async () => {
+  const source = lake.sources.open(`s3://trail/AWSLogs/${ORG}/`, { shape: 'cloudtrail' });
+  try {
+    const fetched = await source.fetch((await source.list()).slice(0, 200));
+    expect(fetched.every((f) => f.checksums && f.stride! > 3)).toBe(true);
+    const verbatim = fetched.flatMap((f) => parseFetched(f, viewFieldsFor(selectors)).verbatim);
+    expect(verbatim.filter(Boolean).length).toBeGreaterThan(0.9 * verbatim.length);
+  } finally {
+    source.close();
+  }
 });
 
 it('reads with a named profile from the shared credentials file, and refuses a key the server does not know (403), failing clearly', async () => {

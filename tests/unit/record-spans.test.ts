@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { recordSpans } from '../../lib/lake/imports/record-spans';
 import { parseLogFile } from '../../lib/lake/imports/read-log-file';
-import { LocalFileReader } from '../../lib/lake/imports/local-reader';
+import { LogFileReader } from '../../lib/lake/imports/log-file-reader';
 
 const spans = (s: string) => recordSpans(Buffer.from(s));
 const texts = (s: string) => {
@@ -48,7 +48,7 @@ describe('finding the records of a trail log file without parsing it', () => {
 
 describe('the reader thread', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tb-reader-'));
-  const reader = new LocalFileReader({ roots: [fs.realpathSync(dir)], maxFileBytes: 2 ** 20 });
+  const reader = new LogFileReader({ roots: [fs.realpathSync(dir)], maxFileBytes: 2 ** 20 });
   afterAll(() => {
     reader.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { LakeError } from '../errors';
 import { readJson, writeFileAtomic } from '../storage/fs-atomic';
 import type { StoreRegistry } from '../storage/stores';
-import { failureMessage, ingestBatch, parseFetched, type ImportFailure, type IngestHost, type LogBatch } from './ingest-batch';
+import { failureMessage, ingestFiles, recordFilter, type ImportFailure, type IngestHost } from './pipeline';
 import type { LogSource, LogSources } from './sources';
 import { viewFieldsFor } from './scan-plan';
 
@@ -23,7 +23,9 @@ export interface FollowState {
   failures: ImportFailure[];
 }
 
+/** A check commits a batch per 200 files or 50,000 events, as an import does per 50,000. */
 const BATCH_FILES = 200;
+const BATCH_EVENTS = 50_000;
 const KEEP_FAILURES = 100;
 
 /**
@@ -107,23 +109,25 @@ export class SourceFollower {
     let source: LogSource | undefined;
     try {
       source = this.sources.open(store.ingestionSource.uri, { s3Region: store.ingestionSource.s3BucketRegion, shape: store.shape });
-      const viewFields = viewFieldsFor(store.advancedEventSelectors);
       const fresh = (await source.list()).filter((f) => !seen.has(f));
-      for (let i = 0; i < fresh.length; i += BATCH_FILES) {
-        const batch: LogBatch = [];
-        for (const fetched of await source.fetch(fresh.slice(i, i + BATCH_FILES))) {
-          const { failure, ...parsed } = parseFetched(fetched, viewFields);
-          if (failure) state.failures.push(failure);
-          batch.push({ file: fetched.file, ...parsed });
-        }
-        const result = await ingestBatch(this.host, store, batch);
-        state.failures.push(...result.failures);
-        state.failures = state.failures.slice(-KEEP_FAILURES);
-        this.recordIngested(storeId, batch.map((b) => b.file));
-        state.eventsIngested += result.added;
-        state.lastIngestAt = Date.now() / 1000;
-        this.save(storeId, state);
-      }
+      await ingestFiles({
+        host: this.host,
+        store,
+        source,
+        files: fresh,
+        keep: recordFilter(store, {}),
+        viewFields: viewFieldsFor(store.advancedEventSelectors),
+        batchEvents: BATCH_EVENTS,
+        batchFiles: BATCH_FILES,
+        failed: (failure) => state.failures.push(failure),
+        committed: (files, added, refused) => {
+          state.failures = [...state.failures, ...refused].slice(-KEEP_FAILURES);
+          this.recordIngested(storeId, files);
+          state.eventsIngested += added;
+          state.lastIngestAt = Date.now() / 1000;
+          this.save(storeId, state);
+        },
+      });
       state.lastError = undefined;
       state.caughtUpAt = checkStart;
     } catch (e) {

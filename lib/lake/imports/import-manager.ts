@@ -4,12 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { LakeError } from '../errors';
 import { readJson, writeFileAtomic } from '../storage/fs-atomic';
 import type { StoreRecord } from '../storage/stores';
-import { discardSpooled, type SpooledEvents } from '../ingest/write-events';
-import { dayOfPath, type LogSources, type ReadResult } from './sources';
-import { commitBatch, failureMessage, parseFetched, recordFilter, type ImportFailure, type IngestHost } from './ingest-batch';
-import { readAhead } from './read-ahead';
+import { dayOfPath, type LogSources } from './sources';
+import { failureMessage, ingestFiles, recordFilter, type ImportFailure, type IngestHost } from './pipeline';
 import { viewFieldsFor } from './scan-plan';
-import type { LogRecords } from './read-log-file';
 
 export type ImportStatus = 'INITIALIZING' | 'IN_PROGRESS' | 'FAILED' | 'STOPPED' | 'COMPLETED';
 
@@ -38,9 +35,6 @@ export interface ImportRecord {
 export type ImportHost = IngestHost;
 
 const DAY_MS = 86_400_000;
-/** Log files are read and decompressed in chunks, a few chunks ahead of the parsing. */
-const READ_CHUNK_FILES = 64;
-const READ_AHEAD_CHUNKS = 3;
 
 /** The import this process is running: `stop` ends its reading, `listing` its listing. */
 interface Run { rec: ImportRecord; stop: boolean; listing: AbortController; done: Promise<void> }
@@ -230,81 +224,46 @@ export class ImportManager {
     rec.status = 'IN_PROGRESS';
     this.save(rec);
 
-    // Each file's records are spooled as soon as it is read, so memory stays flat. While DuckDB
-    // commits one batch, the next ones are read, parsed and spooled: the two use different cores.
-    // Batches commit in order; at most two wait on disk for their commit while the next is read.
-    const keep = recordFilter(store, this.window(rec));
-    const viewFields = viewFieldsFor(store.advancedEventSelectors);
-    let spooler = this.host.spooler(store.id);
-    let batchFiles: string[] = [];
-    let batchEvents = 0;
-    const commits: Promise<void>[] = [];
-    const flush = async () => {
-      if (!batchFiles.length) return;
-      const [spooled, files] = [await spooler.finish(), batchFiles];
-      spooler = this.host.spooler(store.id);
-      batchFiles = [];
-      batchEvents = 0;
-      const previous = commits.at(-1) ?? Promise.resolve();
-      const commit = previous.then(
-        () =>
-          this.commitBatch(rec, store, files, spooled).then(() => {
-            files.forEach((f) => donePrefixes.add(path.posix.dirname(f)));
-            rec.statistics.PrefixesCompleted = donePrefixes.size; // live, for progress (GetImport); saved with the next batch
-          }),
-        (e) => {
-          discardSpooled(spooled);
-          throw e;
-        },
-      );
-      commit.catch(() => undefined); // awaited below; this only marks it handled
-      commits.push(commit);
-      if (commits.length > 2) await commits.shift();
-    };
-    const todo = files.filter((f) => !done.has(f));
-    const chunks = Array.from({ length: Math.ceil(todo.length / READ_CHUNK_FILES) }, (_, i) => todo.slice(i * READ_CHUNK_FILES, (i + 1) * READ_CHUNK_FILES));
     try {
-      reading: for await (const chunk of readAhead(chunks, (c) => source.fetch(c), READ_AHEAD_CHUNKS)) {
-        for (const fetched of chunk) {
-          if (run.stop) break reading;
-          const parsed = this.parse(fetched, rec, viewFields);
-          spooler.add(parsed.records, fetched.file, { ...parsed, keep });
-          batchFiles.push(fetched.file);
-          batchEvents += parsed.records.length;
-          if (batchEvents >= this.batchEvents || batchFiles.length >= Math.max(1, this.batchEvents / 10)) await flush();
-        }
-      }
-      await flush();
+      await ingestFiles({
+        host: this.host,
+        store,
+        source,
+        files: files.filter((f) => !done.has(f)),
+        keep: recordFilter(store, this.window(rec)),
+        viewFields: viewFieldsFor(store.advancedEventSelectors),
+        batchEvents: this.batchEvents,
+        batchFiles: Math.max(1, this.batchEvents / 10),
+        stopped: () => run.stop,
+        failed: (failure) => {
+          rec.failures.push(failure);
+          rec.statistics.FailedEntries++;
+        },
+        committed: (batch, added, refused) => {
+          this.recordBatch(rec, batch, added, refused);
+          batch.forEach((f) => donePrefixes.add(path.posix.dirname(f)));
+          rec.statistics.PrefixesCompleted = donePrefixes.size; // live, for progress (GetImport); saved with the next batch
+        },
+      });
     } finally {
-      await spooler.discard(); // a batch cut short by an error; empty after the last flush
       source.close();
     }
-    for (const commit of commits) await commit;
     rec.statistics.PrefixesCompleted = donePrefixes.size;
     rec.status = run.stop ? 'STOPPED' : 'COMPLETED';
-  }
-
-  private parse(fetched: ReadResult, rec: ImportRecord, viewFields: string[] | undefined): LogRecords {
-    const { failure, ...parsed } = parseFetched(fetched, viewFields);
-    if (failure) {
-      rec.failures.push(failure);
-      rec.statistics.FailedEntries++;
-    }
-    return parsed;
   }
 
   private window(rec: ImportRecord) {
     return { lo: rec.startEventTime !== undefined ? rec.startEventTime * 1000 : undefined, hi: rec.endEventTime !== undefined ? rec.endEventTime * 1000 : undefined };
   }
 
-  private async commitBatch(rec: ImportRecord, store: StoreRecord, files: string[], spooled: SpooledEvents) {
-    const result = await commitBatch(this.host, store, spooled);
-    rec.failures.push(...result.failures);
-    rec.statistics.FailedEntries += result.failures.length;
+  /** A committed batch, in the import's record: its files done, its events and refused records counted. */
+  private recordBatch(rec: ImportRecord, files: string[], added: number, refused: ImportFailure[]) {
+    rec.failures.push(...refused);
+    rec.statistics.FailedEntries += refused.length;
     // the list first: a crash before the record is saved only makes the restart read the batch again
     this.appendFiles(rec, files);
     rec.statistics.FilesCompleted += files.length;
-    rec.statistics.EventsCompleted += result.added;
+    rec.statistics.EventsCompleted += added;
     rec.updatedTimestamp = Date.now() / 1000;
     this.save(rec);
   }

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { LakeError } from '../errors';
-import { LocalFileReader } from './local-reader';
+import { LogFileReader } from './log-file-reader';
 import { listLocalFiles } from './list-local-files';
 import { scanPlan } from './scan-plan';
 import type { ImportRoots } from './import-roots';
@@ -24,14 +24,14 @@ export function filePathOf(uri: string): string {
 export function fileSource(uri: string, roots: ImportRoots, limits: SourceLimits, isLogFile: (p: string) => boolean, shape?: TableShape): LogSource {
   const start = filePathOf(uri);
   const startReal = roots.locate(start);
-  let reader: LocalFileReader | undefined;
+  let reader: LogFileReader | undefined;
   return {
     uri,
     list(signal) {
       return listLocalFiles(start, startReal, roots.realRoots(), isLogFile, { maxEntries: limits.maxListEntries, signal });
     },
     fetch(locations) {
-      reader ??= new LocalFileReader({ plan: shape && scanPlan(shape), roots: roots.realRoots(), maxFileBytes: limits.maxFileBytes });
+      reader ??= new LogFileReader({ plan: shape && scanPlan(shape), roots: roots.realRoots(), maxFileBytes: limits.maxFileBytes });
       return reader.read(locations);
     },
     close() {

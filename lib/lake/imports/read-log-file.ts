@@ -1,10 +1,7 @@
-import { promisify } from 'node:util';
-import { gunzip } from 'node:zlib';
 import { CHECKED, COMPACT, MAX_RECORD_DEPTH, SLOT_FALSE, SLOT_TRUE, TOO_DEEP } from './record-spans';
 import { SCAN_SLOTS } from './scan-plan';
 import { jsonErrorDetail, nestingBeyond } from './json-limits';
-
-const gunzipAsync = promisify(gunzip);
+import { emptyBatch, pushRecord, recordsOnly, type RecordBatch } from '../ingest/record-batch';
 
 /**
  * Parses a CloudTrail log file's bytes into records: gzip or plain; `{"Records":[...]}` (what
@@ -21,40 +18,6 @@ export class LogFileError extends Error {
 /** A file over the per-file size cap (see `SourceLimits.maxFileBytes`). */
 export const tooLarge = (maxBytes: number) => new LogFileError('FileTooLarge', `larger than ${maxBytes.toLocaleString('en-US')} bytes (inflated), the limit per log file; not read further`);
 
-/** A log file's bytes as plain text bytes; gzip is inflated on libuv's pool, off the main thread, and not past `maxBytes`. */
-export async function decompressLogFile(bytes: Buffer, maxBytes: number): Promise<Buffer> {
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-  try {
-    return await gunzipAsync(bytes, { maxOutputLength: maxBytes });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(maxBytes);
-    throw new LogFileError('DecompressionError', `not a readable gzip file: ${(e as Error).message}`);
-  }
-}
-
-/**
- * A log file's records; `texts[i]`, where set, is the exact text record `i` was parsed from (a
- * record the file held compact), which the store keeps as its eventJson instead of serialising
- * the parsed record again.
- */
-export interface LogRecords {
-  records: Record<string, unknown>[];
-  texts?: (string | undefined)[];
-  /** SHA-256 (hex) of `texts[i]`, where the reader computed it. */
-  checksums?: (string | undefined)[];
-  /**
-   * The file's bytes of `texts[i]` where the reader found them valid UTF-8 (where it hashed them):
-   * writing them is writing `texts[i]`, without encoding the string again.
-   */
-  textBytes?: (Uint8Array | undefined)[];
-  /**
-   * Where true, `records[i]` is only a view of the record in `textBytes[i]` (its eventID, its
-   * eventTime and the fields asked for), which the reader checked: valid JSON, spelled as the
-   * schema spells it, so it is stored as it is, unparsed (see `record-spans.ts`).
-   */
-  verbatim?: (true | undefined)[];
-}
-
 /** Where a trail's file has its records (see `recordSpans`), and what is known of them. */
 export interface FileScan {
   spans: ArrayLike<number>;
@@ -67,7 +30,7 @@ export interface FileScan {
 }
 
 /** Records of a log file's decompressed bytes; `scan` lets each record be read from its own text. */
-export function parseLogFile(bytes: Buffer, scan?: FileScan): LogRecords {
+export function parseLogFile(bytes: Buffer, scan?: FileScan): RecordBatch {
   if (scan) return parseSpans(bytes, scan);
   // a file's records sit one or two levels down (`{"Records":[...]}`, an array, or none: NDJSON)
   const deep = nestingBeyond(bytes, MAX_RECORD_DEPTH + 2);
@@ -75,16 +38,16 @@ export function parseLogFile(bytes: Buffer, scan?: FileScan): LogRecords {
   const trimmed = bytes.toString('utf8').trim();
   if (!trimmed) throw new LogFileError('EmptyFile', 'the file is empty');
   try {
-    return { records: recordsOf(JSON.parse(trimmed)) };
+    return recordsOnly(recordsOf(JSON.parse(trimmed)));
   } catch (e) {
     if (e instanceof LogFileError) throw e;
-    if (trimmed.startsWith('{') && trimmed.includes('\n')) return { records: parseNdjson(trimmed) };
+    if (trimmed.startsWith('{') && trimmed.includes('\n')) return recordsOnly(parseNdjson(trimmed));
     throw new LogFileError('InvalidJson', `not valid JSON${jsonErrorDetail(e)}`);
   }
 }
 
-function parseSpans(bytes: Buffer, { spans, stride = 3, checksums: checksumText, viewFields }: FileScan): LogRecords {
-  const out: Required<LogRecords> = { records: [], texts: [], checksums: [], textBytes: [], verbatim: [] };
+function parseSpans(bytes: Buffer, { spans, stride = 3, checksums: checksumText, viewFields }: FileScan): RecordBatch {
+  const out = emptyBatch();
   // the view only needs slots, which a scan without a plan has none of
   const slotsOf = viewFields && stride > 3 ? ['eventID', 'eventTime', ...viewFields].map((f) => SCAN_SLOTS.indexOf(f as (typeof SCAN_SLOTS)[number])) : [];
   const viewable = slotsOf.length > 0 && !slotsOf.includes(-1);
@@ -95,7 +58,7 @@ function parseSpans(bytes: Buffer, { spans, stride = 3, checksums: checksumText,
     const hashed = sum && sum[0] !== '-' ? sum : undefined;
     const view = viewable && hashed && flags & CHECKED ? viewOf(bytes, spans, i + 3, slotsOf) : undefined;
     if (view) {
-      push(out, view, undefined, hashed, bytes.subarray(spans[i], spans[i + 1]), true);
+      pushRecord(out, view, { checksum: hashed, bytes: bytes.subarray(spans[i], spans[i + 1]), verbatim: true });
       continue;
     }
     const text = bytes.toString('utf8', spans[i], spans[i + 1]);
@@ -106,17 +69,9 @@ function parseSpans(bytes: Buffer, { spans, stride = 3, checksums: checksumText,
       throw new LogFileError('InvalidJson', `not valid JSON: record ${n + 1} (bytes ${spans[i]}-${spans[i + 1]})${jsonErrorDetail(e)}`);
     }
     if (!isObject(record)) continue;
-    push(out, record, flags & COMPACT ? text : undefined, hashed, hashed ? bytes.subarray(spans[i], spans[i + 1]) : undefined, undefined);
+    pushRecord(out, record, { text: flags & COMPACT ? text : undefined, checksum: hashed, bytes: hashed ? bytes.subarray(spans[i], spans[i + 1]) : undefined });
   }
   return out;
-}
-
-function push(out: Required<LogRecords>, record: Record<string, unknown>, text: string | undefined, checksum: string | undefined, bytes: Uint8Array | undefined, verbatim: true | undefined) {
-  out.records.push(record);
-  out.texts.push(text);
-  out.checksums.push(checksum);
-  out.textBytes.push(bytes);
-  out.verbatim.push(verbatim);
 }
 
 /** A checked record's view from its slots (`slotsOf[k]` is the slot of the k-th field); undefined unless its eventID and eventTime are strings. */

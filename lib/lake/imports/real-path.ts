@@ -6,7 +6,7 @@
  * it exists (no existence oracle). Undefined when links loop.
  *
  * Self-contained on purpose (the modules it needs are parameters, the recursion names itself):
- * the reader thread runs its source (see local-reader.ts).
+ * the reader thread runs its source (see log-file-reader.ts).
  */
 export function resolveReal(p: string, fs: typeof import('node:fs'), path: typeof import('node:path'), hops = 0): string | undefined {
   if (hops > 40) return undefined;

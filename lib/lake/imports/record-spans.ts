@@ -19,7 +19,7 @@
  * limit leaves room for deep request parameters.
  *
  * `recordSpans` is self-contained, one function with no inner ones, on purpose: the reader thread
- * runs its source (see local-reader.ts), where no bundler helper or module binding exists. Its
+ * runs its source (see log-file-reader.ts), where no bundler helper or module binding exists. Its
  * literals are the constants below.
  */
 export const COMPACT = 1;

@@ -1,8 +1,8 @@
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { LakeError } from '../errors';
-import type { ReadResult } from './local-reader';
-import { decompressLogFile, LogFileError, tooLarge } from './read-log-file';
-import { recordSpans } from './record-spans';
+import { LogFileReader, type ReadResult } from './log-file-reader';
+import { LogFileError, tooLarge } from './read-log-file';
+import { scanPlan } from './scan-plan';
 import { fileSource } from './local-source';
 import type { ImportRoots } from './import-roots';
 import type { TableShape } from '../schema';
@@ -40,7 +40,7 @@ export class LogSources {
   /** `shape`: the table shape of the store the records go to; with it, local files' records are checked for it (see `scanPlan`). */
   open(uri: string, opts: { s3Region?: string; shape?: TableShape } = {}): LogSource {
     if (uri.startsWith('file://')) return fileSource(uri, this.roots, this.limits, isLogFile, opts.shape);
-    if (uri.startsWith('s3://')) return s3Source(uri, this.limits, opts.s3Region);
+    if (uri.startsWith('s3://')) return s3Source(uri, this.limits, opts.s3Region, opts.shape);
     throw new LakeError('InvalidImportSourceException', `Import source must be s3://bucket/prefix or file:///path; got '${uri}'.`);
   }
 
@@ -63,12 +63,18 @@ export function dayOfPath(location: string): string | undefined {
   return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
 }
 
-// Objects are read and inflated on the main thread, with no checksums: their records are parsed, so unchecked.
-function s3Source(uri: string, limits: SourceLimits, region?: string): LogSource {
+/**
+ * A bucket's prefix, read with the AWS credential chain. Objects are fetched here and handed to
+ * the reader thread, which inflates, checks and hashes them as it does local files: their
+ * records take the same fast path.
+ */
+function s3Source(uri: string, limits: SourceLimits, region?: string, shape?: TableShape): LogSource {
   const m = /^s3:\/\/([a-z0-9.-]{3,63})(?:\/(.*))?$/.exec(uri);
   if (!m) throw new LakeError('InvalidImportSourceException', `'${uri}' is not a valid s3://bucket/prefix URI.`);
   const [, bucket, prefix = ''] = m;
   const s3 = new S3Client({ region: region ?? 'us-east-1' });
+  let reader: LogFileReader | undefined;
+  const failed = (file: string, e: unknown): ReadResult => ({ file, errorType: e instanceof LogFileError ? e.errorType : 'ReadError', message: (unreachable(e, uri) as Error).message });
   return {
     uri,
     async list(signal) {
@@ -86,25 +92,30 @@ function s3Source(uri: string, limits: SourceLimits, region?: string): LogSource
       } while (token);
       return out.sort();
     },
-    fetch(locations) {
-      return Promise.all(
-        locations.map(async (file): Promise<ReadResult> => {
+    async fetch(locations) {
+      const got = await Promise.all(
+        locations.map(async (file): Promise<{ file: string; bytes: Uint8Array } | ReadResult> => {
           try {
             const obj = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: file.slice(`s3://${bucket}/`.length) }));
             if ((obj.ContentLength ?? 0) > limits.maxFileBytes) {
               obj.Body?.transformToWebStream().cancel().catch(() => undefined);
               throw tooLarge(limits.maxFileBytes);
             }
-            const bytes = await decompressLogFile(Buffer.from(await obj.Body!.transformToByteArray()), limits.maxFileBytes);
-            return { file, bytes, spans: recordSpans(bytes) };
+            return { file, bytes: await obj.Body!.transformToByteArray() };
           } catch (e) {
-            return { file, errorType: e instanceof LogFileError ? e.errorType : 'ReadError', message: (unreachable(e, uri) as Error).message };
+            return failed(file, e);
           }
         }),
       );
+      const objects = got.filter((g): g is { file: string; bytes: Uint8Array } => g.bytes !== undefined);
+      reader ??= new LogFileReader({ plan: shape && scanPlan(shape), roots: [], maxFileBytes: limits.maxFileBytes });
+      const scanned = new Map((await reader.scan(objects)).map((r) => [r.file, r]));
+      return got.map((g) => scanned.get(g.file) ?? (g as ReadResult));
     },
     close() {
       s3.destroy();
+      reader?.close();
+      reader = undefined;
     },
   };
 }

@@ -63,7 +63,7 @@ export function prepareRecord(raw: unknown, fields: Field[], text?: string, chec
 }
 
 /**
- * The identity of a record the reader checked (see `LogRecords.verbatim`): `view` holds its
+ * The identity of a record the reader checked (see `RecordBatch.verbatim`): `view` holds its
  * eventID (a non-empty string) and eventTime; `checksum` is its text's SHA-256.
  */
 export function identifyChecked(view: Record<string, unknown>, checksum: string): RecordIdentity {

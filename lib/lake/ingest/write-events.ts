@@ -11,7 +11,7 @@ import { removeFile, type StoreFiles } from '../storage/store-files';
 import { LineFile } from '../storage/line-file';
 import { identifyChecked, prepareRecord, RecordError, type PreparedRecord } from './prepare-record';
 import { rowsQuery } from './row-sql';
-import type { LogRecords } from '../imports/read-log-file';
+import type { RecordBatch } from './record-batch';
 
 export interface WriteResult {
   added: number;
@@ -63,27 +63,24 @@ export class EventSpooler {
   }
 
   /**
-   * Adds records; `source` (the log file they came from) is named with any that cannot be stored.
-   * `texts[i]` is the exact text record `i` was parsed from, where known, and `checksums[i]` its
-   * SHA-256 and `textBytes[i]` its bytes, and `verbatim[i]` says the record is only a view of
-   * them (see `LogRecords`); records `keep` refuses are skipped as if they had not been given.
+   * Adds a batch's records; `source` (the log file they came from) is named with any that cannot
+   * be stored. Records `keep` refuses are skipped as if they had not been given.
    */
-  add(records: Iterable<unknown>, source?: string, opts: Pick<LogRecords, 'texts' | 'checksums' | 'textBytes' | 'verbatim'> & { keep?: RecordFilter } = {}): void {
-    const { texts, checksums, textBytes, verbatim, keep } = opts;
-    let i = -1;
-    for (const raw of records) {
-      i++;
+  add(batch: RecordBatch<unknown>, source?: string, keep?: RecordFilter): void {
+    const { records, texts, checksums, textBytes, verbatim } = batch;
+    for (let i = 0; i < records.length; i++) {
+      const raw = records[i];
       if (keep && !keep.wants(raw)) continue;
       try {
-        const checked = verbatim?.[i] && textBytes?.[i];
-        const rec = checked ? identifyChecked(raw as Record<string, unknown>, checksums![i]!) : prepareRecord(raw, this.fields, texts?.[i], checksums?.[i]);
+        const checked = verbatim[i] && textBytes[i];
+        const rec = checked ? identifyChecked(raw as Record<string, unknown>, checksums[i]!) : prepareRecord(raw, this.fields, texts[i], checksums[i]);
         if (keep && !keep.inWindow(rec.eventTimeMs)) continue;
         this.total++;
         if (!this.seen.has(rec.eventId)) {
           this.seen.add(rec.eventId);
           // by time of day, so each spool, when written as a file of its own, covers a narrower time range
           const spool = Math.floor((Number(rec.eventTime.slice(11, 13)) * SPOOLS_PER_DAY) / 24);
-          const fields = checked ? [rec.eventId, rec.eventTime, rec.checksum, checked, ''] : this.fieldsOf(rec as PreparedRecord, textBytes?.[i]);
+          const fields = checked ? [rec.eventId, rec.eventTime, rec.checksum, checked, ''] : this.fieldsOf(rec as PreparedRecord, textBytes[i]);
           const day = rec.eventTime.slice(0, 10);
           this.daySpools(day)[spool].writeFields(fields);
           this.ids.get(day)!.push(rec.eventId);

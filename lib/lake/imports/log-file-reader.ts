@@ -4,7 +4,8 @@ import { isWithin, resolveReal } from './real-path';
 import { tooLarge } from './read-log-file';
 
 /**
- * Reads and decompresses local log files on a worker thread, finds where their records are (with
+ * Reads and decompresses log files on a worker thread — local files it opens itself, S3 objects
+ * handed to it as bytes — finds where their records are (with
  * a plan, checks them and finds their slots' values; see `record-spans.ts`) and hashes each
  * compact record's text (its eventJsonChecksum), so the main thread parses only what the scan could not vouch for.
  * Opening, reading and inflating a small file costs about as much as parsing it, and an archive
@@ -16,7 +17,8 @@ import { tooLarge } from './read-log-file';
  * gzip bomb stops inflating at the cap. Messages name no path and quote nothing of the file.
  *
  * The worker's code is inline: a separate module file would have to survive Next's bundling.
- * It uses only Node's built-ins and the self-contained `recordSpans`, `resolveReal` and `isWithin`.
+ * It uses only Node's built-ins and the self-contained `recordSpans`, `resolveReal` and `isWithin`
+ * (see `README.md` here).
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -56,6 +58,10 @@ function readFile(file) {
   } finally {
     fs.closeSync(fd);
   }
+  return inflate(file, bytes);
+}
+// bytes inflated when gzip (not past the cap), or why they cannot be
+function inflate(file, bytes) {
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
       bytes = zlib.gunzipSync(bytes, { maxOutputLength: maxFileBytes });
@@ -66,12 +72,13 @@ function readFile(file) {
   }
   return bytes;
 }
-parentPort.on('message', ({ id, files }) => {
+// files are read from disk, or arrive as bytes (objects fetched from S3)
+parentPort.on('message', ({ id, files, given }) => {
   const parts = [];
   const spans = [];
   const sums = [];
-  const results = files.map((file) => {
-    const bytes = readFile(file);
+  const results = files.map((file, k) => {
+    const bytes = given ? inflate(file, Buffer.from(given[k])) : readFile(file);
     if (!(bytes instanceof Uint8Array)) return bytes;
     parts.push(bytes);
     const found = recordSpans(bytes, plan);
@@ -105,7 +112,7 @@ export interface ReadResult {
   message?: string;
 }
 
-export class LocalFileReader {
+export class LogFileReader {
   private worker: Worker;
   private pending = new Map<number, { resolve: (r: ReadResult[]) => void; reject: (e: Error) => void }>();
   private nextId = 0;
@@ -138,11 +145,22 @@ export class LocalFileReader {
     this.worker.on('exit', (code) => this.failAll(new Error(`the file reader thread exited (code ${code})`)));
   }
 
+  /** Local files, read inside the roots. */
   read(files: string[]): Promise<ReadResult[]> {
+    return this.send(files);
+  }
+
+  /** Files whose bytes were fetched elsewhere (S3 objects, maybe gzip): inflated and scanned as local files are. */
+  scan(objects: { file: string; bytes: Uint8Array }[]): Promise<ReadResult[]> {
+    const given = objects.map((o) => (o.bytes.byteOffset === 0 && o.bytes.byteLength === o.bytes.buffer.byteLength ? o.bytes.buffer : o.bytes.slice().buffer) as ArrayBuffer);
+    return this.send(objects.map((o) => o.file), given);
+  }
+
+  private send(files: string[], given?: ArrayBuffer[]): Promise<ReadResult[]> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, files });
+      this.worker.postMessage({ id, files, given }, given ?? []);
     });
   }
 
