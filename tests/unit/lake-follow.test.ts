@@ -85,3 +85,39 @@ it('files an older version recorded as ingested (in follow-state.json) are not r
   expect(JSON.parse(fs.readFileSync(path.join(dir, 'follow-state.json'), 'utf8')).files).toBeUndefined();
   expect(fs.readFileSync(path.join(dir, 'follow-files.log'), 'utf8').trim().split('\n')).toHaveLength(after.FilesIngested);
 });
+
+it('a check lists only the date folders being written; a file landing in an older folder (a backfill) is picked up by the hourly full listing', async () => {
+  const archive = path.join(root, 'trail', 'dated');
+  const end = Date.now();
+  writeTrailArchive(archive, [...generateEvents({ count: 200, start: new Date(end - 10 * DAY), end: new Date(end), seed: 6 })]);
+  const store = createStore(lake.stores, { Name: 'dated', AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management', 'Data'] }] }] });
+  await followOperations.TrailbenchSetIngestionSource(lake, { EventDataStore: store.arn, SourceUri: pathToFileURL(archive).href });
+  expect(await until(() => count(store.id), (n) => n === 200)).toBe(200);
+
+  // files land in a folder 8 days old and in today's: a check sees today's only
+  const land = (name: string, records: Record<string, unknown>[]) => {
+    const staged = writeTrailArchive(path.join(root, 'staging', name), records);
+    for (const f of staged) {
+      const to = path.join(archive, path.relative(path.join(root, 'staging', name), f)).replace(/\.json\.gz$/, `-${name}.json.gz`);
+      fs.mkdirSync(path.dirname(to), { recursive: true });
+      fs.renameSync(f, to);
+    }
+  };
+  land('backfill', [...generateEvents({ count: 30, start: new Date(end - 8 * DAY - 3_600_000), end: new Date(end - 8 * DAY), seed: 7 })]);
+  land('today', [...generateEvents({ count: 20, start: new Date(end - 60_000), end: new Date(end), seed: 8 })]);
+  expect(await until(() => count(store.id), (n) => n === 220)).toBe(220);
+  await lake.follower.checkAll();
+  expect(await count(store.id)).toBe(220);
+
+  // an hour later, the full listing finds the backfill
+  const now = Date.now;
+  const later = now() + 3_600_001;
+  Date.now = () => later;
+  try {
+    await lake.follower.checkAll();
+    await lake.follower.checkAll();
+  } finally {
+    Date.now = now;
+  }
+  expect(await count(store.id)).toBe(250);
+});

@@ -141,11 +141,27 @@ it('a store following an S3 prefix picks up objects as they land, within the fre
   expect(status.LastError).toBeUndefined();
   expect(status.LagSeconds).toBeLessThan(60);
 
+  // an object landing in an older date folder (a backfill) waits for the hourly full listing
+  await put('live', [...generateEvents({ count: 1, start: new Date(end - 5 * DAY - 60_000), end: new Date(end - 5 * DAY), seed: 26 })], 200);
+  await lake.follower.checkAll();
+  await lake.follower.checkAll();
+  expect(await count(store.id)).toBe(70);
+  const now = Date.now;
+  const anHourOn = now() + 3_600_001;
+  Date.now = () => anHourOn;
+  try {
+    await lake.follower.checkAll();
+    await lake.follower.checkAll();
+  } finally {
+    Date.now = now;
+  }
+  expect(await count(store.id)).toBe(71);
+
   // the endpoint goes away: the check fails, the store says why, and nothing already stored changes
   useEnv({ AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:9' });
   const failed = await waitFor(() => lake.followStatus(store.id), (s) => !!s.LastError, 30_000);
   expect(failed.LastError).toMatch(/ECONNREFUSED|connect/i);
-  expect(await count(store.id)).toBe(70);
+  expect(await count(store.id)).toBe(71);
   // and back: the next check clears the error
   useEnv({ AWS_ENDPOINT_URL_S3: s3.endpoint });
   expect((await waitFor(() => lake.followStatus(store.id), (s) => !s.LastError, 30_000)).LastError).toBeUndefined();

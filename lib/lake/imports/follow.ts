@@ -6,6 +6,9 @@ import type { StoreRegistry } from '../storage/stores';
 import { failureMessage, ingestFiles, recordFilter, type ImportFailure, type IngestHost } from './pipeline';
 import type { LogSource, LogSources } from './sources';
 import { viewFieldsFor } from './scan-plan';
+import { dateRootOf, dayOfPath } from './archive-dates';
+
+const DAY_MS = 86_400_000;
 
 /**
  * Per-store progress of live ingestion, kept in `stores/<id>/follow-state.json`; the files
@@ -26,6 +29,14 @@ export interface FollowState {
 /** A check commits a batch per 200 files or 50,000 events, as an import does per 50,000. */
 const BATCH_FILES = 200;
 const BATCH_EVENTS = 50_000;
+/**
+ * A check lists only the date folders from the day before the newest day ingested (a trail
+ * writes into today's folder; the day before covers midnight and late deliveries), so its cost
+ * follows the days being written, not the archive's months. A full listing — on the first check,
+ * then hourly, and always for a source with files outside date folders — picks up a file landing
+ * in an older folder (a backfill) and the folders of a new account or region.
+ */
+const FULL_LISTING_MS = 3_600_000;
 const KEEP_FAILURES = 100;
 
 /**
@@ -38,6 +49,8 @@ export class SourceFollower {
   private timer?: NodeJS.Timeout;
   private busy?: Promise<void>;
   private ingested = new Map<string, Set<string>>();
+  /** Per store: when its source was last listed whole, and what listings have shown of its layout. */
+  private layouts = new Map<string, SourceLayout>();
 
   constructor(private stores: StoreRegistry, private host: IngestHost, private sources: LogSources, readonly intervalMs = 30_000) {}
 
@@ -109,7 +122,10 @@ export class SourceFollower {
     let source: LogSource | undefined;
     try {
       source = this.sources.open(store.ingestionSource.uri, { s3Region: store.ingestionSource.s3BucketRegion, shape: store.shape });
-      const fresh = (await source.list()).filter((f) => !seen.has(f));
+      const layout = this.layoutOf(storeId, source.uri);
+      const listed = await source.list(undefined, layout.recentOnly());
+      layout.learn(listed);
+      const fresh = listed.filter((f) => !seen.has(f));
       await ingestFiles({
         host: this.host,
         store,
@@ -139,6 +155,12 @@ export class SourceFollower {
     this.save(storeId, state);
   }
 
+  private layoutOf(storeId: string, uri: string): SourceLayout {
+    let l = this.layouts.get(storeId);
+    if (!l || l.uri !== uri) this.layouts.set(storeId, (l = new SourceLayout(uri)));
+    return l;
+  }
+
   private filesLog(storeId: string) {
     return path.join(this.stores.dir(storeId), 'follow-files.log');
   }
@@ -149,5 +171,38 @@ export class SourceFollower {
 
   private save(storeId: string, state: FollowState) {
     writeFileAtomic(this.stateFile(storeId), JSON.stringify(state));
+  }
+}
+
+/** What a follower knows of its source's layout: the newest archive day and the prefixes holding date folders. */
+class SourceLayout {
+  private fullAt = 0;
+  private newestDay?: string;
+  private dateRoots = new Set<string>();
+  private undated = false;
+
+  constructor(readonly uri: string) {}
+
+  /** The listing options of the next check: everything when a full listing is due. */
+  recentOnly(): { since?: string; dateRoots?: string[] } {
+    if (Date.now() - this.fullAt >= FULL_LISTING_MS || this.undated || !this.newestDay) {
+      this.fullAt = Date.now();
+      this.dateRoots.clear();
+      this.undated = false;
+      return {};
+    }
+    return { since: new Date(Date.parse(this.newestDay) - DAY_MS).toISOString().slice(0, 10), dateRoots: [...this.dateRoots] };
+  }
+
+  learn(files: readonly string[]) {
+    for (const f of files) {
+      const day = dayOfPath(f);
+      const root = dateRootOf(f);
+      if (!day || !root) this.undated = true;
+      else {
+        if (!this.newestDay || day > this.newestDay) this.newestDay = day;
+        this.dateRoots.add(root);
+      }
+    }
   }
 }

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { LakeError } from '../errors';
 import { readJson, writeFileAtomic } from '../storage/fs-atomic';
 import type { StoreRecord } from '../storage/stores';
-import { dayOfPath, type LogSources } from './sources';
+import type { LogSources } from './sources';
+import { dayOfPath } from './archive-dates';
 import { failureMessage, ingestFiles, recordFilter, type ImportFailure, type IngestHost } from './pipeline';
 import { viewFieldsFor } from './scan-plan';
 

@@ -2,12 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LakeError } from '../errors';
 import { isWithin } from './real-path';
+import { datedBefore } from './archive-dates';
 
 export interface ListLimits {
   /** Directory entries (files and directories) the listing may visit before it gives up. */
   maxEntries: number;
   /** Stops the listing (StopImport). */
   signal?: AbortSignal;
+  /** YYYY-MM-DD: archive date folders wholly before it are not visited (see `LogSource.list`). */
+  since?: string;
 }
 
 /**
@@ -48,7 +51,7 @@ export async function listLocalFiles(start: string, startReal: string, roots: re
       const target = kind === 'dir' ? path.join(real, name) : kind === 'link' ? await linkedDirectory(p, roots) : undefined;
       if (target === undefined) {
         if (isLogFile(p)) out.push(p);
-      } else if (!seen.has(target)) {
+      } else if (!seen.has(target) && !(limits.since && datedBefore(p, limits.since))) {
         seen.add(target);
         subdirs.push({ dir: p, real: target });
       }

@@ -27,8 +27,8 @@ export function fileSource(uri: string, roots: ImportRoots, limits: SourceLimits
   let reader: LogFileReader | undefined;
   return {
     uri,
-    list(signal) {
-      return listLocalFiles(start, startReal, roots.realRoots(), isLogFile, { maxEntries: limits.maxListEntries, signal });
+    list(signal, opts = {}) {
+      return listLocalFiles(start, startReal, roots.realRoots(), isLogFile, { maxEntries: limits.maxListEntries, signal, since: opts.since });
     },
     fetch(locations) {
       reader ??= new LogFileReader({ plan: shape && scanPlan(shape), roots: roots.realRoots(), maxFileBytes: limits.maxFileBytes });

@@ -15,8 +15,14 @@ export type { ReadResult };
  */
 export interface LogSource {
   uri: string;
-  /** Every log file under the source; `signal` stops the listing (it then rejects). */
-  list(signal?: AbortSignal): Promise<string[]>;
+  /**
+   * Every log file under the source; `signal` stops the listing (it then rejects). With `since`
+   * (YYYY-MM-DD), archive date folders (`YYYY/MM/DD`) wholly before it are not listed: a follow
+   * check reads the days a trail is writing, not months of history. An S3 source lists each of
+   * `dateRoots` (the prefixes that hold date folders, see `dateRootOf`) from that day on, and
+   * the whole prefix without them.
+   */
+  list(signal?: AbortSignal, opts?: { since?: string; dateRoots?: readonly string[] }): Promise<string[]>;
   /** Files' bytes, decompressed; a file that cannot be read or inflated comes back with the reason. */
   fetch(locations: string[]): Promise<ReadResult[]>;
   /** Releases what reading holds (a local source's reader thread). */
@@ -57,12 +63,6 @@ export function isLogFile(location: string): boolean {
   return /\.(json|jsonl|ndjson)(\.gz)?$/i.test(base) || /\.gz$/i.test(base);
 }
 
-/** The UTC day in an archive path (`.../2024/05/01/...`), for StartEventTime/EndEventTime. */
-export function dayOfPath(location: string): string | undefined {
-  const m = /\/(\d{4})\/(\d{2})\/(\d{2})\//.exec(location);
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
-}
-
 /**
  * A bucket's prefix, read with the AWS credential chain. Objects are fetched here and handed to
  * the reader thread, which inflates, checks and hashes them as it does local files: their
@@ -77,19 +77,25 @@ function s3Source(uri: string, limits: SourceLimits, region?: string, shape?: Ta
   const failed = (file: string, e: unknown): ReadResult => ({ file, errorType: e instanceof LogFileError ? e.errorType : 'ReadError', message: (unreachable(e, uri) as Error).message });
   return {
     uri,
-    async list(signal) {
+    async list(signal, opts = {}) {
       const out: string[] = [];
-      let token: string | undefined;
       let seen = 0;
-      do {
-        const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }), { abortSignal: signal }).catch((e) => {
-          throw unreachable(e, uri);
-        });
-        seen += page.KeyCount ?? page.Contents?.length ?? 0;
-        if (seen > limits.maxListEntries) throw new LakeError('InvalidImportSourceException', `Import source ${uri} holds more than ${limits.maxListEntries.toLocaleString('en-US')} objects; import a narrower prefix.`);
-        for (const o of page.Contents ?? []) if (o.Key && isLogFile(o.Key)) out.push(`s3://${bucket}/${o.Key}`);
-        token = page.NextContinuationToken;
-      } while (token);
+      const listFrom = async (at: string, startAfter?: string) => {
+        let token: string | undefined;
+        do {
+          const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: at, StartAfter: token ? undefined : startAfter, ContinuationToken: token }), { abortSignal: signal }).catch((e) => {
+            throw unreachable(e, uri);
+          });
+          seen += page.KeyCount ?? page.Contents?.length ?? 0;
+          if (seen > limits.maxListEntries) throw new LakeError('InvalidImportSourceException', `Import source ${uri} holds more than ${limits.maxListEntries.toLocaleString('en-US')} objects; import a narrower prefix.`);
+          for (const o of page.Contents ?? []) if (o.Key && isLogFile(o.Key)) out.push(`s3://${bucket}/${o.Key}`);
+          token = page.NextContinuationToken;
+        } while (token);
+      };
+      // with `since`, each date root is listed from that day on: keys sort by date under it
+      const roots = opts.since ? (opts.dateRoots ?? []).filter((r) => r.startsWith(`s3://${bucket}/${prefix}`)).map((r) => r.slice(`s3://${bucket}/`.length)) : [];
+      if (!roots.length) await listFrom(prefix);
+      for (const root of roots) await listFrom(root, root + opts.since!.replaceAll('-', '/'));
       return out.sort();
     },
     async fetch(locations) {
