@@ -8,6 +8,7 @@ import { generateEvents } from '../../lib/lake/demo/generate-events';
 import { followOperations } from '../../lib/lake/api/operations/imports';
 import { createStore } from '../../lib/lake/stores/lifecycle';
 import { writeTrailArchive } from '../helpers/trail-archive';
+import { withClockAhead } from '../helpers/clock';
 
 const DAY = 86_400_000;
 let root: string;
@@ -110,14 +111,9 @@ it('a check lists only the date folders being written; a file landing in an olde
   expect(await count(store.id)).toBe(220);
 
   // an hour later, the full listing finds the backfill
-  const now = Date.now;
-  const later = now() + 3_600_001;
-  Date.now = () => later;
-  try {
+  await withClockAhead(3_600_001, async () => {
     await lake.follower.checkAll();
     await lake.follower.checkAll();
-  } finally {
-    Date.now = now;
-  }
+  });
   expect(await count(store.id)).toBe(250);
 });

@@ -10,6 +10,7 @@ import { followOperations } from '../../lib/lake/api/operations/imports';
 import { createStore } from '../../lib/lake/stores/lifecycle';
 import { query } from '../helpers/temp-lake';
 import { startS3 } from '../helpers/s3-server';
+import { withClockAhead } from '../helpers/clock';
 import { parseFetched } from '../../lib/lake/imports/pipeline';
 import { viewFieldsFor } from '../../lib/lake/imports/scan-plan';
 
@@ -146,15 +147,10 @@ it('a store following an S3 prefix picks up objects as they land, within the fre
   await lake.follower.checkAll();
   await lake.follower.checkAll();
   expect(await count(store.id)).toBe(70);
-  const now = Date.now;
-  const anHourOn = now() + 3_600_001;
-  Date.now = () => anHourOn;
-  try {
+  await withClockAhead(3_600_001, async () => {
     await lake.follower.checkAll();
     await lake.follower.checkAll();
-  } finally {
-    Date.now = now;
-  }
+  });
   expect(await count(store.id)).toBe(71);
 
   // the endpoint goes away: the check fails, the store says why, and nothing already stored changes
