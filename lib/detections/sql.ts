@@ -31,6 +31,9 @@ export function matchingCalls(events: readonly EventNeed[], condition = '', colu
   ].join('\n');
 }
 
+/** Who acted: the role behind an assumed-role session, else the caller's ARN (allow-lists name roles, not sessions). */
+export const ACTOR = 'coalesce(userIdentity.sessionContext.sessionIssuer.arn, userIdentity.arn)';
+
 /** A request parameter's text (NULL when absent; nested objects are compact JSON). */
 export const param = (key: string) => `element_at(requestParameters, ${sqlString(key)})`;
 

@@ -1,4 +1,4 @@
-import { IN_RANGE, RANGE, callsOf, management, matchingCalls, param, threshold } from '../sql';
+import { ACTOR, IN_RANGE, RANGE, callsOf, management, matchingCalls, param, threshold } from '../sql';
 import type { Detection } from '../types';
 
 const RUN = management('ec2.amazonaws.com', 'RunInstances');
@@ -54,6 +54,6 @@ export const computeDetections: Detection[] = [
       { name: 'documents', type: 'multiSelect', label: 'Shell documents', default: ['AWS-RunShellScript', 'AWS-RunPowerShellScript'] },
       { name: 'excludedPrincipals', type: 'multiSelect', of: 'arn', label: 'Principals that run commands routinely', default: ['arn:aws:iam::111122223333:role/patching'] },
     ],
-    sql: matchingCalls([SSM], `${param('documentName')} IN {{documents}} AND userIdentity.arn NOT IN {{excludedPrincipals}}`, [`${param('documentName')} AS document`, `${param('instanceIds')} AS instanceIds`]),
+    sql: matchingCalls([SSM], `${param('documentName')} IN {{documents}} AND ${ACTOR} NOT IN {{excludedPrincipals}}`, [`${param('documentName')} AS document`, `${param('instanceIds')} AS instanceIds`]),
   },
 ];

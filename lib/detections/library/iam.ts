@@ -1,4 +1,4 @@
-import { RANGE, management, matchingCalls, param } from '../sql';
+import { ACTOR, RANGE, management, matchingCalls, param } from '../sql';
 import type { Detection } from '../types';
 
 const IAM = 'iam.amazonaws.com';
@@ -31,7 +31,7 @@ export const iamDetections: Detection[] = [
     events: [CREATE_USER],
     runbook: 'Confirm the user was requested; check whether keys, a login profile or policies were added to it next.',
     parameters: [RANGE, { name: 'excludedPrincipals', type: 'multiSelect', of: 'arn', label: 'Principals that create users routinely', default: ['arn:aws:iam::111122223333:role/identity-provisioner'] }],
-    sql: matchingCalls([CREATE_USER], 'userIdentity.arn NOT IN {{excludedPrincipals}}', [`${param('userName')} AS newUser`]),
+    sql: matchingCalls([CREATE_USER], `${ACTOR} NOT IN {{excludedPrincipals}}`, [`${param('userName')} AS newUser`]),
   },
   {
     id: 'access-key-created-for-another-user',
