@@ -1,0 +1,26 @@
+import { clip, rowTexts, summaryText, type FiringMessage } from '../payload';
+import { incidentKey } from './kinds';
+
+/**
+ * Opsgenie Alert API (https://docs.opsgenie.com/docs/alert-api): create an alert whose alias is
+ * the rule's stable key (Opsgenie de-duplicates open alerts by alias), close it by alias. The API
+ * key goes in `Authorization: GenieKey <key>` when sending.
+ */
+export function opsgenieCreate(m: FiringMessage): Record<string, unknown> {
+  return {
+    message: clip(`${m.test ? '[Test] ' : ''}${m.rule.name}`, 130),
+    alias: incidentKey(m.rule.id),
+    description: clip([summaryText(m), '', ...rowTexts(m, 50), '', `Rows: ${m.resultUrl}`].join('\n'), 15_000),
+    details: { rule: m.rule.name, query: m.query.name, rowCount: String(m.rowCount), condition: m.condition, result: m.resultUrl },
+    source: 'Trailbench',
+    tags: ['trailbench', 'cloudtrail'],
+    priority: m.test ? 'P5' : 'P3',
+  };
+}
+
+/** Where to close a rule's alert: `<alerts URL>/<alias>/close?identifierType=alias`. */
+export function opsgenieCloseUrl(alertsUrl: string, ruleId: string): string {
+  return `${alertsUrl.replace(/\/$/, '')}/${encodeURIComponent(incidentKey(ruleId))}/close?identifierType=alias`;
+}
+
+export const opsgenieClose = { source: 'Trailbench', note: 'The rule\'s condition no longer holds.' };
