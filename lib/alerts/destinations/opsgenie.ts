@@ -18,9 +18,14 @@ export function opsgenieCreate(m: FiringMessage): Record<string, unknown> {
   };
 }
 
-/** Where to close a rule's alert: `<alerts URL>/<alias>/close?identifierType=alias`. */
-export function opsgenieCloseUrl(alertsUrl: string, ruleId: string): string {
-  return `${alertsUrl.replace(/\/$/, '')}/${encodeURIComponent(incidentKey(ruleId))}/close?identifierType=alias`;
+/** A stored close of the rule's alert: sent to `<alerts URL>/<alias>/close?identifierType=alias`. */
+export function opsgenieClose(ruleId: string): Record<string, unknown> {
+  return { action: 'close', alias: incidentKey(ruleId), source: 'Trailbench', note: 'The rule\'s condition no longer holds.' };
 }
 
-export const opsgenieClose = { source: 'Trailbench', note: 'The rule\'s condition no longer holds.' };
+/** Where and what to post for a stored Opsgenie body: a create goes to the alerts URL, a close to the alias's close URL. */
+export function opsgenieRequest(alertsUrl: string, stored: string): { url: string; body: string } {
+  const { action, alias, ...rest } = JSON.parse(stored) as { action?: string; alias: string };
+  if (action !== 'close') return { url: alertsUrl, body: stored };
+  return { url: `${alertsUrl.replace(/\/$/, '')}/${encodeURIComponent(alias)}/close?identifierType=alias`, body: JSON.stringify(rest) };
+}

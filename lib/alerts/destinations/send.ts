@@ -2,6 +2,7 @@ import { postWebhook, type PostOutcome } from '../post-webhook';
 import { SIGNATURE_HEADER, sign } from '../signature';
 import { sendEmail } from './email';
 import { DEFAULT_URLS, type DestinationKind } from './kinds';
+import { opsgenieRequest } from './opsgenie';
 import { withRoutingKey } from './pagerduty';
 import { parseSmtpUrl } from './smtp-url';
 
@@ -18,8 +19,10 @@ export async function sendToDestination(t: Target, body: string, deliveryKey: st
     }
     case 'pagerduty':
       return postWebhook(t.url || DEFAULT_URLS.pagerduty!, withRoutingKey(body, t.secret ?? ''), headers);
-    case 'opsgenie':
-      return postWebhook(t.url || DEFAULT_URLS.opsgenie!, body, { ...headers, authorization: `GenieKey ${t.secret ?? ''}` });
+    case 'opsgenie': {
+      const request = opsgenieRequest(t.url || DEFAULT_URLS.opsgenie!, body);
+      return postWebhook(request.url, request.body, { ...headers, authorization: `GenieKey ${t.secret ?? ''}` });
+    }
     case 'teams':
       return postWebhook(t.url, body, headers);
     case 'slack':
