@@ -1,34 +1,26 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../lib/db/schema';
-import { startReceiver, type Receiver } from '../helpers/receiver';
+import { ALERTS_USER, openAlertsDb } from '../helpers/alerts-db';
+import type { Receiver } from '../helpers/receiver';
 
 // PagerDuty, Microsoft Teams and Opsgenie destinations through the real outbox (SQLite app
 // database, recordFiring, deliverDue) to a local HTTP receiver standing in for each service.
 process.env.NEXTAUTH_SECRET = 'unit-test-session-secret-0123456789abcdef';
 process.env.TRAILBENCH_WEBHOOK_ALLOWED_NETWORKS = '127.0.0.0/8'; // the receiver is local
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trailbench-destinations-'));
+let t: Awaited<ReturnType<typeof openAlertsDb>>;
 let db: Kysely<Database>;
 let receiver: Receiver;
-const user = { id: 'u1', email: 'owner@example.test', name: 'Owner', role: 'analyst' as const };
+const user = ALERTS_USER;
 const ROUTING_KEY = 'R0UT1NGKEY0123456789abcdefABCDEF';
 const GENIE_KEY = 'eb243592-faa2-4ba2-a551q-1afdf565c889';
 
 beforeAll(async () => {
-  const { openDb } = await import('../../lib/db');
-  db = await openDb(undefined, dir);
-  receiver = await startReceiver();
-  await db.insertInto('users').values({ id: user.id, email: user.email, name: user.name, role: user.role, password_hash: null, disabled: 0, created_at: new Date().toISOString(), last_login_at: null }).execute();
+  t = await openAlertsDb();
+  ({ db, receiver } = t);
 });
-afterAll(async () => {
-  await db.destroy();
-  await receiver.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => t.close());
 
 const firing = (window: string) => ({
   key: `rule:r1:window:${window}`, ruleId: 'r1', runId: `run-${window}`, test: false, slotAt: '2026-01-01T00:00:00.000Z',
