@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fillWindow } from '../../lib/alerts/window';
 import { coverageOf } from '../../lib/detections/coverage';
+import { detectionQuery } from '../../lib/detections/instantiate';
 import { DETECTIONS } from '../../lib/detections';
 import { TACTICS, TECHNIQUES } from '../../lib/detections/mitre';
 import type { AdvancedEventSelector } from '../../lib/lake/storage/stores';
@@ -74,6 +76,18 @@ describe('the detection library', () => {
 
   it.each(DETECTIONS.map((d) => d.id))('%s stays silent on its near misses', async (id) => {
     expect(await run(id, FIXTURES.get(id)!.silent)).toEqual([]);
+  });
+
+  it('as an alert rule\'s query: parameters filled once, the window at each run, same rows', async () => {
+    const id = 'console-sign-in-failure-burst';
+    const d = DETECTIONS.find((x) => x.id === id)!;
+    const saved = detectionQuery(d, { threshold: '5' });
+    expect(saved).toContain('HAVING count(*) >= 5');
+    expect(saved).toContain('{{start}}');
+    const [start, end] = FIXTURES.get(id)!.fires.range.split('/').map((s) => new Date(`${s.replace(' ', 'T')}Z`));
+    const r = await query(t.lake, fillWindow(saved, { start, end }), t.store.id);
+    expect(r.rows).toEqual(await run(id, FIXTURES.get(id)!.fires));
+    expect(() => detectionQuery(d, { threshold: '0' })).toThrow(/threshold.*below the minimum, 1/);
   });
 
   it('per-event detections return the events that fired them', async () => {
