@@ -38,7 +38,8 @@ export function resolveValues(
   const values = new Map<string, SqlValue>();
   const problems: ParameterProblem[] = [];
   for (const spec of specs) {
-    const raw = inputs[spec.name] ?? spec.default;
+    // own keys only: a value map from a URL or JSON must not reach Object.prototype ('constructor')
+    const raw = (Object.hasOwn(inputs, spec.name) ? inputs[spec.name] : undefined) ?? spec.default;
     const empty = raw === undefined || (typeof raw === 'string' ? raw.trim() === '' : raw.length === 0);
     if (empty) {
       problems.push({ parameter: spec.name, message: `needs a value (${describeType(spec)})` });

@@ -97,6 +97,12 @@ describe('typed values', () => {
     expect(out).toContain("ip IN ('192.0.2.1', '2001:db8::1')");
   });
 
+  it('reads only the given values, never inherited ones', () => {
+    expect(problemsOf(() => bindParameters('SELECT 1 FROM t WHERE a = {{constructor}}', [{ name: 'constructor', type: 'text' }], {}))).toEqual([
+      { parameter: 'constructor', message: 'needs a value (text)' },
+    ]);
+  });
+
   it('refuses placeholders nobody defined, in quoted names, and where no literal can go', () => {
     expect(problemsOf(() => bindParameters('SELECT {{x}} FROM t', []))).toEqual([{ parameter: 'x', message: 'at 1:8 is not a defined parameter' }]);
     expect(problemsOf(() => bindParameters('SELECT "{{x}}" FROM t', [{ name: 'x', type: 'text', default: 'a' }]))[0].message).toMatch(/inside a quoted name/);
