@@ -3,8 +3,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { alertsApi, type Destination } from './api';
 import { SubmitButton } from '../forms/submit-button';
+import { KIND_LABELS } from '@/lib/alerts/destinations/kinds';
 
-const KIND_LABEL = { slack: 'Slack incoming webhook', webhook: 'JSON webhook' } as const;
 /** What a URL of each kind looks like. */
 const URL_EXAMPLE = { slack: 'https://hooks.slack.com/services/T…/B…/…', webhook: 'https://alerts.example.com/trailbench' } as const;
 
@@ -77,7 +77,7 @@ export function DestinationsPanel({ canEdit, onChange }: { canEdit: boolean; onC
             {list.map((d) => (
               <tr key={d.id}>
                 <td>{d.name}</td>
-                <td>{KIND_LABEL[d.kind]}</td>
+                <td>{KIND_LABELS[d.kind]}</td>
                 <td className="acc-id">{d.urlHint}</td>
                 <td>{d.kind === 'webhook' ? (d.signed ? 'HMAC-SHA256' : 'No') : '—'}</td>
                 {canEdit && (
@@ -127,8 +127,8 @@ export function DestinationsPanel({ canEdit, onChange }: { canEdit: boolean; onC
           <label>
             Kind
             <select aria-label="Kind" value={kind} onChange={(e) => setKind(e.target.value as 'slack' | 'webhook')}>
-              <option value="slack">{KIND_LABEL.slack}</option>
-              <option value="webhook">{KIND_LABEL.webhook}</option>
+              <option value="slack">{KIND_LABELS.slack}</option>
+              <option value="webhook">{KIND_LABELS.webhook}</option>
             </select>
           </label>
           <label className="acc-grow">

@@ -6,6 +6,11 @@
 export const DESTINATION_KINDS = ['slack', 'webhook', 'email', 'pagerduty', 'teams', 'opsgenie'] as const;
 export type DestinationKind = (typeof DESTINATION_KINDS)[number];
 
+/** How the console names each kind. */
+export const KIND_LABELS: Record<DestinationKind, string> = {
+  slack: 'Slack incoming webhook', webhook: 'JSON webhook', email: 'Email (SMTP)', pagerduty: 'PagerDuty', teams: 'Microsoft Teams', opsgenie: 'Opsgenie',
+};
+
 /** Kinds that need a key besides the URL: PagerDuty's integration (routing) key, Opsgenie's API key. */
 export const KEYED_KINDS: ReadonlySet<DestinationKind> = new Set(['pagerduty', 'opsgenie']);
 
