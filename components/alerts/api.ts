@@ -55,7 +55,7 @@ export const alertsApi = {
   firing: async (firingId: string) => (await request<{ firing: FiringDetail }>(`/api/alerts/firings/${id(firingId)}`)).firing,
 
   listDestinations: async () => (await request<{ destinations: Destination[] }>('/api/alerts/destinations')).destinations,
-  createDestination: (input: { name: string; kind: 'slack' | 'webhook'; url: string; sign: boolean }) =>
+  createDestination: (input: { name: string; kind: DestinationKind; url: string; sign: boolean; key?: string }) =>
     request<{ destination: Destination; signingSecret?: string }>('/api/alerts/destinations', { method: 'POST', json: input }),
   changeDestination: (destId: string, change: { name?: string; url?: string; sign?: boolean; rotateSecret?: boolean }) =>
     request<{ destination: Destination; signingSecret?: string }>(`/api/alerts/destinations/${id(destId)}`, { method: 'PATCH', json: change }),
