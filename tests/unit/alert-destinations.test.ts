@@ -9,18 +9,15 @@ import type { Receiver } from '../helpers/receiver';
 process.env.NEXTAUTH_SECRET = 'unit-test-session-secret-0123456789abcdef';
 process.env.TRAILBENCH_WEBHOOK_ALLOWED_NETWORKS = '127.0.0.0/8'; // the receiver is local
 
-let t: Awaited<ReturnType<typeof openAlertsDb>>;
 let db: Kysely<Database>;
 let receiver: Receiver;
 const user = ALERTS_USER;
 const ROUTING_KEY = 'R0UT1NGKEY0123456789abcdefABCDEF';
 const GENIE_KEY = 'eb243592-faa2-4ba2-a551q-1afdf565c889';
 
-beforeAll(async () => {
-  t = await openAlertsDb();
-  ({ db, receiver } = t);
-});
-afterAll(() => t.close());
+let close: () => Promise<void>;
+beforeAll(async () => ({ db, receiver, close } = await openAlertsDb()));
+afterAll(() => close());
 
 const firing = (window: string) => ({
   key: `rule:r1:window:${window}`, ruleId: 'r1', runId: `run-${window}`, test: false, slotAt: '2026-01-01T00:00:00.000Z',

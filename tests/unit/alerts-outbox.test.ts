@@ -10,16 +10,13 @@ process.env.NEXTAUTH_SECRET = 'unit-test-session-secret-0123456789abcdef';
 process.env.TRAILBENCH_ALERT_RETRY_BASE_SECONDS = '0.1';
 process.env.TRAILBENCH_WEBHOOK_ALLOWED_NETWORKS = '127.0.0.0/8'; // the receiver is local
 
-let t: Awaited<ReturnType<typeof openAlertsDb>>;
 let db: Kysely<Database>;
 let receiver: Receiver;
 const user = ALERTS_USER;
 
-beforeAll(async () => {
-  t = await openAlertsDb();
-  ({ db, receiver } = t);
-});
-afterAll(() => t.close());
+let close: () => Promise<void>;
+beforeAll(async () => ({ db, receiver, close } = await openAlertsDb()));
+afterAll(() => close());
 
 describe('alert outbox', () => {
   it('records a firing key once and sends each delivery once however many workers claim it', async () => {
