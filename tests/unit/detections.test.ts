@@ -9,7 +9,7 @@ import { TACTICS, TECHNIQUES } from '../../lib/detections/mitre';
 import type { AdvancedEventSelector } from '../../lib/lake/storage/stores';
 import { bindParameters } from '../../lib/parameters/bind';
 import type { RawValue } from '../../lib/parameters/types';
-import { query, tempLake } from '../helpers/temp-lake';
+import { finishedRows, tempLake } from '../helpers/temp-lake';
 
 // Every detection against CloudTrail records that must fire it and near misses that must not,
 // all in one built-in lake: each fixture's events sit in a month of their own, and a detection
@@ -35,9 +35,7 @@ afterAll(() => t.close());
 async function run(id: string, c: Case) {
   const d = DETECTIONS.find((x) => x.id === id)!;
   const { sql } = bindParameters(d.sql, d.parameters, { ...FIXTURES.get(id)!.parameters, range: c.range });
-  const r = await query(t.lake, sql, t.store.id);
-  expect(r.status, r.error).toBe('FINISHED');
-  return r.rows;
+  return finishedRows(t.lake, sql, t.store.id);
 }
 
 describe('the detection library', () => {
@@ -85,8 +83,7 @@ describe('the detection library', () => {
     expect(saved).toContain('HAVING count(*) >= 5');
     expect(saved).toContain('{{start}}');
     const [start, end] = FIXTURES.get(id)!.fires.range.split('/').map((s) => new Date(`${s.replace(' ', 'T')}Z`));
-    const r = await query(t.lake, fillWindow(saved, { start, end }), t.store.id);
-    expect(r.rows).toEqual(await run(id, FIXTURES.get(id)!.fires));
+    expect(await finishedRows(t.lake, fillWindow(saved, { start, end }), t.store.id)).toEqual(await run(id, FIXTURES.get(id)!.fires));
     expect(() => detectionQuery(d, { threshold: '0' })).toThrow(/threshold.*below the minimum, 1/);
   });
 

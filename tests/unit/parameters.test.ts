@@ -4,7 +4,7 @@ import { bindParameters } from '../../lib/parameters/bind';
 import { findPlaceholders } from '../../lib/parameters/placeholders';
 import { sqlShape } from '../../lib/parameters/shape';
 import { ParameterError, type ParameterSpec } from '../../lib/parameters/types';
-import { query, tempLake } from '../helpers/temp-lake';
+import { finishedRows, tempLake } from '../helpers/temp-lake';
 
 const NOW = new Date('2026-03-02T00:00:00Z');
 const problemsOf = (f: () => unknown) => {
@@ -146,9 +146,7 @@ describe('on the lake', () => {
   const sql = 'SELECT eventID FROM $EDS_ID WHERE userIdentity.userName = {{user}} AND eventTime >= {{start}} AND eventTime < {{end}} ORDER BY eventID';
   const specs: ParameterSpec[] = [{ name: 'user', type: 'text' }, { name: 'range', type: 'timeRange', default: '7d' }];
   const run = async (user: string) => {
-    const r = await query(t.lake, bindParameters(sql, specs, { user }, NOW).sql, t.store.id);
-    expect(r.status, r.error).toBe('FINISHED');
-    return r.rows.map((row) => row[0]);
+    return (await finishedRows(t.lake, bindParameters(sql, specs, { user }, NOW).sql, t.store.id)).map((row) => row[0]);
   };
 
   it('finds exactly the value given, inside the time range', async () => {
@@ -164,7 +162,6 @@ describe('on the lake', () => {
     const w = { start: new Date('2026-03-01T10:30:00Z'), end: new Date('2026-03-01T12:00:00Z') };
     const filled = fillWindow("SELECT eventID FROM $EDS_ID WHERE eventTime >= '{{window_start}}' AND eventTime < {{end}}", w);
     expect(filled).toContain("'2026-03-01 10:30:00.000'");
-    const r = await query(t.lake, filled, t.store.id);
-    expect(r.rows.map((row) => row[0])).toEqual(['e2']);
+    expect((await finishedRows(t.lake, filled, t.store.id)).map((row) => row[0])).toEqual(['e2']);
   });
 });
