@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { failedSignInsOnDemo } from './alert-forms';
 import { verify } from '../lib/alerts/signature';
 import { startReceiver, type Receiver } from '../tests/helpers/receiver';
 
@@ -35,12 +36,7 @@ test('creates a rule from the failed sign-in template, tests it now and sees the
   await expect(row).toContainText(`${receiver.url}/••••`);
   await expect(page.locator('body')).not.toContainText(path); // the URL itself never comes back
 
-  const form = page.getByRole('form', { name: 'New alert from a template' });
-  await form.getByLabel('Template').selectOption({ label: 'N failed console sign-ins within M minutes' });
-  const store = form.getByLabel('Store to watch');
-  const demo = store.locator('option', { hasText: /^demo \(/ }).first();
-  await expect(demo).toBeAttached();
-  await store.selectOption((await demo.getAttribute('value'))!);
+  const form = await failedSignInsOnDemo(page);
   await expect(form.getByLabel('Failed sign-ins (N)')).toHaveValue('5');
   await form.getByLabel('Within M minutes before the newest event').fill('10');
   await form.getByRole('checkbox', { name: new RegExp(destName) }).check();

@@ -1,13 +1,14 @@
 // The browser side of the alert routes (app/api/alerts/*). Webhook URLs never come back from the
 // server: destinations carry only a masked hint.
 import { request } from '../accounts/api';
+import type { DestinationKind } from '@/lib/alerts/destinations/kinds';
 
 export type Schedule = { kind: 'every'; minutes: number } | { kind: 'cron'; expression: string };
 export type Comparison = '>' | '>=' | '<' | '<=' | '=' | '!=';
 export type Condition = { kind: 'rows'; atLeast: number } | { kind: 'column'; column: string; op: Comparison; value: number };
 export type WindowMode = 'schedule' | 'anchored';
 
-export interface Destination { id: string; name: string; kind: 'slack' | 'webhook'; urlHint: string; signed: boolean; createdAt: string; updatedAt: string }
+export interface Destination { id: string; name: string; kind: DestinationKind; urlHint: string; signed: boolean; createdAt: string; updatedAt: string }
 
 export interface RuleInput {
   name: string; savedQueryId: string; enabled: boolean; schedule: Schedule; window: { mode: WindowMode; minutes: number }; condition: Condition;
@@ -54,7 +55,7 @@ export const alertsApi = {
   firing: async (firingId: string) => (await request<{ firing: FiringDetail }>(`/api/alerts/firings/${id(firingId)}`)).firing,
 
   listDestinations: async () => (await request<{ destinations: Destination[] }>('/api/alerts/destinations')).destinations,
-  createDestination: (input: { name: string; kind: 'slack' | 'webhook'; url: string; sign: boolean }) =>
+  createDestination: (input: { name: string; kind: DestinationKind; url: string; sign: boolean; key?: string }) =>
     request<{ destination: Destination; signingSecret?: string }>('/api/alerts/destinations', { method: 'POST', json: input }),
   changeDestination: (destId: string, change: { name?: string; url?: string; sign?: boolean; rotateSecret?: boolean }) =>
     request<{ destination: Destination; signingSecret?: string }>(`/api/alerts/destinations/${id(destId)}`, { method: 'PATCH', json: change }),

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { alertsApi, type Destination } from './api';
+import { KIND_LABELS } from '@/lib/alerts/destinations/kinds';
 
 /** Before saving a rule that would notify nobody: the user's yes (a rule may rightly only keep history). */
 export function confirmWithoutDestination(ids: string[]): boolean {
@@ -31,7 +32,7 @@ export function DestinationPicker({ value, onChange, preselectSingle = false }: 
       {destinations?.map((d) => (
         <label key={d.id} className="acc-check">
           <input type="checkbox" checked={value.includes(d.id)} onChange={(e) => onChange(e.target.checked ? [...value, d.id] : value.filter((x) => x !== d.id))} />{' '}
-          {d.name} <span className="acc-muted">({d.kind === 'slack' ? 'Slack' : 'webhook'}, {d.urlHint})</span>
+          {d.name} <span className="acc-muted">({KIND_LABELS[d.kind]}, {d.urlHint})</span>
         </label>
       ))}
     </fieldset>

@@ -3,17 +3,25 @@
 import { useCallback, useEffect, useState } from 'react';
 import { alertsApi, type Destination } from './api';
 import { SubmitButton } from '../forms/submit-button';
+import { DEFAULT_URLS, DESTINATION_KINDS, KEYED_KINDS, KIND_LABELS, type DestinationKind } from '@/lib/alerts/destinations/kinds';
 
-const KIND_LABEL = { slack: 'Slack incoming webhook', webhook: 'JSON webhook' } as const;
-/** What a URL of each kind looks like. */
-const URL_EXAMPLE = { slack: 'https://hooks.slack.com/services/T…/B…/…', webhook: 'https://alerts.example.com/trailbench' } as const;
+/** What a URL of each kind looks like, and what it is called. */
+const URL_EXAMPLE: Record<DestinationKind, string> = {
+  slack: 'https://hooks.slack.com/services/T…/B…/…', webhook: 'https://alerts.example.com/trailbench',
+  email: 'smtp://user:password@mail.example.com:587/?from=alerts@example.com&to=soc@example.com',
+  pagerduty: DEFAULT_URLS.pagerduty!, teams: 'https://….webhook.office.com/…', opsgenie: DEFAULT_URLS.opsgenie!,
+};
+const URL_LABEL: Record<DestinationKind, string> = {
+  slack: 'Webhook URL', webhook: 'Webhook URL', teams: 'Webhook URL', email: 'SMTP URL', pagerduty: 'Events API URL', opsgenie: 'Alerts API URL',
+};
 
 /** The user's destinations: add (URL stored server-side, shown masked), rotate a signing secret, delete. */
 export function DestinationsPanel({ canEdit, onChange }: { canEdit: boolean; onChange?: (d: Destination[]) => void }) {
   const [list, setList] = useState<Destination[] | null>(null);
   const [name, setName] = useState('');
-  const [kind, setKind] = useState<'slack' | 'webhook'>('slack');
+  const [kind, setKind] = useState<DestinationKind>('slack');
   const [url, setUrl] = useState('');
+  const [key, setKey] = useState('');
   const [sign, setSign] = useState(true);
   const [secret, setSecret] = useState<{ name: string; value: string } | null>(null);
   const [error, setError] = useState('');
@@ -50,17 +58,19 @@ export function DestinationsPanel({ canEdit, onChange }: { canEdit: boolean; onC
   }
 
   async function add() {
-    const ok = await act(() => alertsApi.createDestination({ name: name.trim(), kind, url: url.trim(), sign: kind === 'webhook' && sign }));
+    const keyed = KEYED_KINDS.has(kind);
+    const ok = await act(() => alertsApi.createDestination({ name: name.trim(), kind, url: url.trim(), sign: kind === 'webhook' && sign, ...(keyed ? { key: key.trim() } : {}) }));
     if (ok) {
       setName('');
       setUrl('');
+      setKey('');
     }
   }
 
   return (
     <section className="acc-panel" aria-labelledby="destinations-heading">
       <h2 id="destinations-heading">Destinations</h2>
-      <p className="acc-muted">Webhook URLs are secrets: they stay on the server (encrypted) and are shown here masked.</p>
+      <p className="acc-muted">URLs and keys are secrets: they stay on the server (encrypted); URLs are shown here masked, keys never.</p>
       {list && list.length === 0 && <p className="acc-muted">No destinations yet.</p>}
       {list && list.length > 0 && (
         <table className="acc-table" aria-label="Destinations">
@@ -77,7 +87,7 @@ export function DestinationsPanel({ canEdit, onChange }: { canEdit: boolean; onC
             {list.map((d) => (
               <tr key={d.id}>
                 <td>{d.name}</td>
-                <td>{KIND_LABEL[d.kind]}</td>
+                <td>{KIND_LABELS[d.kind]}</td>
                 <td className="acc-id">{d.urlHint}</td>
                 <td>{d.kind === 'webhook' ? (d.signed ? 'HMAC-SHA256' : 'No') : '—'}</td>
                 {canEdit && (
@@ -126,21 +136,26 @@ export function DestinationsPanel({ canEdit, onChange }: { canEdit: boolean; onC
           </label>
           <label>
             Kind
-            <select aria-label="Kind" value={kind} onChange={(e) => setKind(e.target.value as 'slack' | 'webhook')}>
-              <option value="slack">{KIND_LABEL.slack}</option>
-              <option value="webhook">{KIND_LABEL.webhook}</option>
+            <select aria-label="Kind" value={kind} onChange={(e) => setKind(e.target.value as DestinationKind)}>
+              {DESTINATION_KINDS.map((k) => <option key={k} value={k}>{KIND_LABELS[k]}</option>)}
             </select>
           </label>
           <label className="acc-grow">
-            Webhook URL
-            <input type="text" required maxLength={2048} value={url} onChange={(e) => setUrl(e.target.value)} placeholder={URL_EXAMPLE[kind]} autoComplete="off" />
+            {URL_LABEL[kind]}
+            <input type="text" required={!DEFAULT_URLS[kind]} maxLength={2048} value={url} onChange={(e) => setUrl(e.target.value)} placeholder={URL_EXAMPLE[kind]} autoComplete="off" />
           </label>
+          {KEYED_KINDS.has(kind) && (
+            <label>
+              {kind === 'pagerduty' ? 'Routing key' : 'API key'}
+              <input type="password" required maxLength={200} value={key} onChange={(e) => setKey(e.target.value)} autoComplete="off" />
+            </label>
+          )}
           {kind === 'webhook' && (
             <label className="acc-check">
               <input type="checkbox" checked={sign} onChange={(e) => setSign(e.target.checked)} /> Sign requests (HMAC-SHA256)
             </label>
           )}
-          <SubmitButton className="acc-button" disabled={busy || !name.trim() || !url.trim()}>
+          <SubmitButton className="acc-button" disabled={busy || !name.trim() || (!url.trim() && !DEFAULT_URLS[kind]) || (KEYED_KINDS.has(kind) && !key.trim())}>
             Add destination
           </SubmitButton>
         </form>

@@ -3,8 +3,8 @@ import type { Database } from '../db/schema';
 import { env } from '../env';
 import { backoffMs, isRetryable } from './backoff';
 import { openDestination } from './destinations';
-import { postWebhook, type PostOutcome } from './post-webhook';
-import { SIGNATURE_HEADER, sign } from './signature';
+import { sendToDestination } from './destinations/send';
+import type { PostOutcome } from './post-webhook';
 
 /**
  * The delivery worker: sends due deliveries from the outbox. A delivery is claimed with a
@@ -40,10 +40,7 @@ async function send(db: Kysely<Database>, d: Delivery): Promise<void> {
   } else {
     try {
       const { url, signingSecret } = openDestination(dest);
-      const event = (JSON.parse(d.body) as { event?: string }).event ?? 'alert.fired';
-      const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'Trailbench-Alerts/1', 'x-trailbench-delivery': d.idempotency_key, 'x-trailbench-event': event };
-      if (signingSecret) headers[SIGNATURE_HEADER.toLowerCase()] = sign(d.body, signingSecret);
-      outcome = await postWebhook(url, d.body, headers);
+      outcome = await sendToDestination({ kind: dest.kind, url, secret: signingSecret }, d.body, d.idempotency_key);
       permanent = outcome.error !== undefined && (!!outcome.permanent || !isRetryable(outcome.status));
     } catch (e) {
       outcome = { error: (e as Error).message };

@@ -8,6 +8,8 @@ import { ApiError } from '../http/errors';
 import type { DestinationInput } from './input';
 import { decrypt, encrypt, keyFrom, maskUrl } from './secrets';
 import { newSigningSecret } from './signature';
+import { KEYED_KINDS } from './destinations/kinds';
+import { targetProblem } from './destinations/target-input';
 
 /**
  * Where alerts go: a user's Slack incoming webhooks and generic JSON webhooks. URLs and signing
@@ -20,7 +22,7 @@ let key: Buffer | undefined;
 const secretKey = () => (key ??= keyFrom(sessionSecret()));
 
 export function presentDestination(r: Row) {
-  return { id: r.id, name: r.name, kind: r.kind, urlHint: r.url_hint, signed: r.signing_secret !== null, createdAt: r.created_at, updatedAt: r.updated_at };
+  return { id: r.id, name: r.name, kind: r.kind, urlHint: r.url_hint, signed: r.kind === 'webhook' && r.signing_secret !== null, createdAt: r.created_at, updatedAt: r.updated_at };
 }
 
 /** The destination's URL and signing secret, for sending only. */
@@ -40,16 +42,17 @@ export async function listDestinations(db: Kysely<Database>, user: CurrentUser) 
 }
 
 export async function createDestination(db: Kysely<Database>, user: CurrentUser, input: DestinationInput) {
-  const secret = input.kind === 'webhook' && (input.sign || input.signingSecret) ? (input.signingSecret ?? newSigningSecret()) : null;
+  const signing = input.kind === 'webhook' && (input.sign || input.signingSecret) ? (input.signingSecret ?? newSigningSecret()) : null;
+  const secret = signing ?? (KEYED_KINDS.has(input.kind) ? input.key! : null);
   const now = new Date().toISOString();
   const row: Row = {
-    id: randomUUID(), owner_id: user.id, name: input.name, kind: input.kind, url_secret: encrypt(input.url, secretKey()), url_hint: maskUrl(input.url),
+    id: randomUUID(), owner_id: user.id, name: input.name, kind: input.kind, url_secret: encrypt(input.url, secretKey()), url_hint: input.url ? maskUrl(input.url) : 'public API',
     signing_secret: secret ? encrypt(secret, secretKey()) : null, created_at: now, updated_at: now,
   };
   await db.insertInto('alert_destinations').values(row).execute();
   await audit(db, { userId: user.id, action: 'alert-destination.create', target: row.id, detail: { name: row.name, kind: row.kind, url: row.url_hint } });
   // the generated secret is returned this once (a secret the user typed is not echoed back)
-  return { destination: presentDestination(row), ...(secret && !input.signingSecret ? { signingSecret: secret } : {}) };
+  return { destination: presentDestination(row), ...(signing && !input.signingSecret ? { signingSecret: signing } : {}) };
 }
 
 export async function updateDestination(db: Kysely<Database>, user: CurrentUser, id: string, change: { name?: string; url?: string; sign?: boolean; rotateSecret?: boolean }) {
@@ -57,6 +60,8 @@ export async function updateDestination(db: Kysely<Database>, user: CurrentUser,
   const next: Row = { ...row, updated_at: new Date().toISOString() };
   if (change.name) next.name = change.name;
   if (change.url) {
+    const problem = targetProblem(row.kind, change.url, 'stored');
+    if (problem) throw new ApiError('InvalidDestination', `url ${problem.message}`, 400);
     next.url_secret = encrypt(change.url, secretKey());
     next.url_hint = maskUrl(change.url);
   }
@@ -65,7 +70,7 @@ export async function updateDestination(db: Kysely<Database>, user: CurrentUser,
     secret = newSigningSecret();
     next.signing_secret = encrypt(secret, secretKey());
   }
-  if (change.sign === false) next.signing_secret = null;
+  if (change.sign === false && row.kind === 'webhook') next.signing_secret = null;
   await db.updateTable('alert_destinations').set(next).where('id', '=', id).execute();
   await audit(db, { userId: user.id, action: 'alert-destination.update', target: id, detail: { name: next.name, urlChanged: !!change.url, signed: next.signing_secret !== null, rotated: !!secret } });
   return { destination: presentDestination(next), ...(secret ? { signingSecret: secret } : {}) };

@@ -8,6 +8,7 @@ import { describeCondition, fires, matchingRows, missingColumn } from './conditi
 import { fingerprint, recordFiring } from './fire';
 import { conditionOf } from './rules';
 import { runToEnd } from './run-query';
+import { recordResolution } from './destinations/resolve';
 import { fillWindow, NEWEST_EVENT_SQL, windowBefore, type TimeWindow } from './window';
 
 /**
@@ -109,6 +110,7 @@ export async function evaluate(db: Kysely<Database>, rule: RuleRow, slot: Date |
     const counts = { row_count: result.total, matched_count: matched.length };
     const met = fires(condition, matched);
     if (!met && !test) {
+      await recordResolution(db, rule.id);
       await finish('ok', counts);
       return { runId, status: 'ok' };
     }

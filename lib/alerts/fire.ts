@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { baseUrl } from '../env';
 import type { Row } from './condition';
-import { slackBody, summaryText, webhookBody, type FiringMessage } from './payload';
+import { firingBody } from './destinations/bodies';
+import { summaryText, type FiringMessage } from './payload';
 
 /**
  * Records a firing and one delivery per destination in one transaction (the outbox): the
@@ -68,7 +69,7 @@ export async function recordFiring(db: Kysely<Database>, f: Firing): Promise<str
     await tx.updateTable('alert_firings').set({ summary: summaryText(message('')) }).where('id', '=', id).execute();
     for (const d of destinations) {
       const deliveryKey = `${f.key}:${d.id}`;
-      const body = d.kind === 'slack' ? slackBody(message(deliveryKey)) : webhookBody(message(deliveryKey));
+      const body = firingBody(d.kind, message(deliveryKey));
       await tx
         .insertInto('alert_deliveries')
         .values({

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { COMPARISONS } from './condition';
 import { cronError } from './schedule';
 import { templateErrors } from './template';
-import { literalTargetError } from './webhook-target';
+import { DESTINATION_KINDS } from './destinations/kinds';
+import { targetProblem } from './destinations/target-input';
 
 /** Alert rules and destinations as the API accepts them; every refusal names the field. */
 const template = (what: string) =>
@@ -41,32 +42,27 @@ export const ruleInput = z.object({
 });
 export type RuleInput = z.infer<typeof ruleInput>;
 
-const webhookUrl = z
-  .string()
-  .trim()
-  .max(2048)
-  .url('must be a URL')
-  .refine((u) => /^https?:$/.test(new URL(u).protocol), 'must be an http:// or https:// URL')
-  .superRefine((u, ctx) => {
-    // a host name is checked again at each delivery, after DNS (lib/alerts/webhook-target.ts)
-    const refused = /^https?:$/.test(new URL(u).protocol) ? literalTargetError(u) : undefined;
-    if (refused) ctx.addIssue({ code: 'custom', message: `is refused: ${refused}` });
-  });
-
 export const destinationInput = z.object({
   name: z.string().trim().min(1, 'a destination needs a name').max(200),
-  kind: z.enum(['slack', 'webhook']),
-  url: webhookUrl,
+  kind: z.enum(DESTINATION_KINDS),
+  /** An https URL; email: an SMTP URL; PagerDuty and Opsgenie: blank for their public API. */
+  url: z.string().trim().max(2048).default(''),
   /** Webhooks: sign requests; the secret is generated unless given, and shown once. */
   sign: z.boolean().default(false),
   signingSecret: z.string().min(16, 'must be at least 16 characters').max(200).optional(),
+  /** PagerDuty: the integration's routing key; Opsgenie: the API key. Stored encrypted, never shown again. */
+  key: z.string().trim().min(1).max(200).optional(),
+}).superRefine((d, ctx) => {
+  const problem = targetProblem(d.kind, d.url, d.key);
+  if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
 });
 export type DestinationInput = z.infer<typeof destinationInput>;
 
 /** Changing a destination: a new name, a new URL (blank keeps the stored one), signing on/off or a new secret. */
 export const destinationChange = z.object({
   name: z.string().trim().min(1).max(200).optional(),
-  url: webhookUrl.optional(),
+  /** Checked against the destination's kind when applied (lib/alerts/destinations/target-input.ts). */
+  url: z.string().trim().min(1).max(2048).optional(),
   sign: z.boolean().optional(),
   rotateSecret: z.boolean().optional(),
 });

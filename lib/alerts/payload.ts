@@ -46,7 +46,7 @@ export function rowTexts(m: FiringMessage, limit: number, escape?: (s: string) =
 }
 
 const escapeOr = (s: string, escape?: (s: string) => string) => (escape ? escape(s) : s);
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+export const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 export function slackBody(m: FiringMessage): string {
   const summary = summaryText(m, escapeSlack);

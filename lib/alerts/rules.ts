@@ -34,7 +34,7 @@ async function present(db: Kysely<Database>, r: Row) {
   const warnings: string[] = [];
   if (!q) warnings.push('The saved query was deleted; the rule cannot run.');
   else if (!q.store_id) warnings.push('The saved query has no default store; the rule cannot run until it has one.');
-  else if (!usesWindowPlaceholders(q.sql)) warnings.push('The query does not use {{window_start}} / {{window_end}}: every run reads whatever its own WHERE selects.');
+  else if (!usesWindowPlaceholders(q.sql)) warnings.push('The query uses neither {{window_start}} / {{window_end}} nor {{start}} / {{end}}: every run reads whatever its own WHERE selects.');
   if (!dests.length) warnings.push('No destinations: firings are recorded here but nobody is notified.');
   const schedule = scheduleOf(r);
   const condition = conditionOf(r);

@@ -1,3 +1,6 @@
+import { fillKnown } from '../parameters/bind';
+import { findPlaceholders } from '../parameters/placeholders';
+import { RANGE_END, RANGE_START } from '../parameters/types';
 import { utcTimestampText } from '../sql/timestamp-text';
 
 /**
@@ -18,15 +21,21 @@ export function sqlTimestamp(d: Date): string {
   return utcTimestampText(d.getTime());
 }
 
-const PLACEHOLDER = /\{\{\s*(window_start|window_end)\s*\}\}/g;
+const WINDOW_NAMES = new Set(['window_start', 'window_end', RANGE_START, RANGE_END]);
 
 export function usesWindowPlaceholders(sql: string): boolean {
-  return new RegExp(PLACEHOLDER.source).test(sql);
+  return findPlaceholders(sql).some((p) => WINDOW_NAMES.has(p.name) && p.context !== 'comment');
 }
 
-/** Fills the placeholders (anywhere, usually inside quotes: `eventTime >= '{{window_start}}'`); the values hold only digits, dashes, colons, dots and a space. */
+/**
+ * Fills the window's placeholders through the parameter generator: `{{window_start}}` /
+ * `{{window_end}}` (usually inside quotes: `eventTime >= '{{window_start}}'`) and a time range's
+ * `{{start}}` / `{{end}}` (detections), which in code become `TIMESTAMP '...'` literals.
+ */
 export function fillWindow(sql: string, w: TimeWindow): string {
-  return sql.replace(PLACEHOLDER, (_m, name: string) => sqlTimestamp(name === 'window_start' ? w.start : w.end));
+  const start = { kind: 'timestamp', ms: w.start.getTime() } as const;
+  const end = { kind: 'timestamp', ms: w.end.getTime() } as const;
+  return fillKnown(sql, new Map([['window_start', start], ['window_end', end], [RANGE_START, start], [RANGE_END, end]]));
 }
 
 /** The query that finds the newest event for anchored windows. */

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { DestinationKind } from '../alerts/destinations/kinds';
 
 /**
  * The app database (users, saved queries, shares, history, audit): one schema for SQLite and
@@ -94,7 +95,6 @@ export interface AuditLogTable {
 }
 
 /** Alerts (lib/alerts): reusable destinations, rules on saved queries, and what each run did. */
-export type DestinationKind = 'slack' | 'webhook';
 
 export interface AlertDestinationsTable {
   id: string;

@@ -36,3 +36,10 @@ export function loadFixture(): Record<string, unknown>[] {
   const file = path.resolve('fixtures/sample-events.jsonl'); // tests run from the project root
   return fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 }
+
+/** The rows of SQL that must finish (its error otherwise). */
+export async function finishedRows(lake: Lake, sql: string, storeId: string): Promise<string[][]> {
+  const r = await query(lake, sql, storeId);
+  if (r.status !== 'FINISHED') throw new Error(`The query ended ${r.status}: ${r.error}`);
+  return r.rows as string[][];
+}

@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../lib/db/schema';
-import { startReceiver, type Receiver } from '../helpers/receiver';
+import { ALERTS_USER, openAlertsDb } from '../helpers/alerts-db';
+import type { Receiver } from '../helpers/receiver';
 
 // The outbox on a real SQLite app database: a firing key is used once, and deliveries claimed by
 // several workers at once are each sent once. (The server's own secret comes from the environment.)
@@ -12,22 +10,13 @@ process.env.NEXTAUTH_SECRET = 'unit-test-session-secret-0123456789abcdef';
 process.env.TRAILBENCH_ALERT_RETRY_BASE_SECONDS = '0.1';
 process.env.TRAILBENCH_WEBHOOK_ALLOWED_NETWORKS = '127.0.0.0/8'; // the receiver is local
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trailbench-outbox-'));
 let db: Kysely<Database>;
 let receiver: Receiver;
-const user = { id: 'u1', email: 'owner@example.test', name: 'Owner', role: 'analyst' as const };
+const user = ALERTS_USER;
 
-beforeAll(async () => {
-  const { openDb } = await import('../../lib/db');
-  db = await openDb(undefined, dir);
-  receiver = await startReceiver();
-  await db.insertInto('users').values({ id: user.id, email: user.email, name: user.name, role: user.role, password_hash: null, disabled: 0, created_at: new Date().toISOString(), last_login_at: null }).execute();
-});
-afterAll(async () => {
-  await db.destroy();
-  await receiver.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+let close: () => Promise<void>;
+beforeAll(async () => ({ db, receiver, close } = await openAlertsDb()));
+afterAll(() => close());
 
 describe('alert outbox', () => {
   it('records a firing key once and sends each delivery once however many workers claim it', async () => {

@@ -1,0 +1,6 @@
+import fs from 'node:fs';
+import { DOC_PATH, renderDetectionsDoc } from '../lib/detections/docs';
+
+// Writes docs/detections.md from the detection library (run from the project root).
+fs.writeFileSync(DOC_PATH, renderDetectionsDoc());
+console.log(`wrote ${DOC_PATH}`);
