@@ -145,6 +145,7 @@ async function steadyStep(args: Args) {
   const r = await benchSteadyState({ events: args.steadyEvents, days: 7, reps: 7, freshnessSamples: 12, followIntervalMs: 10_000 }, log);
   log(`  ${r.commits} commits; files per day ${r.live.maxFilesPerDay} (live) / ${r.bulk.maxFilesPerDay} (bulk)`);
   if (args.doc) writeSection('steady-state', steadyStateSection(r));
+  else console.log(steadyStateSection(r));
 }
 
 function isolationStep(args: Args) {
