@@ -5,7 +5,7 @@ import type { CurrentUser } from './session';
 import { serverKeyAccess, type LakeAccess, type LakeCall, type LakeCaller } from '../lake/api/access';
 import { queryNotFound } from '../lake/errors';
 import { BUILTIN } from '../cloudtrail/clients';
-import { costOf } from '../workbench/cost';
+import { costOf } from '../cloudtrail/query';
 import { finishRun, recordRun } from '../workbench/runs';
 import { audit } from './audit';
 import { keyForSigning, recordKeyUse } from './access-keys';

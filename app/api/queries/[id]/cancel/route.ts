@@ -1,6 +1,7 @@
 import { getDb } from '@/lib/db';
 import { withUser } from '@/lib/http/route';
-import { cancelQuery, clientForHandle } from '@/lib/workbench/queries';
+import { cancelQuery } from '@/lib/cloudtrail/query';
+import { clientForHandle } from '@/lib/workbench/queries';
 import { requireRun } from '@/lib/workbench/runs';
 
 export const dynamic = 'force-dynamic';

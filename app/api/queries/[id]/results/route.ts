@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
 import { withUser } from '@/lib/http/route';
-import { clientForHandle, queryResults } from '@/lib/workbench/queries';
+import { resultsPage } from '@/lib/cloudtrail/query';
+import { clientForHandle } from '@/lib/workbench/queries';
 import { requireRun, setRunRows } from '@/lib/workbench/runs';
 
 export const dynamic = 'force-dynamic';
@@ -13,7 +14,7 @@ export const GET = withUser<{ id: string }>(undefined, async ({ req, user, param
   const run = await requireRun(db, user, p.id);
   const { maxResults, nextToken } = params.parse(Object.fromEntries(new URL(req.url).searchParams));
   const { client, target } = await clientForHandle(p.id);
-  const out = await queryResults(client, target.queryId, maxResults, nextToken);
+  const out = await resultsPage(client, target.queryId, maxResults, nextToken);
   if (run.rows === null && out.status === 'FINISHED') await setRunRows(db, p.id, out.totalResultsCount);
   return out;
 });
