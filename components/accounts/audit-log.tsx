@@ -1,8 +1,8 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import { api, type AuditEntry, type AuditFilter } from './api';
-import { formatWhen, localInputToIso } from './format';
+import { api, type AuditEntry, type AuditFilter } from '../api/accounts';
+import { formatWhen, localInputToIso } from '../format';
 import { SubmitButton } from '../forms/submit-button';
 
 interface FilterFields { email: string; action: string; since: string; until: string }

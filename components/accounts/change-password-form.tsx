@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { PASSWORD_MIN } from '@/lib/auth/password-rule';
 import { SubmitButton } from '../forms/submit-button';
-import { api, type Me } from './api';
+import { api, type Me } from '../api/accounts';
 import { signInWithPassword } from './sign-in';
 
 /**

@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { api, type Me, type Run, type Spend } from './api';
-import { formatBytes, formatCost, formatCount, formatDuration, formatWhen } from './format';
+import { api, type Me, type Run, type Spend } from '../api/accounts';
+import { formatBytes, formatCost, formatCount, formatDuration, formatWhen } from '../format';
 
 /** The user's runs (admins: optionally everyone's) with status, bytes, cost, duration and rows. */
 export function HistoryTable({ me }: { me: Me }) {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { api, type Role, type User } from './api';
+import { api, type Role, type User } from '../api/accounts';
 import { SubmitButton } from '../forms/submit-button';
 import { OneTimeLink } from './one-time-link';
 import { lifetimeText } from '@/lib/auth/link-lifetimes';

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useState } from 'react';
-import { api, type Me } from './api';
+import { api, type Me } from '../api/accounts';
 import { useMe } from './use-me';
 import './accounts.css';
 

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { api } from './api';
+import { api } from '../api/accounts';
 import { EMPTY_FIELDS, inputOf, QueryForm, type QueryFields } from './query-form';
 
 /**

@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import type { Me, Role } from './api';
+import type { Me, Role } from '../api/accounts';
 import { useMe } from './use-me';
 
 /**

@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import type { SavedQuery, SavedQueryInput, SavedQueryVersion } from './api';
+import type { SavedQuery, SavedQueryInput, SavedQueryVersion } from '../api/accounts';
 import { SavedSqlEditor } from './saved-sql-editor';
 import { StoreSelect } from './store-select';
 import { SubmitButton } from '../forms/submit-button';

@@ -1,8 +1,8 @@
 'use client';
 
 import { ResultsTable } from '@/components/results/results-table';
-import { api } from './api';
-import { formatBytes, formatCost, formatCount, formatDuration } from './format';
+import { exportUrl } from '../api/queries';
+import { formatBytes, formatCost, formatCount, formatDuration } from '../format';
 import { useSavedRun } from './use-saved-run';
 
 /** Run the saved query (as saved, on its default store): status, statistics, the first rows and exports. */
@@ -47,10 +47,10 @@ export function RunPanel({ queryId, unsaved }: { queryId: string; unsaved: boole
                 ? 'No rows.'
                 : `Rows 1–${run.results.rows.length} of ${run.results.totalResultsCount ?? run.results.rows.length}`}
             </span>
-            <a className="acc-button acc-link-button" href={api.exportUrl(run.handle, 'csv')} download>
+            <a className="acc-button acc-link-button" href={exportUrl(run.handle, { format: 'csv', scope: 'all', formulaGuard: true })} download>
               Export CSV
             </a>
-            <a className="acc-button acc-link-button acc-secondary" href={api.exportUrl(run.handle, 'jsonl')} download>
+            <a className="acc-button acc-link-button acc-secondary" href={exportUrl(run.handle, { format: 'jsonl', scope: 'all', formulaGuard: true })} download>
               Export JSONL
             </a>
           </div>

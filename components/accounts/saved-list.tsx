@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
-import { api, type Me, type SavedQuery } from './api';
-import { formatWhen } from './format';
+import { api, type Me, type SavedQuery } from '../api/accounts';
+import { formatWhen } from '../format';
 import { SubmitButton } from '../forms/submit-button';
 
 const ACCESS_LABEL = { owner: 'Yours', editor: 'Shared with you (editor)', viewer: 'Shared with you (viewer)' } as const;

@@ -1,8 +1,9 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import { AccountsApiError, api, type Me, type SavedQuery, type SavedQueryVersion, type Shares } from './api';
-import { formatWhen } from './format';
+import { ApiError } from '../api/request';
+import { api, type Me, type SavedQuery, type SavedQueryVersion, type Shares } from '../api/accounts';
+import { formatWhen } from '../format';
 import { EMPTY_FIELDS, fieldsOf, fieldsOfVersion, inputOf, QueryForm, sameFields, type QueryFields } from './query-form';
 import { RunPanel } from './run-panel';
 import { ShareDialog } from './share-dialog';
@@ -36,7 +37,7 @@ export function SavedQueryView({ id, me }: { id: string; me: Me }) {
     try {
       q = await api.getSaved(id);
     } catch (e) {
-      if (e instanceof AccountsApiError && e.status === 404) setNotFound(e.message);
+      if (e instanceof ApiError && e.status === 404) setNotFound(e.message);
       else setError((e as Error).message);
       return;
     }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { api, type ShareRole, type Shares } from './api';
+import { api, type ShareRole, type Shares } from '../api/accounts';
 
 const EVERYONE = [
   { value: '', label: 'Not shared with everyone' },

@@ -1,21 +1,19 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { api, type Store } from './api';
+import { listStores, storeKey, type EventDataStore } from '../api/queries';
 
 export interface StoreChoice { storeId: string | null; connectionId: string | null }
 
-const optionKey = (s: Store) => `${s.connectionId ?? ''}~${s.region ?? ''}~${s.id}`;
-
 /** The saved query's default store, picked from every connection's stores (or none). */
 export function StoreSelect({ value, onChange, disabled, label = 'Default store', noneLabel = 'No default store' }: { value: StoreChoice; onChange: (v: StoreChoice) => void; disabled?: boolean; label?: string; noneLabel?: string }) {
-  const [stores, setStores] = useState<Store[]>([]);
+  const [stores, setStores] = useState<EventDataStore[]>([]);
   const [error, setError] = useState('');
 
   useEffect(() => {
     let live = true;
-    api.listStores().then(
-      (s) => live && setStores(s),
+    listStores().then(
+      (s) => live && setStores(s.stores),
       (e: unknown) => live && setError((e as Error).message),
     );
     return () => {
@@ -25,7 +23,7 @@ export function StoreSelect({ value, onChange, disabled, label = 'Default store'
 
   // Saved queries keep a store and connection (no region): the first store listed that fits is the one.
   const match = value.storeId ? stores.find((s) => s.id === value.storeId && (!value.connectionId || s.connectionId === value.connectionId)) : undefined;
-  const selected = match ? optionKey(match) : value.storeId ? 'unlisted' : '';
+  const selected = match ? storeKey(match) : value.storeId ? 'unlisted' : '';
 
   return (
     <label>
@@ -37,13 +35,13 @@ export function StoreSelect({ value, onChange, disabled, label = 'Default store'
         disabled={disabled}
         onChange={(e) => {
           if (e.target.value === 'unlisted') return;
-          const s = stores.find((x) => optionKey(x) === e.target.value);
+          const s = stores.find((x) => storeKey(x) === e.target.value);
           onChange(s ? { storeId: s.id, connectionId: s.connectionId ?? null } : { storeId: null, connectionId: null });
         }}
       >
         <option value="">{noneLabel}</option>
         {stores.map((s) => (
-          <option key={optionKey(s)} value={optionKey(s)}>
+          <option key={storeKey(s)} value={storeKey(s)}>
             {s.name} ({s.id}){s.connectionName ? ` — ${s.connectionName}${s.region ? `, ${s.region}` : ''}` : ''}
           </option>
         ))}

@@ -2,7 +2,8 @@
 
 import { useEffect, useState } from 'react';
 import { isPublicPage } from '@/lib/auth/public-pages';
-import { AccountsApiError, api, type Me } from './api';
+import { ApiError } from '../api/request';
+import { api, type Me } from '../api/accounts';
 
 /**
  * The signed-in user from /api/me. With `redirect`, a missing or expired session sends the
@@ -19,7 +20,7 @@ export function useMe(redirect: boolean): { me: Me | null; error: string } {
       (u) => live && setMe(u),
       (e: unknown) => {
         if (!live) return;
-        if (e instanceof AccountsApiError && e.status === 401) {
+        if (e instanceof ApiError && e.status === 401) {
           if (redirect) window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
         } else {
           setError((e as Error).message);

@@ -1,7 +1,9 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, type QueryDescription, type ResultsPage } from './api';
+import { api } from '../api/accounts';
+import { getQueryResults, type QueryDescription, type ResultsPage } from '../api/queries';
+import { pollUntilDone } from '../api/query-polling';
 
 export interface SavedRun {
   handle?: string;
@@ -11,42 +13,30 @@ export interface SavedRun {
   running: boolean;
 }
 
-const ACTIVE = new Set(['QUEUED', 'RUNNING']);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Runs a saved query as saved: start, poll the status (250 ms backing off to 1 s), then the first page of results. */
+/** Runs a saved query as saved: start, poll the status to its end, then the first page of results. */
 export function useSavedRun(queryId: string) {
   const [run, setRun] = useState<SavedRun>({ running: false });
-  const generation = useRef(0);
+  const current = useRef<AbortController | null>(null);
 
-  useEffect(
-    () => () => {
-      generation.current++; // stop polling when the page goes away
-    },
-    [],
-  );
+  useEffect(() => () => current.current?.abort(), []); // stop polling when the page goes away
 
   const start = useCallback(async () => {
-    const mine = ++generation.current;
-    const live = () => generation.current === mine;
+    current.current?.abort();
+    const ctrl = new AbortController();
+    current.current = ctrl;
     setRun({ running: true });
     try {
       const handle = await api.runSaved(queryId);
+      if (ctrl.signal.aborted) return;
       setRun({ running: true, handle });
-      let delay = 250;
-      let d = await api.describeQuery(handle);
-      while (ACTIVE.has(d.status)) {
-        if (!live()) return;
-        setRun({ running: true, handle, description: d });
-        await sleep(delay);
-        delay = Math.min(delay * 2, 1000);
-        d = await api.describeQuery(handle);
-      }
-      if (!live()) return;
-      const results = d.status === 'FINISHED' ? await api.results(handle) : undefined;
-      if (live()) setRun({ running: false, handle, description: d, results, error: d.errorMessage });
+      const outcome = await pollUntilDone(handle, ctrl.signal, (d) => setRun({ running: true, handle, description: d }), { current: null }, 0);
+      if (outcome.kind === 'aborted') return;
+      if (outcome.kind === 'lost') return setRun((r) => ({ ...r, running: false, error: outcome.error.message }));
+      const d = outcome.description;
+      const results = d.status === 'FINISHED' ? await getQueryResults(handle, { maxResults: 100 }, ctrl.signal) : undefined;
+      if (!ctrl.signal.aborted) setRun({ running: false, handle, description: d, results, error: d.errorMessage });
     } catch (e) {
-      if (live()) setRun((r) => ({ ...r, running: false, error: (e as Error).message }));
+      if (!ctrl.signal.aborted) setRun((r) => ({ ...r, running: false, error: (e as Error).message }));
     }
   }, [queryId]);
 

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { lifetimeText } from '@/lib/auth/link-lifetimes';
-import { api, type User } from './api';
+import { api, type User } from '../api/accounts';
 import { OneTimeLink } from './one-time-link';
 
 /**

@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { api, type Me, type Role, type User } from './api';
-import { formatWhen } from './format';
+import { api, type Me, type Role, type User } from '../api/accounts';
+import { formatWhen } from '../format';
 import { InviteForm } from './invite-form';
 import { UserLinkActions } from './user-link-actions';
 

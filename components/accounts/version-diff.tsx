@@ -1,7 +1,7 @@
 'use client';
 
 import { diffLines } from 'diff';
-import type { SavedQueryVersion } from './api';
+import type { SavedQueryVersion } from '../api/accounts';
 import { tagsOfVersion } from './query-form';
 
 /** A version as text: its fields, then its SQL, so one line diff shows every change. */

@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect, useState, type ReactNode } from 'react';
-import type { SavedQueryVersion } from './api';
-import { formatWhen } from './format';
+import type { SavedQueryVersion } from '../api/accounts';
+import { formatWhen } from '../format';
 import { VersionDiff } from './version-diff';
 
 /**

@@ -1,6 +1,6 @@
 // The browser side of the alert routes (app/api/alerts/*). Webhook URLs never come back from the
 // server: destinations carry only a masked hint.
-import { request } from '../accounts/api';
+import { request } from '../api/request';
 
 export type Schedule = { kind: 'every'; minutes: number } | { kind: 'cron'; expression: string };
 export type Comparison = '>' | '>=' | '<' | '<=' | '=' | '!=';

@@ -1,8 +1,8 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { formatCost } from '../accounts/format';
-import { formatBytes, formatCount } from './format';
+import { formatCost } from '../format';
+import { formatBytes, formatCount } from '../format';
 import type { QueryRunState } from './run-state';
 import type { EstimateState } from './use-cost-estimate';
 import './cost-line.css';

@@ -12,7 +12,7 @@ import { SqlEditor, type SqlEditorHandle, type SyntaxProblem } from '../editor/s
 import { SyntaxStatus } from '../editor/syntax-status';
 import { ResultsPanel } from '../results/results-panel';
 import { Sidebar } from '../sidebar/sidebar';
-import { estimateQuery, storeKey, type EventDataStore } from './api-client';
+import { estimateQuery, storeKey, type EventDataStore } from '../api/queries';
 import { CostLine } from './cost-line';
 import { BudgetField, budgetOf } from './budget-field';
 import { LintDialog, LintNotes } from './lint-dialog';

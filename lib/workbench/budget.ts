@@ -1,6 +1,6 @@
 import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { ApiError } from '../http/errors';
-import { formatBytes } from '../format-bytes';
+import { formatBytes, formatUsd as usd } from '../util/format';
 import { cancelQuery, waitForEnd } from '../cloudtrail/query';
 import type { CostEstimate } from './cost';
 
@@ -10,8 +10,6 @@ const WATCH_INTERVAL_MS = 1000;
 const budgetStops = new Map<string, string>();
 
 export const budgetStopReason = (handle: string) => budgetStops.get(handle);
-
-const usd = (x: number) => `$${x < 0.01 ? x.toFixed(4) : x.toFixed(2)}`;
 
 /** An exact estimate over the budget stops the query before it starts. */
 export function refuseOverBudget(estimate: CostEstimate, budgetUsd: number): void {

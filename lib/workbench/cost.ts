@@ -5,7 +5,7 @@ import { env } from '../env';
 import { fillStorePlaceholders } from '../sql/code-spans';
 import { callExtension } from '../cloudtrail/extension-call';
 import { estimateFromHistory } from './cost-history';
-import { formatBytes } from '../format-bytes';
+import { formatBytes } from '../util/format';
 import { costOf } from '../cloudtrail/query';
 
 export interface CostEstimate {

@@ -1,5 +1,16 @@
-import { ApiError, describeQuery, isAbortError, isActiveStatus, type QueryDescription, type QueryStatus } from './api-client';
-import type { RunError } from './run-state';
+import { describeQuery, isActiveStatus, type QueryDescription, type QueryStatus } from './queries';
+import { ApiError, isAbortError } from './request';
+
+// The one poller of a query's status in the browser: the workbench's tabs, event lookups and
+// saved-query runs all wait for a query's end through pollUntilDone.
+
+/** Why a run did not give results, as the page shows it. */
+export interface RunError {
+  /** Short heading, also the alert's accessible name ("Query rejected", "Query failed", ...). */
+  title: string;
+  type?: string;
+  message: string;
+}
 
 const FIRST_POLL_MS = 250;
 const MAX_POLL_MS = 1000;

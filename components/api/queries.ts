@@ -1,7 +1,8 @@
-// The one place in the browser that knows the workbench HTTP routes (app/api/*).
-// Every call returns parsed JSON or throws an ApiError carrying the server's { error: { type, message } }.
+// The browser side of the query routes (app/api/queries, stores, estimate, exports): stores,
+// a query's start, status, result pages, cancel, cost estimate and exports.
 
 import type { ExportSummary } from '@/lib/workbench/export-list';
+import { isAbortError, request } from './request';
 
 export type { ExportSummary };
 
@@ -61,68 +62,18 @@ export interface QueryDescription {
   status: QueryStatus;
   errorMessage?: string;
   statistics?: Partial<QueryStatistics>;
+  /** What the scan cost at the configured price per GB. */
+  costUsd?: number;
   /** The SQL as the lake ran it (store IDs filled in). */
   queryString?: string;
 }
 
-export interface QueryResultsPage {
+export interface ResultsPage {
   columns: string[];
   /** null is a NULL cell (told apart where the lake marks NULLs: the built-in lake). */
   rows: (string | null)[][];
   nextToken?: string;
   totalResultsCount?: number;
-}
-
-export class ApiError extends Error {
-  readonly type: string;
-  readonly status: number;
-
-  constructor(type: string, message: string, status: number) {
-    super(message);
-    this.name = 'ApiError';
-    this.type = type;
-    this.status = status;
-  }
-}
-
-function isAbort(err: unknown): boolean {
-  return err instanceof DOMException && err.name === 'AbortError';
-}
-
-async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      ...init,
-      cache: 'no-store',
-      headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
-    });
-  } catch (err) {
-    if (isAbort(err)) throw err;
-    throw new ApiError('NetworkError', `Could not reach the Trailbench server (${(err as Error).message}).`, 0);
-  }
-
-  const text = await res.text();
-  let body: unknown = undefined;
-  if (text) {
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = undefined;
-    }
-  }
-
-  if (!res.ok) {
-    const error = (body as { error?: { type?: unknown; message?: unknown } } | undefined)?.error;
-    const type = typeof error?.type === 'string' ? error.type : `HTTP ${res.status}`;
-    const message =
-      typeof error?.message === 'string' && error.message
-        ? error.message
-        : `${res.status} ${res.statusText || 'request failed'}`.trim();
-    throw new ApiError(type, message, res.status);
-  }
-  if (body === undefined) throw new ApiError('InvalidResponse', `The server sent an unreadable response for ${path}.`, res.status);
-  return body as T;
 }
 
 /** Stores of every connection; connections that could not be listed come back in `errors`. */
@@ -140,7 +91,7 @@ export async function startQuery(
 ): Promise<string> {
   const body = await request<{ queryId: string }>('/api/queries', {
     method: 'POST',
-    body: JSON.stringify({ sql, storeId: store?.id, connectionId: store?.connectionId, region: store?.region, budgetUsd }),
+    json: { sql, storeId: store?.id, connectionId: store?.connectionId, region: store?.region, budgetUsd },
     signal,
   });
   return body.queryId;
@@ -154,10 +105,10 @@ export function getQueryResults(
   queryId: string,
   opts: { maxResults: number; nextToken?: string },
   signal?: AbortSignal,
-): Promise<QueryResultsPage> {
+): Promise<ResultsPage> {
   const params = new URLSearchParams({ maxResults: String(opts.maxResults) });
   if (opts.nextToken) params.set('nextToken', opts.nextToken);
-  return request<QueryResultsPage>(`/api/queries/${encodeURIComponent(queryId)}/results?${params}`, { signal });
+  return request<ResultsPage>(`/api/queries/${encodeURIComponent(queryId)}/results?${params}`, { signal });
 }
 
 export function cancelQuery(queryId: string, signal?: AbortSignal): Promise<{ queryId: string; status: QueryStatus }> {
@@ -188,7 +139,7 @@ export function estimateQuery(
 ): Promise<CostEstimate> {
   return request<CostEstimate>('/api/estimate', {
     method: 'POST',
-    body: JSON.stringify({ sql, storeId: store?.id, connectionId: store?.connectionId, region: store?.region }),
+    json: { sql, storeId: store?.id, connectionId: store?.connectionId, region: store?.region },
     signal,
   });
 }
@@ -233,9 +184,7 @@ export async function getFieldSamples(
     const body = await request<Partial<FieldSamples>>(`/api/stores/${encodeURIComponent(store.id)}/field-samples${query}`, { signal });
     return { sampledEvents: body.sampledEvents, values: body.values ?? {}, mapKeys: body.mapKeys ?? {} };
   } catch (err) {
-    if (isAbort(err)) throw err;
+    if (isAbortError(err)) throw err;
     return null; // 404 until the server offers it, or sampling failed: the editor falls back to fixed lists
   }
 }
-
-export { isAbort as isAbortError };

@@ -1,4 +1,4 @@
-// Byte counts for people, the same in the browser and in server messages.
+// Numbers for people, the same in the browser and in server messages.
 
 const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
 
@@ -13,4 +13,10 @@ export function formatBytes(bytes: number | undefined): string {
   }
   const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
   return `${value.toFixed(digits)} ${BYTE_UNITS[unit]}`;
+}
+
+/** Dollars to a hundredth of a cent: a query's cost is often a fraction of a cent. */
+export function formatUsd(usd: number | undefined): string {
+  if (usd === undefined || !Number.isFinite(usd)) return '—';
+  return usd > 0 && usd < 0.0001 ? '< $0.0001' : `$${usd.toFixed(4)}`;
 }

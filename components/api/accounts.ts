@@ -1,8 +1,8 @@
-// The browser side of the accounts routes (app/api/*): users, saved queries, sharing, runs,
-// history and audit. Every call returns parsed JSON or throws an AccountsApiError carrying the
-// server's { error: { type, message } } and the HTTP status.
+// The browser side of the accounts routes (app/api/*): the signed-in user, users, saved queries,
+// sharing, runs of saved queries, history and audit.
 
 import type { ExportSummary } from '@/lib/workbench/export-list';
+import { request } from './request';
 
 export type Role = 'admin' | 'analyst' | 'viewer';
 export type ShareRole = 'viewer' | 'editor';
@@ -29,8 +29,6 @@ export interface SavedQueryVersion {
 
 export interface Shares { everyoneRole: ShareRole | null; users: { email: string; role: ShareRole }[] }
 
-export interface Store { id: string; name: string; connectionId?: string; connectionName?: string; region?: string }
-
 export interface Run {
   handle: string; sql: string; store_id: string | null; connection_id: string; status: string;
   bytes_scanned: number | string | null; cost_usd: number | string | null; duration_ms: number | string | null;
@@ -42,49 +40,6 @@ export interface Run {
 export interface AuditEntry { id: number; at: string; email: string | null; action: string; target: string | null; detail: string }
 
 export interface AuditFilter { email?: string; action?: string; since?: string; until?: string }
-
-export type QueryStatus = 'QUEUED' | 'RUNNING' | 'FINISHED' | 'FAILED' | 'CANCELLED' | 'TIMED_OUT';
-
-export interface QueryDescription {
-  queryId: string; status: QueryStatus; errorMessage?: string; costUsd?: number;
-  statistics?: { eventsMatched?: number; eventsScanned?: number; bytesScanned?: number; executionTimeInMillis?: number };
-}
-
-export interface ResultsPage { columns: string[]; rows: string[][]; nextToken?: string; totalResultsCount?: number }
-
-export class AccountsApiError extends Error {
-  constructor(readonly type: string, message: string, readonly status: number) {
-    super(message);
-    this.name = 'AccountsApiError';
-  }
-}
-
-export async function request<T>(path: string, init: { method?: string; json?: unknown } = {}): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method: init.method ?? 'GET',
-      cache: 'no-store',
-      headers: { accept: 'application/json', ...(init.json !== undefined ? { 'content-type': 'application/json' } : {}) },
-      body: init.json !== undefined ? JSON.stringify(init.json) : undefined,
-    });
-  } catch (e) {
-    throw new AccountsApiError('NetworkError', `Could not reach the Trailbench server (${(e as Error).message}).`, 0);
-  }
-  const text = await res.text();
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : {};
-  } catch {
-    body = undefined;
-  }
-  if (!res.ok) {
-    const err = (body as { error?: { type?: string; message?: string } } | undefined)?.error;
-    throw new AccountsApiError(err?.type ?? `HTTP ${res.status}`, err?.message || `${res.status} ${res.statusText}`.trim(), res.status);
-  }
-  if (body === undefined) throw new AccountsApiError('InvalidResponse', `The server sent an unreadable response for ${path}.`, res.status);
-  return body as T;
-}
 
 const id = encodeURIComponent;
 
@@ -126,11 +81,6 @@ export const api = {
   getShares: (queryId: string) => request<Shares>(`/api/saved-queries/${id(queryId)}/shares`),
   setShares: (queryId: string, shares: Shares) => request<Shares>(`/api/saved-queries/${id(queryId)}/shares`, { method: 'PUT', json: shares }),
   runSaved: async (queryId: string) => (await request<{ queryId: string }>(`/api/saved-queries/${id(queryId)}/run`, { method: 'POST', json: {} })).queryId,
-
-  listStores: async () => (await request<{ stores?: Store[] }>('/api/stores')).stores ?? [],
-  describeQuery: (handle: string) => request<QueryDescription>(`/api/queries/${id(handle)}`),
-  results: (handle: string, maxResults = 100) => request<ResultsPage>(`/api/queries/${id(handle)}/results?maxResults=${maxResults}`),
-  exportUrl: (handle: string, format: 'csv' | 'jsonl' = 'csv') => `/api/queries/${id(handle)}/export?format=${format}`,
 
   history: async (everyone: boolean) => (await request<{ runs: Run[] }>(`/api/history${everyone ? '?all=1' : ''}`)).runs,
   audit: async (filter: AuditFilter) => (await request<{ entries: AuditEntry[] }>(`/api/audit${query({ ...filter })}`)).entries,
