@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { SubmitButton } from '@/components/forms/submit-button';
-import { signInWithPassword } from '@/components/accounts/sign-in';
+import { signInWithPassword } from '@/components/account/sign-in';
 import { safeNextPath } from '@/lib/http/safe-redirect';
 
 /** Signs in through next-auth's credentials endpoint, then opens the workbench (or `next`). */

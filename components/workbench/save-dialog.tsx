@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from '../api/request';
 import { api, type SavedQuery } from '../api/accounts';
-import { inputOf } from '../accounts/query-form';
+import { inputOf } from '../saved-queries/query-form';
 import { SubmitButton } from '../forms/submit-button';
 import type { EventDataStore } from '../api/queries';
 

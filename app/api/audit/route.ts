@@ -1,5 +1,5 @@
 import { getDb } from '@/lib/db';
-import { ADMINS, withUser } from '@/lib/http/route';
+import { ADMINS, withUser } from '@/lib/auth/with-user';
 import { auditCsv, readAudit } from '@/lib/auth/audit-log';
 
 export const dynamic = 'force-dynamic';

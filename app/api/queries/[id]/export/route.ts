@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
-import { withUser } from '@/lib/http/route';
+import { withUser } from '@/lib/auth/with-user';
 import { audit } from '@/lib/auth/audit';
 import { startExport } from '@/lib/workbench/export';
 import { clientForHandle } from '@/lib/workbench/queries';
@@ -17,7 +17,7 @@ const params = z.object({
 });
 
 /** Downloads a query's full result (or one page), streamed; the evidence ID comes in a header. */
-export const GET = withUser<{ id: string }>(undefined, async ({ req, user, params: route }) => {
+export const GET = withUser<{ id: string }>(async ({ req, user, params: route }) => {
   const db = await getDb();
   await requireRun(db, user, route.id);
   const p = params.parse(Object.fromEntries(new URL(req.url).searchParams));

@@ -5,7 +5,6 @@ import { usePathname } from 'next/navigation';
 import { useState } from 'react';
 import { api, type Me } from '../api/accounts';
 import { useMe } from './use-me';
-import './accounts.css';
 
 const LINKS: { href: string; label: string; show: (m: Me) => boolean }[] = [
   { href: '/', label: 'Workbench', show: (m) => m.role !== 'viewer' }, // viewers may not run free SQL
