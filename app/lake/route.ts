@@ -1,4 +1,4 @@
-import { getLake } from '@/lib/lake';
+import { getLake } from '@/lib/built-in-lake';
 import { getDb } from '@/lib/db';
 import { handleLakeRequest } from '@/lib/lake/api/handler';
 import { incomingRequest } from '@/lib/lake/api/http-request';

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { CurrentUser } from '../auth/session';
 import { sessionSecret } from '../auth/session-secret';
-import { audit } from '../auth/audit';
+import { audit } from '../auth/audit-write';
 import { ApiError } from '../http/errors';
 import type { DestinationInput } from './input';
 import { decrypt, encrypt, keyFrom, maskUrl } from './secrets';

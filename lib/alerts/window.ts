@@ -1,4 +1,4 @@
-import { utcTimestampText } from '../sql/timestamp-text';
+import { utcTimestampText } from '../util/sql-text/timestamp-text';
 
 /**
  * The time window a rule's query covers, and the `{{window_start}}` / `{{window_end}}`

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema';
 import type { CurrentUser } from './session';
 import { ApiError } from '../http/errors';
-import { audit } from './audit';
+import { audit } from './audit-write';
 import { openSecret, sealSecret } from './access-key-secret';
 
 /**

@@ -7,7 +7,7 @@ import { queryNotFound } from '../lake/errors';
 import { BUILTIN } from '../cloudtrail/clients';
 import { costOf } from '../cloudtrail/query';
 import { finishRun, recordRun } from '../workbench/runs';
-import { audit } from './audit';
+import { audit } from './audit-write';
 import { keyForSigning, recordKeyUse } from './access-keys';
 import { QUERY_ID_OPERATIONS, requireLakePermission } from './lake-permissions';
 

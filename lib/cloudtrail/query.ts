@@ -2,7 +2,7 @@ import {
   CancelQueryCommand, DescribeQueryCommand, GetQueryResultsCommand, StartQueryCommand, type CloudTrailClient,
 } from '@aws-sdk/client-cloudtrail';
 import { env } from '../env';
-import { fillStorePlaceholders } from '../sql/code-spans';
+import { fillStorePlaceholders } from '../util/sql-text/code-spans';
 import { cellValue } from '../lake/api/null-cells';
 
 /**

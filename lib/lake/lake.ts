@@ -10,9 +10,10 @@ import { bytesFor, filesInWindow, manifestBytes, type Manifest } from './storage
 import { StoreFiles } from './storage/store-files';
 import { Compactor, recoverCompaction } from './ingest/compact';
 import { purgeDeleted } from './stores/lifecycle';
-import { KeyedMutex } from './storage/fs-atomic';
+import { KeyedMutex } from '../util/fs-atomic';
 import { StoreRegistry, type StoreRecord } from './storage/stores';
 import { QueryManager, type BoundStatement, type PreparedQuery, type QueryRecord } from './query/manager';
+import { DAY_MS } from '../util/time';
 
 /** A statement validated, translated and priced, ready to run. */
 export interface PreparedStatement extends PreparedQuery { storeIds: string[] }
@@ -53,7 +54,6 @@ export interface LakeOptions {
 }
 
 const RESULT_RETENTION_MS = 7 * 86_400_000;
-const DAY_MS = 86_400_000;
 
 /** The built-in lake: stores of Parquet files, a sandboxed DuckDB, and asynchronous queries. */
 export class Lake {

@@ -2,7 +2,7 @@ import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { env } from '../env';
-import { fillStorePlaceholders } from '../sql/code-spans';
+import { fillStorePlaceholders } from '../util/sql-text/code-spans';
 import { callExtension } from '../cloudtrail/extension-call';
 import { estimateFromHistory } from './cost-history';
 import { formatBytes } from '../util/format';

@@ -4,9 +4,9 @@ import path from 'node:path';
 import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { asRecords, describeQuery, resultsPage } from '../cloudtrail/query';
 import { env } from '../env';
-import { writeFileAtomic, readJson } from '../lake/storage/fs-atomic';
+import { writeFileAtomic, readJson } from '../util/fs-atomic';
 import { ApiError } from '../http/errors';
-import { toCsv } from './csv';
+import { toCsv } from '../util/csv';
 
 export type ExportFormat = 'csv' | 'jsonl';
 
@@ -16,7 +16,7 @@ export interface ExportOptions {
   scope: 'all' | 'page';
   nextToken?: string;
   maxResults?: number;
-  /** Prefix cells that a spreadsheet would run as a formula (=, +, -, @) with a quote (lib/workbench/csv.ts). */
+  /** Prefix cells that a spreadsheet would run as a formula (=, +, -, @) with a quote (lib/util/csv.ts). */
   formulaGuard: boolean;
 }
 

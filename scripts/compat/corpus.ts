@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { codeSpans } from '../../lib/sql/code-spans';
+import { codeSpans } from '../../lib/util/sql-text/code-spans';
 
 /**
  * The published-query corpus (`queries-corpus.jsonl`, see shared/reference/cloudtrail-lake-sql.md

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Lake } from '../../lib/lake/lake';
 import { LakeError } from '../../lib/lake/errors';
-import { fillStorePlaceholders } from '../../lib/sql/code-spans';
+import { fillStorePlaceholders } from '../../lib/util/sql-text/code-spans';
 import { expectationFor, FIXTURE_FINDINGS, KNOWN_LAKE_BUGS, loadCorpus, storeCategories, type Category, type CorpusQuery, type Expectation } from './corpus';
 
 /**

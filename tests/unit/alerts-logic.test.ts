@@ -5,7 +5,7 @@ import { dueSlots, MAX_CATCH_UP_SLOTS, nextSlot, cronError } from '../../lib/ale
 import { sign, verify } from '../../lib/alerts/signature';
 import { fillWindow, sqlTimestamp, usesWindowPlaceholders, windowBefore } from '../../lib/alerts/window';
 import { fires, matchingRows, missingColumn, numericCell, type Condition } from '../../lib/alerts/condition';
-import { parseTimestampText } from '../../lib/sql/timestamp-text';
+import { parseTimestampText } from '../../lib/util/sql-text/timestamp-text';
 
 const at = (iso: string) => new Date(iso);
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { LakeError } from '../errors';
-import { readJson, writeFileAtomic } from '../storage/fs-atomic';
+import { readJson, writeFileAtomic } from '../../util/fs-atomic';
 import type { StoreRegistry } from '../storage/stores';
 import { failureMessage, ingestBatch, parseFetched, type ImportFailure, type IngestHost, type LogBatch } from './ingest-batch';
 import type { LogSource, LogSources } from './sources';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { LakeError } from '../errors';
-import { readJson, writeFileAtomic } from '../storage/fs-atomic';
+import { readJson, writeFileAtomic } from '../../util/fs-atomic';
 import type { StoreRecord } from '../storage/stores';
 import { discardSpooled, type SpooledEvents } from '../ingest/write-events';
 import { dayOfPath, type LogSources, type ReadResult } from './sources';
@@ -10,6 +10,7 @@ import { commitBatch, failureMessage, parseFetched, recordFilter, type ImportFai
 import { readAhead } from './read-ahead';
 import { viewFieldsFor } from './scan-plan';
 import type { LogRecords } from './read-log-file';
+import { DAY_MS } from '../../util/time';
 
 export type ImportStatus = 'INITIALIZING' | 'IN_PROGRESS' | 'FAILED' | 'STOPPED' | 'COMPLETED';
 
@@ -37,7 +38,6 @@ export interface ImportRecord {
 
 export type ImportHost = IngestHost;
 
-const DAY_MS = 86_400_000;
 /** Log files are read and decompressed in chunks, a few chunks ahead of the parsing. */
 const READ_CHUNK_FILES = 64;
 const READ_AHEAD_CHUNKS = 3;

@@ -4,6 +4,7 @@ import type { ReadResult } from './sources';
 import { LakeError } from '../errors';
 import { LogFileError, parseLogFile, type LogRecords } from './read-log-file';
 import { matchesSelectors } from './selector-filter';
+import { DAY_MS } from '../../util/time';
 
 /** What imports and live ingestion share: reading log files and committing a batch of them to a store. */
 export interface ImportFailure { Location: string; Status: 'FAILED'; ErrorType: string; ErrorMessage: string; LastUpdatedTime: number }
@@ -27,8 +28,6 @@ export function failureMessage(e: unknown): string {
   if (e instanceof Error && '$fault' in e) return `S3: ${e.name}: ${e.message}`;
   return `stopped on an unexpected ${(e as Error)?.name ?? 'error'}; the server's log has the details`;
 }
-
-const DAY_MS = 86_400_000;
 
 /** Records of a file a source fetched, or why it has none; `viewFields` as `viewFieldsFor` gives them for the store. */
 export function parseFetched(fetched: ReadResult, viewFields?: readonly string[]): LogRecords & { failure?: ImportFailure } {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { DuckDBConnection, DuckDBPreparedStatement } from '../engine/duckdb-api';
 import { LakeError, queryNotFound } from '../errors';
-import { readJson, writeFileAtomic } from '../storage/fs-atomic';
+import { readJson, writeFileAtomic } from '../../util/fs-atomic';
 import { SqlValidationError } from '../sql/errors';
 import type { Translation } from '../sql/translate';
 import { runInBackground } from './background';

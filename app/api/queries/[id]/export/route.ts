@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
 import { withUser } from '@/lib/auth/with-user';
-import { audit } from '@/lib/auth/audit';
+import { audit } from '@/lib/auth/audit-write';
 import { startExport } from '@/lib/workbench/export';
 import { clientForHandle } from '@/lib/workbench/queries';
 import { requireRun } from '@/lib/workbench/runs';

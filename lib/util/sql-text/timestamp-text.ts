@@ -1,3 +1,5 @@
+import { DAY_MS } from '../time';
+
 /**
  * A timestamp literal as the lake reads it (UTC unless a zone is given): date only, space or T,
  * optional fraction and zone. Shared by the lake's translator and the editor's lint (no parser needed).
@@ -14,7 +16,6 @@ export function parseTimestampText(s: string): number | undefined {
   return Number.isFinite(ms) ? ms : undefined;
 }
 
-const MS_PER_DAY = 86_400_000;
 /** 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z: the years written with four digits. */
 const FOUR_DIGIT_YEARS = [-62_167_219_200_000, 253_402_300_800_000];
 const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
@@ -28,8 +29,8 @@ export function utcTimestampText(ms: number): string {
   if (!(ms >= FOUR_DIGIT_YEARS[0] && ms < FOUR_DIGIT_YEARS[1]) || !Number.isInteger(ms)) {
     return new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
   }
-  const days = Math.floor(ms / MS_PER_DAY);
-  const inDay = ms - days * MS_PER_DAY;
+  const days = Math.floor(ms / DAY_MS);
+  const inDay = ms - days * DAY_MS;
   const z = days + 719_468; // days since 0000-03-01
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { toCsv } from '../workbench/csv';
+import { toCsv } from '../util/csv';
 
 /** The audit log for admins: filtered by user, action and time, newest first; or as CSV. */
 export async function readAudit(db: Kysely<Database>, f: { email?: string; action?: string; since?: string; until?: string; limit?: number }) {

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { baseUrl, env, type Env } from '../env';
-import { runnableQueries, workerPoolSize } from '../worker-pool.mjs';
-import { Lake, type LakeOptions } from './lake';
-import { seedDemoStores } from './demo/seed';
-import { acquireLakeWhenFree, describeBusy } from './owner';
+import { baseUrl, env, type Env } from './env';
+import { runnableQueries, workerPoolSize } from './worker-pool.mjs';
+import { Lake, type LakeOptions } from './lake/lake';
+import { seedDemoStores } from './lake/demo/seed';
+import { acquireLakeWhenFree, describeBusy } from './lake/owner';
 
 /**
  * The process's one built-in lake, opened on first use (the Next server, the CLI, tests) and
