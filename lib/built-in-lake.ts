@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { baseUrl, env, type Env } from './env';
-import { runnableQueries, workerPoolSize } from './worker-pool.mjs';
+import { runnableQueries, workerPoolSize } from './util/worker-pool.mjs';
 import { Lake, type LakeOptions } from './lake/lake';
 import { seedDemoStores } from './lake/demo/seed';
 import { acquireLakeWhenFree, describeBusy } from './lake/owner';

@@ -223,7 +223,6 @@ export class QueryManager {
     });
   }
 
-  /** Rows of a finished query as wire-form JSON text, one string per row. */
   /** A page of a finished query's rows as one JSON array in GetQueryResults' wire form. */
   pageJson(queryId: string, start: number, count: number, nullCell?: string): { json: string; rows: number } {
     const rec = this.get(queryId);
