@@ -7,6 +7,7 @@ import { NavBar } from '@/components/layout/nav-bar';
 export const metadata: Metadata = {
   title: 'Trailbench',
   description: 'Query workbench for CloudTrail Lake SQL',
+  icons: { icon: { url: '/icon.svg', type: 'image/svg+xml' } }, // public/icon.svg
 };
 
 export const viewport: Viewport = { themeColor: '#15191f' };

@@ -18,7 +18,7 @@ function newestSource() {
     if (st.isDirectory()) for (const e of fs.readdirSync(p)) walk(path.join(p, e));
     else newest = Math.max(newest, st.mtimeMs);
   };
-  for (const p of ['app', 'components', 'lib', 'public', 'next.config.ts', 'package-lock.json', 'instrumentation.ts']) walk(path.join(root, p));
+  for (const p of ['app', 'components', 'lib', 'public', 'next.config.js', 'package-lock.json', 'instrumentation.ts']) walk(path.join(root, p));
   return newest;
 }
 

@@ -21,9 +21,9 @@ export function corpusPath(explicit?: string): string {
 
 /** Fixture file and the eventCategory values of the store it is loaded into. */
 export const STORES: Record<Category, { name: string; eventCategories: string[]; fixture: string }> = {
-  cloudtrail: { name: 'compat-cloudtrail', eventCategories: ['Management', 'Data', 'NetworkActivity'], fixture: 'fixtures/sample-events.jsonl' },
-  config: { name: 'compat-config-items', eventCategories: ['ConfigurationItem'], fixture: 'fixtures/config-items.jsonl' },
-  activity: { name: 'compat-integrations', eventCategories: ['ActivityAuditLog'], fixture: 'fixtures/activity-audit-events.jsonl' },
+  cloudtrail: { name: 'compat-cloudtrail', eventCategories: ['Management', 'Data', 'NetworkActivity'], fixture: 'tests/fixtures/sample-events.jsonl' },
+  config: { name: 'compat-config-items', eventCategories: ['ConfigurationItem'], fixture: 'tests/fixtures/config-items.jsonl' },
+  activity: { name: 'compat-integrations', eventCategories: ['ActivityAuditLog'], fixture: 'tests/fixtures/activity-audit-events.jsonl' },
 };
 
 /** `rejected`: StartQuery threw; `failed`: the query started but did not finish (FAILED, TIMED_OUT, ...). */

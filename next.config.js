@@ -1,13 +1,15 @@
-import type { NextConfig } from 'next';
-import path from 'node:path';
+// @ts-check
+const path = require('node:path');
 
 // monaco-sql-languages imports monaco paths that monaco 0.57's exports map no longer exposes.
-const monacoAliases: Record<string, string> = {
+/** @type {Record<string, string>} */
+const monacoAliases = {
   'monaco-editor/esm/vs/editor/editor.api': './node_modules/monaco-editor/esm/vs/editor/editor.api.js',
   'monaco-editor/esm/vs/editor/editor.worker.js': './node_modules/monaco-editor/esm/vs/editor/editor.worker.js',
 };
 
-const nextConfig: NextConfig = {
+/** @type {import('next').NextConfig} */
+const nextConfig = {
   // DuckDB ships a native addon; it must be required at run time, not bundled.
   serverExternalPackages: ['@duckdb/node-api', '@duckdb/node-bindings'],
   // The JS SDK posts to `/lake/` (it adds a slash to the endpoint path); a redirect would break the call.
@@ -19,4 +21,4 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+module.exports = nextConfig;
