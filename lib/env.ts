@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { connectionsSchema } from './connections/config';
-import { cidrError, splitList } from './http/ip-ranges';
+import { cidrError, splitList } from './util/ip-ranges';
 import { DEFAULT_MAX_RUNNING_QUERIES, LIBUV_DEFAULT_POOL } from './util/worker-pool.mjs';
 
 /** A size as DuckDB writes it: KB, MB... are powers of 1000, KiB, MiB... of 1024. */

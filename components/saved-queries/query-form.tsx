@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import type { SavedQuery, SavedQueryInput, SavedQueryVersion } from '../api/accounts';
 import { SavedSqlEditor } from './saved-sql-editor';
-import { StoreSelect } from './store-select';
+import { StoreSelect } from '../forms/store-select';
 import { SubmitButton } from '../forms/submit-button';
 
 /** The editable fields of a saved query; tags as comma-separated text. */

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/request';
 import { api, type Me, type SavedQuery, type SavedQueryVersion, type Shares } from '../api/accounts';
@@ -56,7 +57,7 @@ export function SavedQueryView({ id, me }: { id: string; me: Me }) {
       <>
         <h1>Saved query not found</h1>
         <p role="alert" className="acc-error">{notFound} It may be private, deleted, or not shared with you.</p>
-        <a href="/saved">Back to saved queries</a>
+        <Link href="/saved">Back to saved queries</Link>
       </>
     );
   }

@@ -6,7 +6,7 @@ import { sessionSecret } from '../auth/session-secret';
 import { audit } from '../auth/audit-write';
 import { ApiError } from '../http/errors';
 import type { DestinationInput } from './input';
-import { decrypt, encrypt, keyFrom, maskUrl } from './secrets';
+import { decrypt, encrypt, keyFrom, maskUrl } from '../util/sealed-secrets';
 import { newSigningSecret } from './signature';
 
 /**

@@ -101,7 +101,7 @@ export interface AlertDestinationsTable {
   owner_id: string;
   name: string;
   kind: DestinationKind;
-  url_secret: string; // encrypted (lib/alerts/secrets.ts)
+  url_secret: string; // encrypted (lib/util/sealed-secrets.ts)
   url_hint: string; // masked, for display
   signing_secret: string | null; // encrypted; webhooks only
   created_at: string;
@@ -194,12 +194,12 @@ export interface AlertNotifiedRowsTable {
   notified_at: string;
 }
 
-/** A user's key for the lake's CloudTrail API (lib/auth/access-keys.ts). */
+/** A user's key for the lake's CloudTrail API (lib/lake-access/access-keys.ts). */
 export interface AccessKeysTable {
   access_key_id: string;
   user_id: string;
   name: string;
-  secret_sealed: string; // encrypted (lib/auth/access-key-secret.ts); SigV4 verification needs the secret itself
+  secret_sealed: string; // encrypted (lib/lake-access/access-key-secret.ts); SigV4 verification needs the secret itself
   created_at: string;
   revoked_at: string | null;
   revoked_by: string | null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backoffMs, isRetryable, MAX_BACKOFF_MS } from '../../lib/alerts/backoff';
-import { decrypt, encrypt, keyFrom, maskUrl } from '../../lib/alerts/secrets';
+import { decrypt, encrypt, keyFrom, maskUrl } from '../../lib/util/sealed-secrets';
 import { dueSlots, MAX_CATCH_UP_SLOTS, nextSlot, cronError } from '../../lib/alerts/schedule';
 import { sign, verify } from '../../lib/alerts/signature';
 import { fillWindow, sqlTimestamp, usesWindowPlaceholders, windowBefore } from '../../lib/alerts/window';

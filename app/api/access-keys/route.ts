@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { env } from '@/lib/env';
 import { getDb } from '@/lib/db';
 import { withUser } from '@/lib/auth/with-user';
-import { createAccessKey, listAccessKeys } from '@/lib/auth/access-keys';
+import { createAccessKey, listAccessKeys } from '@/lib/lake-access/access-keys';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import { getDb } from '@/lib/db';
 import { withUser } from '@/lib/auth/with-user';
-import { revokeAccessKey } from '@/lib/auth/access-keys';
+import { revokeAccessKey } from '@/lib/lake-access/access-keys';
 
 export const dynamic = 'force-dynamic';
 

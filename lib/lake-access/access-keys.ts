@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema';
-import type { CurrentUser } from './session';
+import type { CurrentUser } from '../auth/session';
 import { ApiError } from '../http/errors';
-import { audit } from './audit-write';
+import { audit } from '../auth/audit-write';
 import { openSecret, sealSecret } from './access-key-secret';
 
 /**

@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Lake } from '../lake/lake';
-import type { CurrentUser } from './session';
+import type { CurrentUser } from '../auth/session';
 import { serverKeyAccess, type LakeAccess, type LakeCall, type LakeCaller } from '../lake/api/access';
 import { queryNotFound } from '../lake/errors';
 import { BUILTIN } from '../cloudtrail/clients';
 import { costOf } from '../cloudtrail/query';
 import { finishRun, recordRun } from '../workbench/runs';
-import { audit } from './audit-write';
+import { audit } from '../auth/audit-write';
 import { keyForSigning, recordKeyUse } from './access-keys';
 import { QUERY_ID_OPERATIONS, requireLakePermission } from './lake-permissions';
 

@@ -1,6 +1,6 @@
 import { hkdfSync } from 'node:crypto';
-import { decrypt, encrypt } from '../alerts/secrets';
-import { sessionSecret } from './session-secret';
+import { decrypt, encrypt } from '../util/sealed-secrets';
+import { sessionSecret } from '../auth/session-secret';
 
 /**
  * Lake access key secrets at rest. SigV4 verification needs the secret itself (a hash would not
