@@ -1,10 +1,11 @@
 // The browser side of the query routes (app/api/queries, stores, estimate, exports): stores,
 // a query's start, status, result pages, cancel, cost estimate and exports.
 
+import type { CostEstimate } from '@/lib/workbench/cost';
 import type { ExportSummary } from '@/lib/workbench/export-list';
 import { isAbortError, request } from './request';
 
-export type { ExportSummary };
+export type { CostEstimate, ExportSummary };
 
 export type QueryStatus = 'QUEUED' | 'RUNNING' | 'FINISHED' | 'FAILED' | 'CANCELLED' | 'TIMED_OUT';
 
@@ -116,19 +117,6 @@ export function cancelQuery(queryId: string, signal?: AbortSignal): Promise<{ qu
     method: 'POST',
     signal,
   });
-}
-
-export interface CostEstimate {
-  /** manifests: exact, from the built-in lake's files; other bases come with their own explanation. */
-  basis: string;
-  bytesScanned?: number;
-  eventsScanned?: number;
-  costUsd?: number;
-  pricePerGb: number;
-  /** How a history-based estimate was made, in words. */
-  basisDetail?: string;
-  /** Above this cost, Run asks before a query with cost warnings. */
-  confirmAboveUsd: number;
 }
 
 /** Bytes and dollars a query would scan, before Run (POST /api/estimate). */
