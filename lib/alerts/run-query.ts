@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { CurrentUser } from '../auth/session';
 import { env } from '../env';
-import { asRecords, resultPages, waitForEnd } from '../cloudtrail/query';
+import { collectRows, waitForEnd } from '../cloudtrail/query';
 import { clientForHandle } from '../workbench/queries';
 import { runSql } from '../workbench/run-sql';
 import { finishRun } from '../workbench/runs';
@@ -23,14 +23,7 @@ export async function runToEnd(db: Kysely<Database>, owner: CurrentUser, input: 
   const d = await waitForEnd(client, target.queryId, { deadline: Date.now() + (env().TRAILBENCH_QUERY_TIMEOUT_SECONDS + 60) * 1000 });
   await finishRun(db, handle, d);
   if (d.status !== 'FINISHED') return { handle, status: d.status, error: d.errorMessage ?? `the query ended ${d.status}`, columns: [], rows: [], total: 0 };
-  const rows: Row[] = [];
-  let columns: string[] = [];
-  let total = 0;
-  for await (const page of resultPages(client, target.queryId, { maxRows: MAX_ROWS })) {
-    if (page.columns.length) columns = page.columns;
-    total = page.totalResultsCount;
-    rows.push(...asRecords(page.columns, page.rows, ''));
-  }
+  const { columns, rows, total } = await collectRows(client, target.queryId, { maxRows: MAX_ROWS, nullAs: '' });
   await finishRun(db, handle, d, total);
   return { handle, status: d.status, columns, rows, total };
 }

@@ -4,6 +4,7 @@ import {
 import { env } from '../env';
 import { fillStorePlaceholders } from '../util/sql-text/code-spans';
 import { cellValue } from '../lake/api/null-cells';
+import { usdForBytes } from '../util/cost';
 
 /**
  * A query's life through the CloudTrail API, the same on every lake (built-in, AWS, any
@@ -30,10 +31,10 @@ export interface ResultsPage {
   totalResultsCount: number;
 }
 
-const GB = 1024 ** 3;
 const PAGE_MAX = 1000;
 
-export const costOf = (bytes: number, pricePerGb = env().TRAILBENCH_PRICE_PER_GB) => (bytes / GB) * pricePerGb;
+/** The cost of a scan at the configured price (TRAILBENCH_PRICE_PER_GB). */
+export const costOf = (bytes: number, pricePerGb = env().TRAILBENCH_PRICE_PER_GB) => usdForBytes(bytes, pricePerGb);
 
 export const isActive = (status: string | undefined) => status === 'QUEUED' || status === 'RUNNING';
 
@@ -129,6 +130,22 @@ export async function* resultPages(client: CloudTrailClient, queryId: string, op
     yield page;
     token = page.nextToken;
   } while (token && read < (opts.maxRows ?? Infinity));
+}
+
+/**
+ * A finished query's rows as records, up to `maxRows` (whole pages: a little more may come),
+ * with the result's columns and total row count.
+ */
+export async function collectRows<N extends string | null = null>(client: CloudTrailClient, queryId: string, opts: { maxRows?: number; nullAs?: N } = {}) {
+  const rows: Record<string, string | N>[] = [];
+  let columns: string[] = [];
+  let total = 0;
+  for await (const page of resultPages(client, queryId, { maxRows: opts.maxRows })) {
+    if (page.columns.length) columns = page.columns;
+    total = page.totalResultsCount;
+    rows.push(...asRecords(page.columns, page.rows, (opts.nullAs ?? null) as N));
+  }
+  return { columns, rows, total };
 }
 
 /** Rows keyed by column name; a NULL cell becomes `nullAs`. */
