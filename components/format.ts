@@ -1,7 +1,7 @@
 // The browser's display formats: counts, bytes, dollars, durations and times. Values may come as
 // numbers or as database text (history rows), or be missing ("—").
 
-import { formatBytes as bytesText, formatUsd } from '@/lib/util/format';
+import { formatBytes as bytesText, formatUsd } from '../lib/util/format';
 
 type Num = number | string | null | undefined;
 

@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { usdForBytes } from '@/lib/util/cost';
+import { usdForBytes } from '../../lib/util/cost';
 import { formatBytes, formatCost, formatCount } from '../format';
 import type { QueryRunState } from './run-state';
 import type { EstimateState } from './use-cost-estimate';

@@ -15,8 +15,13 @@ export function formatBytes(bytes: number | undefined): string {
   return `${value.toFixed(digits)} ${BYTE_UNITS[unit]}`;
 }
 
-/** Dollars to a hundredth of a cent: a query's cost is often a fraction of a cent. */
+/**
+ * Dollars to a hundredth of a cent ("$0.0123"); a smaller amount to two significant digits
+ * ("$0.000032"), since a query's cost is often a tiny fraction of a cent and a budget message
+ * must still say which of two amounts is larger.
+ */
 export function formatUsd(usd: number | undefined): string {
   if (usd === undefined || !Number.isFinite(usd)) return '—';
-  return usd > 0 && usd < 0.0001 ? '< $0.0001' : `$${usd.toFixed(4)}`;
+  if (usd <= 0 || usd >= 0.0001) return `$${usd.toFixed(4)}`;
+  return `$${usd.toFixed(Math.min(20, 1 - Math.floor(Math.log10(usd))))}`;
 }
