@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { withWorkerPool } from './lib/worker-pool.mjs';
+import { withWorkerPool } from './lib/util/worker-pool.mjs';
 import { E2E_IMPORT_ROOT, LAKE_KEYS } from './e2e/lake';
 
 // End-to-end tests run against the production build (`next build` is done by the test script first)
@@ -41,7 +41,7 @@ export default defineConfig({
   webServer: {
     command: `./node_modules/.bin/next start -p ${PORT} -H 127.0.0.1`,
     url: `${BASE_URL}/api/health`,
-    // the worker pool sized like `npm start` sizes it (lib/worker-pool.mjs)
+    // the worker pool sized like `npm start` sizes it (lib/util/worker-pool.mjs)
     env: withWorkerPool({
       TRAILBENCH_DATA_DIR: '.tmp/e2e-data',
       TRAILBENCH_DEMO_EVENTS: '20000',

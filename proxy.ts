@@ -15,4 +15,4 @@ export function proxy(req: NextRequest) {
   return NextResponse.redirect(login);
 }
 
-export const config = { matcher: ['/((?!api/|lake|_next/|icon.svg|favicon.ico).*)'] };
+export const config = { matcher: ['/((?!api/|lake|_next/|icon.svg|favicon.ico|robots.txt).*)'] };

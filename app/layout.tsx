@@ -1,11 +1,13 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import './globals.css';
-import { NavBar } from '@/components/accounts/nav-bar';
+import '@/components/layout/pages.css'; // the console pages' shared styles, once for every page
+import { NavBar } from '@/components/layout/nav-bar';
 
 export const metadata: Metadata = {
   title: 'Trailbench',
   description: 'Query workbench for CloudTrail Lake SQL',
+  icons: { icon: { url: '/icon.svg', type: 'image/svg+xml' } }, // public/icon.svg
 };
 
 export const viewport: Viewport = { themeColor: '#15191f' };

@@ -5,12 +5,12 @@ import { generateEvents } from '../lib/lake/demo/generate-events';
 import { describeFile } from '../lib/lake/ingest/write-events';
 import { groupByDay, writeDay, type DataFile } from '../lib/lake/storage/manifest';
 import { sqlString } from '../lib/lake/engine/duckdb';
+import { DAY_MS } from '../lib/util/time';
 
 /**
  * The benchmark's data: N generated events over the 30 days before generation, in one store of a
  * lake of its own. Built once per event count in `.tmp/bench-<N>/` and reused by later runs.
  */
-const DAY_MS = 86_400_000;
 const META = 'bench-dataset.json';
 // No background compaction: the query sections measure the files one bulk ingest writes (the steady-state section measures compaction).
 const LAKE_OPTS = { region: 'us-east-1', accountId: '123456789012', backgroundCompaction: false };

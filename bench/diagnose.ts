@@ -6,7 +6,7 @@ import type { Lake } from '../lib/lake/lake';
 import { parseStatement } from '../lib/lake/sql/parse';
 import { formatCell } from '../lib/lake/query/format-cell';
 import { ResultsWriter } from '../lib/lake/query/results-file';
-import { writeFileAtomic } from '../lib/lake/storage/fs-atomic';
+import { writeFileAtomic } from '../lib/util/fs-atomic';
 import { verifySigV4 } from '../lib/lake/api/sigv4';
 import { queryOperations } from '../lib/lake/api/operations/queries';
 import { stringifyWithRaw } from '../lib/lake/api/raw-json';

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../lib/util/time';
 /**
  * The benchmark's queries: CloudTrail Lake SQL as a user would write it, `FROM <store ID>`, with
  * eventTime windows on whole UTC days of the generated data.
@@ -23,8 +24,6 @@ export interface QueryContext {
   first: string;
   last: string;
 }
-
-const DAY_MS = 86_400_000;
 
 /** `YYYY-MM-DD` shifted by whole days. */
 export function addDays(day: string, n: number): string {

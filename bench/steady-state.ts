@@ -9,6 +9,7 @@ import { verifyLake } from '../lib/lake/integrity/verify';
 import { serveLake } from './http-lake';
 import { apiClient, median, quantile, runApi } from './measure';
 import { fmt } from './sections';
+import { DAY_MS } from '../lib/util/time';
 
 /**
  * Steady state of a live store: a trail's archive delivered 5 minutes at a time into a followed
@@ -38,7 +39,6 @@ export interface SteadyResult {
 
 interface StoreShape { files: number; days: number; maxFilesPerDay: number; filesPerDay: number[]; manifestBytes: number; events: number }
 
-const DAY_MS = 86_400_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function benchSteadyState(opts: SteadyOptions, log: (s: string) => void): Promise<SteadyResult> {

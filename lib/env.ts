@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { connectionsSchema } from './connections/config';
-import { cidrError, splitList } from './http/ip-ranges';
-import { DEFAULT_MAX_RUNNING_QUERIES, LIBUV_DEFAULT_POOL } from './worker-pool.mjs';
+import { cidrError, splitList } from './util/ip-ranges';
+import { DEFAULT_MAX_RUNNING_QUERIES, LIBUV_DEFAULT_POOL } from './util/worker-pool.mjs';
 
 /** A size as DuckDB writes it: KB, MB... are powers of 1000, KiB, MiB... of 1024. */
 const SIZE = /^(\d+(?:\.\d+)?)\s*([KMGT])(i?)B$/i;
@@ -40,11 +40,11 @@ const schema = z.object({
   TRAILBENCH_QUERY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600, "must be at most 3600 (CloudTrail Lake's limit)").default(900),
   /** Queued + running queries before MaxConcurrentQueriesException. */
   TRAILBENCH_MAX_CONCURRENT_QUERIES: z.coerce.number().int().min(1).max(100).default(10),
-  /** Queries on the engine at once (the others wait QUEUED); Node's worker pool is sized for them (lib/worker-pool.mjs). */
+  /** Queries on the engine at once (the others wait QUEUED); Node's worker pool is sized for them (lib/util/worker-pool.mjs). */
   TRAILBENCH_MAX_RUNNING_QUERIES: z.coerce.number().int().min(1).max(64).default(DEFAULT_MAX_RUNNING_QUERIES),
   /** Memory each running query can count on; the query engine's limit is this times the running queries. */
   TRAILBENCH_QUERY_MEMORY_LIMIT: z.string().regex(SIZE, 'must be a size such as 512MiB or 2GB').transform(sizeBytes).refine((b) => b >= 2 ** 24, 'must be at least 16MiB').optional(),
-  /** Read by libuv when the process starts (lib/worker-pool.mjs); here only to know the pool's size. */
+  /** Read by libuv when the process starts (lib/util/worker-pool.mjs); here only to know the pool's size. */
   UV_THREADPOOL_SIZE: z.coerce.number().int().min(1).default(LIBUV_DEFAULT_POOL),
   /** Events an import commits at a time (the lake's default when unset): smaller batches lose less to a crash, larger ones import faster. */
   TRAILBENCH_IMPORT_BATCH_EVENTS: z.coerce.number().int().min(100).optional(),

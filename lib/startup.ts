@@ -1,5 +1,5 @@
 import { baseUrl, env } from './env';
-import { getLake } from './lake';
+import { getLake } from './built-in-lake';
 import { getDb } from './db';
 import { ensureFirstAdmin } from './auth/users';
 import { startScheduler } from './alerts/scheduler';

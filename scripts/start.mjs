@@ -4,7 +4,7 @@
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { withWorkerPool } from '../lib/worker-pool.mjs';
+import { withWorkerPool } from '../lib/util/worker-pool.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
@@ -18,11 +18,11 @@ function newestSource() {
     if (st.isDirectory()) for (const e of fs.readdirSync(p)) walk(path.join(p, e));
     else newest = Math.max(newest, st.mtimeMs);
   };
-  for (const p of ['app', 'components', 'lib', 'public', 'next.config.ts', 'package-lock.json', 'instrumentation.ts']) walk(path.join(root, p));
+  for (const p of ['app', 'components', 'lib', 'public', 'next.config.js', 'package-lock.json', 'instrumentation.ts']) walk(path.join(root, p));
   return newest;
 }
 
-// The server's worker pool is sized for its queries before it starts (lib/worker-pool.mjs).
+// The server's worker pool is sized for its queries before it starts (lib/util/worker-pool.mjs).
 const env = withWorkerPool({ ...process.env, NEXT_TELEMETRY_DISABLED: '1' });
 const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
 if (built < newestSource()) {

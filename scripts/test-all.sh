@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: sets up what the tests need, then runs every suite (types, unit, integration, browser).
+# `npm test`: sets up what the tests need, then runs every suite (types, lint, unit, integration, browser).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 CI="${CI:-1}"
@@ -25,6 +25,9 @@ fi
 
 step "Type check"
 ./node_modules/.bin/tsc --noEmit -p .
+
+step "Lint (ESLint, import seams and cycles)"
+bash scripts/lint/run.sh
 
 step "Unit tests"
 ./node_modules/.bin/vitest run --config vitest.config.ts

@@ -1,9 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { PageShell } from '@/components/accounts/page-shell';
-import { ChangePasswordForm } from '@/components/accounts/change-password-form';
-import '@/components/accounts/accounts.css';
+import { PageShell } from '@/components/layout/page-shell';
+import { ChangePasswordForm } from '@/components/account/change-password-form';
 
 export default function AccountPage() {
   return (

@@ -1,10 +1,9 @@
 'use client';
 
-import { PageShell } from '@/components/accounts/page-shell';
+import { PageShell } from '@/components/layout/page-shell';
 import { DestinationsPanel } from '@/components/alerts/destinations-panel';
 import { RulesList } from '@/components/alerts/rules-list';
 import { TemplateForm } from '@/components/alerts/template-form';
-import '@/components/accounts/accounts.css';
 
 /** The user's alert rules, the seed templates, and destinations. */
 export default function AlertsPage() {

@@ -1,8 +1,7 @@
 'use client';
 
-import { HistoryTable } from '@/components/accounts/history-table';
-import { PageShell } from '@/components/accounts/page-shell';
-import '@/components/accounts/accounts.css';
+import { HistoryTable } from '@/components/history/history-table';
+import { PageShell } from '@/components/layout/page-shell';
 
 export default function HistoryPage() {
   return <PageShell title="History">{(me) => <HistoryTable me={me} />}</PageShell>;

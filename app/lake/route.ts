@@ -1,8 +1,8 @@
-import { getLake } from '@/lib/lake';
+import { getLake } from '@/lib/built-in-lake';
 import { getDb } from '@/lib/db';
 import { handleLakeRequest } from '@/lib/lake/api/handler';
 import { incomingRequest } from '@/lib/lake/api/http-request';
-import { appLakeAccess } from '@/lib/auth/lake-access';
+import { appLakeAccess } from '@/lib/lake-access/lake-access';
 
 /** The built-in lake's CloudTrail endpoint (AWS JSON 1.1 + SigV4) for any AWS client, with the server's key or a user's. */
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { SubmitButton } from '@/components/forms/submit-button';
-import { signInWithPassword } from '@/components/accounts/sign-in';
+import { signInWithPassword } from '@/components/account/sign-in';
 import { safeNextPath } from '@/lib/http/safe-redirect';
 
 /** Signs in through next-auth's credentials endpoint, then opens the workbench (or `next`). */
@@ -30,6 +30,7 @@ export default function LoginForm({ oidcName }: { oidcName?: string }) {
       <label>Password<input name="password" type="password" autoComplete="current-password" required /></label>
       {error && <p role="alert" className="auth-error">{error}</p>}
       <SubmitButton disabled={busy}>Sign in</SubmitButton>
+      {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- next-auth's OIDC sign-in is a route handler: a full navigation */}
       {oidcName && <a className="auth-sso" href="/api/auth/signin/oidc">Sign in with {oidcName}</a>}
     </form>
   );

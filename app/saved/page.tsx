@@ -1,8 +1,7 @@
 'use client';
 
-import { PageShell } from '@/components/accounts/page-shell';
-import { SavedList } from '@/components/accounts/saved-list';
-import '@/components/accounts/accounts.css';
+import { PageShell } from '@/components/layout/page-shell';
+import { SavedList } from '@/components/saved-queries/saved-list';
 
 export default function SavedQueriesPage() {
   return <PageShell title="Saved queries">{(me) => <SavedList me={me} />}</PageShell>;

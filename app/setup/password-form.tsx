@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { TokenKind } from '@/lib/db/schema';
 import { SubmitButton } from '@/components/forms/submit-button';
-import { signInWithPassword } from '@/components/accounts/sign-in';
+import { signInWithPassword } from '@/components/account/sign-in';
 import { PASSWORD_MIN } from '@/lib/auth/password-rule';
 
 const ROUTES: Record<TokenKind, string> = { setup: '/api/setup', invite: '/api/invites/accept', reset: '/api/password-reset' };

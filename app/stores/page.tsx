@@ -1,8 +1,7 @@
 'use client';
 
-import { PageShell } from '@/components/accounts/page-shell';
+import { PageShell } from '@/components/layout/page-shell';
 import { StoresList } from '@/components/lake-admin/stores-list';
-import '@/components/accounts/accounts.css';
 import '@/components/lake-admin/lake-admin.css';
 
 export default function StoresPage() {

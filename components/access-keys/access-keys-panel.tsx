@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import type { Me } from '../accounts/api';
+import type { Me } from '../api/accounts';
 import { SubmitButton } from '../forms/submit-button';
 import { accessKeysApi, type AccessKey, type NewAccessKey } from './api';
 import { KeysTable } from './keys-table';

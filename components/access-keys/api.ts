@@ -1,6 +1,6 @@
 // The browser side of app/api/access-keys: a user's lake access keys (everyone's for admins).
 
-import { request } from '../accounts/api';
+import { request } from '../api/request';
 
 export interface AccessKey {
   accessKeyId: string; name: string; ownerEmail: string; status: 'active' | 'revoked';

@@ -1,6 +1,6 @@
 'use client';
 
-import { formatWhen } from '../accounts/format';
+import { formatWhen } from '../format';
 import type { AccessKey } from './api';
 
 /** Keys with their status and last use; active ones can be rotated or revoked. `showOwner` for the admin's view of everyone's. */

@@ -1,7 +1,7 @@
 // The browser side of the alert routes (app/api/alerts/*). Webhook URLs never come back from the
 // server: destinations carry only a masked hint.
-import { request } from '../accounts/api';
-import type { DestinationKind } from '@/lib/alerts/destinations/kinds';
+import { request } from '../api/request';
+import type { DestinationKind } from '../../lib/alerts/destinations/kinds';
 
 export type Schedule = { kind: 'every'; minutes: number } | { kind: 'cron'; expression: string };
 export type Comparison = '>' | '>=' | '<' | '<=' | '=' | '!=';

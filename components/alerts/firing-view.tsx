@@ -3,8 +3,8 @@
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { ResultsTable } from '@/components/results/results-table';
-import { api } from '../accounts/api';
-import { formatWhen } from '../accounts/format';
+import { exportUrl } from '../api/queries';
+import { formatWhen } from '../format';
 import { alertsApi, type FiringDetail } from './api';
 import { formatWindow, plural } from './format';
 
@@ -34,7 +34,7 @@ export function FiringView({ id }: { id: string }) {
       <div className="acc-row">
         <span className="acc-muted">{f.rowCount} rows fired{f.rows.length < f.rowCount ? ` (the first ${f.rows.length} are kept here)` : ''}.</span>
         {f.queryHandle && (
-          <a className="acc-button acc-link-button acc-secondary" href={api.exportUrl(f.queryHandle, 'csv')} download>
+          <a className="acc-button acc-link-button acc-secondary" href={exportUrl(f.queryHandle, { format: 'csv', scope: 'all', formulaGuard: true })} download>
             Export the query's full result (CSV, kept 7 days)
           </a>
         )}

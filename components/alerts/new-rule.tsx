@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useMemo, useState } from 'react';
-import { api } from '../accounts/api';
+import { api } from '../api/accounts';
 import { alertsApi } from './api';
 import { NEW_RULE, RuleForm } from './rule-form';
 

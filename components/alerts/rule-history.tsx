@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { formatWhen } from '../accounts/format';
+import { formatWhen } from '../format';
 import type { Delivery, Run } from './api';
 import { firingLabel, formatWindow, plural } from './format';
 

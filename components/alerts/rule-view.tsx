@@ -2,8 +2,9 @@
 
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { AccountsApiError, type Me } from '../accounts/api';
-import { formatWhen } from '../accounts/format';
+import { ApiError } from '../api/request';
+import type { Me } from '../api/accounts';
+import { formatWhen } from '../format';
 import { alertsApi, type Rule, type Run } from './api';
 import { inputOfRule, RuleForm } from './rule-form';
 import { RuleHistory, runOutcome } from './rule-history';
@@ -26,7 +27,7 @@ export function RuleView({ id, me }: { id: string; me: Me }) {
     () =>
       Promise.all([alertsApi.getRule(id), alertsApi.history(id)]).then(
         ([r, h]) => setData({ rule: r, runs: h }),
-        (e: unknown) => (e instanceof AccountsApiError && e.status === 404 ? setMissing(e.message) : setError((e as Error).message)),
+        (e: unknown) => (e instanceof ApiError && e.status === 404 ? setMissing(e.message) : setError((e as Error).message)),
       ),
     [id],
   );

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { formatWhen } from '../accounts/format';
+import { formatWhen } from '../format';
 import { alertsApi, type Rule } from './api';
 import { RuleStatus } from './rule-status';
 

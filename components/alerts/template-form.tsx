@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { StoreSelect, type StoreChoice } from '../accounts/store-select';
+import { StoreSelect, type StoreChoice } from '../forms/store-select';
 import { alertsApi, type AlertTemplate, type TemplateParam } from './api';
 import { confirmWithoutDestination, DestinationPicker } from './destination-picker';
 import { SubmitButton } from '../forms/submit-button';

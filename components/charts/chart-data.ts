@@ -1,4 +1,4 @@
-import { parseTimestampText } from '../../lib/sql/timestamp-text';
+import { parseTimestampText } from '../../lib/util/sql-text/timestamp-text';
 
 /**
  * Picks a chart for a page of results and shapes its data. Pure, so it is unit-tested.

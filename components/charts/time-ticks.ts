@@ -1,6 +1,5 @@
+import { DAY_MS } from '../../lib/util/time';
 // Tick labels for a linear x axis of epoch milliseconds (no date adapter), in UTC.
-
-const DAY_MS = 86_400_000;
 
 export function spanOf(xs: number[]): number {
   let lo = Infinity;

@@ -1,4 +1,4 @@
-import { codeSpans } from '../../lib/sql/code-spans';
+import { codeSpans } from '../../lib/util/sql-text/code-spans';
 
 /**
  * What the text before the cursor asks for, decided lexically (no parser, so it is instant even

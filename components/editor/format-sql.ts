@@ -1,4 +1,4 @@
-import { codeSpans } from '../../lib/sql/code-spans';
+import { codeSpans } from '../../lib/util/sql-text/code-spans';
 
 /**
  * A light SQL formatter: one clause per line, one select item per line, AND/OR of WHERE, HAVING

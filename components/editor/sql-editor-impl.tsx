@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { monaco, TRINO_LANGUAGE_ID } from './monaco-setup';
-import { codeSpans } from '../../lib/sql/code-spans';
+import { codeSpans } from '../../lib/util/sql-text/code-spans';
 import { setEditorContext } from './editor-context';
 import { lintMarkers, LINT_OWNER } from './lint-markers';
 import { storeIdSpans } from './store-id-spans';

@@ -1,4 +1,4 @@
-import { codeSpans } from '../../lib/sql/code-spans';
+import { codeSpans } from '../../lib/util/sql-text/code-spans';
 
 const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
 

@@ -1,7 +1,7 @@
 // The browser side of the console's lake routes (app/api/lake-admin/*): stores, their changes
 // and imports, on one lake (`connection`/`region`; the built-in lake by default).
 
-import { request } from '@/components/accounts/api';
+import { request } from '../api/request';
 import type { AdvancedEventSelector } from '@/lib/lake-admin/store-form';
 import type { FollowStatus, StoreStorage } from '@/lib/lake-admin/lake-calls';
 import { targetQuery, type LakeTarget } from './lake-target';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { formatCount } from '@/components/accounts/format';
+import { formatCount } from '../format';
 import { lakeApi, type ImportDetail } from './api';
 import { formatTime } from './format';
 import { importProgress } from './import-progress';

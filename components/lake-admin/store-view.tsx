@@ -3,9 +3,9 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
-import { formatBytes, formatCount } from '@/components/accounts/format';
+import { formatBytes, formatCount } from '../format';
 import { selectorsInWords } from '@/lib/lake-admin/selectors-in-words';
-import type { Role } from '@/components/accounts/api';
+import type { Role } from '../api/accounts';
 import { lakeApi, type StoreOverview } from './api';
 import { DeleteDialog } from './delete-dialog';
 import { EventsChart } from './events-chart';

@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 import { useEffect, useMemo, useState } from 'react';
-import type { Role } from '@/components/accounts/api';
-import { formatBytes, formatCount } from '@/components/accounts/format';
+import type { Role } from '../api/accounts';
+import { formatBytes, formatCount } from '../format';
 import { lakeApi, type StoreOverview } from './api';
 import { formatTime, STATUS_TEXT } from './format';
 import { ingestionText } from './ingestion-text';

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { describeCell, isScalarColumn, parseJsonContainer, parseTrinoValue } from '@/lib/workbench/cell-value';
 import { ENTITY_LABELS, eventEntities, type Entity } from '@/lib/workbench/pivots';
-import type { EventDataStore } from '../workbench/api-client';
+import type { EventDataStore } from '../api/queries';
 import { ModalDialog } from './modal-dialog';
 import { useEventDetail } from './use-event-detail';
 

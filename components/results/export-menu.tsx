@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { evidenceUrl, exportUrl, listExports, type ExportRequest, type ExportSummary } from '../workbench/api-client';
+import { evidenceUrl, exportUrl, listExports, type ExportRequest, type ExportSummary } from '../api/queries';
 
 const CHOICES: [ExportRequest['format'], ExportRequest['scope']][] = [['csv', 'all'], ['jsonl', 'all'], ['csv', 'page'], ['jsonl', 'page']];
 const FORMAT_NAMES = { csv: 'CSV', jsonl: 'JSON Lines' } as const;

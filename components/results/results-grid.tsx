@@ -115,6 +115,7 @@ export function ResultsGrid(props: ResultsGridProps) {
   const totalWidth = colV.getTotalSize();
   // Same columns in view → same array, so rows that stay in view are not rendered again.
   const colsKey = virtualCols.map((c) => `${c.index}:${c.start}`).join(',');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the columns' positions, not the virtualizer's new array
   const cols = useMemo<GridColumn[]>(() => virtualCols.map(({ index, start, key }) => ({ index, start, key })), [colsKey]);
   const entityOf = useMemo(() => {
     const cache = new Map<number, Entity | null>();

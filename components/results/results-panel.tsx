@@ -2,7 +2,8 @@
 
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ResultsChart } from '../charts/results-chart';
-import { getQueryResults, isAbortError, type EventDataStore, type QueryResultsPage } from '../workbench/api-client';
+import { getQueryResults, type EventDataStore, type ResultsPage } from '../api/queries';
+import { isAbortError } from '../api/request';
 import { ExportMenu } from './export-menu';
 import { ResultsTableView } from './results-table-view';
 import { useQueryWindow } from './use-query-window';
@@ -43,7 +44,7 @@ export function ResultsPanel({ queryId, onTotal, store, ranAt, onOpenQuery }: Re
   const timeWindow = useQueryWindow(queryId, ranAt);
   const followUp = useMemo(() => (store && onOpenQuery ? { store, window: timeWindow, onOpenQuery } : undefined), [store, timeWindow, onOpenQuery]);
   const [paging, setPaging] = useState<Paging>(() => FIRST_PAGE(PAGE_SIZES[0]));
-  const [page, setPage] = useState<QueryResultsPage | null>(null);
+  const [page, setPage] = useState<ResultsPage | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
 

@@ -3,7 +3,7 @@
 import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { detectEntity, pivotSql, pivotTitle, type Entity } from '@/lib/workbench/pivots';
 import { eventLookupSql, type TimeWindow } from '@/lib/workbench/follow-up-sql';
-import type { EventDataStore } from '../workbench/api-client';
+import type { EventDataStore } from '../api/queries';
 import { CellActions } from './cell-actions';
 import { CellViewer } from './cell-viewer';
 import { EventDrawer } from './event-drawer';

@@ -3,7 +3,8 @@
 import { useMemo } from 'react';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 
-type ResultRow = string[];
+// null is a NULL cell; it shows empty
+type ResultRow = (string | null)[];
 
 interface ResultsTableProps {
   columns: string[];

@@ -1,14 +1,9 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import {
-  cancelQuery,
-  getQueryResults,
-  isAbortError,
-  startQuery,
-  type EventDataStore,
-} from '../workbench/api-client';
-import { pollUntilDone, terminalError, toRunError } from '../workbench/query-polling';
+import { cancelQuery, getQueryResults, startQuery, type EventDataStore } from '../api/queries';
+import { isAbortError } from '../api/request';
+import { pollUntilDone, terminalError, toRunError } from '../api/query-polling';
 
 export type EventDetail =
   | { state: 'loading' }

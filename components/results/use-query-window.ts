@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'react';
 import { eventTimeWindow } from '@/lib/workbench/lint';
 import type { TimeWindow } from '@/lib/workbench/follow-up-sql';
-import { describeQuery, isAbortError } from '../workbench/api-client';
+import { describeQuery } from '../api/queries';
+import { isAbortError } from '../api/request';
 
 /**
  * The eventTime window of a finished query, read from the SQL the lake ran (relative bounds such

@@ -4,7 +4,7 @@ import { memo, useId, useMemo, useState } from 'react';
 import { fieldsFor, type TableShape } from '@/lib/lake/schema';
 import type { SampleQuery } from '@/lib/workbench/sample-queries';
 import type { Insertion } from '../editor/schema-paths';
-import type { FieldSamples } from '../workbench/api-client';
+import type { FieldSamples } from '../api/queries';
 import { buildPropertyNodes } from './property-nodes';
 import { PropertyTree } from './property-tree';
 import { SampleLibrary } from './sample-library';

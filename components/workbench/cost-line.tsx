@@ -1,8 +1,8 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { formatCost } from '../accounts/format';
-import { formatBytes, formatCount } from './format';
+import { usdForBytes } from '../../lib/util/cost';
+import { formatBytes, formatCost, formatCount } from '../format';
 import type { QueryRunState } from './run-state';
 import type { EstimateState } from './use-cost-estimate';
 import './cost-line.css';
@@ -44,7 +44,7 @@ export function CostLine({ estimate, run, pricePerGb, children }: { estimate: Es
         <span>
           <span className="muted">Last run: </span>
           <output aria-label="Scanned by the last run">
-            {formatBytes(scanned)} scanned{price !== undefined ? `, ${formatCost((scanned / 1024 ** 3) * price)}` : ''}
+            {formatBytes(scanned)} scanned{price !== undefined ? `, ${formatCost(usdForBytes(scanned, price))}` : ''}
           </output>
         </span>
       )}

@@ -1,8 +1,9 @@
 'use client';
 
 import { useEffect, useId, useState } from 'react';
-import type { QueryRunState, RunError } from './run-state';
-import { formatBytes, formatCount, formatDuration, formatElapsed } from './format';
+import type { QueryRunState } from './run-state';
+import type { RunError } from '../api/query-polling';
+import { formatBytes, formatCount, formatDuration, formatElapsed } from '../format';
 
 interface QueryStatusProps {
   state: QueryRunState;

@@ -1,17 +1,11 @@
-import type { QueryStatistics, QueryStatus } from './api-client';
+import type { QueryStatistics, QueryStatus } from '../api/queries';
+import type { RunError } from '../api/query-polling';
 
 /**
  * starting: POST /api/queries in flight; waiting: the lake is at its concurrent-query limit and the
  * start is retried until a slot frees; running: polling; done: terminal status or rejected.
  */
 export type RunPhase = 'idle' | 'starting' | 'waiting' | 'running' | 'done';
-
-export interface RunError {
-  /** Short heading, also the alert's accessible name ("Query rejected", "Query failed", ...). */
-  title: string;
-  type?: string;
-  message: string;
-}
 
 /** One tab's query run, as the status line and results show it. */
 export interface QueryRunState {

@@ -1,10 +1,11 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
-import { AccountsApiError, api, type SavedQuery } from '../accounts/api';
-import { inputOf } from '../accounts/query-form';
+import { ApiError } from '../api/request';
+import { api, type SavedQuery } from '../api/accounts';
+import { inputOf } from '../saved-queries/query-form';
 import { SubmitButton } from '../forms/submit-button';
-import type { EventDataStore } from './api-client';
+import type { EventDataStore } from '../api/queries';
 
 /** What the dialog saves: the tab's title, SQL and store, and the saved query it is linked to. */
 export interface SaveTarget {
@@ -82,7 +83,7 @@ function SaveDialog({ target, onClose, onSaved }: { target: SaveTarget; onClose:
       },
       (e: unknown) => {
         if (!live) return;
-        setUnlinkedWhy(e instanceof AccountsApiError && e.status === 404 ? 'The query this tab was saved as is gone, so this saves a new one.' : (e as Error).message);
+        setUnlinkedWhy(e instanceof ApiError && e.status === 404 ? 'The query this tab was saved as is gone, so this saves a new one.' : (e as Error).message);
         setLinked(null);
       },
     );

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { storeKey, type EventDataStore, type StoreListError } from './api-client';
+import { storeKey, type EventDataStore, type StoreListError } from '../api/queries';
 
 interface StorePickerProps {
   stores: EventDataStore[] | null; // null while loading

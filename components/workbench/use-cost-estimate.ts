@@ -1,7 +1,8 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { estimateQuery, isAbortError, type CostEstimate, type EventDataStore } from './api-client';
+import { estimateQuery, type CostEstimate, type EventDataStore } from '../api/queries';
+import { isAbortError } from '../api/request';
 
 export type EstimateState =
   | { state: 'idle' }

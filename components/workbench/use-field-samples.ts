@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { getFieldSamples, isAbortError, storeKey, type EventDataStore, type FieldSamples } from './api-client';
+import { getFieldSamples, storeKey, type EventDataStore, type FieldSamples } from '../api/queries';
+import { isAbortError } from '../api/request';
 
 /** Frequent values and map keys of the picked store, when the server can sample them (null otherwise). */
 export function useFieldSamples(store: EventDataStore | undefined): FieldSamples | null {

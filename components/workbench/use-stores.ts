@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { isAbortError, listStores, type EventDataStore, type StoreListError } from './api-client';
+import { isAbortError } from '../api/request';
+import { listStores, type EventDataStore, type StoreListError } from '../api/queries';
 
 /** The event data stores of every connection (null while loading). */
 export function useStores() {

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { TABLE_SHAPES, type TableShape } from '@/lib/lake/schema';
-import { fillStorePlaceholders } from '@/lib/sql/code-spans';
+import { fillStorePlaceholders } from '@/lib/util/sql-text/code-spans';
 import { lintQuery, type LintIssue, type LintStore } from '@/lib/workbench/lint';
 import { decideRun } from '@/lib/workbench/run-check';
 import { SAMPLE_QUERIES, type SampleQuery } from '@/lib/workbench/sample-queries';
@@ -12,7 +12,7 @@ import { SqlEditor, type SqlEditorHandle, type SyntaxProblem } from '../editor/s
 import { SyntaxStatus } from '../editor/syntax-status';
 import { ResultsPanel } from '../results/results-panel';
 import { Sidebar } from '../sidebar/sidebar';
-import { estimateQuery, storeKey, type EventDataStore } from './api-client';
+import { estimateQuery, storeKey, type EventDataStore } from '../api/queries';
 import { CostLine } from './cost-line';
 import { BudgetField, budgetOf } from './budget-field';
 import { LintDialog, LintNotes } from './lint-dialog';

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { CurrentUser } from '../auth/session';
 import { requireQuery } from '../saved-queries/saved-queries';
-import { parseTimestampText } from '../sql/timestamp-text';
+import { parseTimestampText } from '../util/sql-text/timestamp-text';
 import { describeCondition, fires, matchingRows, missingColumn } from './condition';
 import { fingerprint, recordFiring } from './fire';
 import { conditionOf } from './rules';

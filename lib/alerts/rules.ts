@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { CurrentUser } from '../auth/session';
-import { audit } from '../auth/audit';
+import { audit } from '../auth/audit-write';
 import { ApiError } from '../http/errors';
 import { requireQuery } from '../saved-queries/saved-queries';
 import { describeCondition, type Condition } from './condition';

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { CurrentUser } from '../auth/session';
 import { env } from '../env';
-import { clientForHandle, describeQuery, queryResults } from '../workbench/queries';
+import { collectRows, waitForEnd } from '../cloudtrail/query';
+import { clientForHandle } from '../workbench/queries';
 import { runSql } from '../workbench/run-sql';
 import { finishRun } from '../workbench/runs';
 import type { Row } from './condition';
@@ -16,32 +17,13 @@ export const MAX_ROWS = 10_000;
 
 export interface AlertQueryResult { handle: string; status: string; error?: string; columns: string[]; rows: Row[]; total: number }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 export async function runToEnd(db: Kysely<Database>, owner: CurrentUser, input: { sql: string; storeId: string; connectionId?: string; savedQueryId: string }): Promise<AlertQueryResult> {
   const { queryId: handle } = await runSql(db, owner, input);
   const { client, target } = await clientForHandle(handle);
-  const deadline = Date.now() + (env().TRAILBENCH_QUERY_TIMEOUT_SECONDS + 60) * 1000;
-  let delay = 100;
-  let d = await describeQuery(client, target.queryId);
-  while ((d.status === 'QUEUED' || d.status === 'RUNNING') && Date.now() < deadline) {
-    await sleep(delay);
-    delay = Math.min(delay * 2, 2000);
-    d = await describeQuery(client, target.queryId);
-  }
+  const d = await waitForEnd(client, target.queryId, { deadline: Date.now() + (env().TRAILBENCH_QUERY_TIMEOUT_SECONDS + 60) * 1000 });
   await finishRun(db, handle, d);
   if (d.status !== 'FINISHED') return { handle, status: d.status, error: d.errorMessage ?? `the query ended ${d.status}`, columns: [], rows: [], total: 0 };
-  const rows: Row[] = [];
-  let columns: string[] = [];
-  let total = 0;
-  let token: string | undefined;
-  do {
-    const page = await queryResults(client, target.queryId, 1000, token);
-    if (page.columns.length) columns = page.columns;
-    total = page.totalResultsCount;
-    for (const cells of page.rows) rows.push(Object.fromEntries(page.columns.map((c, i) => [c, cells[i] ?? ''])));
-    token = page.nextToken;
-  } while (token && rows.length < MAX_ROWS);
+  const { columns, rows, total } = await collectRows(client, target.queryId, { maxRows: MAX_ROWS, nullAs: '' });
   await finishRun(db, handle, d, total);
   return { handle, status: d.status, columns, rows, total };
 }

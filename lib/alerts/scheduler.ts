@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import { readJson, writeFileAtomic } from '../lake/storage/fs-atomic';
+import { readJson, writeFileAtomic } from '../util/fs-atomic';
 import { getDb } from '../db';
 import type { Database } from '../db/schema';
 import { env } from '../env';

@@ -1,6 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { env } from '../env';
-import { bareAddress, configuredRanges, inRanges, ipFamily, NON_PUBLIC } from '../http/ip-ranges';
+import { bareAddress, configuredRanges, inRanges, ipFamily, NON_PUBLIC } from '../util/ip-ranges';
 
 /**
  * Where alert webhooks may go: public addresses only, unless an admin allows a network with

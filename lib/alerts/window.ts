@@ -1,7 +1,7 @@
 import { fillKnown } from '../parameters/bind';
 import { findPlaceholders } from '../parameters/placeholders';
 import { RANGE_END, RANGE_START } from '../parameters/types';
-import { utcTimestampText } from '../sql/timestamp-text';
+import { utcTimestampText } from '../util/sql-text/timestamp-text';
 
 /**
  * The time window a rule's query covers, and the `{{window_start}}` / `{{window_end}}`

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema';
 import type { CurrentUser } from './session';
 import { ApiError } from '../http/errors';
-import { audit } from './audit';
+import { audit } from './audit-write';
 import { issueToken, retireTokens } from './tokens';
 import { createUser, findUser, toPublic, type PublicUser } from './users';
 

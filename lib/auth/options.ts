@@ -6,7 +6,7 @@ import type { Role } from '../db/schema';
 import { clientAddress, headerGetter } from '../http/client-address';
 import { safeNextPath } from '../http/safe-redirect';
 import { signIn } from './users';
-import { audit } from './audit';
+import { audit } from './audit-write';
 import { sessionSecret } from './session-secret';
 
 /**

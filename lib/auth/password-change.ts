@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/errors';
-import { audit } from './audit';
+import { audit } from './audit-write';
 import { hashPassword, passwordOk, PASSWORD_RULE, verifyPasswordEvenly } from './passwords';
 import { signInLimits } from './rate-limit';
 import type { CurrentUser } from './session';

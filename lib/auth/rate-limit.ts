@@ -1,4 +1,4 @@
-import { ipFamily } from '../http/ip-ranges';
+import { ipFamily } from '../util/ip-ranges';
 
 /**
  * Failed sign-ins, limited so that guessing is slow and an attacker cannot lock anyone else out.

@@ -1,7 +1,7 @@
 import NextAuth from 'next-auth';
 import { NextRequest } from 'next/server';
 import { parseJson, readBodyText } from '../http/body';
-import { errorResponse } from '../http/errors';
+import { route } from '../http/route';
 import { authOptions } from './options';
 
 /** Sign-in forms are tiny; anything larger is not one. */
@@ -12,19 +12,15 @@ const AUTH_BODY_MAX = 64 * 1024;
  * JSON with a 500; so the body is read here first with a cap (413) and checked (400), and
  * next-auth gets a copy of it.
  */
-export async function authRoute(req: NextRequest, ctx: { params: Promise<{ nextauth: string[] }> }): Promise<Response> {
-  try {
-    let request = req;
-    if (req.method === 'POST') {
-      const text = await readBodyText(req, AUTH_BODY_MAX);
-      if (req.headers.get('content-type')?.includes('application/json')) parseJson(text);
-      const headers = new Headers(req.headers);
-      headers.delete('content-length');
-      headers.delete('transfer-encoding');
-      request = new NextRequest(req.url, { method: 'POST', headers, body: text });
-    }
-    return await NextAuth(request as never, { params: await ctx.params } as never, authOptions());
-  } catch (e) {
-    return errorResponse(e);
+export const authRoute = route(async (req: NextRequest, ctx: { params: Promise<{ nextauth: string[] }> }) => {
+  let request = req;
+  if (req.method === 'POST') {
+    const text = await readBodyText(req, AUTH_BODY_MAX);
+    if (req.headers.get('content-type')?.includes('application/json')) parseJson(text);
+    const headers = new Headers(req.headers);
+    headers.delete('content-length');
+    headers.delete('transfer-encoding');
+    request = new NextRequest(req.url, { method: 'POST', headers, body: text });
   }
-}
+  return (await NextAuth(request as never, { params: await ctx.params } as never, authOptions())) as Response;
+});

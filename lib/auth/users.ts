@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema';
 import { ApiError } from '../http/errors';
-import { audit } from './audit';
+import { audit } from './audit-write';
 import { hashPassword, passwordOk, PASSWORD_RULE, verifyPasswordEvenly } from './passwords';
 import { signInLimits } from './rate-limit';
 import { issueToken, takeToken } from './tokens';

@@ -2,7 +2,7 @@ import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { fromIni, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { env, secretFromEnv } from '../env';
-import { getLake } from '../lake';
+import { getLake } from '../built-in-lake';
 import type { ConnectionConfig } from '../connections/config';
 import { inProcessClient } from './in-process-handler';
 import { ApiError } from '../http/errors';

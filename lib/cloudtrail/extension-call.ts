@@ -2,7 +2,7 @@ import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { ApiError } from '../http/errors';
-import { NodeSha256 } from '../lake/api/node-sha256';
+import { NodeSha256 } from '../util/node-sha256';
 
 /**
  * Calls a Trailbench extension operation (e.g. TrailbenchEstimateQuery) on a CloudTrail-compatible

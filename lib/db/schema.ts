@@ -1,5 +1,4 @@
 import type { Generated } from 'kysely';
-import type { DestinationKind } from '../alerts/destinations/kinds';
 
 /**
  * The app database (users, saved queries, shares, history, audit): one schema for SQLite and
@@ -96,12 +95,15 @@ export interface AuditLogTable {
 
 /** Alerts (lib/alerts): reusable destinations, rules on saved queries, and what each run did. */
 
+/** The kinds of alert destination; what each is made of: lib/alerts/destinations/kinds.ts. */
+export type DestinationKind = 'slack' | 'webhook' | 'email' | 'pagerduty' | 'teams' | 'opsgenie';
+
 export interface AlertDestinationsTable {
   id: string;
   owner_id: string;
   name: string;
   kind: DestinationKind;
-  url_secret: string; // encrypted (lib/alerts/secrets.ts)
+  url_secret: string; // encrypted (lib/util/sealed-secrets.ts)
   url_hint: string; // masked, for display
   signing_secret: string | null; // encrypted; webhooks only
   created_at: string;
@@ -194,12 +196,12 @@ export interface AlertNotifiedRowsTable {
   notified_at: string;
 }
 
-/** A user's key for the lake's CloudTrail API (lib/auth/access-keys.ts). */
+/** A user's key for the lake's CloudTrail API (lib/lake-access/access-keys.ts). */
 export interface AccessKeysTable {
   access_key_id: string;
   user_id: string;
   name: string;
-  secret_sealed: string; // encrypted (lib/auth/access-key-secret.ts); SigV4 verification needs the secret itself
+  secret_sealed: string; // encrypted (lib/lake-access/access-key-secret.ts); SigV4 verification needs the secret itself
   created_at: string;
   revoked_at: string | null;
   revoked_by: string | null;

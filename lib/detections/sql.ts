@@ -1,4 +1,4 @@
-import { sqlString } from '../lake/sql/quote';
+import { sqlString } from '../util/sql-text/quote';
 import type { ParameterSpec } from '../parameters/types';
 import type { EventNeed } from './types';
 

@@ -1,4 +1,4 @@
-import { readCappedText } from '../streams/read-capped';
+import { readCappedText } from '../util/read-capped';
 import { ApiError } from './errors';
 
 /** API request bodies are read with a cap (see readCappedText); JSON is parsed with a 400 that says why. */

@@ -1,5 +1,5 @@
 import { env } from '../env';
-import { bareAddress, configuredRanges, inRanges, splitList } from './ip-ranges';
+import { bareAddress, configuredRanges, inRanges, splitList } from '../util/ip-ranges';
 import { peerAddress } from './peer-address';
 
 /**

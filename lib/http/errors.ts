@@ -42,5 +42,3 @@ function body(type: string, message: string, status: number) {
   return NextResponse.json({ error: { type, message } }, { status, headers: status === 413 ? { connection: 'close' } : undefined });
 }
 
-/** Body reading lives in ./body (capped); still importable from here. */
-export { readJsonBody } from './body';

@@ -6,7 +6,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { CurrentUser } from '../auth/session';
-import { audit } from '../auth/audit';
+import { audit } from '../auth/audit-write';
 import { clientFor } from '../cloudtrail/clients';
 import { callExtension } from '../cloudtrail/extension-call';
 import { describeStorage, type StoreStorage } from '../cloudtrail/store-storage';

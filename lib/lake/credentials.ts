@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { readJson, writeFileAtomic } from './storage/fs-atomic';
+import { readJson, writeFileAtomic } from '../util/fs-atomic';
 
 export interface LakeCredentials { accessKeyId: string; secretAccessKey: string; generated: boolean }
 

@@ -11,12 +11,10 @@ import { bytesFor, filesInWindow, manifestBytes, type Manifest } from './storage
 import { StoreFiles } from './storage/store-files';
 import { Compactor, recoverCompaction } from './ingest/compact';
 import { purgeDeleted } from './stores/lifecycle';
-import { KeyedMutex } from './storage/fs-atomic';
+import { KeyedMutex } from '../util/fs-atomic';
 import { StoreRegistry, type StoreRecord } from './storage/stores';
 import { QueryManager, type BoundStatement, type PreparedQuery, type QueryRecord } from './query/manager';
-
-/** A statement validated, translated and priced, ready to run. */
-export interface PreparedStatement extends PreparedQuery { storeIds: string[] }
+import { DAY_MS } from '../util/time';
 import { translate, type Translation } from './sql/translate';
 import { columnTypes, TABLE_SHAPES, type TableShape } from './schema';
 import { loadCredentials, type LakeCredentials } from './credentials';
@@ -24,7 +22,10 @@ import { LakeError, storeNotFound } from './errors';
 import { SqlValidationError } from './sql/errors';
 import type { TimeBounds } from './sql/time-bounds';
 import { locateColumn } from './sql/locate';
-import { DEFAULT_MAX_RUNNING_QUERIES } from '../worker-pool.mjs';
+import { DEFAULT_MAX_RUNNING_QUERIES } from '../util/worker-pool.mjs';
+
+/** A statement validated, translated and priced, ready to run. */
+export interface PreparedStatement extends PreparedQuery { storeIds: string[] }
 
 export interface LakeOptions {
   dataDir: string;
@@ -32,7 +33,7 @@ export interface LakeOptions {
   accountId: string;
   credentials?: { accessKeyId?: string; secretAccessKey?: string };
   maxConcurrentQueries?: number;
-  /** Queries on the engine at once; the others wait QUEUED (default: lib/worker-pool.mjs's). */
+  /** Queries on the engine at once; the others wait QUEUED (default: lib/util/worker-pool.mjs's). */
   maxRunningQueries?: number;
   queryTimeoutMs?: number;
   threads?: number;
@@ -54,7 +55,6 @@ export interface LakeOptions {
 }
 
 const RESULT_RETENTION_MS = 7 * 86_400_000;
-const DAY_MS = 86_400_000;
 
 /** The built-in lake: stores of Parquet files, a sandboxed DuckDB, and asynchronous queries. */
 export class Lake {

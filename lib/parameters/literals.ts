@@ -1,5 +1,5 @@
-import { sqlString } from '../lake/sql/quote';
-import { utcTimestampText } from '../sql/timestamp-text';
+import { sqlString } from '../util/sql-text/quote';
+import { utcTimestampText } from '../util/sql-text/timestamp-text';
 import type { SqlValue } from './types';
 
 /**

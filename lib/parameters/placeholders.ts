@@ -1,4 +1,4 @@
-import { codeSpans } from '../sql/code-spans';
+import { codeSpans } from '../util/sql-text/code-spans';
 
 /**
  * Where `{{name}}` placeholders sit in SQL: in code (a whole literal goes there), inside a string

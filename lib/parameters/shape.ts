@@ -1,7 +1,7 @@
 import { ParserRuleContext, TerminalNode, type ParseTree } from 'antlr4ng';
 import { TrinoSqlParser as P } from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser';
 import { parseStatement } from '../lake/sql/parse';
-import { fillStorePlaceholders } from '../sql/code-spans';
+import { fillStorePlaceholders } from '../util/sql-text/code-spans';
 
 const LITERAL_TOKENS = new Map<number, string>([
   [P.STRING, '<string>'], [P.UNICODE_STRING, '<string>'],

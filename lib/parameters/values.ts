@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { parseTimestampText, utcTimestampText } from '../sql/timestamp-text';
+import { parseTimestampText, utcTimestampText } from '../util/sql-text/timestamp-text';
 import { MAX_LIST_ITEMS, MAX_VALUE_LENGTH, TYPE_LABELS, type ParameterSpec, type RawValue, type ScalarType, type SqlValue } from './types';
 
 /** A checked value, or what is wrong with it (a sentence about the value, without the parameter's name). */

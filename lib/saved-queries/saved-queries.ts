@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, ShareRole } from '../db/schema';
 import type { CurrentUser } from '../auth/session';
 import { ApiError } from '../http/errors';
-import { audit } from '../auth/audit';
+import { audit } from '../auth/audit-write';
 
 /**
  * Saved queries with every earlier version, and who may see or change them: the owner; users

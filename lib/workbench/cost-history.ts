@@ -1,6 +1,5 @@
 import { eventTimeWindow } from './lint';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../util/time';
 
 export interface PastRun { sql: string; bytesScanned: number; createdAt: string }
 

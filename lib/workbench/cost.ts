@@ -2,12 +2,11 @@ import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { env } from '../env';
-import { fillStorePlaceholders } from '../sql/code-spans';
+import { fillStorePlaceholders } from '../util/sql-text/code-spans';
 import { callExtension } from '../cloudtrail/extension-call';
 import { estimateFromHistory } from './cost-history';
-import { formatBytes } from '../format-bytes';
-
-const GB = 1024 ** 3;
+import { formatBytes } from '../util/format';
+import { costOf } from '../cloudtrail/query';
 
 export interface CostEstimate {
   /** manifests: exact, from a Trailbench lake; history: from earlier runs of the store; unavailable: neither. */
@@ -21,8 +20,6 @@ export interface CostEstimate {
   /** Above this cost, Run asks before a query with cost warnings (TRAILBENCH_CONFIRM_ABOVE_USD). */
   confirmAboveUsd: number;
 }
-
-export const costOf = (bytes: number, pricePerGb = env().TRAILBENCH_PRICE_PER_GB) => (bytes / GB) * pricePerGb;
 
 /**
  * Bytes and dollars a query would scan, before it runs: exact on Trailbench lakes (from their

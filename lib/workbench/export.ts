@@ -1,12 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DescribeQueryCommand, GetQueryResultsCommand, type CloudTrailClient } from '@aws-sdk/client-cloudtrail';
-import { cellValue } from '../lake/api/null-cells';
+import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { asRecords, describeQuery, resultsPage } from '../cloudtrail/query';
 import { env } from '../env';
-import { writeFileAtomic, readJson } from '../lake/storage/fs-atomic';
+import { writeFileAtomic, readJson } from '../util/fs-atomic';
 import { ApiError } from '../http/errors';
-import { toCsv } from './csv';
+import { toCsv } from '../util/csv';
 
 export type ExportFormat = 'csv' | 'jsonl';
 
@@ -16,7 +16,7 @@ export interface ExportOptions {
   scope: 'all' | 'page';
   nextToken?: string;
   maxResults?: number;
-  /** Prefix cells that a spreadsheet would run as a formula (=, +, -, @) with a quote (lib/workbench/csv.ts). */
+  /** Prefix cells that a spreadsheet would run as a formula (=, +, -, @) with a quote (lib/util/csv.ts). */
   formulaGuard: boolean;
 }
 
@@ -51,13 +51,13 @@ export function exportFileName(sql: string | undefined, format: ExportFormat, at
  * written when the last byte has been produced.
  */
 export async function startExport(client: CloudTrailClient, handle: string, queryId: string, opts: ExportOptions, by: { exportedBy: string; onDone?: (e: ExportEvidence) => Promise<void> | void }) {
-  const described = await client.send(new DescribeQueryCommand({ QueryId: queryId }));
-  if (described.QueryStatus !== 'FINISHED' && described.QueryStatus !== 'CANCELLED' && described.QueryStatus !== 'TIMED_OUT') {
-    throw new ApiError('QueryNotFinished', `Query ${handle} is ${described.QueryStatus}; export it once it has finished.`, 409);
+  const described = await describeQuery(client, queryId);
+  if (described.status !== 'FINISHED' && described.status !== 'CANCELLED' && described.status !== 'TIMED_OUT') {
+    throw new ApiError('QueryNotFinished', `Query ${handle} is ${described.status}; export it once it has finished.`, 409);
   }
   const startedAt = new Date();
   const exportId = randomUUID();
-  const fileName = exportFileName(described.QueryString, opts.format, startedAt);
+  const fileName = exportFileName(described.queryString, opts.format, startedAt);
   const hash = createHash('sha256');
   const encoder = new TextEncoder();
   let token = opts.nextToken;
@@ -68,13 +68,12 @@ export async function startExport(client: CloudTrailClient, handle: string, quer
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (done) return;
-      const page = await client.send(new GetQueryResultsCommand({ QueryId: queryId, NextToken: token, MaxQueryResults: opts.scope === 'page' ? opts.maxResults ?? PAGE : PAGE }));
-      const cells = (page.QueryResultRows ?? []).map((r) => r.map((c) => cellValue(Object.values(c)[0])));
+      const page = await resultsPage(client, queryId, opts.scope === 'page' ? opts.maxResults ?? PAGE : PAGE, token);
       const first = !columns;
-      columns ??= page.QueryResultRows?.[0]?.map((c) => Object.keys(c)[0]) ?? [];
-      const text = opts.format === 'csv' ? csvChunk(columns, cells, first, opts.formulaGuard) : jsonlChunk(columns, cells);
-      rows += cells.length;
-      token = page.NextToken;
+      columns ??= page.columns;
+      const text = opts.format === 'csv' ? csvChunk(columns, page.rows, first, opts.formulaGuard) : jsonlChunk(columns, page.rows);
+      rows += page.rows.length;
+      token = page.nextToken;
       if (text) {
         const bytes = encoder.encode(text);
         hash.update(bytes);
@@ -83,7 +82,7 @@ export async function startExport(client: CloudTrailClient, handle: string, quer
       if (!token || opts.scope === 'page') {
         done = true;
         const evidence: ExportEvidence = {
-          exportId, queryId: handle, queryString: described.QueryString, bytesScanned: described.QueryStatistics?.BytesScanned,
+          exportId, queryId: handle, queryString: described.queryString, bytesScanned: described.statistics.bytesScanned,
           rows, format: opts.format, scope: opts.scope, formulaGuard: opts.formulaGuard, fileName, sha256: hash.digest('hex'),
           exportedBy: by.exportedBy, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(),
         };
@@ -102,7 +101,7 @@ function csvChunk(columns: string[], rows: (string | null)[][], header: boolean,
 }
 
 function jsonlChunk(columns: string[], rows: (string | null)[][]): string {
-  return rows.map((r) => JSON.stringify(Object.fromEntries(columns.map((c, i) => [c, r[i]])))).join('\n') + (rows.length ? '\n' : '');
+  return asRecords(columns, rows).map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : '');
 }
 
 const evidenceFile = (id: string) => path.join(env().dataDir, 'exports', `${id}.json`);

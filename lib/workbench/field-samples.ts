@@ -1,6 +1,6 @@
 import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
-import { DescribeQueryCommand, GetQueryResultsCommand, StartQueryCommand } from '@aws-sdk/client-cloudtrail';
-import { cellValue } from '../lake/api/null-cells';
+import { env } from '../env';
+import { resultPages, startQuery, waitForEnd } from '../cloudtrail/query';
 
 /**
  * Frequent values of common fields and the map keys seen in a store, for the editor's sidebar
@@ -41,25 +41,20 @@ function samplingSql(storeId: string): string {
 }
 
 async function sample(client: CloudTrailClient, storeId: string): Promise<FieldSamples> {
-  const { QueryId } = await client.send(new StartQueryCommand({ QueryStatement: samplingSql(storeId) }));
-  for (let status = 'QUEUED'; status === 'QUEUED' || status === 'RUNNING'; ) {
-    await new Promise((r) => setTimeout(r, 50));
-    const d = await client.send(new DescribeQueryCommand({ QueryId }));
-    status = d.QueryStatus ?? 'FAILED';
-    if (status === 'FAILED' || status === 'CANCELLED' || status === 'TIMED_OUT') throw new Error(d.ErrorMessage ?? `sampling query ${status}`);
-  }
+  const queryId = await startQuery(client, samplingSql(storeId));
+  // the built-in lake answers DescribeQuery at the query's end, so a short fixed pause suffices
+  const deadline = Date.now() + (env().TRAILBENCH_QUERY_TIMEOUT_SECONDS + 60) * 1000;
+  const d = await waitForEnd(client, queryId, { deadline, delayMs: 50, maxDelayMs: 50 });
+  if (d.status !== 'FINISHED') throw new Error(d.errorMessage ?? `sampling query ${d.status}`);
   const out: FieldSamples = { sampledEvents: 0, values: {}, mapKeys: {} };
-  let NextToken: string | undefined;
-  do {
-    const page = await client.send(new GetQueryResultsCommand({ QueryId, NextToken, MaxQueryResults: 1000 }));
-    for (const row of page.QueryResultRows ?? []) {
-      const [f, v, n] = row.map((c) => cellValue(Object.values(c)[0]) ?? '');
+  for await (const page of resultPages(client, queryId)) {
+    for (const row of page.rows) {
+      const [f, v, n] = row.map((c) => c ?? '');
       if (f === 'count') out.sampledEvents = Number(n);
       else if (f.startsWith('map:')) (out.mapKeys[f.slice(4)] ??= []).push({ key: v, count: Number(n) });
       else (out.values[f] ??= []).push({ value: v, count: Number(n) });
     }
-    NextToken = page.NextToken;
-  } while (NextToken);
+  }
   for (const list of [...Object.values(out.values), ...Object.values(out.mapKeys)]) {
     list.sort((a, b) => b.count - a.count);
     list.splice(TOP * 5);

@@ -1,4 +1,6 @@
-import { parseTimestampText, utcTimestampText } from '../sql/timestamp-text';
+import { parseTimestampText, utcTimestampText } from '../util/sql-text/timestamp-text';
+import { sqlString } from '../util/sql-text/quote';
+import { DAY_MS } from '../util/time';
 
 /**
  * SQL the results view writes on the user's behalf (an event's full record, entity pivots):
@@ -8,11 +10,6 @@ export interface TimeWindow {
   /** Epoch ms, inclusive; undefined when the original query gave no bound. */
   from?: number;
   to?: number;
-}
-
-/** A Trino string literal: single quotes doubled. */
-export function sqlString(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
 }
 
 /** `2026-03-01 12:00:00.000` (UTC), as the lake and CloudTrail Lake read timestamp text. */
@@ -33,8 +30,6 @@ export function storeRef(storeId: string): string {
   if (!/^[\w:/.-]+$/.test(storeId)) throw new Error(`'${storeId}' is not an event data store ID.`);
   return storeId;
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * The full record of one event. The window is the original query's; when it had none, a day

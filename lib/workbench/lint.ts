@@ -1,6 +1,8 @@
 import { fieldsFor, type Field, type TableShape } from '../lake/schema';
-import { codeSpans } from '../sql/code-spans';
-import { parseTimestampText } from '../sql/timestamp-text';
+import { codeSpans } from '../util/sql-text/code-spans';
+import { parseTimestampText } from '../util/sql-text/timestamp-text';
+import { DAY_MS } from '../util/time';
+import { addInterval } from '../util/sql-text/interval';
 
 /**
  * Checks run before a query is sent: cost traps (no eventTime bound, a window wider than the
@@ -138,8 +140,6 @@ const KEYWORDS_BEFORE_VALUE = new Set(['from', 'join', 'in', 'like', 'select', '
 
 // ---- eventTime bounds ---------------------------------------------------------------------------
 
-const DAY_MS = 86_400_000;
-const UNIT_MS: Record<string, number> = { millisecond: 1, second: 1000, minute: 60_000, hour: 3_600_000, day: DAY_MS, week: 7 * DAY_MS, month: 30 * DAY_MS, quarter: 91 * DAY_MS, year: 365 * DAY_MS };
 const NOW_WORDS = new Set(['now', 'current_timestamp', 'localtimestamp']);
 
 interface Bound { start: number; end: number; ms?: number; side: 'lo' | 'hi' }
@@ -247,7 +247,8 @@ function evalTime(tokens: Token[], i: number, nowMs: number): TimeValue | undefi
   const op = tokens[base.next]?.text;
   if ((op === '+' || op === '-') && lower(tokens[base.next + 1]) === 'interval') {
     const iv = interval(tokens, base.next + 2);
-    if (iv) return { ms: base.ms + (op === '-' ? -1 : 1) * iv.ms, next: iv.next };
+    const ms = iv && addInterval(base.ms, iv.unit, (op === '-' ? -1 : 1) * iv.n);
+    if (ms !== undefined) return { ms, next: iv!.next };
   }
   return base;
 }
@@ -267,15 +268,16 @@ function evalTimeAtom(tokens: Token[], i: number, nowMs: number): TimeValue | un
   }
   if (tokens[i + 1]?.text !== '(') return undefined;
   if (w === 'date_add' && tokens[i + 2]?.kind === 'string' && tokens[i + 3]?.text === ',') {
-    const unit = UNIT_MS[stringValue(tokens[i + 2]).toLowerCase().replace(/s$/, '')];
+    const unit = stringValue(tokens[i + 2]);
     let j = i + 4;
     let sign = 1;
     if (tokens[j]?.text === '-' || tokens[j]?.text === '+') sign = tokens[j++].text === '-' ? -1 : 1;
     const n = Number(tokens[j]?.text);
-    if (!unit || tokens[j]?.kind !== 'number' || tokens[j + 1]?.text !== ',') return undefined;
+    if (tokens[j]?.kind !== 'number' || tokens[j + 1]?.text !== ',') return undefined;
     const base = evalTime(tokens, j + 2, nowMs);
     if (!base || tokens[base.next]?.text !== ')') return undefined;
-    return { ms: base.ms + sign * n * unit, next: base.next + 1 };
+    const ms = addInterval(base.ms, unit, sign * n);
+    return ms === undefined ? undefined : { ms, next: base.next + 1 };
   }
   if ((w === 'from_iso8601_timestamp' || w === 'date_parse' || w === 'date') && tokens[i + 2]?.kind === 'string') {
     const ms = parseTimestampText(stringValue(tokens[i + 2]));
@@ -287,12 +289,11 @@ function evalTimeAtom(tokens: Token[], i: number, nowMs: number): TimeValue | un
 }
 
 /** `'7' DAY` or `'7' day` after INTERVAL. */
-function interval(tokens: Token[], i: number): { ms: number; next: number } | undefined {
+function interval(tokens: Token[], i: number): { n: number; unit: string; next: number } | undefined {
   const v = tokens[i];
-  const unit = UNIT_MS[lower(tokens[i + 1]).replace(/s$/, '')];
-  if (v?.kind !== 'string' || !unit) return undefined;
+  if (v?.kind !== 'string' || !tokens[i + 1]) return undefined;
   const n = Number(stringValue(v).trim());
-  return Number.isFinite(n) ? { ms: n * unit, next: i + 2 } : undefined;
+  return Number.isFinite(n) ? { n, unit: lower(tokens[i + 1]), next: i + 2 } : undefined;
 }
 
 /** For `X < eventTime`: evaluates X, which ends at token `last`, when it is a simple atom. */

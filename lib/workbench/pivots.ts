@@ -1,4 +1,5 @@
-import { sqlString, storeRef, windowConditions, type TimeWindow } from './follow-up-sql';
+import { sqlString } from '../util/sql-text/quote';
+import { storeRef, windowConditions, type TimeWindow } from './follow-up-sql';
 
 /**
  * Entity pivots: from a result cell that holds an ARN, an access key ID, an IP address, an event

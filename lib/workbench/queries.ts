@@ -1,18 +1,14 @@
-import {
-  CancelQueryCommand, DescribeQueryCommand, GetEventDataStoreCommand, GetQueryResultsCommand,
-  ListEventDataStoresCommand, StartQueryCommand, type CloudTrailClient,
-} from '@aws-sdk/client-cloudtrail';
-import { fillStorePlaceholders } from '../sql/code-spans';
+import { GetEventDataStoreCommand, ListEventDataStoresCommand, type CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { BUILTIN, clientFor, connections } from '../cloudtrail/clients';
 import { ApiError } from '../http/errors';
-import { costOf } from './cost';
-import { cellValue } from '../lake/api/null-cells';
 import { shapeForCategories, type TableShape } from '../lake/schema';
 import { describeStorage, type StoreStorage } from '../cloudtrail/store-storage';
 
 /**
- * What the workbench does with lakes, through the CloudTrail API only, so the same code serves
- * the built-in lake, AWS CloudTrail Lake and any CloudTrail-compatible endpoint.
+ * Where the workbench's stores and queries live, through the CloudTrail API only, so the same code
+ * serves the built-in lake, AWS CloudTrail Lake and any CloudTrail-compatible endpoint: every
+ * store of every connection, query handles (`connection~region~id`) and their clients. A query's
+ * own life (start, wait, pages) is in lib/cloudtrail/query.ts.
  */
 export interface StoreInfo {
   id: string; arn: string; name: string; status: string; retentionPeriod?: number; eventCategories: string[]; shape: TableShape;
@@ -81,46 +77,4 @@ export async function listStores(client: CloudTrailClient): Promise<StoreInfo[]>
     NextToken = page.NextToken;
   } while (NextToken);
   return out;
-}
-
-export async function startQuery(client: CloudTrailClient, sql: string, storeIds: string[]): Promise<string> {
-  const out = await client.send(new StartQueryCommand({ QueryStatement: fillStorePlaceholders(sql, storeIds) }));
-  return out.QueryId!;
-}
-
-export async function describeQuery(client: CloudTrailClient, queryId: string) {
-  const d = await client.send(new DescribeQueryCommand({ QueryId: queryId }));
-  const s = d.QueryStatistics ?? {};
-  return {
-    queryId,
-    status: d.QueryStatus!,
-    errorMessage: d.ErrorMessage,
-    queryString: d.QueryString,
-    statistics: {
-      eventsMatched: s.EventsMatched ?? 0,
-      eventsScanned: s.EventsScanned ?? 0,
-      bytesScanned: s.BytesScanned ?? 0,
-      executionTimeInMillis: s.ExecutionTimeInMillis ?? 0,
-    },
-    costUsd: costOf(s.BytesScanned ?? 0),
-  };
-}
-
-export async function queryResults(client: CloudTrailClient, queryId: string, maxResults: number, nextToken?: string) {
-  const r = await client.send(new GetQueryResultsCommand({ QueryId: queryId, MaxQueryResults: maxResults, NextToken: nextToken }));
-  const rows = r.QueryResultRows ?? [];
-  const columns = rows.length ? rows[0].map((cell) => Object.keys(cell)[0]) : [];
-  return {
-    status: r.QueryStatus,
-    columns,
-    // null for a NULL cell where the lake marks them (the built-in lake in process); else as on the wire
-    rows: rows.map((row) => row.map((cell) => cellValue(Object.values(cell)[0]))),
-    nextToken: r.NextToken,
-    totalResultsCount: r.QueryStatistics?.TotalResultsCount ?? rows.length,
-  };
-}
-
-export async function cancelQuery(client: CloudTrailClient, queryId: string) {
-  const r = await client.send(new CancelQueryCommand({ QueryId: queryId }));
-  return { queryId: r.QueryId!, status: r.QueryStatus! };
 }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { CurrentUser } from '../auth/session';
 import { ApiError } from '../http/errors';
-import { audit } from '../auth/audit';
+import { audit } from '../auth/audit-write';
 
 /**
  * Every query run through the workbench, by whom: the history users see and the key to who may

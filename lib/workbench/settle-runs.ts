@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { clientForHandle, describeQuery } from './queries';
+import { describeQuery, isActive } from '../cloudtrail/query';
+import { clientForHandle } from './queries';
 import { finishRun } from './runs';
 
 /** Runs settled per history request at most: each is one DescribeQuery. */
@@ -22,7 +23,7 @@ export async function settleActiveRuns<R extends ActiveRun>(db: Kysely<Database>
         const { client, target } = await clientForHandle(run.handle);
         const d = await describeQuery(client, target.queryId);
         await finishRun(db, run.handle, d);
-        if (d.status !== 'QUEUED' && d.status !== 'RUNNING') {
+        if (!isActive(d.status)) {
           Object.assign(run, { status: d.status, bytes_scanned: d.statistics.bytesScanned, cost_usd: d.costUsd, duration_ms: d.statistics.executionTimeInMillis });
         }
       } catch (e) {

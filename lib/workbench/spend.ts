@@ -1,9 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { DAY_MS } from '../util/time';
 
 export interface Spend { todayUsd: number; last30DaysUsd: number; totalUsd: number; runs30Days: number }
-
-const DAY_MS = 86_400_000;
 
 /** What a user's queries have cost, from the scanned bytes of their finished runs (UTC days). */
 export async function userSpend(db: Kysely<Database>, userId: string, now = new Date()): Promise<Spend> {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CloudTrailClient, ListEventDataStoresCommand, ListImportsCommand, type ImportStatus } from '@aws-sdk/client-cloudtrail';
 import { env } from '../../lib/env';
-import { lakeDirOf, lakeOptionsFromEnv } from '../../lib/lake';
+import { lakeDirOf, lakeOptionsFromEnv } from '../../lib/built-in-lake';
 import { Lake } from '../../lib/lake/lake';
 import { loadCredentials } from '../../lib/lake/credentials';
 import { acquireLake, describeBusy, lakeOwner, releaseLake } from '../../lib/lake/owner';

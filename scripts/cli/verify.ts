@@ -1,4 +1,4 @@
-import { lakeDirOf } from '../../lib/lake';
+import { lakeDirOf } from '../../lib/built-in-lake';
 import { verifyLake } from '../../lib/lake/integrity/verify';
 import { COMMON_OPTIONS, dataDirOf, defineCommand } from './command';
 

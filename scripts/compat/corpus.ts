@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { codeSpans } from '../../lib/sql/code-spans';
+import { codeSpans } from '../../lib/util/sql-text/code-spans';
 
 /**
  * The published-query corpus (`queries-corpus.jsonl`, see shared/reference/cloudtrail-lake-sql.md
@@ -173,7 +173,7 @@ export interface Finding {
 }
 
 /**
- * Queries that read `fixtures/config-items.jsonl` or `fixtures/activity-audit-events.jsonl`, with
+ * Queries that read `tests/fixtures/config-items.jsonl` or `tests/fixtures/activity-audit-events.jsonl`, with
  * what each must return. The fixtures were written for these queries; a change in a count means
  * the fixture or the lake's semantics changed.
  */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Lake } from '../../lib/lake/lake';
 import { LakeError } from '../../lib/lake/errors';
-import { fillStorePlaceholders } from '../../lib/sql/code-spans';
+import { fillStorePlaceholders } from '../../lib/util/sql-text/code-spans';
 import { expectationFor, FIXTURE_FINDINGS, KNOWN_LAKE_BUGS, loadCorpus, storeCategories, type Category, type CorpusQuery, type Expectation } from './corpus';
 
 /**
@@ -21,9 +21,9 @@ export function corpusPath(explicit?: string): string {
 
 /** Fixture file and the eventCategory values of the store it is loaded into. */
 export const STORES: Record<Category, { name: string; eventCategories: string[]; fixture: string }> = {
-  cloudtrail: { name: 'compat-cloudtrail', eventCategories: ['Management', 'Data', 'NetworkActivity'], fixture: 'fixtures/sample-events.jsonl' },
-  config: { name: 'compat-config-items', eventCategories: ['ConfigurationItem'], fixture: 'fixtures/config-items.jsonl' },
-  activity: { name: 'compat-integrations', eventCategories: ['ActivityAuditLog'], fixture: 'fixtures/activity-audit-events.jsonl' },
+  cloudtrail: { name: 'compat-cloudtrail', eventCategories: ['Management', 'Data', 'NetworkActivity'], fixture: 'tests/fixtures/sample-events.jsonl' },
+  config: { name: 'compat-config-items', eventCategories: ['ConfigurationItem'], fixture: 'tests/fixtures/config-items.jsonl' },
+  activity: { name: 'compat-integrations', eventCategories: ['ActivityAuditLog'], fixture: 'tests/fixtures/activity-audit-events.jsonl' },
 };
 
 /** `rejected`: StartQuery threw; `failed`: the query started but did not finish (FAILED, TIMED_OUT, ...). */

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { withWorkerPool } from '../../lib/worker-pool.mjs';
+import { withWorkerPool } from '../../lib/util/worker-pool.mjs';
 
 /** Starts the production build (`next start`) with its own data directory and waits until it is ready. */
 export interface TestServer { url: string; proc: ChildProcess; stop(): Promise<void>; /** stdout and stderr so far (e.g. the printed setup link) */ output(): string }
@@ -12,7 +12,7 @@ export async function startServer(opts: { port: number; dataDir: string; env?: R
   const root = path.resolve(__dirname, '../..');
   const proc = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(opts.port), '-H', '127.0.0.1'], {
     cwd: root,
-    // sized like `npm start` sizes it (lib/worker-pool.mjs)
+    // sized like `npm start` sizes it (lib/util/worker-pool.mjs)
     env: withWorkerPool({ ...process.env, NEXT_TELEMETRY_DISABLED: '1', TRAILBENCH_DATA_DIR: opts.dataDir, ...opts.env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -33,7 +33,7 @@ export async function query(lake: Lake, sql: string, storeId: string) {
 }
 
 export function loadFixture(): Record<string, unknown>[] {
-  const file = path.resolve('fixtures/sample-events.jsonl'); // tests run from the project root
+  const file = path.resolve('tests/fixtures/sample-events.jsonl'); // tests run from the project root
   return fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 }
 

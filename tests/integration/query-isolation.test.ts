@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { demoStoreId, LAKE_KEYS, lakeClient } from '../helpers/lake-client';
 import { startServer, type TestServer } from '../helpers/server';
 import { ADMIN } from '../helpers/session';
-import { DEFAULT_MAX_RUNNING_QUERIES, POOL_HEADROOM, runnableQueries, withWorkerPool } from '../../lib/worker-pool.mjs';
+import { DEFAULT_MAX_RUNNING_QUERIES, POOL_HEADROOM, runnableQueries, withWorkerPool } from '../../lib/util/worker-pool.mjs';
 
 /**
  * Issue 19, item 3: the maximum number of the heaviest queries running must not stall sign-in (scrypt),

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { backoffMs, isRetryable, MAX_BACKOFF_MS } from '../../lib/alerts/backoff';
-import { decrypt, encrypt, keyFrom, maskUrl } from '../../lib/alerts/secrets';
+import { decrypt, encrypt, keyFrom, maskUrl } from '../../lib/util/sealed-secrets';
 import { dueSlots, MAX_CATCH_UP_SLOTS, nextSlot, cronError } from '../../lib/alerts/schedule';
 import { sign, verify } from '../../lib/alerts/signature';
 import { fillWindow, sqlTimestamp, usesWindowPlaceholders, windowBefore } from '../../lib/alerts/window';
 import { fires, matchingRows, missingColumn, numericCell, type Condition } from '../../lib/alerts/condition';
-import { parseTimestampText } from '../../lib/sql/timestamp-text';
+import { parseTimestampText } from '../../lib/util/sql-text/timestamp-text';
 
 const at = (iso: string) => new Date(iso);
 

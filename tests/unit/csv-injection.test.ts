@@ -53,7 +53,7 @@ describe('CSV export', () => {
   });
 
   it('writes the audit log CSV the same way', async () => {
-    const { auditCsv } = await import('../../lib/auth/audit-log');
+    const { auditCsv } = await import('../../lib/auth/audit-read');
     const text = auditCsv([{ id: 1, at: '2026-01-01T00:00:00Z', email: 'a@example.test', action: 'sign-in.failed', target: '\n=1+1', detail: 'x\ry' }]);
     const rows = parse(text) as string[][];
     expect(rows).toHaveLength(2);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NULL_MARK, cellValue } from '../../lib/lake/api/null-cells';
-import { toCsv } from '../../lib/workbench/csv';
+import { toCsv } from '../../lib/util/csv';
 import { query, tempLake } from '../helpers/temp-lake';
 
 const EVENT = {

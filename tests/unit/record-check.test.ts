@@ -15,7 +15,7 @@ import { generateEvents } from '../../lib/lake/demo/generate-events';
  * without escapes or non-ASCII bytes, the converse too, so the check cannot pass by refusing all.
  */
 const samples = fs
-  .readFileSync(path.resolve(__dirname, '../../fixtures/sample-events.jsonl'), 'utf8')
+  .readFileSync(path.resolve(__dirname, '../fixtures/sample-events.jsonl'), 'utf8')
   .split('\n')
   .filter((l) => l.trim())
   .flatMap((l) => {

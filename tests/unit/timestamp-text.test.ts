@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { utcTimestampText } from '../../lib/sql/timestamp-text';
+import { utcTimestampText } from '../../lib/util/sql-text/timestamp-text';
 
 /** What the lake has always written: Date's ISO text with a space and without the zone. */
 const viaDate = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');

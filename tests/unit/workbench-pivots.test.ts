@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eventLookupSql, sqlString, windowConditions } from '../../lib/workbench/follow-up-sql';
+import { eventLookupSql, windowConditions } from '../../lib/workbench/follow-up-sql';
+import { sqlString } from '../../lib/util/sql-text/quote';
 import { eventTimeWindow } from '../../lib/workbench/lint';
 import { detectEntity, eventEntities, isIpv6, pivotSql, pivotTitle } from '../../lib/workbench/pivots';
 

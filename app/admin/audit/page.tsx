@@ -1,9 +1,8 @@
 'use client';
 
-import { AdminNav } from '@/components/accounts/admin-nav';
-import { AuditLog } from '@/components/accounts/audit-log';
-import { PageShell } from '@/components/accounts/page-shell';
-import '@/components/accounts/accounts.css';
+import { AdminNav } from '@/components/admin/admin-nav';
+import { AuditLog } from '@/components/admin/audit-log';
+import { PageShell } from '@/components/layout/page-shell';
 
 export default function AdminAuditPage() {
   return (

@@ -1,9 +1,8 @@
 'use client';
 
-import { AdminNav } from '@/components/accounts/admin-nav';
-import { PageShell } from '@/components/accounts/page-shell';
-import { UsersAdmin } from '@/components/accounts/users-admin';
-import '@/components/accounts/accounts.css';
+import { AdminNav } from '@/components/admin/admin-nav';
+import { PageShell } from '@/components/layout/page-shell';
+import { UsersAdmin } from '@/components/admin/users-admin';
 
 export default function AdminUsersPage() {
   return (

@@ -1,9 +1,8 @@
 'use client';
 
 import { use } from 'react';
-import { PageShell } from '@/components/accounts/page-shell';
+import { PageShell } from '@/components/layout/page-shell';
 import { RuleView } from '@/components/alerts/rule-view';
-import '@/components/accounts/accounts.css';
 
 export default function AlertRulePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = use(params);

@@ -1,8 +1,7 @@
 'use client';
 
-import { PageShell } from '@/components/accounts/page-shell';
+import { PageShell } from '@/components/layout/page-shell';
 import { NewRule } from '@/components/alerts/new-rule';
-import '@/components/accounts/accounts.css';
 
 /** `/alerts/new?savedQueryId=...`: a new alert rule on that saved query. */
 export default function NewAlertRulePage() {

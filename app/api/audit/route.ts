@@ -1,6 +1,6 @@
 import { getDb } from '@/lib/db';
-import { ADMINS, withUser } from '@/lib/http/route';
-import { auditCsv, readAudit } from '@/lib/auth/audit-log';
+import { ADMINS, withUser } from '@/lib/auth/with-user';
+import { auditCsv, readAudit } from '@/lib/auth/audit-read';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { clientFor } from '@/lib/cloudtrail/clients';
 import { getDb } from '@/lib/db';
-import { ANALYSTS, withUser } from '@/lib/http/route';
+import { ANALYSTS, withUser } from '@/lib/auth/with-user';
 import { estimateQuery } from '@/lib/workbench/cost';
 import { locateStore } from '@/lib/workbench/queries';
 

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { getLake } from '@/lib/lake';
+import { getLake } from '@/lib/built-in-lake';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
 import { getDb } from '@/lib/db';
-import { withUser } from '@/lib/http/route';
+import { withUser } from '@/lib/auth/with-user';
 import { history } from '@/lib/workbench/runs';
 import { settleActiveRuns } from '@/lib/workbench/settle-runs';
 import { exportsOfRuns } from '@/lib/workbench/export-list';
@@ -7,7 +7,7 @@ import { exportsOfRuns } from '@/lib/workbench/export-list';
 export const dynamic = 'force-dynamic';
 
 /** Runs with status, bytes, cost and duration (runs no page is watching any more settled first) and their exports: the user's own; admins may ask for everyone's (`?all=1`). */
-export const GET = withUser(undefined, async ({ req, user }) => {
+export const GET = withUser(async ({ req, user }) => {
   const p = new URL(req.url).searchParams;
   const db = await getDb();
   const all = p.get('all') === '1' && user.role === 'admin';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { baseUrl } from '@/lib/env';
 import { getDb } from '@/lib/db';
-import { ADMINS, withUser } from '@/lib/http/route';
+import { ADMINS, withUser } from '@/lib/auth/with-user';
 import { inviteUser, listUsers } from '@/lib/auth/admin';
 
 export const dynamic = 'force-dynamic';

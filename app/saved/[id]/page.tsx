@@ -1,9 +1,8 @@
 'use client';
 
 import { use } from 'react';
-import { PageShell } from '@/components/accounts/page-shell';
-import { SavedQueryView } from '@/components/accounts/saved-query-view';
-import '@/components/accounts/accounts.css';
+import { PageShell } from '@/components/layout/page-shell';
+import { SavedQueryView } from '@/components/saved-queries/saved-query-view';
 
 export default function SavedQueryPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = use(params);

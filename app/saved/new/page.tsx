@@ -1,8 +1,7 @@
 'use client';
 
-import { NewSavedQuery } from '@/components/accounts/new-saved-query';
-import { PageShell } from '@/components/accounts/page-shell';
-import '@/components/accounts/accounts.css';
+import { NewSavedQuery } from '@/components/saved-queries/new-saved-query';
+import { PageShell } from '@/components/layout/page-shell';
 
 /** `/saved/new?sql=...&storeId=...&connectionId=...&name=...&tags=a,b&folder=...` (all optional): save a query. */
 export default function NewSavedQueryPage() {

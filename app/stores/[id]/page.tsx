@@ -1,9 +1,8 @@
 'use client';
 
 import { useParams } from 'next/navigation';
-import { PageShell } from '@/components/accounts/page-shell';
+import { PageShell } from '@/components/layout/page-shell';
 import { StoreView } from '@/components/lake-admin/store-view';
-import '@/components/accounts/accounts.css';
 import '@/components/lake-admin/lake-admin.css';
 
 export default function StorePage() {

@@ -2,9 +2,8 @@
 
 import { useSearchParams } from 'next/navigation';
 import { Suspense } from 'react';
-import { PageShell } from '@/components/accounts/page-shell';
+import { PageShell } from '@/components/layout/page-shell';
 import { ImportsPage } from '@/components/lake-admin/imports-page';
-import '@/components/accounts/accounts.css';
 import '@/components/lake-admin/lake-admin.css';
 
 function Imports() {

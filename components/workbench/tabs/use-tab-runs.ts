@@ -1,16 +1,9 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import {
-  ApiError,
-  cancelQuery,
-  describeQuery,
-  isAbortError,
-  isActiveStatus,
-  startQuery,
-  type EventDataStore,
-} from '../api-client';
-import { pollUntilDone, terminalError, toRunError } from '../query-polling';
+import { ApiError, isAbortError } from '../../api/request';
+import { cancelQuery, describeQuery, isActiveStatus, startQuery, type EventDataStore } from '../../api/queries';
+import { pollUntilDone, terminalError, toRunError } from '../../api/query-polling';
 import { IDLE_RUN, SLOT_BUSY, isRunActive, slotRetryDelay, type QueryRunState } from '../run-state';
 
 interface Tracker {

@@ -1,7 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import nodemailer from 'nodemailer';
-import { toCsv } from '../../workbench/csv';
+import { toCsv } from '../../util/csv';
 import { clip, rowTexts, summaryText, type FiringMessage } from '../payload';
 import type { PostOutcome } from '../post-webhook';
 import { addressAllowed } from '../webhook-target';

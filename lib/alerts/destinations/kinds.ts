@@ -3,13 +3,15 @@
  * an SMTP URL) and, for PagerDuty and Opsgenie, a key sent with each request. Both are stored
  * encrypted (lib/alerts/destinations.ts: url_secret and signing_secret).
  */
-export const DESTINATION_KINDS = ['slack', 'webhook', 'email', 'pagerduty', 'teams', 'opsgenie'] as const;
-export type DestinationKind = (typeof DESTINATION_KINDS)[number];
+import type { DestinationKind } from '../../db/schema';
 
-/** How the console names each kind. */
+export type { DestinationKind };
+
+/** How the console names each kind (every kind: the type makes a missing one an error). */
 export const KIND_LABELS: Record<DestinationKind, string> = {
   slack: 'Slack incoming webhook', webhook: 'JSON webhook', email: 'Email (SMTP)', pagerduty: 'PagerDuty', teams: 'Microsoft Teams', opsgenie: 'Opsgenie',
 };
+export const DESTINATION_KINDS = Object.keys(KIND_LABELS) as DestinationKind[];
 
 /** Kinds that need a key besides the URL: PagerDuty's integration (routing) key, Opsgenie's API key. */
 export const KEYED_KINDS: ReadonlySet<DestinationKind> = new Set(['pagerduty', 'opsgenie']);

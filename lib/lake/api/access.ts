@@ -3,7 +3,7 @@ import type { Lake } from '../lake';
 /**
  * Who may call the lake's CloudTrail API, and what is kept of each call. The lake itself knows
  * only its own key pair (`serverKeyAccess`); the app adds per-user keys, roles, query ownership
- * and the audit log (lib/auth/lake-access.ts) without the lake depending on the app database.
+ * and the audit log (lib/lake-access/lake-access.ts) without the lake depending on the app database.
  */
 export interface LakeCaller {
   accessKeyId: string;

@@ -1,4 +1,4 @@
-import { readCappedText } from '../../streams/read-capped';
+import { readCappedText } from '../../util/read-capped';
 import { LakeError } from '../errors';
 import type { IncomingRequest } from './handler';
 

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { LakeError } from '../errors';
-import { NodeSha256 } from './node-sha256';
+import { NodeSha256 } from '../../util/node-sha256';
 
 export interface RawRequest {
   method: string;

@@ -1,7 +1,7 @@
 import type { Lake } from '../lake';
 import { generateEvents } from './generate-events';
+import { DAY_MS } from '../../util/time';
 
-const DAY_MS = 86_400_000;
 const DEMO_SELECTORS = [
   { Name: 'Management events', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }] },
   { Name: 'S3 data events', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: ['AWS::S3::Object'] }] },

@@ -5,7 +5,7 @@ import { allocatorSettings } from './allocator';
 import { withLowPriorityThreads } from './thread-priority';
 import { DuckDBInstance, type DuckDBConnection } from './duckdb-api';
 import { trinoMacros } from '../sql/macros';
-import { sqlString } from '../sql/quote';
+import { sqlString } from '../../util/sql-text/quote';
 
 /**
  * The lake's DuckDB, sandboxed before any user SQL can reach it: the query instance may read only

@@ -1,14 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { LakeError } from '../errors';
-import { readJson, writeFileAtomic } from '../storage/fs-atomic';
+import { readJson, writeFileAtomic } from '../../util/fs-atomic';
 import type { StoreRegistry } from '../storage/stores';
 import { failureMessage, ingestFiles, recordFilter, type ImportFailure, type IngestHost } from './pipeline';
 import type { LogSource, LogSources } from './sources';
 import { viewFieldsFor } from './scan-plan';
 import { dateRootOf, dayOfPath } from './archive-dates';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../../util/time';
 
 /**
  * Per-store progress of live ingestion, kept in `stores/<id>/follow-state.json`; the files

@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { LakeError } from '../errors';
-import { readJson, writeFileAtomic } from '../storage/fs-atomic';
+import { readJson, writeFileAtomic } from '../../util/fs-atomic';
 import type { StoreRecord } from '../storage/stores';
 import type { LogSources } from './sources';
 import { dayOfPath } from './archive-dates';
 import { failureMessage, ingestFiles, recordFilter, type ImportFailure, type IngestHost } from './pipeline';
 import { viewFieldsFor } from './scan-plan';
+import { DAY_MS } from '../../util/time';
 
 export type ImportStatus = 'INITIALIZING' | 'IN_PROGRESS' | 'FAILED' | 'STOPPED' | 'COMPLETED';
 
@@ -35,7 +36,6 @@ export interface ImportRecord {
 
 export type ImportHost = IngestHost;
 
-const DAY_MS = 86_400_000;
 
 /** The import this process is running: `stop` ends its reading, `listing` its listing. */
 interface Run { rec: ImportRecord; stop: boolean; listing: AbortController; done: Promise<void> }

@@ -6,6 +6,7 @@ import { LogFileError, parseLogFile } from './read-log-file';
 import { recordsOnly, type RecordBatch } from '../ingest/record-batch';
 import { matchesSelectors } from './selector-filter';
 import { readAhead } from './read-ahead';
+import { DAY_MS } from '../../util/time';
 
 /**
  * The one ingest pipeline, driven by imports (`ImportManager`) and live ingestion
@@ -32,7 +33,6 @@ export function failureMessage(e: unknown): string {
   return `stopped on an unexpected ${(e as Error)?.name ?? 'error'}; the server's log has the details`;
 }
 
-const DAY_MS = 86_400_000;
 /** Log files are read and decompressed in chunks, a few chunks ahead of the parsing. */
 const READ_CHUNK_FILES = 64;
 const READ_AHEAD_CHUNKS = 3;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { sqlString, type Engine } from '../engine/duckdb';
-import { readJson, writeFileAtomic, type KeyedMutex } from '../storage/fs-atomic';
+import { readJson, writeFileAtomic, type KeyedMutex } from '../../util/fs-atomic';
 import { readDay, type DataFile } from '../storage/manifest';
 import { buildIndex } from '../storage/event-index';
 import { removeFile, type StoreFiles } from '../storage/store-files';

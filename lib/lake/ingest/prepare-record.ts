@@ -1,6 +1,6 @@
 import crypto, { createHash } from 'node:crypto';
 import type { Field, FieldType } from '../schema';
-import { utcTimestampText } from '../../sql/timestamp-text';
+import { utcTimestampText } from '../../util/sql-text/timestamp-text';
 
 /**
  * Readies one raw CloudTrail record for the store's writer, which has DuckDB map the JSON text

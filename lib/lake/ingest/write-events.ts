@@ -5,7 +5,7 @@ import type { DuckDBConnection } from '../engine/duckdb-api';
 import { fieldsFor, type Field, type TableShape } from '../schema';
 import { sqlString, type Engine } from '../engine/duckdb';
 import { readManifest, type DataFile } from '../storage/manifest';
-import { readJson, writeFileAtomic } from '../storage/fs-atomic';
+import { readJson, writeFileAtomic } from '../../util/fs-atomic';
 import { buildIndex, contains, idHash } from '../storage/event-index';
 import { removeFile, type StoreFiles } from '../storage/store-files';
 import { LineFile } from '../storage/line-file';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { readManifest } from '../storage/manifest';
-import { readJson } from '../storage/fs-atomic';
+import { readJson } from '../../util/fs-atomic';
 import { retiredFiles } from '../storage/store-files';
 import { compactionOutput } from '../ingest/compact';
 

@@ -2,7 +2,7 @@ import {
   DuckDBArrayValue, DuckDBDateValue, DuckDBIntervalValue, DuckDBListValue, DuckDBMapValue, DuckDBStructValue,
   DuckDBTimestampTZValue, DuckDBTimestampValue, DuckDBTypeId, type DuckDBType, type DuckDBValue,
 } from '../engine/duckdb-api';
-import { utcTimestampText } from '../../sql/timestamp-text';
+import { utcTimestampText } from '../../util/sql-text/timestamp-text';
 
 /**
  * Result cells as CloudTrail Lake (Trino) prints them: timestamps `YYYY-MM-DD HH:MM:SS.mmm`,

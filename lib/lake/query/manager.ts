@@ -3,7 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { DuckDBConnection, DuckDBPreparedStatement } from '../engine/duckdb-api';
 import { LakeError, queryNotFound } from '../errors';
-import { readJson, writeFileAtomic } from '../storage/fs-atomic';
+import { readJson, writeFileAtomic } from '../../util/fs-atomic';
 import { SqlValidationError } from '../sql/errors';
 import type { Translation } from '../sql/translate';
 import { runInBackground } from './background';
@@ -223,7 +223,6 @@ export class QueryManager {
     });
   }
 
-  /** Rows of a finished query as wire-form JSON text, one string per row. */
   /** A page of a finished query's rows as one JSON array in GetQueryResults' wire form. */
   pageJson(queryId: string, start: number, count: number, nullCell?: string): { json: string; rows: number } {
     const rec = this.get(queryId);

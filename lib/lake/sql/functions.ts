@@ -1,5 +1,5 @@
 import { jodaToStrftime, mysqlToStrftime } from './date-format';
-import { sqlString } from './quote';
+import { sqlString } from '../../util/sql-text/quote';
 
 /**
  * The Trino functions the lake accepts and how each becomes DuckDB. A function missing here is

@@ -1,4 +1,4 @@
-import { codeSpans } from '../../sql/code-spans';
+import { codeSpans } from '../../util/sql-text/code-spans';
 
 /** Line and column (1-based) of the first place a column name is written in code, if any. */
 export function locateColumn(sql: string, name: string): { line: number; column: number } | undefined {

@@ -1,7 +1,7 @@
 import { TrinoSQL } from 'dt-sql-parser';
 import type { ProgramContext } from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser';
 import { SqlValidationError } from './errors';
-import { codeSpans } from '../../sql/code-spans';
+import { codeSpans } from '../../util/sql-text/code-spans';
 
 export const MAX_STATEMENT_LENGTH = 10_000;
 

@@ -1,6 +1,8 @@
 import { ParserRuleContext, type ParseTree } from 'antlr4ng';
 import * as P from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser';
-import { parseTimestampText } from '../../sql/timestamp-text';
+import { parseTimestampText } from '../../util/sql-text/timestamp-text';
+import { addInterval } from '../../util/sql-text/interval';
+import { DAY_MS } from '../../util/time';
 
 /**
  * The eventTime window a WHERE clause implies, so a query reads only the files that can match.
@@ -109,25 +111,9 @@ export function stringLiteralValue(node: ParseTree | null | undefined): string |
   return undefined;
 }
 
-const UNIT_MS: Record<string, number> = {
-  millisecond: 1, second: 1000, minute: 60_000, hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000,
-};
-
 function evalNumber(node: ParseTree): number | undefined {
   const text = node.getText().replace(/\s+/g, '');
   return /^[+-]?\d+(\.\d+)?$/.test(text) ? Number(text) : undefined;
-}
-
-function addUnits(ms: number, unit: string, n: number): number | undefined {
-  const u = unit.toLowerCase().replace(/s$/, '');
-  if (UNIT_MS[u]) return ms + n * UNIT_MS[u];
-  const d = new Date(ms);
-  if (u === 'month' || u === 'quarter' || u === 'year') {
-    const months = n * (u === 'month' ? 1 : u === 'quarter' ? 3 : 12);
-    d.setUTCMonth(d.getUTCMonth() + months);
-    return d.getTime();
-  }
-  return undefined;
 }
 
 /** The expression under single-child wrappers (expression, predicate, value, parentheses). */
@@ -159,7 +145,7 @@ function evalTime(node: ParseTree, now: Date): TimeValue | undefined {
     const iv = intervalOf(n.valueExpression(1)!);
     const op = n.getChild(1)!.getText();
     if (!base || !iv || (op !== '+' && op !== '-')) return undefined;
-    const ms = addUnits(base.ms, iv.unit, op === '-' ? -iv.n : iv.n);
+    const ms = addInterval(base.ms, iv.unit, op === '-' ? -iv.n : iv.n);
     return ms === undefined ? undefined : { ms, relative: base.relative };
   }
   if (n instanceof P.FunctionCallContext) {
@@ -171,7 +157,7 @@ function evalTime(node: ParseTree, now: Date): TimeValue | undefined {
       const k = evalNumber(args[1]);
       const base = evalTime(args[2], now);
       if (unit === undefined || k === undefined || !base) return undefined;
-      const ms = addUnits(base.ms, unit, k);
+      const ms = addInterval(base.ms, unit, k);
       return ms === undefined ? undefined : { ms, relative: base.relative };
     }
     if ((name === 'from_iso8601_timestamp' || name === 'date_parse' || name === 'date') && args.length >= 1) {
@@ -185,7 +171,7 @@ function evalTime(node: ParseTree, now: Date): TimeValue | undefined {
 }
 
 function floorDay(v: TimeValue | undefined): TimeValue | undefined {
-  return v && { ms: Math.floor(v.ms / 86_400_000) * 86_400_000, relative: v.relative };
+  return v && { ms: Math.floor(v.ms / DAY_MS) * DAY_MS, relative: v.relative };
 }
 
 function intervalOf(node: ParseTree): { n: number; unit: string } | undefined {

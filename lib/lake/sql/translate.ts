@@ -5,9 +5,9 @@ import { SqlValidationError } from './errors';
 import { AGGREGATE_FUNCTIONS, ARRAY_FUNCTIONS, FUNCTIONS, FunctionUsageError, MAP_FUNCTIONS, type CallInfo } from './functions';
 import { parseStatement, isUuid } from './parse';
 import { boundsFromWhere, columnPath, identifierName, stringLiteralValue, unwrapExpression, type TimeBounds } from './time-bounds';
-import { parseTimestampText, utcTimestampText } from '../../sql/timestamp-text';
+import { parseTimestampText, utcTimestampText } from '../../util/sql-text/timestamp-text';
 import { mapType } from './types';
-import { sqlIdentifier, sqlString } from './quote';
+import { sqlIdentifier, sqlString } from '../../util/sql-text/quote';
 import { MAP_FIELD_NAMES, type TableShape } from '../schema';
 
 /**

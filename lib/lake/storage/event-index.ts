@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from './fs-atomic';
+import { writeFileAtomic } from '../../util/fs-atomic';
 
 /**
  * Per-file eventID index: the sorted 64-bit hashes of the eventIDs a Parquet file holds, kept

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { readJson, writeFileAtomic } from './fs-atomic';
+import { readJson, writeFileAtomic } from '../../util/fs-atomic';
 import type { TimeBounds } from '../sql/time-bounds';
 
 /** One immutable Parquet file of a store, as its day's manifest lists it. */

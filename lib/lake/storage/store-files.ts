@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { readJson, writeFileAtomic } from './fs-atomic';
+import { readJson, writeFileAtomic } from '../../util/fs-atomic';
 import { buildIndex, indexPath, readIndex, writeIndex } from './event-index';
 import { manifestDays, migrateManifest, readDay, writeDay, type DataFile, type Manifest } from './manifest';
 

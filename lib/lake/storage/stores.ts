@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { readJson, writeFileAtomic } from './fs-atomic';
+import { readJson, writeFileAtomic } from '../../util/fs-atomic';
 import { shapeForCategories, type TableShape } from '../schema';
 
 export type StoreStatus = 'CREATED' | 'ENABLED' | 'PENDING_DELETION' | 'STARTING_INGESTION' | 'STOPPING_INGESTION' | 'STOPPED_INGESTION';

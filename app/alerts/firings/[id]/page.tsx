@@ -1,9 +1,8 @@
 'use client';
 
 import { use } from 'react';
-import { PageShell } from '@/components/accounts/page-shell';
+import { PageShell } from '@/components/layout/page-shell';
 import { FiringView } from '@/components/alerts/firing-view';
-import '@/components/accounts/accounts.css';
 
 /** The rows one firing notified about; Slack messages and webhooks link here. */
 export default function AlertFiringPage({ params }: { params: Promise<{ id: string }> }) {

@@ -1,6 +1,6 @@
-import { withUser } from '@/lib/http/route';
+import { withUser } from '@/lib/auth/with-user';
 import { listTemplates } from '@/lib/alerts/seed-templates';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withUser(undefined, async () => ({ templates: listTemplates() }));
+export const GET = withUser(async () => ({ templates: listTemplates() }));

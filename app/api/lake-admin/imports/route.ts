@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
-import { ADMINS, ANALYSTS, withUser } from '@/lib/http/route';
+import { ADMINS, ANALYSTS, withUser } from '@/lib/auth/with-user';
 import { changeLake, importsOf } from '@/lib/lake-admin/lake-calls';
 import { targetOf } from '@/lib/lake-admin/target';
 

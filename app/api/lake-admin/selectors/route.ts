@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ADMINS, withUser } from '@/lib/http/route';
+import { ADMINS, withUser } from '@/lib/auth/with-user';
 import { parseInput } from '@/lib/lake/api/operations/input';
 import { selectorsSchema } from '@/lib/lake/api/operations/stores';
 import { validateSelectors } from '@/lib/lake/stores/selectors';

@@ -1,11 +1,11 @@
 import { getDb } from '@/lib/db';
-import { ANALYSTS, withUser } from '@/lib/http/route';
+import { ANALYSTS, withUser } from '@/lib/auth/with-user';
 import { deleteQuery, present, requireQuery, updateQuery } from '@/lib/saved-queries/saved-queries';
 import { savedQueryInput } from '@/lib/saved-queries/input';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withUser<{ id: string }>(undefined, async ({ user, params }) => {
+export const GET = withUser<{ id: string }>(async ({ user, params }) => {
   const { row, access } = await requireQuery(await getDb(), user, params.id);
   return { query: present(row, access) };
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
-import { ADMINS, withUser } from '@/lib/http/route';
+import { ADMINS, withUser } from '@/lib/auth/with-user';
 import { changeUser } from '@/lib/auth/admin';
 
 export const dynamic = 'force-dynamic';

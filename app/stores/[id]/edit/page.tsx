@@ -2,10 +2,9 @@
 
 import { useParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { PageShell } from '@/components/accounts/page-shell';
+import { PageShell } from '@/components/layout/page-shell';
 import { lakeApi, type StoreDescription } from '@/components/lake-admin/api';
 import { StoreWizard } from '@/components/lake-admin/store-wizard';
-import '@/components/accounts/accounts.css';
 import '@/components/lake-admin/lake-admin.css';
 
 function EditStore({ id }: { id: string }) {

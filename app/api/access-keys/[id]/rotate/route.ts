@@ -1,8 +1,8 @@
 import { getDb } from '@/lib/db';
-import { withUser } from '@/lib/http/route';
-import { rotateAccessKey } from '@/lib/auth/access-keys';
+import { withUser } from '@/lib/auth/with-user';
+import { rotateAccessKey } from '@/lib/lake-access/access-keys';
 
 export const dynamic = 'force-dynamic';
 
 /** Replaces one of your keys: a new key (secret in this response only) with the same name, the old one revoked. */
-export const POST = withUser<{ id: string }>(undefined, async ({ user, params }) => rotateAccessKey(await getDb(), user, params.id));
+export const POST = withUser<{ id: string }>(async ({ user, params }) => rotateAccessKey(await getDb(), user, params.id));

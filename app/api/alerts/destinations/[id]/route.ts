@@ -1,5 +1,5 @@
 import { getDb } from '@/lib/db';
-import { ANALYSTS, withUser } from '@/lib/http/route';
+import { ANALYSTS, withUser } from '@/lib/auth/with-user';
 import { destinationChange } from '@/lib/alerts/input';
 import { deleteDestination, updateDestination } from '@/lib/alerts/destinations';
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
-import { ANALYSTS, withUser } from '@/lib/http/route';
+import { ANALYSTS, withUser } from '@/lib/auth/with-user';
 import { ruleInput } from '@/lib/alerts/input';
 import { deleteRule, getRule, setEnabled, updateRule } from '@/lib/alerts/rules';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withUser<{ id: string }>(undefined, async ({ user, params }) => ({ rule: await getRule(await getDb(), user, params.id) }));
+export const GET = withUser<{ id: string }>(async ({ user, params }) => ({ rule: await getRule(await getDb(), user, params.id) }));
 
 export const PUT = withUser<{ id: string }>(ANALYSTS, async ({ user, params, body }) => ({ rule: await updateRule(await getDb(), user, params.id, ruleInput.parse(await body())) }));
 

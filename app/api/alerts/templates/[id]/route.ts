@@ -1,5 +1,5 @@
 import { getDb } from '@/lib/db';
-import { ANALYSTS, withUser } from '@/lib/http/route';
+import { ANALYSTS, withUser } from '@/lib/auth/with-user';
 import { createFromTemplate, templateRequest } from '@/lib/alerts/from-template';
 
 export const dynamic = 'force-dynamic';

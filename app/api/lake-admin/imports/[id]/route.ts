@@ -1,4 +1,4 @@
-import { ANALYSTS, withUser } from '@/lib/http/route';
+import { ANALYSTS, withUser } from '@/lib/auth/with-user';
 import { importDetail } from '@/lib/lake-admin/lake-calls';
 import { targetOf } from '@/lib/lake-admin/target';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
-import { withUser } from '@/lib/http/route';
-import { audit } from '@/lib/auth/audit';
+import { withUser } from '@/lib/auth/with-user';
+import { audit } from '@/lib/auth/audit-write';
 import { startExport } from '@/lib/workbench/export';
 import { clientForHandle } from '@/lib/workbench/queries';
 import { requireRun } from '@/lib/workbench/runs';
@@ -17,7 +17,7 @@ const params = z.object({
 });
 
 /** Downloads a query's full result (or one page), streamed; the evidence ID comes in a header. */
-export const GET = withUser<{ id: string }>(undefined, async ({ req, user, params: route }) => {
+export const GET = withUser<{ id: string }>(async ({ req, user, params: route }) => {
   const db = await getDb();
   await requireRun(db, user, route.id);
   const p = params.parse(Object.fromEntries(new URL(req.url).searchParams));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
-import { withUser } from '@/lib/http/route';
+import { withUser } from '@/lib/auth/with-user';
 import { requireQuery } from '@/lib/saved-queries/saved-queries';
 import { runSql } from '@/lib/workbench/run-sql';
 
@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 const input = z.object({ storeId: z.string().max(256).optional(), connectionId: z.string().max(40).optional() });
 
 /** Runs a saved query as saved (viewers may run what is shared with them), optionally on another store. */
-export const POST = withUser<{ id: string }>(undefined, async ({ user, params, body }) => {
+export const POST = withUser<{ id: string }>(async ({ user, params, body }) => {
   const db = await getDb();
   const { row } = await requireQuery(db, user, params.id);
   const over = input.parse(await body({ whenEmpty: {} }));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
-import { ANALYSTS, withUser } from '@/lib/http/route';
+import { ANALYSTS, withUser } from '@/lib/auth/with-user';
 import { getShares, setShares } from '@/lib/saved-queries/saved-queries';
 
 export const dynamic = 'force-dynamic';
@@ -10,5 +10,5 @@ const input = z.object({
   users: z.array(z.object({ email: z.string().email(), role: z.enum(['viewer', 'editor']) })).max(500),
 });
 
-export const GET = withUser<{ id: string }>(undefined, async ({ user, params }) => getShares(await getDb(), user, params.id));
+export const GET = withUser<{ id: string }>(async ({ user, params }) => getShares(await getDb(), user, params.id));
 export const PUT = withUser<{ id: string }>(ANALYSTS, async ({ user, params, body }) => setShares(await getDb(), user, params.id, input.parse(await body())));

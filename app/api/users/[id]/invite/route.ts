@@ -1,6 +1,6 @@
 import { baseUrl } from '@/lib/env';
 import { getDb } from '@/lib/db';
-import { ADMINS, withUser } from '@/lib/http/route';
+import { ADMINS, withUser } from '@/lib/auth/with-user';
 import { reinviteUser } from '@/lib/auth/admin';
 
 export const dynamic = 'force-dynamic';

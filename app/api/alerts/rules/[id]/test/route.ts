@@ -1,5 +1,5 @@
 import { getDb } from '@/lib/db';
-import { ANALYSTS, withUser } from '@/lib/http/route';
+import { ANALYSTS, withUser } from '@/lib/auth/with-user';
 import { requireRule } from '@/lib/alerts/rules';
 import { testRule } from '@/lib/alerts/scheduler';
 

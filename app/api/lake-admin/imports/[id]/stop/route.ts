@@ -1,5 +1,5 @@
 import { getDb } from '@/lib/db';
-import { ADMINS, withUser } from '@/lib/http/route';
+import { ADMINS, withUser } from '@/lib/auth/with-user';
 import { changeLake } from '@/lib/lake-admin/lake-calls';
 import { targetOf } from '@/lib/lake-admin/target';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
 import { ApiError } from '@/lib/http/errors';
-import { ADMINS, withUser } from '@/lib/http/route';
+import { ADMINS, withUser } from '@/lib/auth/with-user';
 import { changeLake, type ChangeOperation } from '@/lib/lake-admin/lake-calls';
 import { targetOf } from '@/lib/lake-admin/target';
 
