@@ -1,5 +1,5 @@
 import { matchesSelectors } from '../lake/imports/selector-filter';
-import type { AdvancedEventSelector } from '../lake/storage/stores';
+import type { AdvancedEventSelector } from '../lake/storage/store-registry';
 import type { Detection, EventNeed } from './types';
 
 /**

@@ -12,7 +12,7 @@ import { StoreFiles } from './storage/store-files';
 import { Compactor, recoverCompaction } from './ingest/compact';
 import { purgeDeleted } from './stores/lifecycle';
 import { KeyedMutex } from '../util/fs-atomic';
-import { StoreRegistry, type StoreRecord } from './storage/stores';
+import { StoreRegistry, type StoreRecord } from './storage/store-registry';
 import { QueryManager, type BoundStatement, type PreparedQuery, type QueryRecord } from './query/manager';
 import { DAY_MS } from '../util/time';
 import { translate, type Translation } from './sql/translate';

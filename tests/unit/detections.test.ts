@@ -6,7 +6,7 @@ import { coverageOf } from '../../lib/detections/coverage';
 import { detectionQuery } from '../../lib/detections/instantiate';
 import { DETECTIONS } from '../../lib/detections';
 import { TACTICS, TECHNIQUES } from '../../lib/detections/mitre';
-import type { AdvancedEventSelector } from '../../lib/lake/storage/stores';
+import type { AdvancedEventSelector } from '../../lib/lake/storage/store-registry';
 import { bindParameters } from '../../lib/parameters/bind';
 import type { RawValue } from '../../lib/parameters/types';
 import { finishedRows, tempLake } from '../helpers/temp-lake';

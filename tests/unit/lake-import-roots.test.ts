@@ -8,7 +8,7 @@ import { generateEvents } from '../../lib/lake/demo/generate-events';
 import { followOperations, importOperations } from '../../lib/lake/api/operations/imports';
 import { createStore } from '../../lib/lake/stores/lifecycle';
 import type { ImportRecord } from '../../lib/lake/imports/import-manager';
-import type { StoreRecord } from '../../lib/lake/storage/stores';
+import type { StoreRecord } from '../../lib/lake/storage/store-registry';
 import { writeTrailArchive } from '../helpers/trail-archive';
 
 /**

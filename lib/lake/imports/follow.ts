@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LakeError } from '../errors';
 import { readJson, writeFileAtomic } from '../../util/fs-atomic';
-import type { StoreRegistry } from '../storage/stores';
+import type { StoreRegistry } from '../storage/store-registry';
 import { failureMessage, ingestFiles, recordFilter, type ImportFailure, type IngestHost } from './pipeline';
 import type { LogSource, LogSources } from './sources';
 import { viewFieldsFor } from './scan-plan';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { LakeError } from '../errors';
 import { readJson, writeFileAtomic } from '../../util/fs-atomic';
-import type { StoreRecord } from '../storage/stores';
+import type { StoreRecord } from '../storage/store-registry';
 import type { LogSources } from './sources';
 import { dayOfPath } from './archive-dates';
 import { failureMessage, ingestFiles, recordFilter, type ImportFailure, type IngestHost } from './pipeline';

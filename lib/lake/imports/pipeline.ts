@@ -1,4 +1,4 @@
-import type { StoreRecord } from '../storage/stores';
+import type { StoreRecord } from '../storage/store-registry';
 import { discardSpooled, type EventSpooler, type RecordFilter, type SpooledEvents, type WriteResult } from '../ingest/write-events';
 import type { LogSource, ReadResult } from './sources';
 import { LakeError } from '../errors';

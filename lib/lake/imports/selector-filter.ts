@@ -1,4 +1,4 @@
-import type { AdvancedEventSelector } from '../storage/stores';
+import type { AdvancedEventSelector } from '../storage/store-registry';
 
 /**
  * Whether a raw CloudTrail record passes a store's advanced event selectors: it must match at

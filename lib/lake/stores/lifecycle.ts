@@ -1,5 +1,5 @@
 import { LakeError, storeNotFound } from '../errors';
-import { DEFAULT_SELECTORS, type AdvancedEventSelector, type StoreRecord, type StoreRegistry } from '../storage/stores';
+import { DEFAULT_SELECTORS, type AdvancedEventSelector, type StoreRecord, type StoreRegistry } from '../storage/store-registry';
 import { validateSelectors } from './selectors';
 
 /**

@@ -1,6 +1,6 @@
 import { LakeError } from '../errors';
 import { shapeForCategories, type TableShape } from '../schema';
-import { categoriesOf, type AdvancedEventSelector } from '../storage/stores';
+import { categoriesOf, type AdvancedEventSelector } from '../storage/store-registry';
 
 /** Fields an advanced event selector may test (CloudTrail Lake's list for event data stores). */
 const FIELDS = new Set([

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Lake } from '../../lake';
-import type { StoreRecord } from '../../storage/stores';
+import type { StoreRecord } from '../../storage/store-registry';
 import { LakeError, storeNotFound } from '../../errors';
 import { createStore, deleteStore, restoreStore, setIngestion, updateStore } from '../../stores/lifecycle';
 import { pageOf } from '../paging';
