@@ -1,7 +1,7 @@
-import { describeType } from '../parameters/values';
-import { DETECTIONS } from './index';
-import { TACTICS, TECHNIQUES, attackUrl, type TechniqueId } from './mitre';
-import { SEVERITIES, type Detection, type EventNeed } from './types';
+import { describeType } from '../lib/parameters/values';
+import { DETECTIONS } from '../lib/detections/index';
+import { TACTICS, TECHNIQUES, attackUrl, type TechniqueId } from '../lib/detections/mitre';
+import { SEVERITIES, type Detection, type EventNeed } from '../lib/detections/types';
 
 /** `docs/detections.md`, written by `npm run docs:detections`; a unit test fails when the file differs. */
 export const DOC_PATH = 'docs/detections.md';
