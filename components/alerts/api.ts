@@ -5,7 +5,7 @@ import type { DestinationKind } from '../../lib/alerts/destinations/kinds';
 
 export type Schedule = { kind: 'every'; minutes: number } | { kind: 'cron'; expression: string };
 export type Comparison = '>' | '>=' | '<' | '<=' | '=' | '!=';
-export type Condition = { kind: 'rows'; atLeast: number } | { kind: 'column'; column: string; op: Comparison; value: number };
+export type Condition = { kind: 'rows'; atLeast: number } | { kind: 'column'; column: string; op: Comparison; value: number } | { kind: 'report' };
 export type WindowMode = 'schedule' | 'anchored';
 
 export interface Destination { id: string; name: string; kind: DestinationKind; urlHint: string; signed: boolean; createdAt: string; updatedAt: string }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { Comparison, Rule, RuleInput } from './api';
+import type { Comparison, Condition, Rule, RuleInput } from './api';
 import { confirmWithoutDestination, DestinationPicker } from './destination-picker';
 import { SubmitButton } from '../forms/submit-button';
 
@@ -17,6 +17,10 @@ export function inputOfRule(r: Rule): RuleInput {
 
 const OPS: Comparison[] = ['>', '>=', '<', '<=', '=', '!='];
 const num = (v: string) => (v === '' ? 0 : Number(v));
+function conditionOfKind(kind: string): Condition {
+  if (kind === 'column') return { kind: 'column', column: '', op: '>=', value: 1 };
+  return kind === 'report' ? { kind: 'report' } : { kind: 'rows', atLeast: 1 };
+}
 
 /** Schedule, window, condition, cooldown, message templates and destinations of one rule. */
 export function RuleForm({ value, onSubmit, submitLabel, busy, isNew = false }: { value: RuleInput; onSubmit: (r: RuleInput) => void; submitLabel: string; busy: boolean; isNew?: boolean }) {
@@ -79,12 +83,15 @@ export function RuleForm({ value, onSubmit, submitLabel, busy, isNew = false }: 
         <legend>Condition</legend>
         <label>
           Fires when
-          <select aria-label="Fires when" value={c.kind} onChange={(e) => set({ condition: e.target.value === 'column' ? { kind: 'column', column: '', op: '>=', value: 1 } : { kind: 'rows', atLeast: 1 } })}>
+          <select aria-label="Fires when" value={c.kind} onChange={(e) => set({ condition: conditionOfKind(e.target.value) })}>
             <option value="rows">the result has at least N rows</option>
             <option value="column">a row's numeric column compares true</option>
+            <option value="report">every run: a scheduled report of the result</option>
           </select>
         </label>
-        {c.kind === 'rows' ? (
+        {c.kind === 'report' ? (
+          <span className="acc-muted acc-grow">Every run sends the result (email: attached as CSV; webhooks: the rows and a link), even when it has no rows.</span>
+        ) : c.kind === 'rows' ? (
           <label>
             Rows at least
             <input type="number" min={1} required value={c.atLeast} onChange={(e) => set({ condition: { kind: 'rows', atLeast: num(e.target.value) } })} />

@@ -12,6 +12,7 @@ const LINKS: { href: string; label: string; show: (m: Me) => boolean }[] = [
   { href: '/history', label: 'History', show: () => true },
   { href: '/stores', label: 'Event data stores', show: () => true },
   { href: '/alerts', label: 'Alerts', show: () => true },
+  { href: '/detections', label: 'Detections', show: () => true },
   { href: '/account/keys', label: 'Access keys', show: () => true },
   { href: '/account', label: 'Your account', show: () => true },
   { href: '/admin/users', label: 'Admin', show: (m) => m.role === 'admin' },

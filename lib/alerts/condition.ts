@@ -1,11 +1,12 @@
 /**
  * When a run fires: the result has at least N rows, or some row's numeric column compares true
- * with a threshold. The rows that fired are all rows (row count) or the rows that matched.
+ * with a threshold, or always (a scheduled report: the result is sent every run, rows or none).
+ * The rows that fired are all rows (row count, report) or the rows that matched.
  */
 export type Comparison = '>' | '>=' | '<' | '<=' | '=' | '!=';
 export const COMPARISONS: Comparison[] = ['>', '>=', '<', '<=', '=', '!='];
 
-export type Condition = { kind: 'rows'; atLeast: number } | { kind: 'column'; column: string; op: Comparison; value: number };
+export type Condition = { kind: 'rows'; atLeast: number } | { kind: 'column'; column: string; op: Comparison; value: number } | { kind: 'report' };
 
 export type Row = Record<string, string>;
 
@@ -27,7 +28,7 @@ export function numericCell(v: string | undefined): number | undefined {
 }
 
 export function matchingRows(c: Condition, rows: Row[]): Row[] {
-  if (c.kind === 'rows') return rows;
+  if (c.kind !== 'column') return rows;
   return rows.filter((r) => {
     const n = numericCell(r[c.column]);
     return n !== undefined && compare(n, c.op, c.value);
@@ -36,6 +37,7 @@ export function matchingRows(c: Condition, rows: Row[]): Row[] {
 
 /** Whether the rows that matched make the rule fire. */
 export function fires(c: Condition, matched: Row[]): boolean {
+  if (c.kind === 'report') return true;
   return c.kind === 'rows' ? matched.length >= c.atLeast : matched.length > 0;
 }
 
@@ -45,5 +47,6 @@ export function missingColumn(c: Condition, columns: string[]): string | undefin
 }
 
 export function describeCondition(c: Condition): string {
+  if (c.kind === 'report') return 'every run (scheduled report)';
   return c.kind === 'rows' ? `${c.atLeast === 1 ? 'any row' : `at least ${c.atLeast} rows`}` : `a row where ${c.column} ${c.op} ${c.value}`;
 }

@@ -25,6 +25,8 @@ export const scheduleInput = z.discriminatedUnion('kind', [
 export const conditionInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rows'), atLeast: z.number().int().min(1).max(1_000_000) }),
   z.object({ kind: z.literal('column'), column: z.string().trim().min(1).max(200), op: z.enum(COMPARISONS as [string, ...string[]]), value: z.number().finite() }),
+  /** A scheduled report: the result is sent every run, whether or not it has rows. */
+  z.object({ kind: z.literal('report') }),
 ]);
 
 export const ruleInput = z.object({

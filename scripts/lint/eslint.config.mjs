@@ -8,7 +8,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /** Server-only code: the browser must never bundle it (it holds secrets, or needs Node). */
-const SERVER_FOLDERS = ['db', 'lake', 'auth', 'http', 'cloudtrail', 'connections', 'alerts', 'saved-queries', 'lake-access', 'workbench', 'lake-admin'];
+const SERVER_FOLDERS = ['db', 'lake', 'auth', 'http', 'cloudtrail', 'connections', 'alerts', 'saved-queries', 'lake-access', 'workbench', 'lake-admin', 'detections'];
 /** Modules in those folders that are pure and browser-safe by design, and used by pages. */
 const BROWSER_SAFE = [
   'lake/schema', // the one schema definition drives the editor's sidebar and autocomplete

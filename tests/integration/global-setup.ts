@@ -5,6 +5,7 @@ import { startPostgres, type TestPostgres } from '../helpers/postgres';
 import { ADMIN } from '../helpers/session';
 import { LAKE_KEYS } from '../helpers/lake-client';
 import { testImportRoot } from '../helpers/import-root';
+import { testCertificate, type TestTls } from '../helpers/smtp';
 
 // A second checkout (another worktree) can run its own suite beside this one on another port.
 const PORT = Number(process.env.TRAILBENCH_IT_PORT ?? 3124);
@@ -15,6 +16,8 @@ let postgres: TestPostgres | undefined;
 /** TRAILBENCH_TEST_DB=postgres runs the same suite with the app database on PostgreSQL. */
 export default async function setup(project: TestProject) {
   if (process.env.TRAILBENCH_TEST_DB === 'postgres') postgres = startPostgres(PORT + 52308); // 55432 beside the default port
+  // the mail servers tests start use this certificate; the server trusts it as Node trusts any private CA
+  const smtpTls = testCertificate(path.resolve(__dirname, '../../.tmp/it-smtp'));
   server = await startServer({
     port: PORT,
     dataDir: path.resolve(__dirname, '../../.tmp/it-data'),
@@ -30,6 +33,7 @@ export default async function setup(project: TestProject) {
       TRAILBENCH_ALERT_RETRY_BASE_SECONDS: '0.5',
       // the tests' webhook receivers listen on this host, which webhooks may not reach by default
       TRAILBENCH_WEBHOOK_ALLOWED_NETWORKS: '127.0.0.0/8',
+      NODE_EXTRA_CA_CERTS: smtpTls.certPath,
       TRAILBENCH_ADMIN_EMAIL: ADMIN.email,
       TRAILBENCH_ADMIN_PASSWORD: ADMIN.password,
       PORT: String(PORT),
@@ -42,6 +46,7 @@ export default async function setup(project: TestProject) {
   });
   project.provide('baseUrl', server.url);
   project.provide('database', postgres ? 'postgres' : 'sqlite');
+  project.provide('smtpTls', smtpTls);
   // the alert restart test runs a server of its own, on a database of its own
   project.provide('ownDatabaseUrl', postgres ? postgres.createDatabase('trailbench_own') : '');
   return async () => {
@@ -51,5 +56,5 @@ export default async function setup(project: TestProject) {
 }
 
 declare module 'vitest' {
-  export interface ProvidedContext { baseUrl: string; database: 'sqlite' | 'postgres'; ownDatabaseUrl: string }
+  export interface ProvidedContext { baseUrl: string; database: 'sqlite' | 'postgres'; ownDatabaseUrl: string; smtpTls: TestTls }
 }

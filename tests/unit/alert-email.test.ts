@@ -1,60 +1,35 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
+import type { SMTPServerOptions } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailBody, sendEmail } from '../../lib/alerts/destinations/email';
 import { parseSmtpUrl, type SmtpTarget } from '../../lib/alerts/destinations/smtp-url';
 import type { FiringMessage } from '../../lib/alerts/payload';
+import { attachment, startSmtp, testCertificate, type TestSmtp, type TestTls } from '../helpers/smtp';
 
 // Email destinations against a real SMTP server (the smtp-server package) on this machine, with a
 // certificate made for the test: STARTTLS, AUTH, the rows in the text and as an attached CSV.
 process.env.TRAILBENCH_WEBHOOK_ALLOWED_NETWORKS = '127.0.0.0/8';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trailbench-smtp-'));
-let key: string;
+let tls: TestTls;
 let cert: string;
-interface Mail { raw: string; secure: boolean; from: string; to: string[]; user: string }
-const servers: SMTPServer[] = [];
+const servers: TestSmtp[] = [];
 
 beforeAll(() => {
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem'),
-    '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
-  key = fs.readFileSync(path.join(dir, 'key.pem'), 'utf8');
-  cert = fs.readFileSync(path.join(dir, 'cert.pem'), 'utf8');
+  tls = testCertificate(dir);
+  cert = tls.cert;
 });
 afterAll(async () => {
-  await Promise.all(servers.map((s) => new Promise((r) => s.close(() => r(undefined)))));
+  await Promise.all(servers.map((s) => s.close()));
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** A local SMTP server that accepts user `alerts` / password `s3cret` and records each message. */
 async function smtpServer(options: Partial<SMTPServerOptions> = {}) {
-  const mails: Mail[] = [];
-  const auths: string[] = [];
-  const server = new SMTPServer({
-    key, cert, logger: false, authMethods: ['PLAIN', 'LOGIN'],
-    onAuth(auth, _session, cb) {
-      auths.push(auth.username ?? '');
-      if (auth.username === 'alerts' && auth.password === 's3cret') return cb(null, { user: auth.username });
-      cb(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
-    },
-    onData(stream, session, cb) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        mails.push({ raw: Buffer.concat(chunks).toString('utf8'), secure: session.secure, from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), user: String(session.user) });
-        cb();
-      });
-    },
-    ...options,
-  });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { port, mails, auths };
+  const s = await startSmtp(tls, options);
+  servers.push(s);
+  return s;
 }
 
 const target = (port: number, user = 'alerts', password = 's3cret'): SmtpTarget =>
@@ -69,13 +44,6 @@ const message: FiringMessage = {
   columns: ['eventName', 'sourceIPAddress'], rows: [{ eventName: 'CreateUser', sourceIPAddress: '203.0.113.9' }, { eventName: '=HYPERLINK("x")', sourceIPAddress: '198.51.100.1' }],
   rowCount: 2, totalRows: 2, summaryTemplate: '', rowTemplate: '',
 };
-
-/** The decoded attachment named rows.csv in a raw MIME message. */
-function attachment(raw: string): string {
-  const part = raw.split(/\r?\n--/).find((p) => /filename="?rows\.csv/.test(p))!;
-  const [, bodyText] = part.split(/\r?\n\r?\n/);
-  return Buffer.from(bodyText.replace(/\s+/g, ''), 'base64').toString('utf8');
-}
 
 describe('email destinations', () => {
   it('reads SMTP URLs and says what is missing', () => {

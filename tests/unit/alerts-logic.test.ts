@@ -71,6 +71,13 @@ describe('conditions', () => {
     expect(numericCell('0x10')).toBeUndefined();
   });
 
+  it('a scheduled report fires every run with all its rows, even none', () => {
+    const c: Condition = { kind: 'report' };
+    expect(matchingRows(c, rows)).toEqual(rows);
+    expect(fires(c, [])).toBe(true);
+    expect(missingColumn(c, ['ip'])).toBeUndefined();
+  });
+
   it('names a condition column the result lacks', () => {
     expect(missingColumn({ kind: 'column', column: 'failures', op: '>', value: 1 }, ['ip', 'n'])).toBe('failures');
     expect(missingColumn({ kind: 'column', column: 'n', op: '>', value: 1 }, ['ip', 'n'])).toBeUndefined();
