@@ -231,6 +231,12 @@ const migrations = (dialect: DialectName): Record<string, Migration> => ({
       await db.schema.alterTable('users').addColumn('session_version', 'integer', (c) => c.notNull().defaultTo(0)).execute();
     },
   },
+  '005_run_parameters': {
+    async up(db: Kysely<unknown>) {
+      // a run of a parameterised query: the values it was filled with (JSON); its sql is the filled statement
+      await db.schema.alterTable('query_runs').addColumn('parameters', 'text').execute();
+    },
+  },
 });
 
 export const migrationProvider = (dialect: DialectName): MigrationProvider => ({ getMigrations: async () => migrations(dialect) });

@@ -82,6 +82,8 @@ export interface QueryRunsTable {
   duration_ms: number | null;
   rows: number | null;
   created_at: string;
+  /** JSON: the parameter values the SQL was filled with (the sql column is the filled statement). */
+  parameters: string | null;
 }
 
 export interface AuditLogTable {
