@@ -16,6 +16,7 @@ import { estimateQuery, storeKey, type EventDataStore } from '../api/queries';
 import { CostLine } from './cost-line';
 import { BudgetField, budgetOf } from './budget-field';
 import { LintDialog, LintNotes } from './lint-dialog';
+import { ParameterForm } from './parameter-form';
 import { QueryStatus } from './query-status';
 import { SaveQuery } from './save-dialog';
 import { IDLE_RUN, isRunActive, type RunPhase } from './run-state';
@@ -28,6 +29,7 @@ import { useTabRuns } from './tabs/use-tab-runs';
 import { useCostEstimate } from './use-cost-estimate';
 import { useFieldSamples } from './use-field-samples';
 import { useStores } from './use-stores';
+import { useTabParameters } from './use-tab-parameters';
 
 interface PendingRun {
   tabId: string;
@@ -55,6 +57,7 @@ export function Workbench() {
   const shape: TableShape = (TABLE_SHAPES as readonly string[]).includes(store?.shape ?? '') ? (store!.shape as TableShape) : 'cloudtrail';
   const samples = useFieldSamples(store);
   const cost = useCostEstimate(activeTab?.id, store, tabs.sqlOf);
+  const params = useTabParameters(tabs.sqlOf);
 
   // Tabs without a store get the first one once the list is in.
   useEffect(() => {
@@ -62,13 +65,14 @@ export function Workbench() {
     for (const t of state.tabs) if (!t.storeKey) dispatch({ type: 'update', id: t.id, patch: { storeKey: storeKey(stores[0]) } });
   }, [stores, state, dispatch]);
 
-  // After a reload, show each tab's last query again (re-fetched by its ID).
+  // After a reload, show each tab's last query again (re-fetched by its ID); a link's parameter values go to the active tab.
   const restored = useRef(false);
   useEffect(() => {
     if (!state || restored.current) return;
     restored.current = true;
     for (const t of state.tabs) if (t.queryId) void runs.attach(t.id, t.queryId);
-  }, [state, runs]);
+    params.takeFromUrl(state.activeId);
+  }, [state, runs, params]);
 
   const lintStore: LintStore | undefined = useMemo(
     () => store && { id: store.id, name: store.name, retentionPeriod: store.retentionPeriod, eventCategories: store.eventCategories },
@@ -88,9 +92,9 @@ export function Workbench() {
   const startRun = useCallback(
     (tabId: string, sql: string, runStore: EventDataStore | undefined) => {
       setTotals((t) => ({ ...t, [tabId]: undefined }));
-      void runs.start(tabId, sql, runStore, budgetOf(budget));
+      void runs.start(tabId, sql, runStore, budgetOf(budget), params.forRun(tabId, sql));
     },
-    [runs, budget],
+    [runs, budget, params],
   );
 
   /** Run: lint first; what it finds opens the dialog or goes beside the result, in proportion to the cost (see decideRun). */
@@ -220,6 +224,7 @@ export function Workbench() {
                   const id = tabIdFromPath(path);
                   if (!id) return;
                   tabs.setSql(id, sql);
+                  params.onSql(id, sql);
                   cost.schedule(sql);
                 }}
                 onRun={requestRun}
@@ -228,6 +233,13 @@ export function Workbench() {
                   editorRef.current = handle;
                 }}
                 context={editorContext}
+              />
+              <ParameterForm
+                specs={params.specsOf(activeTab.id)}
+                values={params.values[activeTab.id] ?? {}}
+                onValue={(name, v) => params.setValue(activeTab.id, name, v)}
+                onType={(name, t) => params.setType(activeTab.id, name, t)}
+                problems={run.error?.problems}
               />
               <QueryStatus state={run} resultRows={totals[activeTab.id]} />
               <CostLine estimate={cost.estimate} run={run}>

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { ApiError } from '../http/errors';
 import { bindParameters } from '../parameters/bind';
-import { MAX_LIST_ITEMS, MAX_PARAMETERS, MAX_VALUE_LENGTH, ParameterError, SCALAR_TYPES } from '../parameters/types';
+import { MAX_LIST_ITEMS, MAX_PARAMETERS, MAX_VALUE_LENGTH, ParameterError, SCALAR_TYPES, type ParameterSpec, type RawValue } from '../parameters/types';
 
 /** What a person typed for each parameter, by name. */
-export type ParameterValues = Record<string, string | string[]>;
+export type ParameterValues = Record<string, RawValue>;
 
 const value = z.string().max(MAX_VALUE_LENGTH);
 const scalarType = z.enum(SCALAR_TYPES);
@@ -26,7 +26,7 @@ export const runParametersInput = z.object({
     .max(MAX_PARAMETERS),
   values: z.record(z.string().max(64), z.union([value, z.array(value).max(MAX_LIST_ITEMS)])),
 });
-export type RunParameters = z.infer<typeof runParametersInput>;
+export interface RunParameters { specs: readonly ParameterSpec[]; values: Readonly<Record<string, RawValue>> }
 
 /**
  * The statement to run: with parameters, filled through lib/parameters (values become literals,
