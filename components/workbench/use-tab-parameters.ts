@@ -3,9 +3,9 @@
 import { useCallback, useRef, useState } from 'react';
 import { specsForSql, type PickableType } from '@/lib/parameters/infer';
 import { findPlaceholders } from '@/lib/parameters/placeholders';
-import { parametersFromSearch, withParameters } from '@/lib/parameters/url';
 import type { RunParameters } from '../api/queries';
-import type { ParameterInputs } from './parameter-form';
+import type { ParameterInputs } from '../parameters/parameter-form';
+import { valuesForRun, valuesFromPageUrl } from '../parameters/page-url';
 
 /** The placeholder names of a statement, to notice when an edit adds or removes one. */
 const signature = (sql: string) => findPlaceholders(sql).filter((p) => p.context !== 'comment').map((p) => p.name).join(',');
@@ -35,9 +35,7 @@ export function useTabParameters(sqlOf: (tabId: string) => string) {
 
   /** A link's values (`?p.name=value`) go to the tab it opens in. */
   const takeFromUrl = useCallback((tabId: string) => {
-    const fromUrl = parametersFromSearch(window.location.search);
-    const inputs: ParameterInputs = {};
-    for (const [name, v] of Object.entries(fromUrl)) inputs[name] = typeof v === 'string' ? v : v.join(',');
+    const inputs = valuesFromPageUrl();
     if (Object.keys(inputs).length) setValues((v) => ({ ...v, [tabId]: { ...v[tabId], ...inputs } }));
   }, []);
 
@@ -45,9 +43,7 @@ export function useTabParameters(sqlOf: (tabId: string) => string) {
   const forRun = useCallback(
     (tabId: string, sql: string): RunParameters | undefined => {
       const specs = specsOf(tabId, sql);
-      const typed = values[tabId] ?? {};
-      const used = Object.fromEntries(specs.filter((s) => Object.hasOwn(typed, s.name)).map((s) => [s.name, typed[s.name]]));
-      window.history.replaceState(window.history.state, '', window.location.pathname + withParameters(window.location.search, used));
+      const used = valuesForRun(specs, values[tabId] ?? {});
       return specs.length ? { specs, values: used } : undefined;
     },
     [specsOf, values],

@@ -16,7 +16,7 @@ import { estimateQuery, storeKey, type EventDataStore } from '../api/queries';
 import { CostLine } from './cost-line';
 import { BudgetField, budgetOf } from './budget-field';
 import { LintDialog, LintNotes } from './lint-dialog';
-import { ParameterForm } from './parameter-form';
+import { ParameterForm } from '../parameters/parameter-form';
 import { QueryStatus } from './query-status';
 import { SaveQuery } from './save-dialog';
 import { IDLE_RUN, isRunActive, type RunPhase } from './run-state';

@@ -47,6 +47,8 @@ export interface SavedQueriesTable {
   created_by: string;
   updated_at: string;
   updated_by: string;
+  /** JSON ParameterSpec[] of its `{{name}}` placeholders, or null (then typed by name, lib/parameters/infer.ts). */
+  parameters: string | null;
 }
 
 export interface SavedQueryVersionsTable {

@@ -1,31 +1,14 @@
 import { z } from 'zod';
 import { ApiError } from '../http/errors';
 import { bindParameters } from '../parameters/bind';
-import { MAX_LIST_ITEMS, MAX_PARAMETERS, MAX_VALUE_LENGTH, ParameterError, SCALAR_TYPES, type ParameterSpec, type RawValue } from '../parameters/types';
+import { parameterSpecsInput, parameterValuesInput } from '../parameters/input';
+import { ParameterError, type ParameterSpec, type RawValue } from '../parameters/types';
 
 /** What a person typed for each parameter, by name. */
 export type ParameterValues = Record<string, RawValue>;
 
-const value = z.string().max(MAX_VALUE_LENGTH);
-const scalarType = z.enum(SCALAR_TYPES);
-
 /** A run's parameters as the API accepts them: the definitions and the values typed for them. */
-export const runParametersInput = z.object({
-  specs: z
-    .array(
-      z.object({
-        name: z.string().min(1).max(64),
-        type: z.union([scalarType, z.literal('multiSelect'), z.literal('timeRange')]),
-        default: z.union([value, z.array(value).max(MAX_LIST_ITEMS)]).optional(),
-        options: z.array(value).max(MAX_LIST_ITEMS).optional(),
-        of: scalarType.exclude(['oneOf']).optional(),
-        min: z.number().optional(),
-        max: z.number().optional(),
-      }),
-    )
-    .max(MAX_PARAMETERS),
-  values: z.record(z.string().max(64), z.union([value, z.array(value).max(MAX_LIST_ITEMS)])),
-});
+export const runParametersInput = z.object({ specs: parameterSpecsInput, values: parameterValuesInput });
 export interface RunParameters { specs: readonly ParameterSpec[]; values: Readonly<Record<string, RawValue>> }
 
 /**
