@@ -2,6 +2,7 @@
 
 import { useCallback, useRef, useState } from 'react';
 import { specsForSql, type PickableType } from '@/lib/parameters/infer';
+import type { ParameterSpec } from '@/lib/parameters/types';
 import { findPlaceholders } from '@/lib/parameters/placeholders';
 import type { RunParameters } from '../api/queries';
 import type { ParameterInputs } from '../parameters/parameter-form';
@@ -39,6 +40,16 @@ export function useTabParameters(sqlOf: (tabId: string) => string) {
     if (Object.keys(inputs).length) setValues((v) => ({ ...v, [tabId]: { ...v[tabId], ...inputs } }));
   }, []);
 
+  /** The tab's parameters to save with its query: their types, and the values typed as defaults. */
+  const definitionsOf = useCallback(
+    (tabId: string): ParameterSpec[] =>
+      specsOf(tabId).map((s) => {
+        const typed = values[tabId]?.[s.name]?.trim();
+        return typed ? { ...s, default: typed } : s;
+      }),
+    [specsOf, values],
+  );
+
   /** The parameters of a statement about to run (none without placeholders); the URL then carries their values. */
   const forRun = useCallback(
     (tabId: string, sql: string): RunParameters | undefined => {
@@ -49,5 +60,5 @@ export function useTabParameters(sqlOf: (tabId: string) => string) {
     [specsOf, values],
   );
 
-  return { values, specsOf, onSql, setValue, setType, takeFromUrl, forRun };
+  return { values, specsOf, definitionsOf, onSql, setValue, setType, takeFromUrl, forRun };
 }

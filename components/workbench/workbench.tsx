@@ -193,7 +193,7 @@ export function Workbench() {
                 </button>
                 <SaveQuery
                   tabId={activeTab.id}
-                  target={() => ({ tabId: activeTab.id, title: activeTab.title, sql: tabs.sqlOf(activeTab.id), store, savedQueryId: activeTab.savedQueryId })}
+                  target={() => ({ tabId: activeTab.id, title: activeTab.title, sql: tabs.sqlOf(activeTab.id), store, savedQueryId: activeTab.savedQueryId, parameters: params.definitionsOf(activeTab.id) })}
                   // the tab now stands for the saved query: its name, and saving again adds a version
                   onSaved={(tabId, q) => dispatch({ type: 'update', id: tabId, patch: { savedQueryId: q.id, title: q.name } })}
                 />
