@@ -32,7 +32,7 @@ export function TimeRangePicker({ value, onChange, problem }: { value: string; o
   const [start = '', end = ''] = preset === CUSTOM ? value.split('/') : [];
   const setCustom = (s: string, e: string) => onChange(`${s}/${e}`);
   return (
-    <div className="param-field param-time" role="group" aria-label="Time range">
+    <div className="param-field param-time">
       <label htmlFor={id}>Time range</label>
       <select
         id={id}
