@@ -126,10 +126,11 @@ export function estimateQuery(
   sql: string,
   store: Pick<EventDataStore, 'id' | 'connectionId' | 'region'> | undefined,
   signal?: AbortSignal,
+  parameters?: RunParameters,
 ): Promise<CostEstimate> {
   return request<CostEstimate>('/api/estimate', {
     method: 'POST',
-    json: { sql, storeId: store?.id, connectionId: store?.connectionId, region: store?.region },
+    json: { sql, storeId: store?.id, connectionId: store?.connectionId, region: store?.region, parameters },
     signal,
   });
 }

@@ -6,9 +6,9 @@ export function valuesFromPageUrl(): Record<string, string> {
   return Object.fromEntries(Object.entries(parametersFromSearch(window.location.search)).map(([k, v]) => [k, typeof v === 'string' ? v : v.join(',')]));
 }
 
-/** The values typed for these parameters; the page's URL then carries them, so a link reproduces the run. */
-export function valuesForRun(specs: readonly ParameterSpec[], typed: Readonly<Record<string, string>>): Record<string, string> {
+/** The values typed for these parameters; with `inUrl`, the page's URL then carries them, so a link reproduces the run. */
+export function valuesForRun(specs: readonly ParameterSpec[], typed: Readonly<Record<string, string>>, inUrl = true): Record<string, string> {
   const used = Object.fromEntries(specs.filter((s) => Object.hasOwn(typed, s.name)).map((s) => [s.name, typed[s.name]]));
-  window.history.replaceState(window.history.state, '', window.location.pathname + withParameters(window.location.search, used));
+  if (inUrl) window.history.replaceState(window.history.state, '', window.location.pathname + withParameters(window.location.search, used));
   return used;
 }

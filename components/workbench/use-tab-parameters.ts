@@ -50,11 +50,11 @@ export function useTabParameters(sqlOf: (tabId: string) => string) {
     [specsOf, values],
   );
 
-  /** The parameters of a statement about to run (none without placeholders); the URL then carries their values. */
+  /** The parameters of a statement about to run (none without placeholders); with `inUrl`, the page URL then carries their values. */
   const forRun = useCallback(
-    (tabId: string, sql: string): RunParameters | undefined => {
+    (tabId: string, sql: string, inUrl = true): RunParameters | undefined => {
       const specs = specsOf(tabId, sql);
-      const used = valuesForRun(specs, values[tabId] ?? {});
+      const used = valuesForRun(specs, values[tabId] ?? {}, inUrl);
       return specs.length ? { specs, values: used } : undefined;
     },
     [specsOf, values],

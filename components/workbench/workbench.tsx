@@ -105,7 +105,7 @@ export function Workbench() {
     const onlyWarnings = syntaxErrors === 0 && issues.length > 0 && issues.every((i) => i.severity === 'warning');
     // The editor's estimate is of the tab's whole text (any edit makes it 'loading' again): reuse it when that is what runs.
     const shown = cost.estimate.state === 'done' && sql === tabs.sqlOf(tabId) ? cost.estimate.estimate : undefined;
-    const estimate = onlyWarnings ? (shown ?? (await estimateQuery(sql, store).catch(() => undefined))) : undefined;
+    const estimate = onlyWarnings ? (shown ?? (await estimateQuery(sql, store, undefined, params.forRun(tabId, sql, false)).catch(() => undefined))) : undefined;
     const decision = decideRun({ issues, syntaxErrors, costUsd: estimate?.costUsd, confirmAboveUsd: estimate?.confirmAboveUsd ?? 0 });
     if (decision.action === 'confirm') return setPending({ tabId, sql, store, issues: decision.issues });
     setNotes((n) => ({ ...n, [tabId]: decision.notes }));
