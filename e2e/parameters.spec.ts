@@ -89,6 +89,7 @@ test('a viewer runs a saved query with an IP and a time range from its form and 
 
   await test.step('in the workbench a hostile text value is one quoted literal: it matches nothing', async () => {
     const cell = (n: string) => resultsTable(admin).getByRole('gridcell', { name: n, exact: true });
+    await openWorkbench(admin);
     await setSql(admin, 'SELECT count(*) AS n FROM $EDS_ID WHERE sourceIPAddress = {{who}}');
     const who = admin.getByRole('group', { name: 'Query parameters' }).getByRole('textbox', { name: 'who', exact: true });
     await who.fill(`${ip}' OR 1=1 --`);
