@@ -28,7 +28,8 @@ test('a viewer runs a saved query with an IP and a time range from its form and 
   await openWorkbench(admin);
   const stores = (await (await admin.request.get('/api/stores')).json()) as { stores: { id: string; name: string }[] };
   const storeId = stores.stores.find((s) => s.name === 'demo')!.id;
-  const ip = await firstCell(admin, 'SELECT sourceIPAddress FROM $EDS_ID GROUP BY sourceIPAddress ORDER BY count(*) DESC LIMIT 1', storeId);
+  const ip = await firstCell(admin, "SELECT sourceIPAddress FROM $EDS_ID WHERE sourceIPAddress LIKE '%.%.%.%' AND sourceIPAddress NOT LIKE '%amazonaws%' GROUP BY sourceIPAddress ORDER BY count(*) DESC LIMIT 1", storeId);
+  expect(ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/); // the most frequent caller address (services call from names)
   const expected = await firstCell(admin, `SELECT count(*) FROM $EDS_ID WHERE sourceIPAddress = '${ip}'`, storeId);
   expect(Number(expected)).toBeGreaterThan(1);
 
