@@ -113,5 +113,7 @@ test('a viewer runs a saved query with an IP and a time range from its form and 
     // History keeps the filled SQL (the value as one literal) and the values
     await admin.goto('/history');
     await expect(admin.getByText(`Parameters: who = ${ip}'`).first()).toBeVisible();
+    // the value went in as one string literal, its quote doubled
+    await expect(admin.locator('code', { hasText: `sourceIPAddress = '${ip}''` }).first()).toBeVisible();
   });
 });
