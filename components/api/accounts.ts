@@ -1,6 +1,7 @@
 // The browser side of the accounts routes (app/api/*): the signed-in user, users, saved queries,
 // sharing, runs of saved queries, history and audit.
 
+import type { ParameterSpec } from '@/lib/parameters/types';
 import type { ExportSummary } from '@/lib/workbench/export-list';
 import { request } from './request';
 
@@ -16,10 +17,12 @@ export interface User { id: string; email: string; name: string; role: Role; dis
 export interface SavedQuery {
   id: string; name: string; description: string; tags: string[]; folder: string; sql: string;
   storeId: string | null; connectionId: string | null; version: number; everyoneRole: ShareRole | null;
+  /** Its `{{name}}` parameters (as saved, or typed by name from its SQL). */
+  parameters: ParameterSpec[];
   createdAt: string; createdBy: string; updatedAt: string; updatedBy: string; access: Access;
 }
 
-export interface SavedQueryInput { name: string; description: string; tags: string[]; folder: string; sql: string; storeId: string | null; connectionId: string | null }
+export interface SavedQueryInput { name: string; description: string; tags: string[]; folder: string; sql: string; storeId: string | null; connectionId: string | null; parameters?: ParameterSpec[] }
 
 /** One stored version of a saved query (the server sends the database row as is). */
 export interface SavedQueryVersion {
@@ -33,6 +36,8 @@ export interface Run {
   handle: string; sql: string; store_id: string | null; connection_id: string; status: string;
   bytes_scanned: number | string | null; cost_usd: number | string | null; duration_ms: number | string | null;
   rows: number | string | null; created_at: string; saved_query_id: string | null; email: string;
+  /** The values its `{{name}}` parameters were filled with (its sql is the filled statement). */
+  parameters?: Record<string, string | string[]>;
   /** Finished exports of the run, newest first, each with an evidence file. */
   exports: ExportSummary[];
 }
@@ -80,7 +85,7 @@ export const api = {
   versions: async (queryId: string) => (await request<{ versions: SavedQueryVersion[] }>(`/api/saved-queries/${id(queryId)}/versions`)).versions,
   getShares: (queryId: string) => request<Shares>(`/api/saved-queries/${id(queryId)}/shares`),
   setShares: (queryId: string, shares: Shares) => request<Shares>(`/api/saved-queries/${id(queryId)}/shares`, { method: 'PUT', json: shares }),
-  runSaved: async (queryId: string) => (await request<{ queryId: string }>(`/api/saved-queries/${id(queryId)}/run`, { method: 'POST', json: {} })).queryId,
+  runSaved: async (queryId: string, values: Record<string, string> = {}) => (await request<{ queryId: string }>(`/api/saved-queries/${id(queryId)}/run`, { method: 'POST', json: { values } })).queryId,
 
   history: async (everyone: boolean) => (await request<{ runs: Run[] }>(`/api/history${everyone ? '?all=1' : ''}`)).runs,
   audit: async (filter: AuditFilter) => (await request<{ entries: AuditEntry[] }>(`/api/audit${query({ ...filter })}`)).entries,

@@ -3,9 +3,10 @@
 
 import type { CostEstimate } from '@/lib/workbench/cost';
 import type { ExportSummary } from '@/lib/workbench/export-list';
+import type { RunParameters } from '@/lib/workbench/run-parameters';
 import { isAbortError, request } from './request';
 
-export type { CostEstimate, ExportSummary };
+export type { CostEstimate, ExportSummary, RunParameters };
 
 export type QueryStatus = 'QUEUED' | 'RUNNING' | 'FINISHED' | 'FAILED' | 'CANCELLED' | 'TIMED_OUT';
 
@@ -83,16 +84,17 @@ export async function listStores(signal?: AbortSignal): Promise<{ stores: EventD
   return { stores: body.stores ?? [], errors: body.errors ?? [] };
 }
 
-/** Starts a query on the store's lake; the server fills `$EDS_ID` with the store's ID. */
+/** Starts a query on the store's lake; the server fills `$EDS_ID` with the store's ID and `{{name}}` with `parameters`. */
 export async function startQuery(
   sql: string,
   store: Pick<EventDataStore, 'id' | 'connectionId' | 'region'> | undefined,
   signal?: AbortSignal,
   budgetUsd?: number,
+  parameters?: RunParameters,
 ): Promise<string> {
   const body = await request<{ queryId: string }>('/api/queries', {
     method: 'POST',
-    json: { sql, storeId: store?.id, connectionId: store?.connectionId, region: store?.region, budgetUsd },
+    json: { sql, storeId: store?.id, connectionId: store?.connectionId, region: store?.region, budgetUsd, parameters },
     signal,
   });
   return body.queryId;
@@ -124,10 +126,11 @@ export function estimateQuery(
   sql: string,
   store: Pick<EventDataStore, 'id' | 'connectionId' | 'region'> | undefined,
   signal?: AbortSignal,
+  parameters?: RunParameters,
 ): Promise<CostEstimate> {
   return request<CostEstimate>('/api/estimate', {
     method: 'POST',
-    json: { sql, storeId: store?.id, connectionId: store?.connectionId, region: store?.region },
+    json: { sql, storeId: store?.id, connectionId: store?.connectionId, region: store?.region, parameters },
     signal,
   });
 }

@@ -1,3 +1,4 @@
+import type { ParameterProblem } from '@/lib/parameters/types';
 import { describeQuery, isActiveStatus, type QueryDescription, type QueryStatus } from './queries';
 import { ApiError, isAbortError } from './request';
 
@@ -10,6 +11,8 @@ export interface RunError {
   title: string;
   type?: string;
   message: string;
+  /** A ParameterInvalid refusal: what is wrong with which parameter, shown by its field. */
+  problems?: ParameterProblem[];
 }
 
 const FIRST_POLL_MS = 250;
@@ -60,7 +63,10 @@ export function terminalError(status: QueryStatus, errorMessage: string | undefi
 }
 
 export function toRunError(title: string, err: unknown): RunError {
-  if (err instanceof ApiError) return { title, type: err.type, message: err.message };
+  if (err instanceof ApiError) {
+    const problems = Array.isArray(err.detail.problems) ? (err.detail.problems as ParameterProblem[]) : undefined;
+    return { title, type: err.type, message: err.message, ...(problems ? { problems } : {}) };
+  }
   return { title, message: err instanceof Error ? err.message : String(err) };
 }
 

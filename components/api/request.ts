@@ -3,7 +3,8 @@
 // and the HTTP status (0 when the server could not be reached).
 
 export class ApiError extends Error {
-  constructor(readonly type: string, message: string, readonly status: number) {
+  /** `detail`: the rest of the server's error body (e.g. `problems` of a ParameterInvalid). */
+  constructor(readonly type: string, message: string, readonly status: number, readonly detail: Record<string, unknown> = {}) {
     super(message);
     this.name = 'ApiError';
   }
@@ -45,7 +46,7 @@ export async function request<T>(path: string, init: RequestOptions = {}): Promi
     const error = (body as { error?: { type?: unknown; message?: unknown } } | undefined)?.error;
     const type = typeof error?.type === 'string' ? error.type : `HTTP ${res.status}`;
     const message = typeof error?.message === 'string' && error.message ? error.message : `${res.status} ${res.statusText || 'request failed'}`.trim();
-    throw new ApiError(type, message, res.status);
+    throw new ApiError(type, message, res.status, { ...error });
   }
   if (body === undefined) throw new ApiError('InvalidResponse', `The server sent an unreadable response for ${path}.`, res.status);
   return body as T;

@@ -67,6 +67,11 @@ export function HistoryTable({ me }: { me: Me }) {
                 <td>{r.status}</td>
                 <td>
                   <code className="acc-clip" title={r.sql}>{r.sql}</code>
+                  {r.parameters && (
+                    <div className="acc-muted">
+                      Parameters: {Object.entries(r.parameters).map(([k, v]) => `${k} = ${typeof v === 'string' ? v : v.join(', ')}`).join('; ')}
+                    </div>
+                  )}
                   {r.saved_query_id && (
                     <div>
                       <Link href={`/saved/${r.saved_query_id}`}>Open saved query</Link>

@@ -1,13 +1,26 @@
 'use client';
 
+import { useEffect, useState } from 'react';
 import { ResultsTable } from '@/components/results/results-table';
+import type { ParameterSpec } from '@/lib/parameters/types';
+import { ParameterForm, type ParameterInputs } from '../parameters/parameter-form';
+import { valuesForRun, valuesFromPageUrl } from '../parameters/page-url';
 import { exportUrl } from '../api/queries';
 import { formatBytes, formatCost, formatCount, formatDuration } from '../format';
 import { useSavedRun } from './use-saved-run';
 
-/** Run the saved query (as saved, on its default store): status, statistics, the first rows and exports. */
-export function RunPanel({ queryId, unsaved }: { queryId: string; unsaved: boolean }) {
+/**
+ * Run the saved query (as saved, on its default store), with a form for its parameters: status,
+ * statistics, the first rows and exports. The page URL carries the values (`?p.ip=...`), so a
+ * link fills the form; Run puts the values it ran with there.
+ */
+export function RunPanel({ queryId, unsaved, parameters }: { queryId: string; unsaved: boolean; parameters: ParameterSpec[] }) {
   const { run, start } = useSavedRun(queryId);
+  const [values, setValues] = useState<ParameterInputs>({});
+  useEffect(() => {
+    setValues(valuesFromPageUrl());
+  }, []);
+  const runWith = () => void start(valuesForRun(parameters, values));
   const d = run.description;
   const status = run.running && !d ? 'STARTING' : d?.status;
   const stats = d?.statistics;
@@ -15,8 +28,9 @@ export function RunPanel({ queryId, unsaved }: { queryId: string; unsaved: boole
   return (
     <section className="acc-panel" aria-labelledby="run-heading">
       <h2 id="run-heading">Run</h2>
+      <ParameterForm specs={parameters} values={values} onValue={(name, v) => setValues((all) => ({ ...all, [name]: v }))} problems={run.problems} />
       <div className="acc-row">
-        <button type="button" className="acc-button" onClick={() => void start()} disabled={run.running}>
+        <button type="button" className="acc-button" onClick={runWith} disabled={run.running}>
           Run
         </button>
         {unsaved && <span className="acc-muted">Runs the saved version; save first to run your changes.</span>}

@@ -133,7 +133,7 @@ export function SavedQueryView({ id, me }: { id: string; me: Me }) {
         }
       />
       {error && <p role="alert" className="acc-error">{error}</p>}
-      <RunPanel queryId={id} unsaved={dirty} />
+      <RunPanel queryId={id} unsaved={dirty} parameters={query.parameters} />
       <SavedQueryAlerts queryId={id} canCreate={me.role !== 'viewer'} />
       <VersionsPanel versions={versions} onRestore={canEdit ? restore : undefined} busy={busy} />
       {sharing && <ShareDialog queryId={id} queryName={query.name} onClose={() => setSharing(false)} onSaved={setShares} />}

@@ -6,6 +6,7 @@ import { api, type SavedQuery } from '../api/accounts';
 import { inputOf } from '../saved-queries/query-form';
 import { SubmitButton } from '../forms/submit-button';
 import type { EventDataStore } from '../api/queries';
+import type { ParameterSpec } from '@/lib/parameters/types';
 
 /** What the dialog saves: the tab's title, SQL and store, and the saved query it is linked to. */
 export interface SaveTarget {
@@ -14,6 +15,8 @@ export interface SaveTarget {
   sql: string;
   store: EventDataStore | undefined;
   savedQueryId?: string;
+  /** Its `{{name}}` parameters as set in the workbench (type; the value typed becomes the default). */
+  parameters: ParameterSpec[];
 }
 
 interface Details { name: string; folder: string; tags: string; description: string }
@@ -97,7 +100,7 @@ function SaveDialog({ target, onClose, onSaved }: { target: SaveTarget; onClose:
   async function save() {
     setBusy(true);
     setError('');
-    const input = inputOf({ ...details, sql: target.sql, storeId: target.store?.id ?? null, connectionId: target.store?.connectionId ?? null });
+    const input = { ...inputOf({ ...details, sql: target.sql, storeId: target.store?.id ?? null, connectionId: target.store?.connectionId ?? null }), parameters: target.parameters };
     try {
       onSaved(linked ? await api.updateSaved(linked.id, input) : await api.createSaved(input));
     } catch (e) {

@@ -16,6 +16,7 @@ import { estimateQuery, storeKey, type EventDataStore } from '../api/queries';
 import { CostLine } from './cost-line';
 import { BudgetField, budgetOf } from './budget-field';
 import { LintDialog, LintNotes } from './lint-dialog';
+import { ParameterForm } from '../parameters/parameter-form';
 import { QueryStatus } from './query-status';
 import { SaveQuery } from './save-dialog';
 import { IDLE_RUN, isRunActive, type RunPhase } from './run-state';
@@ -28,6 +29,7 @@ import { useTabRuns } from './tabs/use-tab-runs';
 import { useCostEstimate } from './use-cost-estimate';
 import { useFieldSamples } from './use-field-samples';
 import { useStores } from './use-stores';
+import { useTabParameters } from './use-tab-parameters';
 
 interface PendingRun {
   tabId: string;
@@ -55,6 +57,7 @@ export function Workbench() {
   const shape: TableShape = (TABLE_SHAPES as readonly string[]).includes(store?.shape ?? '') ? (store!.shape as TableShape) : 'cloudtrail';
   const samples = useFieldSamples(store);
   const cost = useCostEstimate(activeTab?.id, store, tabs.sqlOf);
+  const params = useTabParameters(tabs.sqlOf);
 
   // Tabs without a store get the first one once the list is in.
   useEffect(() => {
@@ -62,13 +65,14 @@ export function Workbench() {
     for (const t of state.tabs) if (!t.storeKey) dispatch({ type: 'update', id: t.id, patch: { storeKey: storeKey(stores[0]) } });
   }, [stores, state, dispatch]);
 
-  // After a reload, show each tab's last query again (re-fetched by its ID).
+  // After a reload, show each tab's last query again (re-fetched by its ID); a link's parameter values go to the active tab.
   const restored = useRef(false);
   useEffect(() => {
     if (!state || restored.current) return;
     restored.current = true;
     for (const t of state.tabs) if (t.queryId) void runs.attach(t.id, t.queryId);
-  }, [state, runs]);
+    params.takeFromUrl(state.activeId);
+  }, [state, runs, params]);
 
   const lintStore: LintStore | undefined = useMemo(
     () => store && { id: store.id, name: store.name, retentionPeriod: store.retentionPeriod, eventCategories: store.eventCategories },
@@ -88,9 +92,9 @@ export function Workbench() {
   const startRun = useCallback(
     (tabId: string, sql: string, runStore: EventDataStore | undefined) => {
       setTotals((t) => ({ ...t, [tabId]: undefined }));
-      void runs.start(tabId, sql, runStore, budgetOf(budget));
+      void runs.start(tabId, sql, runStore, budgetOf(budget), params.forRun(tabId, sql));
     },
-    [runs, budget],
+    [runs, budget, params],
   );
 
   /** Run: lint first; what it finds opens the dialog or goes beside the result, in proportion to the cost (see decideRun). */
@@ -101,7 +105,7 @@ export function Workbench() {
     const onlyWarnings = syntaxErrors === 0 && issues.length > 0 && issues.every((i) => i.severity === 'warning');
     // The editor's estimate is of the tab's whole text (any edit makes it 'loading' again): reuse it when that is what runs.
     const shown = cost.estimate.state === 'done' && sql === tabs.sqlOf(tabId) ? cost.estimate.estimate : undefined;
-    const estimate = onlyWarnings ? (shown ?? (await estimateQuery(sql, store).catch(() => undefined))) : undefined;
+    const estimate = onlyWarnings ? (shown ?? (await estimateQuery(sql, store, undefined, params.forRun(tabId, sql, false)).catch(() => undefined))) : undefined;
     const decision = decideRun({ issues, syntaxErrors, costUsd: estimate?.costUsd, confirmAboveUsd: estimate?.confirmAboveUsd ?? 0 });
     if (decision.action === 'confirm') return setPending({ tabId, sql, store, issues: decision.issues });
     setNotes((n) => ({ ...n, [tabId]: decision.notes }));
@@ -189,7 +193,7 @@ export function Workbench() {
                 </button>
                 <SaveQuery
                   tabId={activeTab.id}
-                  target={() => ({ tabId: activeTab.id, title: activeTab.title, sql: tabs.sqlOf(activeTab.id), store, savedQueryId: activeTab.savedQueryId })}
+                  target={() => ({ tabId: activeTab.id, title: activeTab.title, sql: tabs.sqlOf(activeTab.id), store, savedQueryId: activeTab.savedQueryId, parameters: params.definitionsOf(activeTab.id) })}
                   // the tab now stands for the saved query: its name, and saving again adds a version
                   onSaved={(tabId, q) => dispatch({ type: 'update', id: tabId, patch: { savedQueryId: q.id, title: q.name } })}
                 />
@@ -220,6 +224,7 @@ export function Workbench() {
                   const id = tabIdFromPath(path);
                   if (!id) return;
                   tabs.setSql(id, sql);
+                  params.onSql(id, sql);
                   cost.schedule(sql);
                 }}
                 onRun={requestRun}
@@ -228,6 +233,13 @@ export function Workbench() {
                   editorRef.current = handle;
                 }}
                 context={editorContext}
+              />
+              <ParameterForm
+                specs={params.specsOf(activeTab.id)}
+                values={params.values[activeTab.id] ?? {}}
+                onValue={(name, v) => params.setValue(activeTab.id, name, v)}
+                onType={(name, t) => params.setType(activeTab.id, name, t)}
+                problems={run.error?.problems}
               />
               <QueryStatus state={run} resultRows={totals[activeTab.id]} />
               <CostLine estimate={cost.estimate} run={run}>

@@ -231,6 +231,14 @@ const migrations = (dialect: DialectName): Record<string, Migration> => ({
       await db.schema.alterTable('users').addColumn('session_version', 'integer', (c) => c.notNull().defaultTo(0)).execute();
     },
   },
+  '005_parameters': {
+    async up(db: Kysely<unknown>) {
+      // a run of a parameterised query: the values it was filled with (JSON); its sql is the filled statement
+      await db.schema.alterTable('query_runs').addColumn('parameters', 'text').execute();
+      // a saved query's {{name}} parameter definitions (JSON: type, default), so its form needs no SQL editing
+      await db.schema.alterTable('saved_queries').addColumn('parameters', 'text').execute();
+    },
+  },
 });
 
 export const migrationProvider = (dialect: DialectName): MigrationProvider => ({ getMigrations: async () => migrations(dialect) });

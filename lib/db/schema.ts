@@ -47,6 +47,8 @@ export interface SavedQueriesTable {
   created_by: string;
   updated_at: string;
   updated_by: string;
+  /** JSON ParameterSpec[] of its `{{name}}` placeholders, or null (then typed by name, lib/parameters/infer.ts). */
+  parameters: string | null;
 }
 
 export interface SavedQueryVersionsTable {
@@ -82,6 +84,8 @@ export interface QueryRunsTable {
   duration_ms: number | null;
   rows: number | null;
   created_at: string;
+  /** JSON: the parameter values the SQL was filled with (the sql column is the filled statement). */
+  parameters: string | null;
 }
 
 export interface AuditLogTable {

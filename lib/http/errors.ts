@@ -8,7 +8,8 @@ const BRAND = Symbol.for('trailbench.ApiError');
 export class ApiError extends Error {
   readonly [BRAND] = true;
 
-  constructor(public readonly type: string, message: string, public readonly status = 400) {
+  /** `detail` goes into the error body beside type and message (e.g. which parameter is wrong). */
+  constructor(public readonly type: string, message: string, public readonly status = 400, public readonly detail?: Record<string, unknown>) {
     super(message);
   }
 
@@ -22,7 +23,8 @@ interface ServiceLike { name: string; message: string; $fault?: 'client' | 'serv
 
 /** The one mapping from any thrown error to an HTTP response. */
 export function errorResponse(e: unknown): NextResponse {
-  if (ApiError.is(e) || LakeError.is(e)) return body(e.type, e.message, e.status);
+  if (ApiError.is(e)) return body(e.type, e.message, e.status, e.detail);
+  if (LakeError.is(e)) return body(e.type, e.message, e.status);
   if (e instanceof ZodError) {
     const i = e.issues[0];
     return body('ValidationError', `${i.path.join('.') || 'request'}: ${i.message}`, 400);
@@ -36,9 +38,9 @@ export function errorResponse(e: unknown): NextResponse {
   return body('InternalError', 'Something went wrong on the server; see its log.', 500);
 }
 
-function body(type: string, message: string, status: number) {
+function body(type: string, message: string, status: number, detail?: Record<string, unknown>) {
   // A 413 is sent before the body is read: the connection is closed after it, so a client's next
   // request does not go out on a socket still carrying the unread rest of this one.
-  return NextResponse.json({ error: { type, message } }, { status, headers: status === 413 ? { connection: 'close' } : undefined });
+  return NextResponse.json({ error: { ...detail, type, message } }, { status, headers: status === 413 ? { connection: 'close' } : undefined });
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parameterSpecsInput } from '../parameters/input';
 
 /** A saved query as the API accepts it. */
 export const savedQueryInput = z.object({
@@ -9,4 +10,6 @@ export const savedQueryInput = z.object({
   sql: z.string().min(1).max(100_000),
   storeId: z.string().max(256).nullable().optional(),
   connectionId: z.string().max(40).nullable().optional(),
+  /** Definitions of its `{{name}}` parameters (type, default); left as they were when absent. */
+  parameters: parameterSpecsInput.optional(),
 });

@@ -4,6 +4,8 @@ import type { Database, ShareRole } from '../db/schema';
 import type { CurrentUser } from '../auth/session';
 import { ApiError } from '../http/errors';
 import { audit } from '../auth/audit-write';
+import { specsForSql } from '../parameters/infer';
+import type { ParameterSpec } from '../parameters/types';
 
 /**
  * Saved queries with every earlier version, and who may see or change them: the owner; users
@@ -12,14 +14,19 @@ import { audit } from '../auth/audit-write';
  */
 export type Access = 'owner' | 'editor' | 'viewer';
 
-export interface SavedQueryInput { name: string; description?: string; tags?: string[]; folder?: string; sql: string; storeId?: string | null; connectionId?: string | null }
+export interface SavedQueryInput { name: string; description?: string; tags?: string[]; folder?: string; sql: string; storeId?: string | null; connectionId?: string | null; parameters?: ParameterSpec[] }
 
 type Row = Database['saved_queries'];
+
+/** The query's parameters: as saved, else one per `{{name}}` in its SQL, typed by name. */
+export function savedParameters(r: Pick<Row, 'sql' | 'parameters'>): ParameterSpec[] {
+  return r.parameters ? (JSON.parse(r.parameters) as ParameterSpec[]) : specsForSql(r.sql);
+}
 
 export function present(r: Row, access: Access) {
   return {
     id: r.id, name: r.name, description: r.description, tags: JSON.parse(r.tags) as string[], folder: r.folder, sql: r.sql,
-    storeId: r.store_id, connectionId: r.connection_id, version: r.version, everyoneRole: r.everyone_role,
+    storeId: r.store_id, connectionId: r.connection_id, parameters: savedParameters(r), version: r.version, everyoneRole: r.everyone_role,
     createdAt: r.created_at, createdBy: r.created_by, updatedAt: r.updated_at, updatedBy: r.updated_by, access,
   };
 }
@@ -58,6 +65,7 @@ export async function createQuery(db: Kysely<Database>, user: CurrentUser, input
   const row: Row = {
     id: randomUUID(), owner_id: user.id, name: input.name.trim(), description: input.description ?? '', tags: JSON.stringify(input.tags ?? []),
     folder: input.folder ?? '', sql: input.sql, store_id: input.storeId ?? null, connection_id: input.connectionId ?? null, everyone_role: null,
+    parameters: input.parameters?.length ? JSON.stringify(input.parameters) : null,
     version: 1, created_at: now, created_by: user.email, updated_at: now, updated_by: user.email,
   };
   await db.insertInto('saved_queries').values(row).execute();
@@ -73,6 +81,7 @@ export async function updateQuery(db: Kysely<Database>, user: CurrentUser, id: s
     ...row, name: input.name.trim(), description: input.description ?? row.description, tags: JSON.stringify(input.tags ?? JSON.parse(row.tags)),
     folder: input.folder ?? row.folder, sql: input.sql, store_id: input.storeId === undefined ? row.store_id : input.storeId,
     connection_id: input.connectionId === undefined ? row.connection_id : input.connectionId, version: row.version + 1,
+    parameters: input.parameters === undefined ? row.parameters : input.parameters.length ? JSON.stringify(input.parameters) : null,
     updated_at: new Date().toISOString(), updated_by: user.email,
   };
   await db.updateTable('saved_queries').set(next).where('id', '=', id).execute();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { getDb } from '@/lib/db';
 import { ANALYSTS, withUser } from '@/lib/auth/with-user';
 import { runSql } from '@/lib/workbench/run-sql';
+import { runParametersInput } from '@/lib/workbench/run-parameters';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,6 +12,8 @@ const input = z.object({
   connectionId: z.string().max(40).optional(),
   region: z.string().max(30).optional(),
   /** Optional spending limit for this query, in dollars at the configured price per GB. */
+  /** `{{name}}` values, filled on the server through lib/parameters. */
+  parameters: runParametersInput.optional(),
   budgetUsd: z.number().positive('budgetUsd must be more than 0').max(1_000_000).optional(),
 });
 

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, isAbortError } from '../../api/request';
-import { cancelQuery, describeQuery, isActiveStatus, startQuery, type EventDataStore } from '../../api/queries';
+import { cancelQuery, describeQuery, isActiveStatus, startQuery, type EventDataStore, type RunParameters } from '../../api/queries';
 import { pollUntilDone, terminalError, toRunError } from '../../api/query-polling';
 import { IDLE_RUN, SLOT_BUSY, isRunActive, slotRetryDelay, type QueryRunState } from '../run-state';
 
@@ -79,7 +79,7 @@ export function useTabRuns(onQueryId: (tabId: string, queryId: string) => void) 
   );
 
   const start = useCallback(
-    async (tabId: string, sql: string, store: EventDataStore | undefined, budgetUsd?: number) => {
+    async (tabId: string, sql: string, store: EventDataStore | undefined, budgetUsd?: number, parameters?: RunParameters) => {
       if (trackers.current.has(tabId)) return; // this tab's query is still running
       const tracker: Tracker = { ctrl: new AbortController(), cancelRequested: false, wake: { current: null } };
       trackers.current.set(tabId, tracker);
@@ -89,7 +89,7 @@ export function useTabRuns(onQueryId: (tabId: string, queryId: string) => void) 
       for (let attempt = 0; ; attempt++) {
         try {
           // Not aborted with the tab: a query the server started must be learned, to be cancelled.
-          queryId = await startQuery(sql, store, undefined, budgetUsd);
+          queryId = await startQuery(sql, store, undefined, budgetUsd, parameters);
           break;
         } catch (err) {
           if (trackers.current.get(tabId) !== tracker) return; // the tab was closed meanwhile
