@@ -33,7 +33,12 @@ export interface DatasetMeta {
 }
 
 /** Where ingest time went: the generator, normalising and spooling rows, writing Parquet. */
-export interface IngestTiming { totalMs: number; generateMs: number; spoolMs: number; parquetMs: number }
+export interface IngestTiming {
+  totalMs: number;
+  generateMs: number;
+  spoolMs: number;
+  parquetMs: number;
+}
 
 export interface Dataset {
   lake: Lake;
@@ -61,7 +66,9 @@ export async function openDataset(events: number, log: (s: string) => void): Pro
 function readMeta(dir: string, events: number): DatasetMeta | undefined {
   try {
     const meta = JSON.parse(fs.readFileSync(path.join(dir, META), 'utf8')) as DatasetMeta;
-    return meta.events === events && ['manifests', 'manifest.json'].some((m) => fs.existsSync(path.join(dir, 'lake', 'stores', meta.storeId, m))) ? meta : undefined;
+    return meta.events === events && ['manifests', 'manifest.json'].some((m) => fs.existsSync(path.join(dir, 'lake', 'stores', meta.storeId, m)))
+      ? meta
+      : undefined;
   } catch {
     return undefined;
   }
@@ -129,7 +136,12 @@ async function build(dir: string, events: number, log: (s: string) => void): Pro
     const start = new Date(end.getTime() - 30 * DAY_MS);
     log(`generating and ingesting ${events.toLocaleString('en-US')} events into ${path.relative(process.cwd(), dir)}/ ...`);
     let spoolBytes = 0;
-    const gen = timedIterable(generateEvents({ count: events, start, end, seed: 42 }), events, log, () => (spoolBytes = dirBytes(path.join(scratch, 'lake', 'tmp'))));
+    const gen = timedIterable(
+      generateEvents({ count: events, start, end, seed: 42 }),
+      events,
+      log,
+      () => (spoolBytes = dirBytes(path.join(scratch, 'lake', 'tmp'))),
+    );
     const t0 = performance.now();
     const result = await lake.appendEvents(store.id, gen);
     const totalMs = performance.now() - t0;
@@ -200,7 +212,8 @@ function timedIterable<T>(it: Iterator<T>, total: number, log: (s: string) => vo
             finished = now;
             onDone();
             doneMs = performance.now() - now;
-          } else if (++done % step === 0) log(`  ${done.toLocaleString('en-US')} events read (${Math.round(done / ((now - t0) / 1000)).toLocaleString('en-US')}/s)`);
+          } else if (++done % step === 0)
+            log(`  ${done.toLocaleString('en-US')} events read (${Math.round(done / ((now - t0) / 1000)).toLocaleString('en-US')}/s)`);
           return r;
         },
       };

@@ -126,7 +126,16 @@ export async function breakdownQuery(lake: Lake, sql: string, finishedQueryId: s
   const file = path.join(scratch, 'results.ndjson');
   const { translation } = await lake.prepare(sql);
   const samples: Record<keyof QueryBreakdown, number[]> = {
-    prepareMs: [], parseMs: [], bindCheckMs: [], fetchMs: [], getRowsMs: [], formatMs: [], writeMs: [], wireMs: [], readPagesMs: [], resultsOpMs: [],
+    prepareMs: [],
+    parseMs: [],
+    bindCheckMs: [],
+    fetchMs: [],
+    getRowsMs: [],
+    formatMs: [],
+    writeMs: [],
+    wireMs: [],
+    readPagesMs: [],
+    resultsOpMs: [],
   };
   const total = lake.queries.get(finishedQueryId).resultsCount;
   for (let i = 0; i < REPS; i++) {
@@ -136,17 +145,21 @@ export async function breakdownQuery(lake: Lake, sql: string, finishedQueryId: s
     const stages = await executeStages(lake, translation.sql, file);
     for (const k of ['fetchMs', 'getRowsMs', 'formatMs', 'writeMs'] as const) samples[k].push(stages[k]);
     samples.wireMs.push(translation.manyRows ? await wireRows(lake, translation.sql, file) : NaN);
-    samples.readPagesMs.push(await timeIt(() => {
-      for (let start = 0; start < Math.max(total, 1); start += PAGE_SIZE) lake.queries.pageJson(finishedQueryId, start, PAGE_SIZE);
-    }));
-    samples.resultsOpMs.push(await timeIt(() => {
-      let token: string | undefined;
-      do {
-        const out = queryOperations.GetQueryResults(lake, { QueryId: finishedQueryId, NextToken: token, MaxQueryResults: PAGE_SIZE });
-        stringifyWithRaw(out);
-        token = out.NextToken;
-      } while (token);
-    }));
+    samples.readPagesMs.push(
+      await timeIt(() => {
+        for (let start = 0; start < Math.max(total, 1); start += PAGE_SIZE) lake.queries.pageJson(finishedQueryId, start, PAGE_SIZE);
+      }),
+    );
+    samples.resultsOpMs.push(
+      await timeIt(() => {
+        let token: string | undefined;
+        do {
+          const out = queryOperations.GetQueryResults(lake, { QueryId: finishedQueryId, NextToken: token, MaxQueryResults: PAGE_SIZE });
+          stringifyWithRaw(out);
+          token = out.NextToken;
+        } while (token);
+      }),
+    );
   }
   return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])) as unknown as QueryBreakdown;
 }
@@ -179,7 +192,14 @@ async function withSyncFsTimers(fn: () => Promise<void>): Promise<Map<string, { 
   return stats;
 }
 
-export async function breakdownCommon(lake: Lake, server: HttpLake, client: CloudTrailClient, finishedQueryId: string, scratch: string, fsQuery: { id: string; sql: string }): Promise<CommonBreakdown> {
+export async function breakdownCommon(
+  lake: Lake,
+  server: HttpLake,
+  client: CloudTrailClient,
+  finishedQueryId: string,
+  scratch: string,
+  fsQuery: { id: string; sql: string },
+): Promise<CommonBreakdown> {
   const RUNS = 15;
   const fsStats = await withSyncFsTimers(async () => {
     for (let i = 0; i < RUNS; i++) await runApi(client, fsQuery.sql);
@@ -198,5 +218,12 @@ export async function breakdownCommon(lake: Lake, server: HttpLake, client: Clou
   server.handlerMs.set('DescribeQuery', []);
   const rtt: number[] = [];
   for (let i = 0; i < 51; i++) rtt.push(await timeIt(() => client.send(new DescribeQueryCommand({ QueryId: finishedQueryId }))));
-  return { persistMs: median(persist), sigv4Ms: median(sig), describeRttMs: median(rtt), describeHandlerMs: median(server.handlerMs.get('DescribeQuery') ?? []), syncFs, syncFsQuery: fsQuery.id };
+  return {
+    persistMs: median(persist),
+    sigv4Ms: median(sig),
+    describeRttMs: median(rtt),
+    describeHandlerMs: median(server.handlerMs.get('DescribeQuery') ?? []),
+    syncFs,
+    syncFsQuery: fsQuery.id,
+  };
 }

@@ -29,15 +29,19 @@ export async function benchExport(client: CloudTrailClient, storeId: string, scr
 
   // time to the first 1,000-row page, StartQuery to the page in hand
   const t0 = performance.now();
-  const { QueryId: pageQuery } = await client.send(new StartQueryCommand({ QueryStatement: `SELECT eventTime, eventName, eventSource, sourceIPAddress FROM ${storeId} ORDER BY eventTime DESC LIMIT 1000` }));
+  const { QueryId: pageQuery } = await client.send(
+    new StartQueryCommand({ QueryStatement: `SELECT eventTime, eventName, eventSource, sourceIPAddress FROM ${storeId} ORDER BY eventTime DESC LIMIT 1000` }),
+  );
   await waitFinished(client, pageQuery!);
   await client.send(new GetQueryResultsCommand({ QueryId: pageQuery, MaxQueryResults: 1000 }));
   const firstPageMs = performance.now() - t0;
 
   const t1 = performance.now();
-  const { QueryId } = await client.send(new StartQueryCommand({
-    QueryStatement: `SELECT eventTime, eventSource, eventName, awsRegion, sourceIPAddress, userIdentity.arn AS principal, errorCode, userAgent FROM ${storeId}`,
-  }));
+  const { QueryId } = await client.send(
+    new StartQueryCommand({
+      QueryStatement: `SELECT eventTime, eventSource, eventName, awsRegion, sourceIPAddress, userIdentity.arn AS principal, errorCode, userAgent FROM ${storeId}`,
+    }),
+  );
   await waitFinished(client, QueryId!);
   const resultSeconds = (performance.now() - t1) / 1000;
 

@@ -54,9 +54,10 @@ export async function serveLake(lake: Lake): Promise<HttpLake> {
     endpoint: `http://127.0.0.1:${port}/lake`,
     handlerMs,
     lastRequest,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -30,9 +30,19 @@ export interface ImportBench {
 }
 
 /** One stage of an import, run alone over one archive day: wall and CPU time per event. */
-interface StageCost { stage: string; events: number; wallMs: number; cpuMs: number }
+interface StageCost {
+  stage: string;
+  events: number;
+  wallMs: number;
+  cpuMs: number;
+}
 
-interface ArchiveMeta { events: number; files: number; bytes: number; builtAt: string }
+interface ArchiveMeta {
+  events: number;
+  files: number;
+  bytes: number;
+  builtAt: string;
+}
 
 /** The demo archive for `events` events (a trail's layout, 30 days), built once and kept in .tmp/. */
 async function archive(events: number, log: (s: string) => void): Promise<{ dir: string; meta: ArchiveMeta }> {
@@ -49,7 +59,8 @@ async function archive(events: number, log: (s: string) => void): Promise<{ dir:
 
 function logFiles(dir: string): string[] {
   const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) if (e.isFile() && e.name.endsWith('.json.gz')) out.push(path.join(e.parentPath, e.name));
+  for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true }))
+    if (e.isFile() && e.name.endsWith('.json.gz')) out.push(path.join(e.parentPath, e.name));
   return out;
 }
 
@@ -78,16 +89,23 @@ export async function benchImport(events: number, log: (s: string) => void): Pro
   const client = apiClient(lake, server.endpoint);
   try {
     // management and data events: the store keeps every event of the archive
-    const store = await client.send(new CreateEventDataStoreCommand({
-      Name: 'import-bench',
-      RetentionPeriod: 3653,
-      TerminationProtectionEnabled: false,
-      AdvancedEventSelectors: [{ Name: 'Management and data events', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management', 'Data'] }] }],
-    }));
+    const store = await client.send(
+      new CreateEventDataStoreCommand({
+        Name: 'import-bench',
+        RetentionPeriod: 3653,
+        TerminationProtectionEnabled: false,
+        AdvancedEventSelectors: [{ Name: 'Management and data events', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management', 'Data'] }] }],
+      }),
+    );
     log(`import: StartImport file://${source} → COMPLETED`);
     const t1 = performance.now();
     const cpu1 = process.cpuUsage();
-    const { ImportId } = await client.send(new StartImportCommand({ Destinations: [store.EventDataStoreArn!], ImportSource: { S3: { S3LocationUri: `file://${source}`, S3BucketRegion: 'us-east-1', S3BucketAccessRoleArn: 'arn:aws:iam::123456789012:role/bench' } } }));
+    const { ImportId } = await client.send(
+      new StartImportCommand({
+        Destinations: [store.EventDataStoreArn!],
+        ImportSource: { S3: { S3LocationUri: `file://${source}`, S3BucketRegion: 'us-east-1', S3BucketAccessRoleArn: 'arn:aws:iam::123456789012:role/bench' } },
+      }),
+    );
     for (;;) {
       const g = await client.send(new GetImportCommand({ ImportId }));
       if (g.ImportStatus === 'COMPLETED' || g.ImportStatus === 'FAILED' || g.ImportStatus === 'STOPPED') {
@@ -98,7 +116,18 @@ export async function benchImport(events: number, log: (s: string) => void): Pro
         const st = g.ImportStatistics ?? {};
         if (Number(st.EventsCompleted) !== meta.events) throw new Error(`the import stored ${st.EventsCompleted} events of ${meta.events}`);
         const stages = await stageCosts(lake, source, log);
-        return { events: meta.events, files: meta.files, archiveBytes: meta.bytes, floorSeconds, importSeconds, importCpuSeconds, eventsCompleted: Number(st.EventsCompleted ?? 0), failedEntries: Number(st.FailedEntries ?? 0), archiveBuiltAt: meta.builtAt, stages };
+        return {
+          events: meta.events,
+          files: meta.files,
+          archiveBytes: meta.bytes,
+          floorSeconds,
+          importSeconds,
+          importCpuSeconds,
+          eventsCompleted: Number(st.EventsCompleted ?? 0),
+          failedEntries: Number(st.FailedEntries ?? 0),
+          archiveBuiltAt: meta.builtAt,
+          stages,
+        };
       }
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -133,14 +162,30 @@ async function stageCosts(lake: Lake, source: string, log: (s: string) => void):
   let fetched: ReadResult[];
   try {
     // as the import does: chunks of files, on the reader thread
-    fetched = await stage('read: read, gunzip, find, check and hash the records (reader thread)', async () => (await Promise.all(chunked(files, 16).map((c) => logSource.fetch(c)))).flat(), (r) => r.reduce((n, f) => n + (f.spans?.length ?? 0) / (f.stride ?? 3), 0));
+    fetched = await stage(
+      'read: read, gunzip, find, check and hash the records (reader thread)',
+      async () => (await Promise.all(chunked(files, 16).map((c) => logSource.fetch(c)))).flat(),
+      (r) => r.reduce((n, f) => n + (f.spans?.length ?? 0) / (f.stride ?? 3), 0),
+    );
   } finally {
     logSource.close();
   }
   const viewFields = viewFieldsFor(store.advancedEventSelectors);
-  const parsed = await stage('parse: JSON.parse of the records not checked, a view of the others (main thread)', () => fetched.map((f) => parseFetched(f, viewFields)), (r) => r.reduce((n, f) => n + f.records.length, 0));
-  const spooled = await stage('spool: check, respell, spool lines (main thread)', () => lake.spooler(store.id).fillWith((s) => parsed.forEach((f, i) => s.add(f, fetched[i].file))), (s) => s.total);
-  await stage('commit: DuckDB reads, maps, writes Parquet; manifest (writer instance)', () => lake.commitEvents(store.id, spooled), (r) => r.added);
+  const parsed = await stage(
+    'parse: JSON.parse of the records not checked, a view of the others (main thread)',
+    () => fetched.map((f) => parseFetched(f, viewFields)),
+    (r) => r.reduce((n, f) => n + f.records.length, 0),
+  );
+  const spooled = await stage(
+    'spool: check, respell, spool lines (main thread)',
+    () => lake.spooler(store.id).fillWith((s) => parsed.forEach((f, i) => s.add(f, fetched[i].file))),
+    (s) => s.total,
+  );
+  await stage(
+    'commit: DuckDB reads, maps, writes Parquet; manifest (writer instance)',
+    () => lake.commitEvents(store.id, spooled),
+    (r) => r.added,
+  );
   return out;
 }
 

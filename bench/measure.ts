@@ -1,6 +1,4 @@
-import {
-  CloudTrailClient, DescribeQueryCommand, GetQueryResultsCommand, StartQueryCommand, type DescribeQueryCommandOutput,
-} from '@aws-sdk/client-cloudtrail';
+import { CloudTrailClient, DescribeQueryCommand, GetQueryResultsCommand, StartQueryCommand, type DescribeQueryCommandOutput } from '@aws-sdk/client-cloudtrail';
 import type { DuckDBConnection } from '../lib/lake/engine/duckdb-api';
 import type { Lake } from '../lib/lake/lake';
 

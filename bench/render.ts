@@ -17,7 +17,6 @@ export interface RenderBench {
   idleFrameMs: { median: number; p95: number };
 }
 
-
 /**
  * Time to the first rendered 1,000-row page (and scrolling it) in Debian's Chromium, on the
  * production build: runs e2e/results-performance.spec.ts and reads the line it prints. Builds the
@@ -26,7 +25,11 @@ export interface RenderBench {
 export function benchRender(log: (s: string) => void): RenderBench {
   ensureBuild(log, 'render');
   fs.rmSync(path.resolve('.tmp', 'e2e-data'), { recursive: true, force: true });
-  const r = spawnSync(bin('playwright'), ['test', 'e2e/results-performance.spec.ts', '--reporter=list'], { encoding: 'utf8', env: { ...process.env, CI: '1' }, maxBuffer: 64 << 20 });
+  const r = spawnSync(bin('playwright'), ['test', 'e2e/results-performance.spec.ts', '--reporter=list'], {
+    encoding: 'utf8',
+    env: { ...process.env, CI: '1' },
+    maxBuffer: 64 << 20,
+  });
   const line = `${r.stdout}\n${r.stderr}`.split('\n').find((l) => l.includes('RESULTS_RENDER '));
   if (r.status !== 0 || !line) throw new Error(`e2e/results-performance.spec.ts failed:\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}`);
   return JSON.parse(line.slice(line.indexOf('RESULTS_RENDER ') + 'RESULTS_RENDER '.length)) as RenderBench;

@@ -7,7 +7,18 @@ import type { CommonBreakdown } from './diagnose';
 import { median, quantile, POLL_MS, PAGE_SIZE } from './measure';
 import type { QueryResult } from './run';
 
-export interface Machine { cpus: number; cpuModel: string; ramGb: number; os: string; node: string; duckdb: string; duckdbThreads: string; nodeApi: string; sdk: string; loadavg: number[] }
+export interface Machine {
+  cpus: number;
+  cpuModel: string;
+  ramGb: number;
+  os: string;
+  node: string;
+  duckdb: string;
+  duckdbThreads: string;
+  nodeApi: string;
+  sdk: string;
+  loadavg: number[];
+}
 
 export interface BenchResults {
   args: { events: number; reps: number; warmup: number; only?: string[] };
@@ -100,23 +111,46 @@ const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 export function printSummary(b: BenchResults): void {
   const s = summarize(b);
   console.log('');
-  console.table(Object.fromEntries(s.rows.map((x) => [x.r.query.id, {
-    rows: x.r.baselineRows, 'API med': +x.apiMed.toFixed(1), 'API p90': +x.apiP90.toFixed(1), 'DuckDB med': +x.dbMed.toFixed(1),
-    'DuckDB p90': +x.dbP90.toFixed(1), ratio: +(x.apiMed / x.dbMed).toFixed(2), start: +x.startMed.toFixed(1), wait: +x.waitMed.toFixed(1),
-    exec: x.execMed, fetch: +x.fetchMed.toFixed(1), polls: x.polls,
-  }])));
+  console.table(
+    Object.fromEntries(
+      s.rows.map((x) => [
+        x.r.query.id,
+        {
+          rows: x.r.baselineRows,
+          'API med': +x.apiMed.toFixed(1),
+          'API p90': +x.apiP90.toFixed(1),
+          'DuckDB med': +x.dbMed.toFixed(1),
+          'DuckDB p90': +x.dbP90.toFixed(1),
+          ratio: +(x.apiMed / x.dbMed).toFixed(2),
+          start: +x.startMed.toFixed(1),
+          wait: +x.waitMed.toFixed(1),
+          exec: x.execMed,
+          fetch: +x.fetchMed.toFixed(1),
+          polls: x.polls,
+        },
+      ]),
+    ),
+  );
   console.log(`suite: API ${s.apiTotal.toFixed(1)} ms, DuckDB ${s.dbTotal.toFixed(1)} ms, ratio ${(s.apiTotal / s.dbTotal).toFixed(2)}×`);
   for (const t of targets(b)) console.log(`target ${t.verdict.padEnd(6)} ${t.name}: ${t.measured}`);
 }
 
-interface Target { name: string; measured: string; verdict: 'PASS' | 'FAIL' | 'n/a' }
+interface Target {
+  name: string;
+  measured: string;
+  verdict: 'PASS' | 'FAIL' | 'n/a';
+}
 
 function targets(b: BenchResults): Target[] {
   const s = summarize(b);
   const out: Target[] = [];
   if (s.rows.length === benchQueryCount(b)) {
     const r = s.apiTotal / s.dbTotal;
-    out.push({ name: `Suite total (sum of medians) within ${TARGET_RATIO}× of DuckDB`, measured: `${ms(s.apiTotal)} ms vs ${ms(s.dbTotal)} ms = ${r.toFixed(2)}×`, verdict: r <= TARGET_RATIO ? 'PASS' : 'FAIL' });
+    out.push({
+      name: `Suite total (sum of medians) within ${TARGET_RATIO}× of DuckDB`,
+      measured: `${ms(s.apiTotal)} ms vs ${ms(s.dbTotal)} ms = ${r.toFixed(2)}×`,
+      verdict: r <= TARGET_RATIO ? 'PASS' : 'FAIL',
+    });
   }
   const full = s.rows.find((x) => x.r.query.kind === 'full-scan');
   const scale = b.meta.events >= TARGET_EVENTS;
@@ -125,11 +159,24 @@ function targets(b: BenchResults): Target[] {
     const w = x.r.widened;
     if (w) {
       const frac = x.bytes / w.bytesScanned;
-      out.push({ name: `BytesScanned of ${x.r.query.id} < 1/${TARGET_BYTES} of the same query over all days`, measured: `${mb(x.bytes)} vs ${mb(w.bytesScanned)} = 1/${(1 / frac).toFixed(1)}`, verdict: frac < 1 / TARGET_BYTES ? 'PASS' : 'FAIL' });
+      out.push({
+        name: `BytesScanned of ${x.r.query.id} < 1/${TARGET_BYTES} of the same query over all days`,
+        measured: `${mb(x.bytes)} vs ${mb(w.bytesScanned)} = 1/${(1 / frac).toFixed(1)}`,
+        verdict: frac < 1 / TARGET_BYTES ? 'PASS' : 'FAIL',
+      });
     }
-    out.push({ name: `At 10M events, ${x.r.query.id} median ≤ ${TARGET_DAY_MS} ms`, measured: `${ms(x.apiMed)} ms${scale ? '' : `; ${notAt}`}`, verdict: scale ? (x.apiMed <= TARGET_DAY_MS ? 'PASS' : 'FAIL') : 'n/a' });
+    out.push({
+      name: `At 10M events, ${x.r.query.id} median ≤ ${TARGET_DAY_MS} ms`,
+      measured: `${ms(x.apiMed)} ms${scale ? '' : `; ${notAt}`}`,
+      verdict: scale ? (x.apiMed <= TARGET_DAY_MS ? 'PASS' : 'FAIL') : 'n/a',
+    });
   }
-  if (full) out.push({ name: `At 10M events, ${full.r.query.id} median ≤ ${TARGET_SCAN_MS} ms`, measured: `${ms(full.apiMed)} ms${scale ? '' : `; ${notAt}`}`, verdict: scale ? (full.apiMed <= TARGET_SCAN_MS ? 'PASS' : 'FAIL') : 'n/a' });
+  if (full)
+    out.push({
+      name: `At 10M events, ${full.r.query.id} median ≤ ${TARGET_SCAN_MS} ms`,
+      measured: `${ms(full.apiMed)} ms${scale ? '' : `; ${notAt}`}`,
+      verdict: scale ? (full.apiMed <= TARGET_SCAN_MS ? 'PASS' : 'FAIL') : 'n/a',
+    });
   return out;
 }
 
@@ -149,68 +196,198 @@ export function writeReport(b: BenchResults): string {
     L.push('');
   };
 
-  L.push('# Benchmarks', '', 'The built-in lake measured through its CloudTrail API (real HTTP, the AWS SDK), against the same SQL run directly on DuckDB over the same Parquet files in the same run. This file is rewritten by every `npm run bench`; the results below are from the latest run.', '');
-  L.push('## How to run', '', '```sh', 'npm run bench                        # 1,000,000 events (the default)', 'npm run bench -- --events 100000     # a quick run', 'npm run bench -- --events 10000000   # the size the latency targets are set for', '```', '');
-  L.push('Other options: `--reps R` (timed repetitions, default 21), `--warmup W` (default 3), `--only id,id` (a subset of the queries; no suite total), `--no-diagnose` (skip the stage breakdown), `--no-doc` (print only; keep this file), `--no-export`, `--import-events N` (default 1,000,000) or `--no-import`, `--no-render`, `--no-isolation` (skip the export, import, browser and isolation sections below; each rewrites only its own section), `--only-isolation` (only the isolation section). The generated lake is kept in `.tmp/bench-<N>/` and reused by later runs with the same `--events`; delete the directory to regenerate (the bounded queries use days of the generated window, so a cached dataset stays valid). Close other work first: the machine\'s load shows in every number, although it falls on both sides of each ratio.', '');
+  L.push(
+    '# Benchmarks',
+    '',
+    'The built-in lake measured through its CloudTrail API (real HTTP, the AWS SDK), against the same SQL run directly on DuckDB over the same Parquet files in the same run. This file is rewritten by every `npm run bench`; the results below are from the latest run.',
+    '',
+  );
+  L.push(
+    '## How to run',
+    '',
+    '```sh',
+    'npm run bench                        # 1,000,000 events (the default)',
+    'npm run bench -- --events 100000     # a quick run',
+    'npm run bench -- --events 10000000   # the size the latency targets are set for',
+    '```',
+    '',
+  );
+  L.push(
+    "Other options: `--reps R` (timed repetitions, default 21), `--warmup W` (default 3), `--only id,id` (a subset of the queries; no suite total), `--no-diagnose` (skip the stage breakdown), `--no-doc` (print only; keep this file), `--no-export`, `--import-events N` (default 1,000,000) or `--no-import`, `--no-render`, `--no-isolation` (skip the export, import, browser and isolation sections below; each rewrites only its own section), `--only-isolation` (only the isolation section). The generated lake is kept in `.tmp/bench-<N>/` and reused by later runs with the same `--events`; delete the directory to regenerate (the bounded queries use days of the generated window, so a cached dataset stays valid). Close other work first: the machine's load shows in every number, although it falls on both sides of each ratio.",
+    '',
+  );
 
   L.push('## Latest run', '');
-  table(['', ''], [
-    ['Date', b.date.toISOString().replace('T', ' ').slice(0, 16) + ' UTC'],
-    ['CPU', `${m.cpuModel}, ${m.cpus} cores (\`nproc\`); DuckDB threads ${m.duckdbThreads}`],
-    ['RAM', `${m.ramGb.toFixed(1)} GiB`],
-    ['OS', m.os],
-    ['Node.js', m.node],
-    ['DuckDB', `${m.duckdb}, @duckdb/node-api ${m.nodeApi}`],
-    ['AWS SDK', `@aws-sdk/client-cloudtrail ${m.sdk}`],
-    ['Load average (1, 5, 15 min)', `${b.loadAtStart.map((x) => x.toFixed(2)).join(', ')} at the start; ${m.loadavg.map((x) => x.toFixed(2)).join(', ')} at the end`],
-    ['Dataset', `${num(meta.added)} events${meta.replicatedFrom ? `: the ${num(meta.replicatedFrom)} events of \`generateEvents\` (seed 42), each row ${Math.round(meta.events / meta.replicatedFrom)}× with fresh eventIDs and the same times,` : ' from \`generateEvents\` (seed 42),'} ${meta.start.slice(0, 16)}Z – ${meta.end.slice(0, 16)}Z; ${meta.files} Parquet files, ${mb(meta.parquetBytes)}`],
-    meta.replicatedFrom ? ['Built', `by replication, straight to Parquet with DuckDB, in ${(ing.totalMs / 1000).toFixed(1)} s (not an ingest measurement)`] : ['Ingest', `${(ing.totalMs / 1000).toFixed(1)} s = ${num(Math.round(meta.events / (ing.totalMs / 1000)))} events/s (generator ${(ing.generateMs / 1000).toFixed(1)} s, normalise + spool ${(ing.spoolMs / 1000).toFixed(1)} s, Parquet ${(ing.parquetMs / 1000).toFixed(1)} s)${b.fresh ? '' : `; measured when the cached dataset was built, ${meta.builtAt.slice(0, 16)}Z`}`],
-    ...(meta.events < TARGET_EVENTS ? [['10M estimate', `building ${num(TARGET_EVENTS)} events at this rate would take about ${Math.round((TARGET_EVENTS / meta.events) * ing.totalMs / 60_000)} min` + (meta.spoolBytes ? ` and about ${((TARGET_EVENTS / meta.events) * meta.spoolBytes / 1e9).toFixed(0)} GB of temporary spool disk (this dataset needed ${(meta.spoolBytes / 1e9).toFixed(1)} GB) besides ${((TARGET_EVENTS / meta.events) * meta.parquetBytes / 1e9).toFixed(1)} GB of Parquet` : '')]] : []),
-    ['Bounded queries', `day ${b.day}; week ${b.results.find((r) => r.query.kind === 'week') ? 'the 7 days ending with it' : '–'}`],
-    ['Repetitions', `${b.args.warmup} warm-up + ${b.args.reps} timed per query and side`],
-  ], false);
+  table(
+    ['', ''],
+    [
+      ['Date', b.date.toISOString().replace('T', ' ').slice(0, 16) + ' UTC'],
+      ['CPU', `${m.cpuModel}, ${m.cpus} cores (\`nproc\`); DuckDB threads ${m.duckdbThreads}`],
+      ['RAM', `${m.ramGb.toFixed(1)} GiB`],
+      ['OS', m.os],
+      ['Node.js', m.node],
+      ['DuckDB', `${m.duckdb}, @duckdb/node-api ${m.nodeApi}`],
+      ['AWS SDK', `@aws-sdk/client-cloudtrail ${m.sdk}`],
+      [
+        'Load average (1, 5, 15 min)',
+        `${b.loadAtStart.map((x) => x.toFixed(2)).join(', ')} at the start; ${m.loadavg.map((x) => x.toFixed(2)).join(', ')} at the end`,
+      ],
+      [
+        'Dataset',
+        `${num(meta.added)} events${meta.replicatedFrom ? `: the ${num(meta.replicatedFrom)} events of \`generateEvents\` (seed 42), each row ${Math.round(meta.events / meta.replicatedFrom)}× with fresh eventIDs and the same times,` : ' from \`generateEvents\` (seed 42),'} ${meta.start.slice(0, 16)}Z – ${meta.end.slice(0, 16)}Z; ${meta.files} Parquet files, ${mb(meta.parquetBytes)}`,
+      ],
+      meta.replicatedFrom
+        ? ['Built', `by replication, straight to Parquet with DuckDB, in ${(ing.totalMs / 1000).toFixed(1)} s (not an ingest measurement)`]
+        : [
+            'Ingest',
+            `${(ing.totalMs / 1000).toFixed(1)} s = ${num(Math.round(meta.events / (ing.totalMs / 1000)))} events/s (generator ${(ing.generateMs / 1000).toFixed(1)} s, normalise + spool ${(ing.spoolMs / 1000).toFixed(1)} s, Parquet ${(ing.parquetMs / 1000).toFixed(1)} s)${b.fresh ? '' : `; measured when the cached dataset was built, ${meta.builtAt.slice(0, 16)}Z`}`,
+          ],
+      ...(meta.events < TARGET_EVENTS
+        ? [
+            [
+              '10M estimate',
+              `building ${num(TARGET_EVENTS)} events at this rate would take about ${Math.round(((TARGET_EVENTS / meta.events) * ing.totalMs) / 60_000)} min` +
+                (meta.spoolBytes
+                  ? ` and about ${(((TARGET_EVENTS / meta.events) * meta.spoolBytes) / 1e9).toFixed(0)} GB of temporary spool disk (this dataset needed ${(meta.spoolBytes / 1e9).toFixed(1)} GB) besides ${(((TARGET_EVENTS / meta.events) * meta.parquetBytes) / 1e9).toFixed(1)} GB of Parquet`
+                  : ''),
+            ],
+          ]
+        : []),
+      ['Bounded queries', `day ${b.day}; week ${b.results.find((r) => r.query.kind === 'week') ? 'the 7 days ending with it' : '–'}`],
+      ['Repetitions', `${b.args.warmup} warm-up + ${b.args.reps} timed per query and side`],
+    ],
+    false,
+  );
 
-  L.push('## Results', '', 'Wall-clock milliseconds per query. **API**: StartQuery → DescribeQuery every ' + `${POLL_MS} ms until FINISHED → every GetQueryResults page (${PAGE_SIZE} rows). **DuckDB**: the translated SQL on a warm connection, every chunk fetched. Ratio = API median / DuckDB median.`, '');
-  table(['Query', 'Rows', 'Pages', 'API median', 'API p90', 'DuckDB median', 'DuckDB p90', 'Ratio', 'API − DuckDB'], [
-    ...s.rows.map((x) => [`\`${x.r.query.id}\` ${x.r.query.title}`, num(x.r.baselineRows), x.pages, ms(x.apiMed), ms(x.apiP90), ms(x.dbMed), ms(x.dbP90), ratio(x.apiMed, x.dbMed), ms(x.apiMed - x.dbMed)]),
-    ['**Suite total** (sum of medians)', '', '', `**${ms(s.apiTotal)}**`, '', `**${ms(s.dbTotal)}**`, '', `**${ratio(s.apiTotal, s.dbTotal)}**`, ms(s.apiTotal - s.dbTotal)],
-  ]);
-  L.push('What each query reads, from DescribeQuery (*Files*: Parquet files in the translated SQL). For the one-day queries, the same statement with a window over every day of the data is run once, untimed, to show what the day window saves.', '');
+  L.push(
+    '## Results',
+    '',
+    'Wall-clock milliseconds per query. **API**: StartQuery → DescribeQuery every ' +
+      `${POLL_MS} ms until FINISHED → every GetQueryResults page (${PAGE_SIZE} rows). **DuckDB**: the translated SQL on a warm connection, every chunk fetched. Ratio = API median / DuckDB median.`,
+    '',
+  );
+  table(
+    ['Query', 'Rows', 'Pages', 'API median', 'API p90', 'DuckDB median', 'DuckDB p90', 'Ratio', 'API − DuckDB'],
+    [
+      ...s.rows.map((x) => [
+        `\`${x.r.query.id}\` ${x.r.query.title}`,
+        num(x.r.baselineRows),
+        x.pages,
+        ms(x.apiMed),
+        ms(x.apiP90),
+        ms(x.dbMed),
+        ms(x.dbP90),
+        ratio(x.apiMed, x.dbMed),
+        ms(x.apiMed - x.dbMed),
+      ]),
+      [
+        '**Suite total** (sum of medians)',
+        '',
+        '',
+        `**${ms(s.apiTotal)}**`,
+        '',
+        `**${ms(s.dbTotal)}**`,
+        '',
+        `**${ratio(s.apiTotal, s.dbTotal)}**`,
+        ms(s.apiTotal - s.dbTotal),
+      ],
+    ],
+  );
+  L.push(
+    'What each query reads, from DescribeQuery (*Files*: Parquet files in the translated SQL). For the one-day queries, the same statement with a window over every day of the data is run once, untimed, to show what the day window saves.',
+    '',
+  );
   const full = s.rows.find((x) => x.r.query.kind === 'full-scan');
   const scanRows: (string | number)[][] = [];
   for (const x of s.rows) {
     scanRows.push([`\`${x.r.query.id}\``, x.r.files, num(x.events), mb(x.bytes), full ? `${(x.bytes / full.bytes).toFixed(2)}×` : '']);
     const w = x.r.widened;
-    if (w) scanRows.push([`\`${x.r.query.id}\` over every day`, w.files, num(w.eventsScanned), mb(w.bytesScanned), full ? `${(w.bytesScanned / full.bytes).toFixed(2)}×` : '']);
+    if (w)
+      scanRows.push([
+        `\`${x.r.query.id}\` over every day`,
+        w.files,
+        num(w.eventsScanned),
+        mb(w.bytesScanned),
+        full ? `${(w.bytesScanned / full.bytes).toFixed(2)}×` : '',
+      ]);
   }
   table(['Query', 'Files', 'EventsScanned', 'BytesScanned', full ? `vs \`${full.r.query.id}\`` : ''], scanRows);
   const twoDays = s.rows.filter((x) => x.r.query.kind !== 'week' && x.r.query.kind !== 'full-scan' && x.r.files > 1);
   if (twoDays.length) {
-    L.push(`Note: ${twoDays.map((x) => `\`${x.r.query.id}\``).join(', ')} read${twoDays.length === 1 ? 's' : ''} ${twoDays[0].r.files} files for a one-day window: the lake stores a day that arrives with more than 16,000 events as one file per half-day (\`SPLIT_RECORDS\` in \`lib/lake/ingest/write-events.ts\`), so the window reads both halves of ${b.day} and no file of the days around it.`, '');
+    L.push(
+      `Note: ${twoDays.map((x) => `\`${x.r.query.id}\``).join(', ')} read${twoDays.length === 1 ? 's' : ''} ${twoDays[0].r.files} files for a one-day window: the lake stores a day that arrives with more than 16,000 events as one file per half-day (\`SPLIT_RECORDS\` in \`lib/lake/ingest/write-events.ts\`), so the window reads both halves of ${b.day} and no file of the days around it.`,
+      '',
+    );
   }
 
   L.push('## Targets', '');
-  table(['Target', 'Measured', 'Result'], targets(b).map((t) => [t.name, t.measured, t.verdict === 'n/a' ? 'n/a' : `**${t.verdict}**`]), false);
-  L.push('BytesScanned counts the compressed bytes of every column a query names, in the files it reads. The full scan names only eventName, a small dictionary-encoded column, so a one-day query that names wider columns, or just eventTime for its window, can read more than 1/20 of it even when it reads a single file; so the BytesScanned target compares each one-day query with itself over all days, which isolates what the day window saves.', '');
+  table(
+    ['Target', 'Measured', 'Result'],
+    targets(b).map((t) => [t.name, t.measured, t.verdict === 'n/a' ? 'n/a' : `**${t.verdict}**`]),
+    false,
+  );
+  L.push(
+    'BytesScanned counts the compressed bytes of every column a query names, in the files it reads. The full scan names only eventName, a small dictionary-encoded column, so a one-day query that names wider columns, or just eventTime for its window, can read more than 1/20 of it even when it reads a single file; so the BytesScanned target compares each one-day query with itself over all days, which isolates what the day window saves.',
+    '',
+  );
 
   L.push('## Where the API path spends its time', '');
-  L.push('Medians of the timed runs, ms. API time = *StartQuery* round trip + *Wait* (from its answer to the DescribeQuery that saw FINISHED) + *Fetch* (every GetQueryResults page), so API − DuckDB = StartQuery + (Wait − Exec) + (Exec − DuckDB) + Fetch, where *Exec* is the lake\'s ExecutionTimeInMillis (stream the bound statement, convert and format rows, write the results file; it starts inside the StartQuery handler, so it overlaps the StartQuery round trip). A DescribeQuery on a running query answers when the query ends or after 100 ms, so *polls* is usually 1. Figures in parentheses are time inside `handleLakeRequest`. *CPU* is process CPU time (all threads) per run.', '');
-  table(['Query', 'API', 'DuckDB', 'API − DuckDB', 'StartQuery (handler)', 'Wait − Exec (polls)', 'Exec − DuckDB', 'Fetch (handler/page)', 'CPU API / DuckDB'], s.rows.map((x) => [
-    `\`${x.r.query.id}\``, ms(x.apiMed), ms(x.dbMed), ms(x.apiMed - x.dbMed), `${ms(x.startMed)} (${ms(x.startHandler)})`, `${ms(x.waitMed - x.execMed)} (${x.polls})`,
-    ms(x.execMed - x.dbMed), `${ms(x.fetchMed)} (${ms(x.pageHandler)})`, `${ms(x.cpuMed)} / ${ms(x.dbCpuMed)}`,
-  ]));
+  L.push(
+    "Medians of the timed runs, ms. API time = *StartQuery* round trip + *Wait* (from its answer to the DescribeQuery that saw FINISHED) + *Fetch* (every GetQueryResults page), so API − DuckDB = StartQuery + (Wait − Exec) + (Exec − DuckDB) + Fetch, where *Exec* is the lake's ExecutionTimeInMillis (stream the bound statement, convert and format rows, write the results file; it starts inside the StartQuery handler, so it overlaps the StartQuery round trip). A DescribeQuery on a running query answers when the query ends or after 100 ms, so *polls* is usually 1. Figures in parentheses are time inside `handleLakeRequest`. *CPU* is process CPU time (all threads) per run.",
+    '',
+  );
+  table(
+    ['Query', 'API', 'DuckDB', 'API − DuckDB', 'StartQuery (handler)', 'Wait − Exec (polls)', 'Exec − DuckDB', 'Fetch (handler/page)', 'CPU API / DuckDB'],
+    s.rows.map((x) => [
+      `\`${x.r.query.id}\``,
+      ms(x.apiMed),
+      ms(x.dbMed),
+      ms(x.apiMed - x.dbMed),
+      `${ms(x.startMed)} (${ms(x.startHandler)})`,
+      `${ms(x.waitMed - x.execMed)} (${x.polls})`,
+      ms(x.execMed - x.dbMed),
+      `${ms(x.fetchMed)} (${ms(x.pageHandler)})`,
+      `${ms(x.cpuMed)} / ${ms(x.dbCpuMed)}`,
+    ]),
+  );
   if (s.rows.some((x) => x.r.breakdown)) {
-    L.push('The same stages rebuilt in-process with the lake\'s modules, one at a time with nothing else running (medians of 9, ms). *prepare* = `lake.prepare()`: *parse* (Trino grammar) + translation + file selection + *bindCheck* (a DuckDB prepare on its own connection). The execute loop of `QueryManager` taken apart, each stage timed on its own: *engine* = connect + stream + fetch every chunk (what the baseline does), then on the fetched chunks *getRows* (values read column by column out of the vectors of the chunks, as `chunkRowCells` does), *formatCell* on every cell, and the *results file* (`ResultsWriter.append` + `close`: each row written in the wire form of GetQueryResults). That is the path of aggregates and other small results; a listing takes the *wire path* instead (`wireRowsSql`: the statement bound again wrapped so that DuckDB formats each row in wire form, streamed, one string per row read and written), which is what its execution costs beside *engine*. *read pages* = `lake.queries.pageJson()` for every page; *results op* = the GetQueryResults operation + serialising its answer (the stored rows are spliced in, not re-encoded) for every page.', '');
-    table(['Query', 'prepare', 'parse', 'bindCheck', 'engine', 'getRows', 'formatCell', 'results file', 'wire path', 'read pages', 'results op'], s.rows.filter((x) => x.r.breakdown).map((x) => {
-      const d = x.r.breakdown!;
-      return [`\`${x.r.query.id}\``, ms(d.prepareMs), ms(d.parseMs), ms(d.bindCheckMs), ms(d.fetchMs), ms(d.getRowsMs), ms(d.formatMs), ms(d.writeMs), ms(d.wireMs), ms(d.readPagesMs), ms(d.resultsOpMs)];
-    }));
+    L.push(
+      "The same stages rebuilt in-process with the lake's modules, one at a time with nothing else running (medians of 9, ms). *prepare* = `lake.prepare()`: *parse* (Trino grammar) + translation + file selection + *bindCheck* (a DuckDB prepare on its own connection). The execute loop of `QueryManager` taken apart, each stage timed on its own: *engine* = connect + stream + fetch every chunk (what the baseline does), then on the fetched chunks *getRows* (values read column by column out of the vectors of the chunks, as `chunkRowCells` does), *formatCell* on every cell, and the *results file* (`ResultsWriter.append` + `close`: each row written in the wire form of GetQueryResults). That is the path of aggregates and other small results; a listing takes the *wire path* instead (`wireRowsSql`: the statement bound again wrapped so that DuckDB formats each row in wire form, streamed, one string per row read and written), which is what its execution costs beside *engine*. *read pages* = `lake.queries.pageJson()` for every page; *results op* = the GetQueryResults operation + serialising its answer (the stored rows are spliced in, not re-encoded) for every page.",
+      '',
+    );
+    table(
+      ['Query', 'prepare', 'parse', 'bindCheck', 'engine', 'getRows', 'formatCell', 'results file', 'wire path', 'read pages', 'results op'],
+      s.rows
+        .filter((x) => x.r.breakdown)
+        .map((x) => {
+          const d = x.r.breakdown!;
+          return [
+            `\`${x.r.query.id}\``,
+            ms(d.prepareMs),
+            ms(d.parseMs),
+            ms(d.bindCheckMs),
+            ms(d.fetchMs),
+            ms(d.getRowsMs),
+            ms(d.formatMs),
+            ms(d.writeMs),
+            ms(d.wireMs),
+            ms(d.readPagesMs),
+            ms(d.resultsOpMs),
+          ];
+        }),
+    );
   }
   if (b.common) {
     const c = b.common;
-    L.push(`Whatever the SQL: persisting a query record (\`writeFileAtomic\` without fsync: write and rename; off the request path, once when the query is queued, once when it finishes) ${ms(c.persistMs)} ms in isolation; verifying one SigV4 signature ${c.sigv4Ms.toFixed(2)} ms; a DescribeQuery round trip ${ms(c.describeRttMs)} ms, of which ${ms(c.describeHandlerMs)} ms inside the handler (the rest is the SDK and HTTP on one event loop).`, '');
+    L.push(
+      `Whatever the SQL: persisting a query record (\`writeFileAtomic\` without fsync: write and rename; off the request path, once when the query is queued, once when it finishes) ${ms(c.persistMs)} ms in isolation; verifying one SigV4 signature ${c.sigv4Ms.toFixed(2)} ms; a DescribeQuery round trip ${ms(c.describeRttMs)} ms, of which ${ms(c.describeHandlerMs)} ms inside the handler (the rest is the SDK and HTTP on one event loop).`,
+      '',
+    );
     L.push(`Synchronous filesystem calls on the event loop per API query (\`${c.syncFsQuery}\`, 15 runs):`, '');
-    table(['Call', 'Calls per query', 'ms per query'], c.syncFs.map((f) => [`\`fs.${f.call}\``, f.calls.toFixed(1), f.ms.toFixed(2)]));
+    table(
+      ['Call', 'Calls per query', 'ms per query'],
+      c.syncFs.map((f) => [`\`fs.${f.call}\``, f.calls.toFixed(1), f.ms.toFixed(2)]),
+    );
   }
 
   L.push('## Method', '');

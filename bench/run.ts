@@ -37,10 +37,37 @@ export interface QueryResult {
   breakdown?: QueryBreakdown;
 }
 
-interface Args { events: number; reps: number; warmup: number; only?: string[]; doc: boolean; diagnose: boolean; export: boolean; importEvents: number; render: boolean; isolation: boolean; onlyIsolation: boolean; steadyEvents: number; onlySteady: boolean }
+interface Args {
+  events: number;
+  reps: number;
+  warmup: number;
+  only?: string[];
+  doc: boolean;
+  diagnose: boolean;
+  export: boolean;
+  importEvents: number;
+  render: boolean;
+  isolation: boolean;
+  onlyIsolation: boolean;
+  steadyEvents: number;
+  onlySteady: boolean;
+}
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { events: 1_000_000, reps: 21, warmup: 3, doc: true, diagnose: true, export: true, importEvents: 1_000_000, render: true, isolation: true, onlyIsolation: false, steadyEvents: 140_000, onlySteady: false };
+  const args: Args = {
+    events: 1_000_000,
+    reps: 21,
+    warmup: 3,
+    doc: true,
+    diagnose: true,
+    export: true,
+    importEvents: 1_000_000,
+    render: true,
+    isolation: true,
+    onlyIsolation: false,
+    steadyEvents: 140_000,
+    onlySteady: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -64,7 +91,10 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--steady-events') args.steadyEvents = int('--steady-events');
     else if (flag === '--no-steady') args.steadyEvents = 0;
     else if (flag === '--only-steady') args.onlySteady = true;
-    else throw new Error(`unknown option ${argv[i]} (use --events N, --reps R, --warmup W, --only id,id, --no-doc, --no-diagnose, --no-export, --import-events N, --no-import, --no-render, --no-isolation, --only-isolation, --steady-events N, --no-steady, --only-steady)`);
+    else
+      throw new Error(
+        `unknown option ${argv[i]} (use --events N, --reps R, --warmup W, --only id,id, --no-doc, --no-diagnose, --no-export, --import-events N, --no-import, --no-render, --no-isolation, --only-isolation, --steady-events N, --no-steady, --only-steady)`,
+      );
   }
   return args;
 }
@@ -79,8 +109,12 @@ async function main() {
   const dataset = await openDataset(args.events, log);
   const { lake, meta } = dataset;
   const { ingest } = meta;
-  log(`${meta.added.toLocaleString('en-US')} events in ${meta.files} Parquet files (${(meta.parquetBytes / 1e6).toFixed(0)} MB), ` +
-    (dataset.fresh ? `ingested at ${Math.round(meta.events / (ingest.totalMs / 1000)).toLocaleString('en-US')} events/s` : `cached in ${path.relative(process.cwd(), dataset.dir)}/`));
+  log(
+    `${meta.added.toLocaleString('en-US')} events in ${meta.files} Parquet files (${(meta.parquetBytes / 1e6).toFixed(0)} MB), ` +
+      (dataset.fresh
+        ? `ingested at ${Math.round(meta.events / (ingest.totalMs / 1000)).toLocaleString('en-US')} events/s`
+        : `cached in ${path.relative(process.cwd(), dataset.dir)}/`),
+  );
   const server = await serveLake(lake);
   const client = apiClient(lake, server.endpoint);
   try {
@@ -127,7 +161,9 @@ async function main() {
   }
   if (args.importEvents && !args.only) {
     const r = await benchImport(args.importEvents, log);
-    log(`  import ${Math.round(r.eventsCompleted / r.importSeconds).toLocaleString('en-US')} events/s, floor ${Math.round(r.events / r.floorSeconds).toLocaleString('en-US')} events/s`);
+    log(
+      `  import ${Math.round(r.eventsCompleted / r.importSeconds).toLocaleString('en-US')} events/s, floor ${Math.round(r.events / r.floorSeconds).toLocaleString('en-US')} events/s`,
+    );
     if (args.doc) writeSection('import', importSection(r));
   }
   if (args.render && !args.only) {
@@ -155,7 +191,13 @@ function isolationStep(args: Args) {
   if (args.doc) writeSection('isolation', isolationSection(r));
 }
 
-async function measureQuery(lake: Lake, client: ReturnType<typeof apiClient>, server: Awaited<ReturnType<typeof serveLake>>, query: BenchQuery, args: Args): Promise<QueryResult> {
+async function measureQuery(
+  lake: Lake,
+  client: ReturnType<typeof apiClient>,
+  server: Awaited<ReturnType<typeof serveLake>>,
+  query: BenchQuery,
+  args: Args,
+): Promise<QueryResult> {
   const duckSql = (await lake.prepare(query.sql)).translation.sql;
   const con = await lake.engine.connect();
   try {
@@ -165,7 +207,14 @@ async function measureQuery(lake: Lake, client: ReturnType<typeof apiClient>, se
   }
 }
 
-async function measurePairs(con: DuckDBConnection, duckSql: string, client: ReturnType<typeof apiClient>, server: Awaited<ReturnType<typeof serveLake>>, query: BenchQuery, args: Args): Promise<QueryResult> {
+async function measurePairs(
+  con: DuckDBConnection,
+  duckSql: string,
+  client: ReturnType<typeof apiClient>,
+  server: Awaited<ReturnType<typeof serveLake>>,
+  query: BenchQuery,
+  args: Args,
+): Promise<QueryResult> {
   for (let i = 0; i < args.warmup; i++) {
     await runApi(client, query.sql);
     await runBaseline(con, duckSql);

@@ -17,7 +17,13 @@ import { DAY_MS } from '../lib/util/time';
  * production; then the same files imported at once into a second store, the same queries
  * alternated on both through the CloudTrail API; then freshness with the follower on its timer.
  */
-export interface SteadyOptions { events: number; days: number; reps: number; freshnessSamples: number; followIntervalMs: number }
+export interface SteadyOptions {
+  events: number;
+  days: number;
+  reps: number;
+  freshnessSamples: number;
+  followIntervalMs: number;
+}
 
 export interface SteadyResult {
   opts: SteadyOptions;
@@ -37,7 +43,14 @@ export interface SteadyResult {
   verifyProblems: number;
 }
 
-interface StoreShape { files: number; days: number; maxFilesPerDay: number; filesPerDay: number[]; manifestBytes: number; events: number }
+interface StoreShape {
+  files: number;
+  days: number;
+  maxFilesPerDay: number;
+  filesPerDay: number[];
+  manifestBytes: number;
+  events: number;
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -52,7 +65,13 @@ export async function benchSteadyState(opts: SteadyOptions, log: (s: string) => 
   await writeDemoArchive({ outDir: staging, count: opts.events, days: opts.days, end, seed: 7 });
   const slots = deliveries(staging);
   // The timer is off while commits are driven one per delivery; the freshness phase runs its own.
-  const lake = await Lake.open({ dataDir: path.join(root, 'data'), region: 'us-east-1', accountId: '123456789012', followIntervalMs: 24 * 3_600_000, importRoots: [src, staging, pairedSrc] });
+  const lake = await Lake.open({
+    dataDir: path.join(root, 'data'),
+    region: 'us-east-1',
+    accountId: '123456789012',
+    followIntervalMs: 24 * 3_600_000,
+    importRoots: [src, staging, pairedSrc],
+  });
   const server = await serveLake(lake);
   const client = apiClient(lake, server.endpoint);
   try {
@@ -82,7 +101,10 @@ export async function benchSteadyState(opts: SteadyOptions, log: (s: string) => 
       const t = performance.now();
       await lake.follower.checkAll();
       checkMs.push(performance.now() - t);
-      if ((i + 1) % 200 === 0) log(`  ${i + 1}/${slots.length} deliveries, ${fmt(delivered)} files, commit median ${fmt(median(commitMs.slice(-200)), 1)} ms, ${lake.storageStatus(live.id).Files} files in the store`);
+      if ((i + 1) % 200 === 0)
+        log(
+          `  ${i + 1}/${slots.length} deliveries, ${fmt(delivered)} files, commit median ${fmt(median(commitMs.slice(-200)), 1)} ms, ${lake.storageStatus(live.id).Files} files in the store`,
+        );
     }
     const ingestSeconds = (performance.now() - t0) / 1000;
     const state = lake.followStatus(live.id);
@@ -104,7 +126,11 @@ export async function benchSteadyState(opts: SteadyOptions, log: (s: string) => 
     const lastDay = new Date(end.getTime() - DAY_MS).toISOString().slice(0, 10);
     const nextDay = end.toISOString().slice(0, 10);
     const sqls = [
-      { name: 'one day: GROUP BY eventName', sql: (id: string) => `SELECT eventName, count(*) AS n FROM ${id} WHERE eventTime >= '${lastDay} 00:00:00' AND eventTime < '${nextDay} 00:00:00' GROUP BY eventName ORDER BY n DESC` },
+      {
+        name: 'one day: GROUP BY eventName',
+        sql: (id: string) =>
+          `SELECT eventName, count(*) AS n FROM ${id} WHERE eventTime >= '${lastDay} 00:00:00' AND eventTime < '${nextDay} 00:00:00' GROUP BY eventName ORDER BY n DESC`,
+      },
       { name: 'all days: GROUP BY eventName', sql: (id: string) => `SELECT eventName, count(*) AS n FROM ${id} GROUP BY eventName ORDER BY n DESC` },
       { name: 'all days: count(*)', sql: (id: string) => `SELECT count(*) FROM ${id}` },
     ];
@@ -214,7 +240,10 @@ async function measureFreshness(lake: Lake, storeId: string, src: string, opts: 
       const before = await countOf(lake, storeId);
       const { files } = await writeDemoArchive({ outDir: stage, count: 20, days: 1, end: new Date(), seed: 1000 + i });
       if (!files) continue;
-      const moved = fs.readdirSync(stage, { recursive: true }).map(String).filter((f) => f.endsWith('.json.gz'));
+      const moved = fs
+        .readdirSync(stage, { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('.json.gz'));
       const landed = performance.now();
       for (const f of moved) {
         fs.mkdirSync(path.dirname(path.join(src, f)), { recursive: true });

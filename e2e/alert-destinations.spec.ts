@@ -6,7 +6,7 @@ import { startReceiver } from '../tests/helpers/receiver';
 // on a new rule; "Test now" reaches the Events API (a local receiver) as a trigger with the key
 // and the rule's dedup key.
 
-test('a PagerDuty destination from the console receives a trigger with the rule\'s dedup key', async ({ page }) => {
+test("a PagerDuty destination from the console receives a trigger with the rule's dedup key", async ({ page }) => {
   test.setTimeout(120_000);
   const receiver = await startReceiver();
   try {
@@ -36,7 +36,12 @@ test('a PagerDuty destination from the console receives a trigger with the rule\
     const deliveries = page.getByRole('table', { name: 'Run history' }).getByRole('list', { name: 'Deliveries' });
     await expect(deliveries).toContainText(`${destName}: delivered`, { timeout: 60_000 });
     const [sent] = receiver.on(`/pd-${suffix}`);
-    expect(JSON.parse(sent.body)).toMatchObject({ routing_key: routingKey, event_action: 'trigger', dedup_key: `trailbench-rule-${ruleId}`, payload: { source: 'trailbench', severity: 'info' } });
+    expect(JSON.parse(sent.body)).toMatchObject({
+      routing_key: routingKey,
+      event_action: 'trigger',
+      dedup_key: `trailbench-rule-${ruleId}`,
+      payload: { source: 'trailbench', severity: 'info' },
+    });
   } finally {
     await receiver.close();
   }

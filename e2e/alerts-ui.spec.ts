@@ -75,7 +75,10 @@ test('one destination is picked by default, no destination asks first, Test now 
   });
 
   await test.step('the firing page counts its attempts in the singular too', async () => {
-    await page.getByRole('table', { name: 'Run history' }).getByRole('link', { name: /^(Test message \(condition not met\)|\d+ rows? that fired)$/ }).click();
+    await page
+      .getByRole('table', { name: 'Run history' })
+      .getByRole('link', { name: /^(Test message \(condition not met\)|\d+ rows? that fired)$/ })
+      .click();
     await expect(page.getByRole('listitem').filter({ hasText: `${destName}: delivered` })).toContainText(/after 1 attempt(?!s)/);
   });
 

@@ -23,7 +23,9 @@ test('lists detections with coverage for the demo store, shows the ATT&CK view, 
 
   await test.step('the ATT&CK view shows covered techniques under their tactics', async () => {
     const evasion = page.getByRole('listitem', { name: 'Defense Evasion', exact: true });
-    await expect(evasion.getByRole('listitem', { name: /^T1562\.008 Impair Defenses: Disable or Modify Cloud Logs: [1-9]\d* detections, \d+ enabled$/ })).toBeVisible();
+    await expect(
+      evasion.getByRole('listitem', { name: /^T1562\.008 Impair Defenses: Disable or Modify Cloud Logs: [1-9]\d* detections, \d+ enabled$/ }),
+    ).toBeVisible();
     await expect(page.getByRole('listitem', { name: 'Initial Access', exact: true }).getByRole('listitem', { name: /^T1078\.004 / })).toBeVisible();
   });
 

@@ -37,7 +37,11 @@ test('editor load time (printed)', async ({ browser }) => {
     await context.close();
   }
   const summary = (runs: typeof cold) => ({
-    editorReadyMs: { median: round(median(runs.map((r) => r.editorReady))), min: round(Math.min(...runs.map((r) => r.editorReady))), max: round(Math.max(...runs.map((r) => r.editorReady))) },
+    editorReadyMs: {
+      median: round(median(runs.map((r) => r.editorReady))),
+      min: round(Math.min(...runs.map((r) => r.editorReady))),
+      max: round(Math.max(...runs.map((r) => r.editorReady))),
+    },
     firstContentfulPaintMs: round(median(runs.map((r) => r.firstContentfulPaint))),
     domContentLoadedMs: round(median(runs.map((r) => r.domContentLoaded))),
     transferKB: round(median(runs.map((r) => r.transferKB))),

@@ -43,7 +43,9 @@ test('opens a sample query with $EDS_ID replaced by the store, runs it and shows
   expect(await editorFlatText(page)).not.toContain('$EDS_ID');
   // The store ID is coloured as one token, not as a number followed by names.
   await expect.poll(async () => (await editorRegion(page).locator('.tb-store-id').allTextContents()).join('')).toBe(storeId);
-  const colours = await editorRegion(page).locator('.tb-store-id').evaluateAll((els) => new Set(els.map((e) => getComputedStyle(e).color)).size);
+  const colours = await editorRegion(page)
+    .locator('.tb-store-id')
+    .evaluateAll((els) => new Set(els.map((e) => getComputedStyle(e).color)).size);
   expect(colours).toBe(1);
 
   await runButton(page).click();
@@ -231,9 +233,9 @@ test('closing a tab whose query is running cancels the query', async ({ page }) 
 test('formats SQL, toggles comments, runs only the selection and lists the shortcuts', async ({ page }) => {
   await setSql(page, "select eventName, count(*) as n from $EDS_ID where eventTime > date_add('day', -1, now()) group by eventName");
   await page.getByRole('button', { name: 'Format SQL' }).click();
-  await expect.poll(() => editorText(page)).toBe(
-    "SELECT\n  eventName,\n  count(*) AS n\nFROM $EDS_ID\nWHERE eventTime > date_add('day', -1, now())\nGROUP BY eventName",
-  );
+  await expect
+    .poll(() => editorText(page))
+    .toBe("SELECT\n  eventName,\n  count(*) AS n\nFROM $EDS_ID\nWHERE eventTime > date_add('day', -1, now())\nGROUP BY eventName");
 
   await page.keyboard.press('ControlOrMeta+Home');
   await page.getByRole('button', { name: 'Toggle comment' }).click();

@@ -49,10 +49,12 @@ async function rowsInView(page: Page): Promise<number> {
     const scroller = grid.closest('.results-scroll') ?? grid;
     const box = scroller.getBoundingClientRect();
     const header = grid.querySelector('[role=row]')?.getBoundingClientRect().bottom ?? box.top;
-    return [...grid.querySelectorAll('[role=row][aria-rowindex]')].filter((r) => {
-      const b = r.getBoundingClientRect();
-      return b.top >= header - 1 && b.bottom <= box.bottom + 1 && b.height > 0;
-    }).length - 1; // less the header row
+    return (
+      [...grid.querySelectorAll('[role=row][aria-rowindex]')].filter((r) => {
+        const b = r.getBoundingClientRect();
+        return b.top >= header - 1 && b.bottom <= box.bottom + 1 && b.height > 0;
+      }).length - 1
+    ); // less the header row
   });
 }
 
@@ -78,7 +80,10 @@ test('the first admin: sign-in help, the setup link, the workbench, results, an 
 
   await test.step('a query fills the results with at least 15 rows in view; numbers align right', async () => {
     await expect(editorRegion(page).getByRole('textbox')).toBeEditable();
-    await setSql(page, `SELECT eventTime, eventSource, eventName, errorCode, length(eventName) AS name_length, eventID\nFROM $EDS_ID\nWHERE ${RECENT}\nORDER BY eventTime DESC\nLIMIT 200`);
+    await setSql(
+      page,
+      `SELECT eventTime, eventSource, eventName, errorCode, length(eventName) AS name_length, eventID\nFROM $EDS_ID\nWHERE ${RECENT}\nORDER BY eventTime DESC\nLIMIT 200`,
+    );
     await runButton(page).click();
     await expect(queryStatus(page)).toHaveText('FINISHED', { timeout: 60_000 });
     await expect(page.getByRole('dialog')).toHaveCount(0); // a bounded query on the built-in lake runs without a confirmation

@@ -45,7 +45,7 @@ test('the first admin comes from the printed setup link, is signed in at once, a
   const { page, problems } = await freshPage(browser);
   await page.goto('/login');
   const help = page.getByRole('region', { name: 'No users yet: create the first admin' });
-  await expect(help).toContainText("the server printed in its console output");
+  await expect(help).toContainText('the server printed in its console output');
   await expect(help).toContainText('TRAILBENCH_ADMIN_EMAIL');
   await expect(help).toContainText('TRAILBENCH_ADMIN_PASSWORD');
   await expect(page.getByRole('form', { name: 'Sign in' })).toBeVisible();
@@ -139,7 +139,9 @@ test('an admin re-sends an invite (the old link says so) and issues a reset link
     await expect(analyst.getByRole('form', { name: 'Sign in' })).toBeVisible();
     await expect(analyst.getByRole('region', { name: /No users yet/ })).toHaveCount(0);
     await admin.goto('/admin/audit');
-    await expect(admin.getByRole('table', { name: 'Audit log' }).getByRole('row').filter({ hasText: 'sign-out' }).filter({ hasText: ANALYST.email }).first()).toBeVisible();
+    await expect(
+      admin.getByRole('table', { name: 'Audit log' }).getByRole('row').filter({ hasText: 'sign-out' }).filter({ hasText: ANALYST.email }).first(),
+    ).toBeVisible();
     for (const action of ['password.change', 'admin.reset-link', 'admin.reinvite', 'password.reset']) {
       await expect(admin.getByRole('table', { name: 'Audit log' }).getByRole('row').filter({ hasText: action }).first()).toBeVisible();
     }

@@ -42,7 +42,9 @@ test('an admin creates a store with the wizard, imports a trail archive, queries
   await step(page, 'Name and retention').getByLabel('Retention period (days)').fill('90');
   await next(page);
   // 2. this region only
-  await step(page, 'Regions and organization').getByLabel(/Include only the current region/).check();
+  await step(page, 'Regions and organization')
+    .getByLabel(/Include only the current region/)
+    .check();
   await next(page);
   // 3. a tag
   await page.getByRole('button', { name: 'Add tag' }).click();
@@ -70,13 +72,32 @@ test('an admin creates a store with the wizard, imports a trail archive, queries
 
   // 5. review: the exact request and the AWS CLI command
   const expectedSelectors = [
-    { Name: 'Management events selector', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }, { Field: 'readOnly', Equals: ['true'] }, { Field: 'eventSource', NotEquals: ['kms.amazonaws.com'] }] },
-    { Name: 'AWS::S3::Object data events', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: ['AWS::S3::Object'] }, { Field: 'resources.ARN', StartsWith: ['arn:aws:s3:::audit-logs/'] }] },
+    {
+      Name: 'Management events selector',
+      FieldSelectors: [
+        { Field: 'eventCategory', Equals: ['Management'] },
+        { Field: 'readOnly', Equals: ['true'] },
+        { Field: 'eventSource', NotEquals: ['kms.amazonaws.com'] },
+      ],
+    },
+    {
+      Name: 'AWS::S3::Object data events',
+      FieldSelectors: [
+        { Field: 'eventCategory', Equals: ['Data'] },
+        { Field: 'resources.type', Equals: ['AWS::S3::Object'] },
+        { Field: 'resources.ARN', StartsWith: ['arn:aws:s3:::audit-logs/'] },
+      ],
+    },
   ];
   const request = JSON.parse(await page.getByTestId('request-json').innerText());
   expect(request).toEqual({
-    Name: name, AdvancedEventSelectors: expectedSelectors, MultiRegionEnabled: false, OrganizationEnabled: false, RetentionPeriod: 90,
-    TerminationProtectionEnabled: true, TagsList: [{ Key: 'team', Value: 'security' }],
+    Name: name,
+    AdvancedEventSelectors: expectedSelectors,
+    MultiRegionEnabled: false,
+    OrganizationEnabled: false,
+    RetentionPeriod: 90,
+    TerminationProtectionEnabled: true,
+    TagsList: [{ Key: 'team', Value: 'security' }],
   });
   const cli = await page.getByTestId('cli-command').innerText();
   expect(cli).toMatch(new RegExp(`^aws cloudtrail create-event-data-store --name ${name} --advanced-event-selectors '\\[`));
@@ -87,8 +108,16 @@ test('an admin creates a store with the wizard, imports a trail archive, queries
   await expect(page).toHaveURL(/\/stores\/[0-9a-f-]{36}$/);
   const id = page.url().split('/').pop()!;
   const created = await storeByName(client, name);
-  expect(created).toMatchObject({ EventDataStoreArn: expect.stringContaining(id), RetentionPeriod: 90, MultiRegionEnabled: false, TerminationProtectionEnabled: true, AdvancedEventSelectors: expectedSelectors });
-  await expect(page.getByRole('list', { name: 'Event selectors' })).toContainText('Management events where readOnly is true and eventSource is not kms.amazonaws.com');
+  expect(created).toMatchObject({
+    EventDataStoreArn: expect.stringContaining(id),
+    RetentionPeriod: 90,
+    MultiRegionEnabled: false,
+    TerminationProtectionEnabled: true,
+    AdvancedEventSelectors: expectedSelectors,
+  });
+  await expect(page.getByRole('list', { name: 'Event selectors' })).toContainText(
+    'Management events where readOnly is true and eventSource is not kms.amazonaws.com',
+  );
 
   // import the archive with its corrupt file; watch it complete
   await page.getByRole('link', { name: 'Import trail logs' }).click();
@@ -121,7 +150,9 @@ test('an admin creates a store with the wizard, imports a trail archive, queries
   await expect.poll(() => editorFlatText(page)).toContain(`FROM ${id}`);
   await runButton(page).click();
   await expect(queryStatus(page)).toHaveText('FINISHED');
-  await expect(resultsTable(page).getByRole('row').nth(1).getByRole('gridcell').nth(1)).toHaveText(imp.ImportStatistics!.EventsCompleted!.toLocaleString('en-US').replace(/,/g, ''));
+  await expect(resultsTable(page).getByRole('row').nth(1).getByRole('gridcell').nth(1)).toHaveText(
+    imp.ImportStatistics!.EventsCompleted!.toLocaleString('en-US').replace(/,/g, ''),
+  );
 
   // stop and start ingestion; follow a source and stop following it
   await page.goto(`/stores/${id}`);
@@ -134,7 +165,9 @@ test('an admin creates a store with the wizard, imports a trail archive, queries
   await follow.getByLabel(/^Source/).fill(`file://${dir}`);
   await follow.getByRole('button', { name: 'Follow', exact: true }).click();
   await expect(follow).toContainText(`Following file://${dir}, checked every 30 s`);
-  expect(await callExtension<{ SourceUri: string }>(client, 'TrailbenchGetIngestionSource', { EventDataStore: id })).toMatchObject({ SourceUri: `file://${dir}` });
+  expect(await callExtension<{ SourceUri: string }>(client, 'TrailbenchGetIngestionSource', { EventDataStore: id })).toMatchObject({
+    SourceUri: `file://${dir}`,
+  });
   await follow.getByRole('button', { name: 'Stop following' }).click();
   await expect(follow).toContainText('Not following a source');
   expect(await callExtension<{ SourceUri: string | null }>(client, 'TrailbenchGetIngestionSource', { EventDataStore: id })).toMatchObject({ SourceUri: null });
@@ -165,7 +198,16 @@ test('an admin creates a store with the wizard, imports a trail archive, queries
 
   // every change is in the audit log with its request
   await page.goto('/admin/audit');
-  for (const action of ['console.CreateEventDataStore', 'console.StartImport', 'console.StopEventDataStoreIngestion', 'console.StartEventDataStoreIngestion', 'console.TrailbenchSetIngestionSource', 'console.UpdateEventDataStore', 'console.DeleteEventDataStore', 'console.RestoreEventDataStore']) {
+  for (const action of [
+    'console.CreateEventDataStore',
+    'console.StartImport',
+    'console.StopEventDataStoreIngestion',
+    'console.StartEventDataStoreIngestion',
+    'console.TrailbenchSetIngestionSource',
+    'console.UpdateEventDataStore',
+    'console.DeleteEventDataStore',
+    'console.RestoreEventDataStore',
+  ]) {
     await expect(page.getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
   }
 });

@@ -41,7 +41,10 @@ test('an analyst sees stores and imports read-only', async ({ page: admin, brows
   const headers = { origin: baseURL! }; // same-origin, so what refuses them is the role
   const create = await page.request.post('/api/lake-admin/stores', { data: { Name: 'analyst-made' }, headers });
   expect(create.status()).toBe(403);
-  const demoId = (await client.send(new ListEventDataStoresCommand({}))).EventDataStores!.find((s) => s.Name === 'demo')!.EventDataStoreArn!.split('/').pop();
+  const demoId = (await client.send(new ListEventDataStoresCommand({})))
+    .EventDataStores!.find((s) => s.Name === 'demo')!
+    .EventDataStoreArn!.split('/')
+    .pop();
   expect((await page.request.patch(`/api/lake-admin/stores/${demoId}`, { data: { RetentionPeriod: 7 }, headers })).status()).toBe(403);
   expect((await page.request.post(`/api/lake-admin/stores/${demoId}/stop-ingestion`, { data: {}, headers })).status()).toBe(403);
   expect((await client.send(new ListEventDataStoresCommand({}))).EventDataStores!.map((s) => [s.Name, s.Status, s.RetentionPeriod])).toEqual(before);

@@ -22,13 +22,20 @@ async function firstCell(page: Page, sql: string, storeId: string): Promise<stri
   return page1.rows[0][0];
 }
 
-test('a viewer runs a saved query with an IP and a time range from its form and by URL; hostile values never change the rows', async ({ page: admin, browser }) => {
+test('a viewer runs a saved query with an IP and a time range from its form and by URL; hostile values never change the rows', async ({
+  page: admin,
+  browser,
+}) => {
   test.setTimeout(180_000);
   const suffix = Date.now().toString(36);
   await openWorkbench(admin);
   const stores = (await (await admin.request.get('/api/stores')).json()) as { stores: { id: string; name: string }[] };
   const storeId = stores.stores.find((s) => s.name === 'demo')!.id;
-  const ip = await firstCell(admin, "SELECT sourceIPAddress FROM $EDS_ID WHERE sourceIPAddress LIKE '%.%.%.%' AND sourceIPAddress NOT LIKE '%amazonaws%' GROUP BY sourceIPAddress ORDER BY count(*) DESC LIMIT 1", storeId);
+  const ip = await firstCell(
+    admin,
+    "SELECT sourceIPAddress FROM $EDS_ID WHERE sourceIPAddress LIKE '%.%.%.%' AND sourceIPAddress NOT LIKE '%amazonaws%' GROUP BY sourceIPAddress ORDER BY count(*) DESC LIMIT 1",
+    storeId,
+  );
   expect(ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/); // the most frequent caller address (services call from names)
   const expected = await firstCell(admin, `SELECT count(*) FROM $EDS_ID WHERE sourceIPAddress = '${ip}'`, storeId);
   expect(Number(expected)).toBeGreaterThan(1);
@@ -36,13 +43,24 @@ test('a viewer runs a saved query with an IP and a time range from its form and 
   const headers = { origin: new URL(admin.url()).origin };
   const created = await admin.request.post('/api/saved-queries', {
     headers,
-    data: { name: `By source IP ${suffix}`, sql: SQL, storeId, parameters: [{ name: 'ip', type: 'ip' }, { name: 'time', type: 'timeRange', default: '30d' }] },
+    data: {
+      name: `By source IP ${suffix}`,
+      sql: SQL,
+      storeId,
+      parameters: [
+        { name: 'ip', type: 'ip' },
+        { name: 'time', type: 'timeRange', default: '30d' },
+      ],
+    },
   });
   expect(created.ok(), await created.text()).toBe(true);
   const { query } = (await created.json()) as { query: { id: string } };
   const VIEWER = { email: `param-viewer-${suffix}@e2e.test`, password: 'viewer-password-1', role: 'viewer' } as const;
   const link = await invite(admin, VIEWER.email, 'viewer');
-  const shared = await admin.request.put(`/api/saved-queries/${query.id}/shares`, { headers, data: { everyoneRole: null, users: [{ email: VIEWER.email, role: 'viewer' }] } });
+  const shared = await admin.request.put(`/api/saved-queries/${query.id}/shares`, {
+    headers,
+    data: { everyoneRole: null, users: [{ email: VIEWER.email, role: 'viewer' }] },
+  });
   expect(shared.ok(), await shared.text()).toBe(true);
   const viewer = await acceptInviteAndSignIn(browser, link, VIEWER);
   const results = viewer.getByRole('table', { name: 'Query results' });
@@ -71,7 +89,9 @@ test('a viewer runs a saved query with an IP and a time range from its form and 
     await other.goto(`/saved/${query.id}?p.ip=${encodeURIComponent(ip)}&p.time=${encodeURIComponent(`${WIDE.from}/${WIDE.to}`)}`);
     await expect(other.getByRole('textbox', { name: 'ip', exact: true })).toHaveValue(ip);
     await other.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect(other.getByRole('table', { name: 'Query results' }).getByRole('row').nth(1).getByRole('cell').last()).toHaveText(expected, { timeout: 30_000 });
+    await expect(other.getByRole('table', { name: 'Query results' }).getByRole('row').nth(1).getByRole('cell').last()).toHaveText(expected, {
+      timeout: 30_000,
+    });
     await other.close();
   });
 
@@ -83,7 +103,10 @@ test('a viewer runs a saved query with an IP and a time range from its form and 
     await expect(viewer.getByRole('textbox', { name: 'ip', exact: true })).toHaveAttribute('aria-invalid', 'true');
     await expect(results).toHaveCount(0);
     // a newline and a comment, straight to the API: refused too
-    const res = await viewer.request.post(`/api/saved-queries/${query.id}/run`, { headers: { origin: new URL(viewer.url()).origin }, data: { values: { ip: `${ip}'\n-- c\nOR 1=1` } } });
+    const res = await viewer.request.post(`/api/saved-queries/${query.id}/run`, {
+      headers: { origin: new URL(viewer.url()).origin },
+      data: { values: { ip: `${ip}'\n-- c\nOR 1=1` } },
+    });
     expect(res.status()).toBe(400);
     expect(((await res.json()) as { error: { type: string } }).error.type).toBe('ParameterInvalid');
   });
@@ -106,7 +129,9 @@ test('a viewer runs a saved query with an IP and a time range from its form and 
 
   await test.step('a link carrying a newline and a comment in a text value is quoted too', async () => {
     await admin.goto(`/?p.who=${encodeURIComponent(`${ip}'\n-- c\nOR '1'='1`)}`);
-    await expect(admin.getByRole('group', { name: 'Query parameters' }).getByRole('textbox', { name: 'who', exact: true })).toHaveValue(new RegExp(`^${ip.replace(/\./g, '\\.')}'`));
+    await expect(admin.getByRole('group', { name: 'Query parameters' }).getByRole('textbox', { name: 'who', exact: true })).toHaveValue(
+      new RegExp(`^${ip.replace(/\./g, '\\.')}'`),
+    );
     await expect(resultsTable(admin).getByRole('gridcell', { name: expected, exact: true })).toBeVisible(); // the tab's last result
     await runButton(admin).click();
     await expect(resultsTable(admin).getByRole('gridcell', { name: '0', exact: true })).toBeVisible({ timeout: 30_000 });

@@ -31,7 +31,8 @@ test('1,000 rows × 40 columns: first page render and scrolling (printed)', asyn
       select.value = n;
       select.dispatchEvent(new Event('change', { bubbles: true }));
       await new Promise<void>((resolve) => {
-        const check = () => (grid.getAttribute('aria-rowcount') === String(Number(n) + 1) && !grid.getAttribute('aria-busy') ? resolve() : requestAnimationFrame(check));
+        const check = () =>
+          grid.getAttribute('aria-rowcount') === String(Number(n) + 1) && !grid.getAttribute('aria-busy') ? resolve() : requestAnimationFrame(check);
         check();
       });
       await new Promise((r) => requestAnimationFrame(() => r(null)));
@@ -86,7 +87,12 @@ test('1,000 rows × 40 columns: first page render and scrolling (printed)', asyn
       domCells,
       scrollFrames: frames.length,
       frameMs: { median: Math.round(median(frames)), p95: Math.round(pct(frames, 0.95)), max: Math.round(Math.max(...frames)) },
-      mainThreadMsPerFrame: { script: perFrame('ScriptDuration'), layout: perFrame('LayoutDuration'), style: perFrame('RecalcStyleDuration'), allTasks: perFrame('TaskDuration') },
+      mainThreadMsPerFrame: {
+        script: perFrame('ScriptDuration'),
+        layout: perFrame('LayoutDuration'),
+        style: perFrame('RecalcStyleDuration'),
+        allTasks: perFrame('TaskDuration'),
+      },
       idleFrameMs: { median: Math.round(median(idle)), p95: Math.round(pct(idle, 0.95)) },
     })}`,
   );

@@ -111,7 +111,11 @@ test("opens a row's whole event in the drawer, copies it as JSON and pivots from
 
   const drawer = page.getByRole('dialog', { name: `Event ${eventId}` });
   await expect(drawer.getByRole('term').first()).toBeVisible({ timeout: 30_000 });
-  const field = (name: string) => drawer.locator('.event-field').filter({ has: page.getByRole('term').getByText(name, { exact: true }) }).getByRole('definition');
+  const field = (name: string) =>
+    drawer
+      .locator('.event-field')
+      .filter({ has: page.getByRole('term').getByText(name, { exact: true }) })
+      .getByRole('definition');
   await expect(field('eventid')).toHaveText(eventId);
   // Structs come pretty-printed as JSON.
   const identity = JSON.parse((await field('useridentity').textContent())!);
@@ -134,7 +138,10 @@ test("opens a row's whole event in the drawer, copies it as JSON and pivots from
 });
 
 test('pivots from an IP cell into a new tab over the same time window', async ({ page }) => {
-  await run(page, `SELECT sourceIPAddress, count(*) AS n FROM $EDS_ID WHERE ${LAST_30_DAYS} AND sourceIPAddress LIKE '%.%.%.%' GROUP BY sourceIPAddress ORDER BY n DESC, sourceIPAddress LIMIT 10`);
+  await run(
+    page,
+    `SELECT sourceIPAddress, count(*) AS n FROM $EDS_ID WHERE ${LAST_30_DAYS} AND sourceIPAddress LIKE '%.%.%.%' GROUP BY sourceIPAddress ORDER BY n DESC, sourceIPAddress LIMIT 10`,
+  );
   const grid = resultsTable(page);
   const ip = (await grid.locator('[role=gridcell][aria-colindex="2"]').first().textContent())!;
   const n = (await grid.locator('[role=gridcell][aria-colindex="3"]').first().textContent())!;
@@ -152,18 +159,23 @@ test('pivots from an IP cell into a new tab over the same time window', async ({
 });
 
 test('draws a time series of the results and downloads it as PNG', async ({ page }) => {
-  await run(page, `SELECT date_trunc('hour', eventTime) AS hour, count(*) AS n FROM $EDS_ID WHERE eventTime > date_add('day', -2, now()) GROUP BY 1 ORDER BY 1`);
+  await run(
+    page,
+    `SELECT date_trunc('hour', eventTime) AS hour, count(*) AS n FROM $EDS_ID WHERE eventTime > date_add('day', -2, now()) GROUP BY 1 ORDER BY 1`,
+  );
   await page.getByRole('group', { name: 'Results view' }).getByRole('button', { name: 'Chart' }).click();
   const canvas = page.getByRole('img', { name: 'Time series: n by hour' });
   await expect(canvas).toBeVisible();
   // Something was drawn: the line's colour is on the canvas.
   await expect
-    .poll(() => canvas.evaluate((c: HTMLCanvasElement) => {
-      const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
-      let blue = 0;
-      for (let i = 0; i < data.length; i += 4) if (data[i + 2] > 200 && data[i] < 80 && data[i + 3] > 0) blue++;
-      return blue;
-    }))
+    .poll(() =>
+      canvas.evaluate((c: HTMLCanvasElement) => {
+        const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+        let blue = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i + 2] > 200 && data[i] < 80 && data[i + 3] > 0) blue++;
+        return blue;
+      }),
+    )
     .toBeGreaterThan(50);
 
   const download = page.waitForEvent('download');
@@ -222,7 +234,10 @@ leave' AS quoted, n FROM $EDS_ID CROSS JOIN UNNEST(sequence(1, 3)) AS t(n) WHERE
 
   // ...and from History, beside the run it came from.
   await page.goto('/history');
-  const fromHistory = page.getByRole('table', { name: 'My runs' }).getByRole('link', { name: /^Evidence of the CSV export \(100 rows/ }).first();
+  const fromHistory = page
+    .getByRole('table', { name: 'My runs' })
+    .getByRole('link', { name: /^Evidence of the CSV export \(100 rows/ })
+    .first();
   await expect(fromHistory).toBeVisible();
   const historyDownload = page.waitForEvent('download');
   await fromHistory.click();
@@ -260,7 +275,10 @@ function bytesOf(size: string): number {
 }
 
 test('cancels a long query and shows CANCELLED', async ({ page }) => {
-  await setSql(page, `SELECT count(*) FROM $EDS_ID CROSS JOIN UNNEST(sequence(1, 200000)) AS t(n) WHERE ${LAST_30_DAYS} AND strpos(eventID || CAST(n AS varchar), 'zz') > 0`);
+  await setSql(
+    page,
+    `SELECT count(*) FROM $EDS_ID CROSS JOIN UNNEST(sequence(1, 200000)) AS t(n) WHERE ${LAST_30_DAYS} AND strpos(eventID || CAST(n AS varchar), 'zz') > 0`,
+  );
   await runButton(page).click();
   await expect(queryStatus(page)).toHaveText(/^(QUEUED|RUNNING)$/);
   await page.getByRole('button', { name: 'Cancel' }).click();

@@ -18,7 +18,13 @@ async function sharedQueryWithTwoVersions(admin: Page, name: string, viewer: str
   expect(updated.ok(), await updated.text()).toBe(true);
   const shared = await admin.request.put(`/api/saved-queries/${query.id}/shares`, {
     headers,
-    data: { everyoneRole: null, users: [{ email: viewer, role: 'viewer' }, { email: editor, role: 'editor' }] },
+    data: {
+      everyoneRole: null,
+      users: [
+        { email: viewer, role: 'viewer' },
+        { email: editor, role: 'editor' },
+      ],
+    },
   });
   expect(shared.ok(), await shared.text()).toBe(true);
   return query.id;

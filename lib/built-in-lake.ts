@@ -50,7 +50,9 @@ function runningQueries(e: Env): number {
   const asked = Math.min(e.TRAILBENCH_MAX_RUNNING_QUERIES, e.TRAILBENCH_MAX_CONCURRENT_QUERIES);
   const running = runnableQueries(asked, e.UV_THREADPOOL_SIZE);
   if (running < asked) {
-    console.warn(`[lake] Node's worker pool has ${e.UV_THREADPOOL_SIZE} threads: ${running} of ${asked} queries run at once (start with npm start, or set UV_THREADPOOL_SIZE=${workerPoolSize(asked)}).`);
+    console.warn(
+      `[lake] Node's worker pool has ${e.UV_THREADPOOL_SIZE} threads: ${running} of ${asked} queries run at once (start with npm start, or set UV_THREADPOOL_SIZE=${workerPoolSize(asked)}).`,
+    );
   }
   return running;
 }
@@ -63,7 +65,11 @@ async function openFromEnv(): Promise<Lake> {
   // Own the lake before opening it: the CLI then goes through this server's API instead of opening
   // it too. A CLI that has it open now (an import) is waited for; requests wait with it.
   const lakeDir = lakeDirOf(e.dataDir);
-  await acquireLakeWhenFree(lakeDir, { kind: 'server', url: baseUrl() }, { onWait: (holder) => console.log(`[trailbench] waiting for the lake: ${describeBusy(lakeDir, holder)}`) });
+  await acquireLakeWhenFree(
+    lakeDir,
+    { kind: 'server', url: baseUrl() },
+    { onWait: (holder) => console.log(`[trailbench] waiting for the lake: ${describeBusy(lakeDir, holder)}`) },
+  );
   const lake = await Lake.open(lakeOptionsFromEnv(e.dataDir));
   if (lake.credentials.generated) printCredentials(lake, e.PORT, e.HOSTNAME);
   await seedDemoStores(lake, e.TRAILBENCH_DEMO_EVENTS);

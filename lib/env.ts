@@ -27,10 +27,19 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOSTNAME: z.string().min(1).default('127.0.0.1'),
   TRAILBENCH_DATA_DIR: z.string().min(1).default('./data'),
-  TRAILBENCH_LAKE_ACCESS_KEY_ID: z.string().regex(/^[A-Z0-9]{16,128}$/, 'must be 16-128 upper-case letters or digits').optional(),
+  TRAILBENCH_LAKE_ACCESS_KEY_ID: z
+    .string()
+    .regex(/^[A-Z0-9]{16,128}$/, 'must be 16-128 upper-case letters or digits')
+    .optional(),
   TRAILBENCH_LAKE_SECRET_ACCESS_KEY: z.string().min(16).optional(),
-  TRAILBENCH_LAKE_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must look like an AWS region, e.g. us-east-1').default('us-east-1'),
-  TRAILBENCH_LAKE_ACCOUNT_ID: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account ID').default('123456789012'),
+  TRAILBENCH_LAKE_REGION: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must look like an AWS region, e.g. us-east-1')
+    .default('us-east-1'),
+  TRAILBENCH_LAKE_ACCOUNT_ID: z
+    .string()
+    .regex(/^\d{12}$/, 'must be a 12-digit AWS account ID')
+    .default('123456789012'),
   /** Events generated into the `demo` store when the data directory is empty; 0 disables the demo store. */
   TRAILBENCH_DEMO_EVENTS: z.coerce.number().int().min(0).default(100_000),
   /**
@@ -43,7 +52,12 @@ const schema = z.object({
   /** Queries on the engine at once (the others wait QUEUED); Node's worker pool is sized for them (lib/util/worker-pool.mjs). */
   TRAILBENCH_MAX_RUNNING_QUERIES: z.coerce.number().int().min(1).max(64).default(DEFAULT_MAX_RUNNING_QUERIES),
   /** Memory each running query can count on; the query engine's limit is this times the running queries. */
-  TRAILBENCH_QUERY_MEMORY_LIMIT: z.string().regex(SIZE, 'must be a size such as 512MiB or 2GB').transform(sizeBytes).refine((b) => b >= 2 ** 24, 'must be at least 16MiB').optional(),
+  TRAILBENCH_QUERY_MEMORY_LIMIT: z
+    .string()
+    .regex(SIZE, 'must be a size such as 512MiB or 2GB')
+    .transform(sizeBytes)
+    .refine((b) => b >= 2 ** 24, 'must be at least 16MiB')
+    .optional(),
   /** Read by libuv when the process starts (lib/util/worker-pool.mjs); here only to know the pool's size. */
   UV_THREADPOOL_SIZE: z.coerce.number().int().min(1).default(LIBUV_DEFAULT_POOL),
   /** Events an import commits at a time (the lake's default when unset): smaller batches lose less to a crash, larger ones import faster. */
@@ -54,13 +68,21 @@ const schema = z.object({
   TRAILBENCH_IMPORT_ROOTS: z
     .string()
     .optional()
-    .transform((v) => (v ?? '').split(',').map((p) => p.trim()).filter(Boolean))
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    )
     .refine((roots) => roots.every((p) => path.isAbsolute(p)), 'must be absolute directories, separated by commas'),
   /** The query engine's threads, the machine's cores when unset; at least 2, as queries run on all but one (lib/lake/query/background.ts). */
   TRAILBENCH_DUCKDB_THREADS: z.coerce.number().int().min(1).optional(),
   TRAILBENCH_DUCKDB_MEMORY_LIMIT: z.string().regex(SIZE).optional(),
   /** PostgreSQL for the app database (postgres://...); embedded SQLite in the data directory when unset. */
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   /** Creates the first admin on an empty database (automated deployments); otherwise a one-time setup link is printed. */
   TRAILBENCH_ADMIN_EMAIL: z.string().email().optional(),
   TRAILBENCH_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),

@@ -3,11 +3,27 @@ import { CliError, type Command } from './cli/command';
 
 /** `npx trailbench <command>`: the lake from a terminal. A command's module (and the lake) loads only when it runs. */
 const COMMANDS: { name: string; summary: string; load: () => Promise<Command> }[] = [
-  { name: 'import', summary: 'import CloudTrail log files (a directory or s3://bucket/prefix) into an event data store', load: async () => (await import('./cli/import')).importCommand },
-  { name: 'stores', summary: 'list the event data stores with their status, retention, events and size', load: async () => (await import('./cli/stores')).storesCommand },
-  { name: 'compact', summary: 'merge each day\'s small files into one sorted file now (background compaction, on demand)', load: async () => (await import('./cli/compact')).compactCommand },
+  {
+    name: 'import',
+    summary: 'import CloudTrail log files (a directory or s3://bucket/prefix) into an event data store',
+    load: async () => (await import('./cli/import')).importCommand,
+  },
+  {
+    name: 'stores',
+    summary: 'list the event data stores with their status, retention, events and size',
+    load: async () => (await import('./cli/stores')).storesCommand,
+  },
+  {
+    name: 'compact',
+    summary: "merge each day's small files into one sorted file now (background compaction, on demand)",
+    load: async () => (await import('./cli/compact')).compactCommand,
+  },
   { name: 'verify', summary: 'check every stored file against the manifests (SHA-256)', load: async () => (await import('./cli/verify')).verifyCommand },
-  { name: 'demo-data', summary: 'write realistic CloudTrail log files in the trail archive layout', load: async () => (await import('./cli/demo-data')).demoDataCommand },
+  {
+    name: 'demo-data',
+    summary: 'write realistic CloudTrail log files in the trail archive layout',
+    load: async () => (await import('./cli/demo-data')).demoDataCommand,
+  },
 ];
 
 const USAGE = `Usage: trailbench <command> [options]

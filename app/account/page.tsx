@@ -11,8 +11,12 @@ export default function AccountPage() {
         <>
           <section className="acc-panel" aria-labelledby="who-heading">
             <h2 id="who-heading">Signed in as</h2>
-            <p>{me.name} — {me.email} ({me.role})</p>
-            <p><Link href="/account/keys">Lake access keys</Link>: keys for the AWS CLI and SDKs against this lake.</p>
+            <p>
+              {me.name} — {me.email} ({me.role})
+            </p>
+            <p>
+              <Link href="/account/keys">Lake access keys</Link>: keys for the AWS CLI and SDKs against this lake.
+            </p>
           </section>
           <ChangePasswordForm me={me} />
         </>

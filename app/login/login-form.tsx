@@ -26,12 +26,26 @@ export default function LoginForm({ oidcName }: { oidcName?: string }) {
   return (
     <form className="auth-form" method="post" onSubmit={submit} aria-label="Sign in">
       <h1>Sign in to Trailbench</h1>
-      <label>Email<input name="email" type="email" autoComplete="username" required /></label>
-      <label>Password<input name="password" type="password" autoComplete="current-password" required /></label>
-      {error && <p role="alert" className="auth-error">{error}</p>}
+      <label>
+        Email
+        <input name="email" type="email" autoComplete="username" required />
+      </label>
+      <label>
+        Password
+        <input name="password" type="password" autoComplete="current-password" required />
+      </label>
+      {error && (
+        <p role="alert" className="auth-error">
+          {error}
+        </p>
+      )}
       <SubmitButton disabled={busy}>Sign in</SubmitButton>
       {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- next-auth's OIDC sign-in is a route handler: a full navigation */}
-      {oidcName && <a className="auth-sso" href="/api/auth/signin/oidc">Sign in with {oidcName}</a>}
+      {oidcName && (
+        <a className="auth-sso" href="/api/auth/signin/oidc">
+          Sign in with {oidcName}
+        </a>
+      )}
     </form>
   );
 }

@@ -3,7 +3,9 @@ export function LinkProblem({ heading, message, signIn = true }: { heading: stri
   return (
     <section className="auth-form" aria-labelledby="link-problem-heading">
       <h1 id="link-problem-heading">{heading}</h1>
-      <p role="alert" className="auth-error">{message}</p>
+      <p role="alert" className="auth-error">
+        {message}
+      </p>
       {signIn && <a href="/login">Go to sign-in</a>}
     </section>
   );

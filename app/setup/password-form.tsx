@@ -42,10 +42,27 @@ export default function PasswordForm({ kind, heading }: { kind: TokenKind; headi
   return (
     <form className="auth-form" method="post" onSubmit={submit} aria-label={heading}>
       <h1>{heading}</h1>
-      {kind === 'setup' && <label>Email<input name="email" type="email" autoComplete="username" required /></label>}
-      {kind !== 'reset' && <label>Name<input name="name" type="text" maxLength={100} /></label>}
-      <label>Password (at least {PASSWORD_MIN} characters)<input name="password" type="password" minLength={PASSWORD_MIN} autoComplete="new-password" required /></label>
-      {message && <p role={done ? 'status' : 'alert'} className={done ? 'auth-ok' : 'auth-error'}>{message}</p>}
+      {kind === 'setup' && (
+        <label>
+          Email
+          <input name="email" type="email" autoComplete="username" required />
+        </label>
+      )}
+      {kind !== 'reset' && (
+        <label>
+          Name
+          <input name="name" type="text" maxLength={100} />
+        </label>
+      )}
+      <label>
+        Password (at least {PASSWORD_MIN} characters)
+        <input name="password" type="password" minLength={PASSWORD_MIN} autoComplete="new-password" required />
+      </label>
+      {message && (
+        <p role={done ? 'status' : 'alert'} className={done ? 'auth-ok' : 'auth-error'}>
+          {message}
+        </p>
+      )}
       {done ? <a href="/login">Go to sign-in</a> : <SubmitButton disabled={busy}>{BUTTONS[kind]}</SubmitButton>}
     </form>
   );

@@ -9,7 +9,8 @@ import { NewKeySecret } from './new-key-secret';
 
 const ROLE_RIGHTS: Record<Me['role'], string> = {
   viewer: 'As a viewer, your keys may only list and read event data stores (ListEventDataStores, GetEventDataStore); they run no queries.',
-  analyst: 'As an analyst, your keys may run queries (StartQuery, DescribeQuery, GetQueryResults, CancelQuery, ListQueries) and read event data stores; they cannot manage stores or imports.',
+  analyst:
+    'As an analyst, your keys may run queries (StartQuery, DescribeQuery, GetQueryResults, CancelQuery, ListQueries) and read event data stores; they cannot manage stores or imports.',
   admin: 'As an admin, your keys may call every operation, including managing stores, imports and ingestion.',
 };
 
@@ -75,7 +76,8 @@ export function AccessKeysPanel({ me }: { me: Me }) {
       <section className="acc-panel" aria-labelledby="new-key-heading">
         <h2 id="new-key-heading">New access key</h2>
         <p className="acc-muted">
-          Sign requests to the lake&apos;s CloudTrail endpoint ({endpoint}, region {region || '…'}) with the AWS CLI, boto3 or an AWS SDK. {ROLE_RIGHTS[me.role]}
+          Sign requests to the lake&apos;s CloudTrail endpoint ({endpoint}, region {region || '…'}) with the AWS CLI, boto3 or an AWS SDK.{' '}
+          {ROLE_RIGHTS[me.role]}
         </p>
         <form className="acc-row" onSubmit={create} aria-label="Create an access key">
           <label>
@@ -88,7 +90,11 @@ export function AccessKeysPanel({ me }: { me: Me }) {
         </form>
         {issued && <NewKeySecret issued={issued} region={region} endpoint={endpoint} />}
       </section>
-      {error && <p role="alert" className="acc-error">{error}</p>}
+      {error && (
+        <p role="alert" className="acc-error">
+          {error}
+        </p>
+      )}
       {notice && <p role="status">{notice}</p>}
       <section className="acc-panel" aria-labelledby="my-keys-heading">
         <h2 id="my-keys-heading">Your access keys</h2>

@@ -3,12 +3,21 @@
 import { request } from '../api/request';
 
 export interface AccessKey {
-  accessKeyId: string; name: string; ownerEmail: string; status: 'active' | 'revoked';
-  createdAt: string; revokedAt: string | null; lastUsedAt: string | null; lastUsedOperation: string | null;
+  accessKeyId: string;
+  name: string;
+  ownerEmail: string;
+  status: 'active' | 'revoked';
+  createdAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+  lastUsedOperation: string | null;
 }
 
 /** A key just created or rotated: the only time its secret is seen. */
-export interface NewAccessKey { key: AccessKey; secretAccessKey: string }
+export interface NewAccessKey {
+  key: AccessKey;
+  secretAccessKey: string;
+}
 
 const id = encodeURIComponent;
 

@@ -4,9 +4,18 @@ import { formatWhen } from '../format';
 import type { AccessKey } from './api';
 
 /** Keys with their status and last use; active ones can be rotated or revoked. `showOwner` for the admin's view of everyone's. */
-export function KeysTable({ keys, label, showOwner, onRotate, onRevoke }: {
-  keys: AccessKey[]; label: string; showOwner?: boolean;
-  onRotate?: (k: AccessKey) => void; onRevoke: (k: AccessKey) => void;
+export function KeysTable({
+  keys,
+  label,
+  showOwner,
+  onRotate,
+  onRevoke,
+}: {
+  keys: AccessKey[];
+  label: string;
+  showOwner?: boolean;
+  onRotate?: (k: AccessKey) => void;
+  onRevoke: (k: AccessKey) => void;
 }) {
   if (!keys.length) return <p className="acc-muted">No access keys.</p>;
   return (

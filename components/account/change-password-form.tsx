@@ -59,7 +59,11 @@ export function ChangePasswordForm({ me }: { me: Me }) {
           Change password
         </SubmitButton>
       </form>
-      {error && <p role="alert" className="acc-error">{error}</p>}
+      {error && (
+        <p role="alert" className="acc-error">
+          {error}
+        </p>
+      )}
       {notice && <p role="status">{notice}</p>}
     </section>
   );

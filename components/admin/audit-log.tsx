@@ -5,7 +5,12 @@ import { api, type AuditEntry, type AuditFilter } from '../api/accounts';
 import { formatWhen, localInputToIso } from '../format';
 import { SubmitButton } from '../forms/submit-button';
 
-interface FilterFields { email: string; action: string; since: string; until: string }
+interface FilterFields {
+  email: string;
+  action: string;
+  since: string;
+  until: string;
+}
 
 function toFilter(f: FilterFields): AuditFilter {
   return { email: f.email.trim() || undefined, action: f.action.trim() || undefined, since: localInputToIso(f.since), until: localInputToIso(f.until) };
@@ -65,8 +70,16 @@ export function AuditLog() {
           Export CSV
         </a>
       </form>
-      {error && <p role="alert" className="acc-error">{error}</p>}
-      {entries && <p className="acc-muted">{entries.length === 500 ? 'The newest 500 entries; narrow the filter or export CSV for all.' : `${entries.length} entries.`}</p>}
+      {error && (
+        <p role="alert" className="acc-error">
+          {error}
+        </p>
+      )}
+      {entries && (
+        <p className="acc-muted">
+          {entries.length === 500 ? 'The newest 500 entries; narrow the filter or export CSV for all.' : `${entries.length} entries.`}
+        </p>
+      )}
       {entries && entries.length > 0 && (
         <table className="acc-table" aria-label="Audit log">
           <thead>
@@ -86,7 +99,9 @@ export function AuditLog() {
                 <td>{e.action}</td>
                 <td>{e.target ?? ''}</td>
                 <td>
-                  <code className="acc-clip" title={e.detail}>{e.detail === '{}' ? '' : e.detail}</code>
+                  <code className="acc-clip" title={e.detail}>
+                    {e.detail === '{}' ? '' : e.detail}
+                  </code>
                 </td>
               </tr>
             ))}

@@ -56,7 +56,11 @@ export function InviteForm({ onInvited }: { onInvited: (u: User) => void }) {
           Invite
         </SubmitButton>
       </form>
-      {error && <p role="alert" className="acc-error">{error}</p>}
+      {error && (
+        <p role="alert" className="acc-error">
+          {error}
+        </p>
+      )}
       {invite && (
         <OneTimeLink
           what="Invite link"

@@ -31,15 +31,21 @@ export function UserLinkActions({ user }: { user: User }) {
       <button type="button" className="acc-button acc-secondary" onClick={() => void issue()}>
         {user.invitePending ? `Re-send invite to ${user.email}` : `Reset password of ${user.email}`}
       </button>
-      {error && <p role="alert" className="acc-error">{error}</p>}
+      {error && (
+        <p role="alert" className="acc-error">
+          {error}
+        </p>
+      )}
       {link && (
         <OneTimeLink
           what={link.what}
           email={user.email}
           url={link.url}
-          note={link.what === 'Invite link'
-            ? `A new invite link for ${user.email} (any earlier one no longer works); shown only now, works once, for ${lifetimeText('invite')}.`
-            : `Give this link to ${user.email} to choose a new password; shown only now, works once, for ${lifetimeText('reset')}. Their sessions end when they use it.`}
+          note={
+            link.what === 'Invite link'
+              ? `A new invite link for ${user.email} (any earlier one no longer works); shown only now, works once, for ${lifetimeText('invite')}.`
+              : `Give this link to ${user.email} to choose a new password; shown only now, works once, for ${lifetimeText('reset')}. Their sessions end when they use it.`
+          }
         />
       )}
     </>

@@ -33,7 +33,11 @@ export function UsersAdmin({ me }: { me: Me }) {
       <InviteForm onInvited={(u) => setUsers((list) => [...(list ?? []), u])} />
       <section className="acc-panel" aria-labelledby="users-heading">
         <h2 id="users-heading">Users</h2>
-        {error && <p role="alert" className="acc-error">{error}</p>}
+        {error && (
+          <p role="alert" className="acc-error">
+            {error}
+          </p>
+        )}
         {notice && <p role="status">{notice}</p>}
         {users && (
           <table className="acc-table" aria-label="Users">
@@ -56,7 +60,12 @@ export function UsersAdmin({ me }: { me: Me }) {
                     <td>{u.email}</td>
                     <td>{u.name}</td>
                     <td>
-                      <select aria-label={`Role of ${u.email}`} value={u.role} disabled={self} onChange={(e) => void change(u, { role: e.target.value as Role })}>
+                      <select
+                        aria-label={`Role of ${u.email}`}
+                        value={u.role}
+                        disabled={self}
+                        onChange={(e) => void change(u, { role: e.target.value as Role })}
+                      >
                         <option value="viewer">Viewer</option>
                         <option value="analyst">Analyst</option>
                         <option value="admin">Admin</option>

@@ -13,7 +13,15 @@ export function confirmWithoutDestination(ids: string[]): boolean {
  * Checkboxes for the user's destinations (masked URLs only). With `preselectSingle` (a new rule),
  * a user's only destination starts ticked: a new rule is almost always meant to notify it.
  */
-export function DestinationPicker({ value, onChange, preselectSingle = false }: { value: string[]; onChange: (ids: string[]) => void; preselectSingle?: boolean }) {
+export function DestinationPicker({
+  value,
+  onChange,
+  preselectSingle = false,
+}: {
+  value: string[];
+  onChange: (ids: string[]) => void;
+  preselectSingle?: boolean;
+}) {
   const [destinations, setDestinations] = useState<Destination[] | null>(null);
   const first = useRef({ preselectSingle, onChange });
   useEffect(() => {
@@ -31,8 +39,15 @@ export function DestinationPicker({ value, onChange, preselectSingle = false }: 
       {destinations?.length === 0 && <p className="acc-muted">No destinations yet: add one on the Alerts page.</p>}
       {destinations?.map((d) => (
         <label key={d.id} className="acc-check">
-          <input type="checkbox" checked={value.includes(d.id)} onChange={(e) => onChange(e.target.checked ? [...value, d.id] : value.filter((x) => x !== d.id))} />{' '}
-          {d.name} <span className="acc-muted">({KIND_LABELS[d.kind]}, {d.urlHint})</span>
+          <input
+            type="checkbox"
+            checked={value.includes(d.id)}
+            onChange={(e) => onChange(e.target.checked ? [...value, d.id] : value.filter((x) => x !== d.id))}
+          />{' '}
+          {d.name}{' '}
+          <span className="acc-muted">
+            ({KIND_LABELS[d.kind]}, {d.urlHint})
+          </span>
         </label>
       ))}
     </fieldset>

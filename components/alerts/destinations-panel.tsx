@@ -7,12 +7,20 @@ import { DEFAULT_URLS, DESTINATION_KINDS, KEYED_KINDS, KIND_LABELS, type Destina
 
 /** What a URL of each kind looks like, and what it is called. */
 const URL_EXAMPLE: Record<DestinationKind, string> = {
-  slack: 'https://hooks.slack.com/services/T…/B…/…', webhook: 'https://alerts.example.com/trailbench',
+  slack: 'https://hooks.slack.com/services/T…/B…/…',
+  webhook: 'https://alerts.example.com/trailbench',
   email: 'smtp://user:password@mail.example.com:587/?from=alerts@example.com&to=soc@example.com',
-  pagerduty: DEFAULT_URLS.pagerduty!, teams: 'https://….webhook.office.com/…', opsgenie: DEFAULT_URLS.opsgenie!,
+  pagerduty: DEFAULT_URLS.pagerduty!,
+  teams: 'https://….webhook.office.com/…',
+  opsgenie: DEFAULT_URLS.opsgenie!,
 };
 const URL_LABEL: Record<DestinationKind, string> = {
-  slack: 'Webhook URL', webhook: 'Webhook URL', teams: 'Webhook URL', email: 'SMTP URL', pagerduty: 'Events API URL', opsgenie: 'Alerts API URL',
+  slack: 'Webhook URL',
+  webhook: 'Webhook URL',
+  teams: 'Webhook URL',
+  email: 'SMTP URL',
+  pagerduty: 'Events API URL',
+  opsgenie: 'Alerts API URL',
 };
 
 /** The user's destinations: add (URL stored server-side, shown masked), rotate a signing secret, delete. */
@@ -59,7 +67,9 @@ export function DestinationsPanel({ canEdit, onChange }: { canEdit: boolean; onC
 
   async function add() {
     const keyed = KEYED_KINDS.has(kind);
-    const ok = await act(() => alertsApi.createDestination({ name: name.trim(), kind, url: url.trim(), sign: kind === 'webhook' && sign, ...(keyed ? { key: key.trim() } : {}) }));
+    const ok = await act(() =>
+      alertsApi.createDestination({ name: name.trim(), kind, url: url.trim(), sign: kind === 'webhook' && sign, ...(keyed ? { key: key.trim() } : {}) }),
+    );
     if (ok) {
       setName('');
       setUrl('');
@@ -94,7 +104,12 @@ export function DestinationsPanel({ canEdit, onChange }: { canEdit: boolean; onC
                   <td>
                     <div className="acc-row">
                       {d.kind === 'webhook' && (
-                        <button type="button" className="acc-button acc-secondary" disabled={busy} onClick={() => void act(() => alertsApi.changeDestination(d.id, { rotateSecret: true }))}>
+                        <button
+                          type="button"
+                          className="acc-button acc-secondary"
+                          disabled={busy}
+                          onClick={() => void act(() => alertsApi.changeDestination(d.id, { rotateSecret: true }))}
+                        >
                           {d.signed ? `New signing secret for ${d.name}` : `Sign requests to ${d.name}`}
                         </button>
                       )}
@@ -116,9 +131,13 @@ export function DestinationsPanel({ canEdit, onChange }: { canEdit: boolean; onC
       )}
       {secret && (
         <div className="acc-notice" role="status">
-          <p>Signing secret of “{secret.name}”, shown only now: receivers check <code>X-Trailbench-Signature</code> with it (see docs/alerts.md).</p>
+          <p>
+            Signing secret of “{secret.name}”, shown only now: receivers check <code>X-Trailbench-Signature</code> with it (see docs/alerts.md).
+          </p>
           <input type="text" readOnly aria-label={`Signing secret of ${secret.name}`} value={secret.value} onFocus={(e) => e.target.select()} size={60} />{' '}
-          <button type="button" className="acc-button acc-secondary" onClick={() => setSecret(null)}>I have copied it</button>
+          <button type="button" className="acc-button acc-secondary" onClick={() => setSecret(null)}>
+            I have copied it
+          </button>
         </div>
       )}
       {canEdit && (
@@ -137,12 +156,24 @@ export function DestinationsPanel({ canEdit, onChange }: { canEdit: boolean; onC
           <label>
             Kind
             <select aria-label="Kind" value={kind} onChange={(e) => setKind(e.target.value as DestinationKind)}>
-              {DESTINATION_KINDS.map((k) => <option key={k} value={k}>{KIND_LABELS[k]}</option>)}
+              {DESTINATION_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {KIND_LABELS[k]}
+                </option>
+              ))}
             </select>
           </label>
           <label className="acc-grow">
             {URL_LABEL[kind]}
-            <input type="text" required={!DEFAULT_URLS[kind]} maxLength={2048} value={url} onChange={(e) => setUrl(e.target.value)} placeholder={URL_EXAMPLE[kind]} autoComplete="off" />
+            <input
+              type="text"
+              required={!DEFAULT_URLS[kind]}
+              maxLength={2048}
+              value={url}
+              onChange={(e) => setUrl(e.target.value)}
+              placeholder={URL_EXAMPLE[kind]}
+              autoComplete="off"
+            />
           </label>
           {KEYED_KINDS.has(kind) && (
             <label>
@@ -155,12 +186,19 @@ export function DestinationsPanel({ canEdit, onChange }: { canEdit: boolean; onC
               <input type="checkbox" checked={sign} onChange={(e) => setSign(e.target.checked)} /> Sign requests (HMAC-SHA256)
             </label>
           )}
-          <SubmitButton className="acc-button" disabled={busy || !name.trim() || (!url.trim() && !DEFAULT_URLS[kind]) || (KEYED_KINDS.has(kind) && !key.trim())}>
+          <SubmitButton
+            className="acc-button"
+            disabled={busy || !name.trim() || (!url.trim() && !DEFAULT_URLS[kind]) || (KEYED_KINDS.has(kind) && !key.trim())}
+          >
             Add destination
           </SubmitButton>
         </form>
       )}
-      {error && <p role="alert" className="acc-error">{error}</p>}
+      {error && (
+        <p role="alert" className="acc-error">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

@@ -15,14 +15,21 @@ export function FiringView({ id }: { id: string }) {
   useEffect(() => {
     alertsApi.firing(id).then(setF, (e: unknown) => setError((e as Error).message));
   }, [id]);
-  if (error) return <p role="alert" className="acc-error">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" className="acc-error">
+        {error}
+      </p>
+    );
   if (!f) return <p className="acc-muted">Loading…</p>;
   return (
     <>
-      <h1>{f.test ? 'Test of ' : ''}{f.rule.name}</h1>
+      <h1>
+        {f.test ? 'Test of ' : ''}
+        {f.rule.name}
+      </h1>
       <p className="acc-muted">
-        Fired {formatWhen(f.firedAt)} · window (UTC) {formatWindow(f.windowStart, f.windowEnd)} ·{' '}
-        <Link href={`/alerts/${f.rule.id}`}>Rule and history</Link>
+        Fired {formatWhen(f.firedAt)} · window (UTC) {formatWindow(f.windowStart, f.windowEnd)} · <Link href={`/alerts/${f.rule.id}`}>Rule and history</Link>
         {f.query && (
           <>
             {' · '}
@@ -32,7 +39,9 @@ export function FiringView({ id }: { id: string }) {
       </p>
       <p>{f.summary}</p>
       <div className="acc-row">
-        <span className="acc-muted">{f.rowCount} rows fired{f.rows.length < f.rowCount ? ` (the first ${f.rows.length} are kept here)` : ''}.</span>
+        <span className="acc-muted">
+          {f.rowCount} rows fired{f.rows.length < f.rowCount ? ` (the first ${f.rows.length} are kept here)` : ''}.
+        </span>
         {f.queryHandle && (
           <a className="acc-button acc-link-button acc-secondary" href={exportUrl(f.queryHandle, { format: 'csv', scope: 'all', formulaGuard: true })} download>
             Export the query's full result (CSV, kept 7 days)
@@ -48,7 +57,8 @@ export function FiringView({ id }: { id: string }) {
       <ul>
         {f.deliveries.map((d) => (
           <li key={d.id}>
-            {d.destinationName}: <span className={`alert-badge alert-${d.status}`}>{d.status}</span> after {plural(d.attempts, 'attempt')}{d.lastError && <span className="acc-error"> — {d.lastError}</span>}
+            {d.destinationName}: <span className={`alert-badge alert-${d.status}`}>{d.status}</span> after {plural(d.attempts, 'attempt')}
+            {d.lastError && <span className="acc-error"> — {d.lastError}</span>}
           </li>
         ))}
       </ul>

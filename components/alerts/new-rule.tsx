@@ -15,11 +15,21 @@ export function NewRule() {
     const id = new URLSearchParams(window.location.search).get('savedQueryId');
     if (!id) return setError('Open this page from a saved query (its “New alert rule” button).');
     setSavedQueryId(id);
-    api.getSaved(id).then((q) => setQueryName(q.name), (e: unknown) => setError((e as Error).message));
+    api.getSaved(id).then(
+      (q) => setQueryName(q.name),
+      (e: unknown) => setError((e as Error).message),
+    );
   }, []);
   const value = useMemo(() => NEW_RULE(savedQueryId, queryName ? `Alert on ${queryName}` : ''), [savedQueryId, queryName]);
 
-  if (queryName === null) return error ? <p role="alert" className="acc-error">{error}</p> : <p className="acc-muted">Loading…</p>;
+  if (queryName === null)
+    return error ? (
+      <p role="alert" className="acc-error">
+        {error}
+      </p>
+    ) : (
+      <p className="acc-muted">Loading…</p>
+    );
   return (
     <>
       <p className="acc-muted">On the saved query “{queryName}”.</p>
@@ -40,7 +50,11 @@ export function NewRule() {
           }
         }}
       />
-      {error && <p role="alert" className="acc-error">{error}</p>}
+      {error && (
+        <p role="alert" className="acc-error">
+          {error}
+        </p>
+      )}
     </>
   );
 }

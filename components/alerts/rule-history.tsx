@@ -9,7 +9,7 @@ const RUN_LABEL: Record<string, string> = { running: 'Running', ok: 'Condition n
 
 /** A run's outcome as the history and the rule's status line say it. */
 export function runOutcome(r: Run): string {
-  return r.kind === 'test' && r.firing ? 'Test sent' : RUN_LABEL[r.status] ?? r.status;
+  return r.kind === 'test' && r.firing ? 'Test sent' : (RUN_LABEL[r.status] ?? r.status);
 }
 
 function Deliveries({ list }: { list: Delivery[] }) {
@@ -50,7 +50,9 @@ export function RuleHistory({ runs }: { runs: Run[] }) {
           <th scope="col">Kind</th>
           <th scope="col">Outcome</th>
           <th scope="col">Window (UTC)</th>
-          <th scope="col" className="acc-num">Rows</th>
+          <th scope="col" className="acc-num">
+            Rows
+          </th>
           <th scope="col">Notification</th>
         </tr>
       </thead>
@@ -65,7 +67,10 @@ export function RuleHistory({ runs }: { runs: Run[] }) {
               {r.note && <div className="acc-muted">{r.note}</div>}
             </td>
             <td className="acc-id alert-window">{formatWindow(r.windowStart, r.windowEnd)}</td>
-            <td className="acc-num">{r.rowCount ?? '—'}{r.matchedCount !== null && r.matchedCount !== r.rowCount ? ` (${r.matchedCount} matched)` : ''}</td>
+            <td className="acc-num">
+              {r.rowCount ?? '—'}
+              {r.matchedCount !== null && r.matchedCount !== r.rowCount ? ` (${r.matchedCount} matched)` : ''}
+            </td>
             <td>
               {r.firing ? (
                 <>

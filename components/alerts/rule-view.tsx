@@ -64,12 +64,21 @@ export function RuleView({ id, me }: { id: string; me: Me }) {
     return (
       <>
         <h1>Alert rule not found</h1>
-        <p role="alert" className="acc-error">{missing}</p>
+        <p role="alert" className="acc-error">
+          {missing}
+        </p>
         <Link href="/alerts">Back to alerts</Link>
       </>
     );
   }
-  if (!rule || !formValue) return error ? <p role="alert" className="acc-error">{error}</p> : <p className="acc-muted">Loading…</p>;
+  if (!rule || !formValue)
+    return error ? (
+      <p role="alert" className="acc-error">
+        {error}
+      </p>
+    ) : (
+      <p className="acc-muted">Loading…</p>
+    );
   const canEdit = me.role !== 'viewer';
   const lastTest = runs.find((r) => r.kind === 'test');
 
@@ -77,7 +86,8 @@ export function RuleView({ id, me }: { id: string; me: Me }) {
     <>
       <h1>{rule.name}</h1>
       <p className="acc-muted">
-        On {rule.savedQueryName ? <Link href={`/saved/${rule.savedQueryId}`}>{rule.savedQueryName}</Link> : 'a deleted saved query'} · {rule.scheduleText} · fires on {rule.conditionText}
+        On {rule.savedQueryName ? <Link href={`/saved/${rule.savedQueryId}`}>{rule.savedQueryName}</Link> : 'a deleted saved query'} · {rule.scheduleText} ·
+        fires on {rule.conditionText}
         {rule.enabled && rule.nextRunAt && ` · next run ${formatWhen(rule.nextRunAt)}`}
       </p>
       <p>
@@ -87,12 +97,15 @@ export function RuleView({ id, me }: { id: string; me: Me }) {
       {/* tests do not change the scheduled status, so the newest test's outcome is shown beside it */}
       {lastTest && (
         <p role="status" aria-label="Last test">
-          Last test: <span className={`alert-badge alert-${lastTest.status}`}>{runOutcome(lastTest)}</span> <span className="acc-muted">{formatWhen(lastTest.startedAt)}</span>
+          Last test: <span className={`alert-badge alert-${lastTest.status}`}>{runOutcome(lastTest)}</span>{' '}
+          <span className="acc-muted">{formatWhen(lastTest.startedAt)}</span>
           {lastTest.error && <span className="acc-error"> — {lastTest.error}</span>}
         </p>
       )}
       {rule.warnings.map((w) => (
-        <p key={w} className="acc-notice">{w}</p>
+        <p key={w} className="acc-notice">
+          {w}
+        </p>
       ))}
       {canEdit && (
         <div className="acc-row">
@@ -109,7 +122,12 @@ export function RuleView({ id, me }: { id: string; me: Me }) {
           >
             Test now
           </button>
-          <button type="button" className="acc-button acc-secondary" disabled={busy} onClick={() => void act(rule.enabled ? 'Pause' : 'Resume', async () => void (await alertsApi.setEnabled(id, !rule.enabled)))}>
+          <button
+            type="button"
+            className="acc-button acc-secondary"
+            disabled={busy}
+            onClick={() => void act(rule.enabled ? 'Pause' : 'Resume', async () => void (await alertsApi.setEnabled(id, !rule.enabled)))}
+          >
             {rule.enabled ? 'Pause' : 'Resume'}
           </button>
           <button
@@ -117,7 +135,11 @@ export function RuleView({ id, me }: { id: string; me: Me }) {
             className="acc-button acc-danger"
             disabled={busy}
             onClick={() => {
-              if (window.confirm(`Delete the alert rule “${rule.name}” and its history?`)) void act('Delete', async () => { await alertsApi.deleteRule(id); window.location.assign('/alerts'); });
+              if (window.confirm(`Delete the alert rule “${rule.name}” and its history?`))
+                void act('Delete', async () => {
+                  await alertsApi.deleteRule(id);
+                  window.location.assign('/alerts');
+                });
             }}
           >
             Delete rule
@@ -125,7 +147,11 @@ export function RuleView({ id, me }: { id: string; me: Me }) {
           {notice && <span role="status">{notice}</span>}
         </div>
       )}
-      {error && <p role="alert" className="acc-error">{error}</p>}
+      {error && (
+        <p role="alert" className="acc-error">
+          {error}
+        </p>
+      )}
       <section className="acc-panel" aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>
         <RuleHistory runs={runs} />
@@ -133,7 +159,17 @@ export function RuleView({ id, me }: { id: string; me: Me }) {
       {canEdit && (
         <section className="acc-panel" aria-labelledby="edit-heading">
           <h2 id="edit-heading">Edit rule</h2>
-          <RuleForm value={formValue} busy={busy} submitLabel="Save rule" onSubmit={(input) => void act('Save', async () => { await alertsApi.updateRule(id, input); return 'Rule saved.'; })} />
+          <RuleForm
+            value={formValue}
+            busy={busy}
+            submitLabel="Save rule"
+            onSubmit={(input) =>
+              void act('Save', async () => {
+                await alertsApi.updateRule(id, input);
+                return 'Rule saved.';
+              })
+            }
+          />
         </section>
       )}
     </>

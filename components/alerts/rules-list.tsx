@@ -22,7 +22,12 @@ export function RulesList({ savedQueryId, label }: { savedQueryId?: string; labe
     };
   }, [savedQueryId]);
 
-  if (error) return <p role="alert" className="acc-error">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" className="acc-error">
+        {error}
+      </p>
+    );
   if (!rules) return <p className="acc-muted">Loading…</p>;
   if (!rules.length) return <p className="acc-muted">No alert rules{savedQueryId ? ' on this query' : ''} yet.</p>;
   return (
@@ -44,7 +49,9 @@ export function RulesList({ savedQueryId, label }: { savedQueryId?: string; labe
               <Link href={`/alerts/${r.id}`}>{r.name}</Link>
               <div className="acc-muted">fires on {r.conditionText}</div>
             </td>
-            {!savedQueryId && <td>{r.savedQueryName ? <Link href={`/saved/${r.savedQueryId}`}>{r.savedQueryName}</Link> : <span className="acc-error">deleted</span>}</td>}
+            {!savedQueryId && (
+              <td>{r.savedQueryName ? <Link href={`/saved/${r.savedQueryId}`}>{r.savedQueryName}</Link> : <span className="acc-error">deleted</span>}</td>
+            )}
             <td>{r.scheduleText}</td>
             <td>
               <RuleStatus rule={r} />

@@ -34,7 +34,17 @@ export function TemplateForm() {
     setBusy(true);
     setError('');
     try {
-      const values = Object.fromEntries(t.params.map((p) => [p.name, p.kind === 'ip-list' ? params[p.name].split(',').map((x) => x.trim()).filter(Boolean) : Number(params[p.name])]));
+      const values = Object.fromEntries(
+        t.params.map((p) => [
+          p.name,
+          p.kind === 'ip-list'
+            ? params[p.name]
+                .split(',')
+                .map((x) => x.trim())
+                .filter(Boolean)
+            : Number(params[p.name]),
+        ]),
+      );
       const { rule } = await alertsApi.fromTemplate(t.id, { storeId: store.storeId, connectionId: store.connectionId, params: values, destinationIds });
       window.location.assign(`/alerts/${rule.id}`);
     } catch (e) {
@@ -60,7 +70,9 @@ export function TemplateForm() {
             <select aria-label="Template" value={templateId} onChange={(e) => pick(e.target.value)}>
               <option value="">Choose a template…</option>
               {templates.map((x) => (
-                <option key={x.id} value={x.id}>{x.title}</option>
+                <option key={x.id} value={x.id}>
+                  {x.title}
+                </option>
               ))}
             </select>
           </label>
@@ -91,7 +103,11 @@ export function TemplateForm() {
             Create alert
           </SubmitButton>
         </div>
-        {error && <p role="alert" className="acc-error">{error}</p>}
+        {error && (
+          <p role="alert" className="acc-error">
+            {error}
+          </p>
+        )}
       </form>
     </section>
   );

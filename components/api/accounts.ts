@@ -9,42 +9,114 @@ export type Role = 'admin' | 'analyst' | 'viewer';
 export type ShareRole = 'viewer' | 'editor';
 export type Access = 'owner' | 'editor' | 'viewer';
 
-export interface Me { id: string; email: string; name: string; role: Role }
-export interface Spend { todayUsd: number; last30DaysUsd: number; totalUsd: number; runs30Days: number }
-
-export interface User { id: string; email: string; name: string; role: Role; disabled: boolean; invitePending: boolean; createdAt: string; lastLoginAt: string | null }
-
-export interface SavedQuery {
-  id: string; name: string; description: string; tags: string[]; folder: string; sql: string;
-  storeId: string | null; connectionId: string | null; version: number; everyoneRole: ShareRole | null;
-  /** Its `{{name}}` parameters (as saved, or typed by name from its SQL). */
-  parameters: ParameterSpec[];
-  createdAt: string; createdBy: string; updatedAt: string; updatedBy: string; access: Access;
+export interface Me {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+export interface Spend {
+  todayUsd: number;
+  last30DaysUsd: number;
+  totalUsd: number;
+  runs30Days: number;
 }
 
-export interface SavedQueryInput { name: string; description: string; tags: string[]; folder: string; sql: string; storeId: string | null; connectionId: string | null; parameters?: ParameterSpec[] }
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  disabled: boolean;
+  invitePending: boolean;
+  createdAt: string;
+  lastLoginAt: string | null;
+}
+
+export interface SavedQuery {
+  id: string;
+  name: string;
+  description: string;
+  tags: string[];
+  folder: string;
+  sql: string;
+  storeId: string | null;
+  connectionId: string | null;
+  version: number;
+  everyoneRole: ShareRole | null;
+  /** Its `{{name}}` parameters (as saved, or typed by name from its SQL). */
+  parameters: ParameterSpec[];
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+  access: Access;
+}
+
+export interface SavedQueryInput {
+  name: string;
+  description: string;
+  tags: string[];
+  folder: string;
+  sql: string;
+  storeId: string | null;
+  connectionId: string | null;
+  parameters?: ParameterSpec[];
+}
 
 /** One stored version of a saved query (the server sends the database row as is). */
 export interface SavedQueryVersion {
-  version: number; name: string; description: string; tags: string; folder: string; sql: string;
-  store_id: string | null; connection_id: string | null; edited_by: string; edited_at: string;
+  version: number;
+  name: string;
+  description: string;
+  tags: string;
+  folder: string;
+  sql: string;
+  store_id: string | null;
+  connection_id: string | null;
+  edited_by: string;
+  edited_at: string;
 }
 
-export interface Shares { everyoneRole: ShareRole | null; users: { email: string; role: ShareRole }[] }
+export interface Shares {
+  everyoneRole: ShareRole | null;
+  users: { email: string; role: ShareRole }[];
+}
 
 export interface Run {
-  handle: string; sql: string; store_id: string | null; connection_id: string; status: string;
-  bytes_scanned: number | string | null; cost_usd: number | string | null; duration_ms: number | string | null;
-  rows: number | string | null; created_at: string; saved_query_id: string | null; email: string;
+  handle: string;
+  sql: string;
+  store_id: string | null;
+  connection_id: string;
+  status: string;
+  bytes_scanned: number | string | null;
+  cost_usd: number | string | null;
+  duration_ms: number | string | null;
+  rows: number | string | null;
+  created_at: string;
+  saved_query_id: string | null;
+  email: string;
   /** The values its `{{name}}` parameters were filled with (its sql is the filled statement). */
   parameters?: Record<string, string | string[]>;
   /** Finished exports of the run, newest first, each with an evidence file. */
   exports: ExportSummary[];
 }
 
-export interface AuditEntry { id: number; at: string; email: string | null; action: string; target: string | null; detail: string }
+export interface AuditEntry {
+  id: number;
+  at: string;
+  email: string | null;
+  action: string;
+  target: string | null;
+  detail: string;
+}
 
-export interface AuditFilter { email?: string; action?: string; since?: string; until?: string }
+export interface AuditFilter {
+  email?: string;
+  action?: string;
+  since?: string;
+  until?: string;
+}
 
 const id = encodeURIComponent;
 
@@ -69,10 +141,12 @@ export const api = {
   },
 
   listUsers: async () => (await request<{ users: User[] }>('/api/users')).users,
-  inviteUser: (input: { email: string; name?: string; role: Role }) => request<{ user: User; inviteUrl: string }>('/api/users', { method: 'POST', json: input }),
+  inviteUser: (input: { email: string; name?: string; role: Role }) =>
+    request<{ user: User; inviteUrl: string }>('/api/users', { method: 'POST', json: input }),
   reinviteUser: (userId: string) => request<{ user: User; inviteUrl: string }>(`/api/users/${id(userId)}/invite`, { method: 'POST', json: {} }),
   resetLink: (userId: string) => request<{ user: User; resetUrl: string }>(`/api/users/${id(userId)}/reset-link`, { method: 'POST', json: {} }),
-  changePassword: (input: { currentPassword: string; newPassword: string }) => request<{ changed: true }>('/api/account/password', { method: 'POST', json: input }),
+  changePassword: (input: { currentPassword: string; newPassword: string }) =>
+    request<{ changed: true }>('/api/account/password', { method: 'POST', json: input }),
   changeUser: async (userId: string, change: { role?: Role; disabled?: boolean }) =>
     (await request<{ user: User }>(`/api/users/${id(userId)}`, { method: 'PATCH', json: change })).user,
 
@@ -85,7 +159,8 @@ export const api = {
   versions: async (queryId: string) => (await request<{ versions: SavedQueryVersion[] }>(`/api/saved-queries/${id(queryId)}/versions`)).versions,
   getShares: (queryId: string) => request<Shares>(`/api/saved-queries/${id(queryId)}/shares`),
   setShares: (queryId: string, shares: Shares) => request<Shares>(`/api/saved-queries/${id(queryId)}/shares`, { method: 'PUT', json: shares }),
-  runSaved: async (queryId: string, values: Record<string, string> = {}) => (await request<{ queryId: string }>(`/api/saved-queries/${id(queryId)}/run`, { method: 'POST', json: { values } })).queryId,
+  runSaved: async (queryId: string, values: Record<string, string> = {}) =>
+    (await request<{ queryId: string }>(`/api/saved-queries/${id(queryId)}/run`, { method: 'POST', json: { values } })).queryId,
 
   history: async (everyone: boolean) => (await request<{ runs: Run[] }>(`/api/history${everyone ? '?all=1' : ''}`)).runs,
   audit: async (filter: AuditFilter) => (await request<{ entries: AuditEntry[] }>(`/api/audit${query({ ...filter })}`)).entries,

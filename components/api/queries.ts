@@ -104,11 +104,7 @@ export function describeQuery(queryId: string, signal?: AbortSignal): Promise<Qu
   return request<QueryDescription>(`/api/queries/${encodeURIComponent(queryId)}`, { signal });
 }
 
-export function getQueryResults(
-  queryId: string,
-  opts: { maxResults: number; nextToken?: string },
-  signal?: AbortSignal,
-): Promise<ResultsPage> {
+export function getQueryResults(queryId: string, opts: { maxResults: number; nextToken?: string }, signal?: AbortSignal): Promise<ResultsPage> {
   const params = new URLSearchParams({ maxResults: String(opts.maxResults) });
   if (opts.nextToken) params.set('nextToken', opts.nextToken);
   return request<ResultsPage>(`/api/queries/${encodeURIComponent(queryId)}/results?${params}`, { signal });
@@ -163,10 +159,7 @@ export function exportUrl(queryId: string, req: ExportRequest): string {
 }
 
 /** Sampled values and map keys of a store, or null when the server has no such route (yet). */
-export async function getFieldSamples(
-  store: Pick<EventDataStore, 'id' | 'connectionId' | 'region'>,
-  signal?: AbortSignal,
-): Promise<FieldSamples | null> {
+export async function getFieldSamples(store: Pick<EventDataStore, 'id' | 'connectionId' | 'region'>, signal?: AbortSignal): Promise<FieldSamples | null> {
   const params = new URLSearchParams();
   if (store.connectionId) params.set('connectionId', store.connectionId);
   if (store.region) params.set('region', store.region);

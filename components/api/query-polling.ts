@@ -19,10 +19,7 @@ const FIRST_POLL_MS = 250;
 const MAX_POLL_MS = 1000;
 const MAX_CONSECUTIVE_POLL_ERRORS = 3;
 
-export type PollOutcome =
-  | { kind: 'terminal'; description: QueryDescription }
-  | { kind: 'lost'; error: RunError }
-  | { kind: 'aborted' };
+export type PollOutcome = { kind: 'terminal'; description: QueryDescription } | { kind: 'lost'; error: RunError } | { kind: 'aborted' };
 
 /**
  * Polls GET /api/queries/{id} with back-off (250 ms → 1 s) until the status leaves QUEUED/RUNNING.

@@ -4,7 +4,12 @@
 
 export class ApiError extends Error {
   /** `detail`: the rest of the server's error body (e.g. `problems` of a ParameterInvalid). */
-  constructor(readonly type: string, message: string, readonly status: number, readonly detail: Record<string, unknown> = {}) {
+  constructor(
+    readonly type: string,
+    message: string,
+    readonly status: number,
+    readonly detail: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = 'ApiError';
   }

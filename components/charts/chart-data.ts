@@ -131,9 +131,19 @@ function timeByCategory(columns: string[], rows: string[][], t: number, y: numbe
     byCat.set(key, points);
     totals.set(key, (totals.get(key) ?? 0) + v);
   }
-  const top = [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_SERIES).map(([k]) => k);
+  const top = [...totals.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_SERIES)
+    .map(([k]) => k);
   const series = top.map((k) => ({ label: k || '(empty)', points: [...byCat.get(k)!.entries()].sort((a, b) => a[0] - b[0]) }));
-  return { kind: 'time', title: `${columns[y]} by ${columns[t]}, per ${columns[cat]}${totals.size > MAX_SERIES ? ` (top ${MAX_SERIES})` : ''}`, xColumn: columns[t], yLabel: columns[y], series, skipped };
+  return {
+    kind: 'time',
+    title: `${columns[y]} by ${columns[t]}, per ${columns[cat]}${totals.size > MAX_SERIES ? ` (top ${MAX_SERIES})` : ''}`,
+    xColumn: columns[t],
+    yLabel: columns[y],
+    series,
+    skipped,
+  };
 }
 
 const BUCKETS = [60_000, 300_000, 900_000, 3_600_000, 6 * 3_600_000, 86_400_000, 7 * 86_400_000];
@@ -162,7 +172,14 @@ function countsPerBucket(column: string, rows: string[][], t: number): ChartSpec
     counts.set(b, (counts.get(b) ?? 0) + 1);
   }
   const points = [...counts.entries()].sort((a, b) => a[0] - b[0]);
-  return { kind: 'time', title: `Rows per ${bucketName(width)} by ${column}`, xColumn: column, yLabel: 'rows', series: [{ label: 'rows', points }], skipped: rows.length - times.length };
+  return {
+    kind: 'time',
+    title: `Rows per ${bucketName(width)} by ${column}`,
+    xColumn: column,
+    yLabel: 'rows',
+    series: [{ label: 'rows', points }],
+    skipped: rows.length - times.length,
+  };
 }
 
 function bucketName(ms: number): string {

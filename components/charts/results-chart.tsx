@@ -121,7 +121,11 @@ function configFor(spec: ChartSpec): ChartConfiguration {
       ...common,
       parsing: false,
       scales: {
-        x: { type: 'linear', title: { display: true, text: `${spec.xColumn} (UTC)` }, ticks: { callback: (v) => formatTick(Number(v), span), maxTicksLimit: 10 } },
+        x: {
+          type: 'linear',
+          title: { display: true, text: `${spec.xColumn} (UTC)` },
+          ticks: { callback: (v) => formatTick(Number(v), span), maxTicksLimit: 10 },
+        },
         y: { beginAtZero: true, title: { display: true, text: spec.yLabel } },
       },
       plugins: { ...common.plugins, tooltip: { callbacks: { title: (items) => (items[0] ? formatTick(items[0].parsed.x ?? 0, 0) : '') } } },

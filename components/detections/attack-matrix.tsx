@@ -8,12 +8,24 @@ export function AttackMatrix({ columns }: { columns: MatrixColumn[] }) {
       <div className="det-matrix" role="list" aria-label="ATT&CK tactics">
         {columns.map((c) => (
           <div key={c.id} role="listitem" className="det-tactic" aria-label={c.name}>
-            <h3>{c.name} <span className="acc-muted">{c.id}</span></h3>
+            <h3>
+              {c.name} <span className="acc-muted">{c.id}</span>
+            </h3>
             <ul aria-label={`${c.name} techniques`}>
               {c.techniques.map((t) => (
-                <li key={t.id} className={t.enabled ? 'det-enabled' : undefined} aria-label={`${t.id} ${t.name}: ${t.detections} detections, ${t.enabled} enabled`}>
-                  <a href={t.url} target="_blank" rel="noreferrer">{t.id}</a> {t.name}
-                  <span className="acc-muted"> · {t.detections} detection{t.detections === 1 ? '' : 's'}, {t.enabled} enabled</span>
+                <li
+                  key={t.id}
+                  className={t.enabled ? 'det-enabled' : undefined}
+                  aria-label={`${t.id} ${t.name}: ${t.detections} detections, ${t.enabled} enabled`}
+                >
+                  <a href={t.url} target="_blank" rel="noreferrer">
+                    {t.id}
+                  </a>{' '}
+                  {t.name}
+                  <span className="acc-muted">
+                    {' '}
+                    · {t.detections} detection{t.detections === 1 ? '' : 's'}, {t.enabled} enabled
+                  </span>
                 </li>
               ))}
             </ul>

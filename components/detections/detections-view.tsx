@@ -11,8 +11,11 @@ const SEVERITIES = ['critical', 'high', 'medium', 'low'];
 
 function matches(d: DetectionListing, f: { severity: string; tactic: string; text: string }) {
   const text = f.text.trim().toLowerCase();
-  return (!f.severity || d.severity === f.severity) && (!f.tactic || d.tactics.some((t) => t.id === f.tactic))
-    && (!text || [d.id, d.title, d.description, ...d.techniques.map((t) => `${t.id} ${t.name}`), ...d.events].some((s) => s.toLowerCase().includes(text)));
+  return (
+    (!f.severity || d.severity === f.severity) &&
+    (!f.tactic || d.tactics.some((t) => t.id === f.tactic)) &&
+    (!text || [d.id, d.title, d.description, ...d.techniques.map((t) => `${t.id} ${t.name}`), ...d.events].some((s) => s.toLowerCase().includes(text)))
+  );
 }
 
 /** The detection library for a chosen store: filters, the ATT&CK matrix, and each detection with its coverage and rule. */
@@ -32,21 +35,31 @@ export function DetectionsView({ me }: { me: Me }) {
   const chosen = store.storeId ? { storeId: store.storeId, connectionId: store.connectionId } : null;
   return (
     <>
-      <p className="acc-muted">Tested CloudTrail threat detections mapped to MITRE ATT&amp;CK. Choose a store to see which can fire on it, and enable one as an alert rule.</p>
+      <p className="acc-muted">
+        Tested CloudTrail threat detections mapped to MITRE ATT&amp;CK. Choose a store to see which can fire on it, and enable one as an alert rule.
+      </p>
       <div className="acc-row">
         <StoreSelect value={store} onChange={setStore} label="Store" noneLabel="Choose a store…" />
         <label>
           Severity
           <select aria-label="Severity" value={filter.severity} onChange={(e) => setFilter({ ...filter, severity: e.target.value })}>
             <option value="">Any</option>
-            {SEVERITIES.map((s) => <option key={s} value={s}>{s}</option>)}
+            {SEVERITIES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           Tactic
           <select aria-label="Tactic" value={filter.tactic} onChange={(e) => setFilter({ ...filter, tactic: e.target.value })}>
             <option value="">Any</option>
-            {data?.matrix.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            {data?.matrix.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
           </select>
         </label>
         <label className="acc-grow">
@@ -54,14 +67,22 @@ export function DetectionsView({ me }: { me: Me }) {
           <input type="search" aria-label="Search detections" value={filter.text} onChange={(e) => setFilter({ ...filter, text: e.target.value })} />
         </label>
       </div>
-      {error && <p role="alert" className="acc-error">{error}</p>}
+      {error && (
+        <p role="alert" className="acc-error">
+          {error}
+        </p>
+      )}
       {!data && !error && <p className="acc-muted">Loading…</p>}
       {data && (
         <>
           <AttackMatrix columns={data.matrix} />
           <section aria-label="Detections">
-            <h2>{shown.length} of {data.detections.length} detections</h2>
-            {shown.map((d) => <DetectionCard key={d.id} d={d} store={chosen} canEnable={me.role !== 'viewer'} onChange={load} />)}
+            <h2>
+              {shown.length} of {data.detections.length} detections
+            </h2>
+            {shown.map((d) => (
+              <DetectionCard key={d.id} d={d} store={chosen} canEnable={me.role !== 'viewer'} onChange={load} />
+            ))}
           </section>
         </>
       )}

@@ -7,10 +7,24 @@ import { detectionsApi, type DetectionListing } from './api';
 
 type Param = DetectionListing['parameters'][number];
 const initial = (p: Param) => (Array.isArray(p.default) ? p.default.join(', ') : String(p.default ?? ''));
-const valueOf = (p: Param, text: string) => (p.type === 'multiSelect' ? text.split(',').map((x) => x.trim()).filter(Boolean) : text.trim());
+const valueOf = (p: Param, text: string) =>
+  p.type === 'multiSelect'
+    ? text
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : text.trim();
 
 /** Enable in one step: parameters (defaults filled), how often it runs, and who hears of it. */
-export function EnableForm({ detection, store, onEnabled }: { detection: DetectionListing; store: { storeId: string; connectionId: string | null }; onEnabled: () => void }) {
+export function EnableForm({
+  detection,
+  store,
+  onEnabled,
+}: {
+  detection: DetectionListing;
+  store: { storeId: string; connectionId: string | null };
+  onEnabled: () => void;
+}) {
   const [params, setParams] = useState<Record<string, string>>(() => Object.fromEntries(detection.parameters.map((p) => [p.name, initial(p)])));
   const [minutes, setMinutes] = useState('60');
   const [destinationIds, setDestinationIds] = useState<string[]>([]);
@@ -23,7 +37,9 @@ export function EnableForm({ detection, store, onEnabled }: { detection: Detecti
     setError('');
     try {
       await detectionsApi.enable(detection.id, {
-        ...store, destinationIds, schedule: { kind: 'every', minutes: Number(minutes) },
+        ...store,
+        destinationIds,
+        schedule: { kind: 'every', minutes: Number(minutes) },
         params: Object.fromEntries(detection.parameters.map((p) => [p.name, valueOf(p, params[p.name] ?? '')])),
       });
       onEnabled();
@@ -49,7 +65,11 @@ export function EnableForm({ detection, store, onEnabled }: { detection: Detecti
             {p.label ?? p.name}
             {p.options && p.type === 'oneOf' ? (
               <select aria-label={p.label ?? p.name} value={params[p.name]} onChange={(e) => setParams({ ...params, [p.name]: e.target.value })}>
-                {p.options.map((o) => <option key={o} value={o}>{o}</option>)}
+                {p.options.map((o) => (
+                  <option key={o} value={o}>
+                    {o}
+                  </option>
+                ))}
               </select>
             ) : (
               <input aria-label={p.label ?? p.name} value={params[p.name] ?? ''} onChange={(e) => setParams({ ...params, [p.name]: e.target.value })} />
@@ -63,9 +83,15 @@ export function EnableForm({ detection, store, onEnabled }: { detection: Detecti
       </div>
       <DestinationPicker value={destinationIds} onChange={setDestinationIds} preselectSingle />
       <div className="acc-row">
-        <SubmitButton className="acc-button" disabled={busy}>Enable</SubmitButton>
+        <SubmitButton className="acc-button" disabled={busy}>
+          Enable
+        </SubmitButton>
       </div>
-      {error && <p role="alert" className="acc-error">{error}</p>}
+      {error && (
+        <p role="alert" className="acc-error">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

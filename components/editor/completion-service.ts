@@ -60,8 +60,25 @@ export const completionService: CompletionService = async (model, position, _con
       ];
       stores.forEach((s, i) => {
         const doc = `Event data store "${s.name}"\n\n${s.id}`;
-        items.push({ label: { label: s.name, description: s.id }, kind: Kind.Module, detail: s.id, documentation: doc, insertText: s.id, filterText: s.name, sortText: `1${i}`, range });
-        items.push({ label: { label: s.id, description: s.name }, kind: Kind.Module, detail: s.name, documentation: doc, insertText: s.id, sortText: `2${i}`, range });
+        items.push({
+          label: { label: s.name, description: s.id },
+          kind: Kind.Module,
+          detail: s.id,
+          documentation: doc,
+          insertText: s.id,
+          filterText: s.name,
+          sortText: `1${i}`,
+          range,
+        });
+        items.push({
+          label: { label: s.id, description: s.name },
+          kind: Kind.Module,
+          detail: s.name,
+          documentation: doc,
+          insertText: s.id,
+          sortText: `2${i}`,
+          range,
+        });
       });
       return items;
     }
@@ -78,8 +95,14 @@ export const completionService: CompletionService = async (model, position, _con
       }));
       const keywords = (suggestions?.keywords ?? []).map((kw): ICompletionItem => ({ label: kw, kind: Kind.Keyword, detail: 'keyword', sortText: `c${kw}` }));
       const templates = (snippets ?? []).map((sn): ICompletionItem => ({
-        label: sn.label || sn.prefix, kind: Kind.Snippet, filterText: sn.prefix, insertText: sn.insertText,
-        insertTextRules: AS_SNIPPET, detail: sn.description || 'snippet', documentation: sn.insertText, sortText: `d${sn.prefix}`,
+        label: sn.label || sn.prefix,
+        kind: Kind.Snippet,
+        filterText: sn.prefix,
+        insertText: sn.insertText,
+        insertTextRules: AS_SNIPPET,
+        detail: sn.description || 'snippet',
+        documentation: sn.insertText,
+        sortText: `d${sn.prefix}`,
       }));
       return [...columns, ...functions, ...keywords, ...templates];
     }

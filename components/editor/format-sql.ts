@@ -6,10 +6,17 @@ import { codeSpans } from '../../lib/util/sql-text/code-spans';
  * between tokens and the case of keywords; strings, quoted names and comments are kept verbatim.
  */
 type Kind = 'word' | 'string' | 'ident' | 'line-comment' | 'block-comment' | 'number' | 'op' | 'open' | 'close' | 'comma' | 'dot' | 'semi' | 'other';
-interface Tok { kind: Kind; text: string; upper: string }
+interface Tok {
+  kind: Kind;
+  text: string;
+  upper: string;
+}
 
 const UUID = String.raw`[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\w-])`;
-const TOKEN = new RegExp(String.raw`(${UUID}|\$\{[^}]*\}?|\$?[A-Za-z_][\w$]*)|(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|(->|<>|<=|>=|!=|\|\||[=<>+\-*/%|])|(\()|(\))|(,)|(\.)|(;)|(\S)`, 'g');
+const TOKEN = new RegExp(
+  String.raw`(${UUID}|\$\{[^}]*\}?|\$?[A-Za-z_][\w$]*)|(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|(->|<>|<=|>=|!=|\|\||[=<>+\-*/%|])|(\()|(\))|(,)|(\.)|(;)|(\S)`,
+  'g',
+);
 const KINDS: Kind[] = ['word', 'number', 'op', 'open', 'close', 'comma', 'dot', 'semi', 'other'];
 
 function tokens(sql: string): Tok[] {
@@ -29,10 +36,12 @@ function tokens(sql: string): Tok[] {
   return out;
 }
 
-const KEYWORDS = new Set(`SELECT FROM WHERE AND OR NOT GROUP BY ORDER HAVING LIMIT OFFSET AS ON JOIN LEFT RIGHT INNER OUTER
+const KEYWORDS = new Set(
+  `SELECT FROM WHERE AND OR NOT GROUP BY ORDER HAVING LIMIT OFFSET AS ON JOIN LEFT RIGHT INNER OUTER
 FULL CROSS UNION INTERSECT EXCEPT ALL DISTINCT IN IS NULL LIKE ESCAPE BETWEEN CASE WHEN THEN ELSE END WITH ASC DESC
 NULLS FIRST LAST INTERVAL TIMESTAMP DATE OVER PARTITION ROWS RANGE UNBOUNDED PRECEDING FOLLOWING CURRENT ROW EXISTS
-TRUE FALSE CAST TRY_CAST UNNEST LATERAL USING FETCH NEXT ONLY WINDOW FILTER VALUES`.split(/\s+/));
+TRUE FALSE CAST TRY_CAST UNNEST LATERAL USING FETCH NEXT ONLY WINDOW FILTER VALUES`.split(/\s+/),
+);
 const INTERVAL_UNITS = new Set(['SECOND', 'MINUTE', 'HOUR', 'DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR']);
 /** Clauses that start a line at the statement's indentation. */
 const CLAUSES = new Set(['SELECT', 'FROM', 'WHERE', 'GROUP', 'ORDER', 'HAVING', 'LIMIT', 'OFFSET', 'UNION', 'INTERSECT', 'EXCEPT', 'WITH', 'WINDOW', 'FETCH']);
@@ -104,7 +113,21 @@ export function formatSql(sql: string, indentUnit = '  '): string {
     if (t.kind === 'open') {
       const next = toks[i + 1];
       const query = next?.kind === 'word' && (next.upper === 'SELECT' || next.upper === 'WITH');
-      if (space && prev && NO_SPACE_BEFORE_PAREN.has(prev.kind) && !(prev.kind === 'word' && KEYWORDS.has(prev.upper) && prev.upper !== 'CAST' && prev.upper !== 'TRY_CAST' && prev.upper !== 'UNNEST' && prev.upper !== 'FILTER' && prev.upper !== 'OVER')) space = false;
+      if (
+        space &&
+        prev &&
+        NO_SPACE_BEFORE_PAREN.has(prev.kind) &&
+        !(
+          prev.kind === 'word' &&
+          KEYWORDS.has(prev.upper) &&
+          prev.upper !== 'CAST' &&
+          prev.upper !== 'TRY_CAST' &&
+          prev.upper !== 'UNNEST' &&
+          prev.upper !== 'FILTER' &&
+          prev.upper !== 'OVER'
+        )
+      )
+        space = false;
       line += (space ? ' ' : '') + '(';
       if (query) {
         const lineIndent = Math.floor((line.length - line.trimStart().length) / indentUnit.length);
@@ -130,7 +153,8 @@ export function formatSql(sql: string, indentUnit = '  '): string {
 }
 
 function sameTokens(a: string, b: string): boolean {
-  const ta = tokens(a), tb = tokens(b);
+  const ta = tokens(a),
+    tb = tokens(b);
   return ta.length === tb.length && ta.every((t, i) => t.text === tb[i].text || (t.kind === 'word' && t.upper === tb[i].upper));
 }
 

@@ -68,7 +68,7 @@ const string: Record<string, Entry> = {
   substr: ['substr(s, start [, length]) → varchar', 'Part of the text; start is 1-based.'],
   substring: ['substring(s, start [, length]) → varchar', 'Part of the text; start is 1-based.'],
   split: ['split(s, delimiter) → array(varchar)', 'Splits the text into an array.'],
-  split_part: ['split_part(s, delimiter, index) → varchar', 'The index-th (1-based) field, e.g. of an ARN split on \':\'.'],
+  split_part: ['split_part(s, delimiter, index) → varchar', "The index-th (1-based) field, e.g. of an ARN split on ':'."],
   strpos: ['strpos(s, sub) → bigint', 'Position of sub in s (1-based), 0 if absent.'],
   position: ['position(sub IN s) → bigint', 'Position of sub in s (1-based), 0 if absent.'],
   trim: ['trim(s) → varchar', 'Removes leading and trailing spaces.'],
@@ -142,11 +142,11 @@ const math: Record<string, Entry> = {
 };
 
 const date: Record<string, Entry> = {
-  now: ['now() → timestamp', 'The current time (UTC). Bound eventTime with date_add(\'day\', -7, now()).'],
+  now: ['now() → timestamp', "The current time (UTC). Bound eventTime with date_add('day', -7, now())."],
   current_timezone: ['current_timezone() → varchar', 'The session time zone (UTC).'],
-  date_add: ['date_add(unit, value, timestamp) → timestamp', 'Adds value units (\'minute\', \'hour\', \'day\', ...) to the timestamp; negative goes back.'],
+  date_add: ['date_add(unit, value, timestamp) → timestamp', "Adds value units ('minute', 'hour', 'day', ...) to the timestamp; negative goes back."],
   date_diff: ['date_diff(unit, t1, t2) → bigint', 'Whole units elapsed from t1 to t2.'],
-  date_trunc: ['date_trunc(unit, timestamp) → timestamp', 'Truncates to the unit, e.g. date_trunc(\'hour\', eventTime) for hourly buckets.'],
+  date_trunc: ['date_trunc(unit, timestamp) → timestamp', "Truncates to the unit, e.g. date_trunc('hour', eventTime) for hourly buckets."],
   date_format: ['date_format(timestamp, format) → varchar', 'Formats with MySQL-style patterns (%Y-%m-%d %H:%i:%s).'],
   date_parse: ['date_parse(s, format) → timestamp', 'Parses text with MySQL-style patterns.'],
   format_datetime: ['format_datetime(timestamp, format) → varchar', 'Formats with Joda-style patterns (yyyy-MM-dd HH:mm:ss).'],
@@ -178,7 +178,10 @@ const date: Record<string, Entry> = {
 };
 
 const array: Record<string, Entry> = {
-  element_at: ['element_at(map, key) | element_at(array, index)', 'Value of a map key (NULL if absent), e.g. element_at(requestParameters, \'bucketName\'); arrays are 1-based.'],
+  element_at: [
+    'element_at(map, key) | element_at(array, index)',
+    "Value of a map key (NULL if absent), e.g. element_at(requestParameters, 'bucketName'); arrays are 1-based.",
+  ],
   cardinality: ['cardinality(x) → bigint', 'Number of elements of an array or entries of a map.'],
   contains: ['contains(array, element) → boolean', 'Whether the array contains the element.'],
   array_position: ['array_position(array, element) → bigint', 'Position of the element (1-based), 0 if absent.'],
@@ -197,7 +200,7 @@ const array: Record<string, Entry> = {
   zip: ['zip(a, b, ...) → array(row)', 'Pairs elements by position.'],
   filter: ['filter(array, x -> condition) → array', 'Elements for which the lambda is true.'],
   transform: ['transform(array, x -> expression) → array', 'Applies the lambda to every element.'],
-  any_match: ['any_match(array, x -> condition) → boolean', 'Whether any element matches, e.g. any_match(resources, r -> r.type = \'AWS::S3::Object\').'],
+  any_match: ['any_match(array, x -> condition) → boolean', "Whether any element matches, e.g. any_match(resources, r -> r.type = 'AWS::S3::Object')."],
   all_match: ['all_match(array, x -> condition) → boolean', 'Whether every element matches.'],
   none_match: ['none_match(array, x -> condition) → boolean', 'Whether no element matches.'],
 };
@@ -212,7 +215,10 @@ const mapFns: Record<string, Entry> = {
 };
 
 const json: Record<string, Entry> = {
-  json_extract_scalar: ['json_extract_scalar(json, path) → varchar', 'Scalar at a JSONPath, e.g. json_extract_scalar(eventJson, \'$.requestParameters.bucketName\').'],
+  json_extract_scalar: [
+    'json_extract_scalar(json, path) → varchar',
+    "Scalar at a JSONPath, e.g. json_extract_scalar(eventJson, '$.requestParameters.bucketName').",
+  ],
   json_extract: ['json_extract(json, path) → json', 'JSON value at a JSONPath.'],
   json_array_get: ['json_array_get(json_array, index) → json', 'Element of a JSON array (0-based; negative from the end).'],
   json_array_length: ['json_array_length(json) → bigint', 'Length of a JSON array.'],

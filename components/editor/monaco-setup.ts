@@ -37,9 +37,7 @@ interface LegacyWorkerOptions {
   keepIdleModels?: boolean;
 }
 const createWebWorker = monaco.editor.createWebWorker;
-(monaco.editor as unknown as { createWebWorker: (opts: LegacyWorkerOptions) => unknown }).createWebWorker = (
-  opts: LegacyWorkerOptions,
-) => {
+(monaco.editor as unknown as { createWebWorker: (opts: LegacyWorkerOptions) => unknown }).createWebWorker = (opts: LegacyWorkerOptions) => {
   if (opts && !opts.worker && opts.label) {
     const env = (self as unknown as MonacoGlobal).MonacoEnvironment!;
     const worker = Promise.resolve(env.getWorker('workerMain.js', opts.label)).then((w) => {

@@ -53,10 +53,14 @@ export function mapFieldAt(fields: Field[], path: string[]): Field | undefined {
 
 export function typeLabel(t: FieldType): string {
   switch (t.kind) {
-    case 'map': return 'map<string, string>';
-    case 'struct': return 'struct';
-    case 'array': return `array<${typeLabel(t.of)}>`;
-    default: return t.kind;
+    case 'map':
+      return 'map<string, string>';
+    case 'struct':
+      return 'struct';
+    case 'array':
+      return `array<${typeLabel(t.of)}>`;
+    default:
+      return t.kind;
   }
 }
 

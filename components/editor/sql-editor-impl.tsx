@@ -25,7 +25,12 @@ const EDITOR_OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
   suggest: { showStatusBar: true, preview: true },
 };
 
-const READ_ONLY_OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = { ...EDITOR_OPTIONS, readOnly: true, domReadOnly: true, ariaLabel: 'SQL query text (read-only)' };
+const READ_ONLY_OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
+  ...EDITOR_OPTIONS,
+  readOnly: true,
+  domReadOnly: true,
+  ariaLabel: 'SQL query text (read-only)',
+};
 
 const LINT_DELAY_MS = 300;
 
@@ -109,7 +114,9 @@ export default function SqlEditorImpl(props: SqlEditorProps) {
         const model = editor.getModel();
         const selection = editor.getSelection();
         if (!model || !selection) return;
-        const before = model.getValueInRange(new m.Range(selection.startLineNumber, Math.max(1, selection.startColumn - 1), selection.startLineNumber, selection.startColumn));
+        const before = model.getValueInRange(
+          new m.Range(selection.startLineNumber, Math.max(1, selection.startColumn - 1), selection.startLineNumber, selection.startColumn),
+        );
         const lead = /[\w)\]'"]/.test(before) ? ' ' : '';
         const start = model.getOffsetAt(selection.getStartPosition());
         editor.executeEdits('trailbench.insert', [{ range: selection, text: lead + text, forceMoveMarkers: true }]);

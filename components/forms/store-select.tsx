@@ -3,10 +3,25 @@
 import { useEffect, useState } from 'react';
 import { listStores, storeKey, type EventDataStore } from '../api/queries';
 
-export interface StoreChoice { storeId: string | null; connectionId: string | null }
+export interface StoreChoice {
+  storeId: string | null;
+  connectionId: string | null;
+}
 
 /** The saved query's default store, picked from every connection's stores (or none). */
-export function StoreSelect({ value, onChange, disabled, label = 'Default store', noneLabel = 'No default store' }: { value: StoreChoice; onChange: (v: StoreChoice) => void; disabled?: boolean; label?: string; noneLabel?: string }) {
+export function StoreSelect({
+  value,
+  onChange,
+  disabled,
+  label = 'Default store',
+  noneLabel = 'No default store',
+}: {
+  value: StoreChoice;
+  onChange: (v: StoreChoice) => void;
+  disabled?: boolean;
+  label?: string;
+  noneLabel?: string;
+}) {
   const [stores, setStores] = useState<EventDataStore[]>([]);
   const [error, setError] = useState('');
 
@@ -47,7 +62,11 @@ export function StoreSelect({ value, onChange, disabled, label = 'Default store'
         ))}
         {value.storeId && !match && <option value="unlisted">Unlisted store ({value.storeId})</option>}
       </select>
-      {error && <span role="alert" className="acc-error">Stores could not be listed: {error}</span>}
+      {error && (
+        <span role="alert" className="acc-error">
+          Stores could not be listed: {error}
+        </span>
+      )}
     </label>
   );
 }

@@ -5,7 +5,11 @@ const noChanges = () => () => {};
 
 /** False in the server's HTML and while React hydrates it; true once React handles the page's events. */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(noChanges, () => true, () => false);
+  return useSyncExternalStore(
+    noChanges,
+    () => true,
+    () => false,
+  );
 }
 
 /**

@@ -32,9 +32,20 @@ export function HistoryTable({ me }: { me: Me }) {
     <>
       {spend && (
         <dl className="acc-spend" aria-label="My query spend">
-          <div><dt>Today (UTC)</dt><dd>{formatCost(spend.todayUsd)}</dd></div>
-          <div><dt>Last 30 days</dt><dd>{formatCost(spend.last30DaysUsd)} · {formatCount(spend.runs30Days)} runs</dd></div>
-          <div><dt>All time</dt><dd>{formatCost(spend.totalUsd)}</dd></div>
+          <div>
+            <dt>Today (UTC)</dt>
+            <dd>{formatCost(spend.todayUsd)}</dd>
+          </div>
+          <div>
+            <dt>Last 30 days</dt>
+            <dd>
+              {formatCost(spend.last30DaysUsd)} · {formatCount(spend.runs30Days)} runs
+            </dd>
+          </div>
+          <div>
+            <dt>All time</dt>
+            <dd>{formatCost(spend.totalUsd)}</dd>
+          </div>
         </dl>
       )}
       {me.role === 'admin' && (
@@ -42,7 +53,11 @@ export function HistoryTable({ me }: { me: Me }) {
           <input type="checkbox" checked={everyone} onChange={(e) => setEveryone(e.target.checked)} /> Show everyone’s runs
         </label>
       )}
-      {error && <p role="alert" className="acc-error">{error}</p>}
+      {error && (
+        <p role="alert" className="acc-error">
+          {error}
+        </p>
+      )}
       {runs && runs.length === 0 && <p className="acc-muted">No runs yet.</p>}
       {runs && runs.length > 0 && (
         <table className="acc-table" aria-label={everyone ? 'Everyone’s runs' : 'My runs'}>
@@ -53,10 +68,18 @@ export function HistoryTable({ me }: { me: Me }) {
               <th scope="col">Status</th>
               <th scope="col">SQL</th>
               <th scope="col">Store</th>
-              <th scope="col" className="acc-num">Rows</th>
-              <th scope="col" className="acc-num">Bytes scanned</th>
-              <th scope="col" className="acc-num">Cost</th>
-              <th scope="col" className="acc-num">Duration</th>
+              <th scope="col" className="acc-num">
+                Rows
+              </th>
+              <th scope="col" className="acc-num">
+                Bytes scanned
+              </th>
+              <th scope="col" className="acc-num">
+                Cost
+              </th>
+              <th scope="col" className="acc-num">
+                Duration
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -66,10 +89,15 @@ export function HistoryTable({ me }: { me: Me }) {
                 {everyone && <td>{r.email}</td>}
                 <td>{r.status}</td>
                 <td>
-                  <code className="acc-clip" title={r.sql}>{r.sql}</code>
+                  <code className="acc-clip" title={r.sql}>
+                    {r.sql}
+                  </code>
                   {r.parameters && (
                     <div className="acc-muted">
-                      Parameters: {Object.entries(r.parameters).map(([k, v]) => `${k} = ${typeof v === 'string' ? v : v.join(', ')}`).join('; ')}
+                      Parameters:{' '}
+                      {Object.entries(r.parameters)
+                        .map(([k, v]) => `${k} = ${typeof v === 'string' ? v : v.join(', ')}`)
+                        .join('; ')}
                     </div>
                   )}
                   {r.saved_query_id && (

@@ -29,14 +29,23 @@ export function ConditionEditor({ rows, onChange, label }: { rows: ConditionRow[
           </label>
           <label className="acc-grow">
             Values (comma-separated)
-            <input type="text" value={r.values.join(', ')} maxLength={4000} onChange={(e) => set(i, { values: e.target.value.split(',').map((v) => v.trimStart()) })} />
+            <input
+              type="text"
+              value={r.values.join(', ')}
+              maxLength={4000}
+              onChange={(e) => set(i, { values: e.target.value.split(',').map((v) => v.trimStart()) })}
+            />
           </label>
           <button type="button" className="acc-button acc-secondary" onClick={() => onChange(rows.filter((_, j) => j !== i))}>
             Remove condition {i + 1}
           </button>
         </div>
       ))}
-      <button type="button" className="acc-button acc-secondary" onClick={() => onChange([...rows, { field: 'resources.ARN', operator: 'StartsWith', values: [] }])}>
+      <button
+        type="button"
+        className="acc-button acc-secondary"
+        onClick={() => onChange([...rows, { field: 'resources.ARN', operator: 'StartsWith', values: [] }])}
+      >
         Add condition
       </button>
     </fieldset>

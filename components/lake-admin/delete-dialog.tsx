@@ -33,14 +33,19 @@ export function DeleteDialog({ name, onDelete, onClose }: { name: string; onDele
       }
     >
       <p>
-        The store is disabled at once: it takes no new events and cannot be queried. It stays <strong>pending deletion for 7 days</strong>, during which you can restore it
-        with everything it held; after 7 days it and its events are removed for good. A store pending deletion still counts against the limit of 10 stores.
+        The store is disabled at once: it takes no new events and cannot be queried. It stays <strong>pending deletion for 7 days</strong>, during which you can
+        restore it with everything it held; after 7 days it and its events are removed for good. A store pending deletion still counts against the limit of 10
+        stores.
       </p>
       <label>
         Type the store&apos;s name, {name}, to confirm
         <input type="text" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
       </label>
-      {error && <p role="alert" className="acc-error">{error}</p>}
+      {error && (
+        <p role="alert" className="acc-error">
+          {error}
+        </p>
+      )}
     </ModalDialog>
   );
 }

@@ -13,7 +13,13 @@ export function EventsChart({ perDay }: { perDay: { Day: string; Events: number 
     const chart = new Chart(canvas.current, {
       type: 'bar',
       data: { labels: perDay.map((d) => d.Day), datasets: [{ label: 'Events', data: perDay.map((d) => d.Events), backgroundColor: '#1f6feb' }] },
-      options: { responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, title: { display: true, text: 'events' } } } },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        plugins: { legend: { display: false } },
+        scales: { y: { beginAtZero: true, title: { display: true, text: 'events' } } },
+      },
     });
     return () => chart.destroy();
   }, [perDay]);
@@ -22,7 +28,11 @@ export function EventsChart({ perDay }: { perDay: { Day: string; Events: number 
   return (
     <figure className="lk-chart">
       <div className="lk-chart-canvas">
-        <canvas ref={canvas} role="img" aria-label={`Events per day: ${total.toLocaleString('en-US')} events over ${perDay.length} days, ${perDay[0].Day} to ${perDay.at(-1)!.Day}`} />
+        <canvas
+          ref={canvas}
+          role="img"
+          aria-label={`Events per day: ${total.toLocaleString('en-US')} events over ${perDay.length} days, ${perDay[0].Day} to ${perDay.at(-1)!.Day}`}
+        />
       </div>
       <figcaption className="acc-muted">Events per day (UTC), from the store&apos;s files</figcaption>
     </figure>

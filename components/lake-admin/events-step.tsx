@@ -15,7 +15,8 @@ const TEMPLATES: { value: DataTemplate; label: string }[] = [
 export function EventsStep({ form, onChange, shapeLocked }: { form: StoreForm; onChange: (f: StoreForm) => void; shapeLocked: boolean }) {
   const m = form.management;
   const setM = (patch: Partial<StoreForm['management']>) => onChange({ ...form, management: { ...m, ...patch } });
-  const setData = (i: number, patch: Partial<DataEventSelection>) => onChange({ ...form, dataEvents: form.dataEvents.map((d, j) => (j === i ? { ...d, ...patch } : d)) });
+  const setData = (i: number, patch: Partial<DataEventSelection>) =>
+    onChange({ ...form, dataEvents: form.dataEvents.map((d, j) => (j === i ? { ...d, ...patch } : d)) });
   return (
     <>
       {form.otherSelectors.length > 0 && (
@@ -26,7 +27,12 @@ export function EventsStep({ form, onChange, shapeLocked }: { form: StoreForm; o
       <fieldset>
         <legend>Management events</legend>
         <label className="acc-check">
-          <input type="checkbox" checked={m.enabled} onChange={(e) => setM({ enabled: e.target.checked })} disabled={shapeLocked && form.otherSelectors.length > 0} />
+          <input
+            type="checkbox"
+            checked={m.enabled}
+            onChange={(e) => setM({ enabled: e.target.checked })}
+            disabled={shapeLocked && form.otherSelectors.length > 0}
+          />
           Management events
         </label>
         {m.enabled && (
@@ -41,9 +47,14 @@ export function EventsStep({ form, onChange, shapeLocked }: { form: StoreForm; o
               <input type="checkbox" checked={m.excludeKms} onChange={(e) => setM({ excludeKms: e.target.checked })} /> Exclude AWS KMS events
             </label>
             <label className="acc-check">
-              <input type="checkbox" checked={m.excludeRdsData} onChange={(e) => setM({ excludeRdsData: e.target.checked })} /> Exclude Amazon RDS Data API events
+              <input type="checkbox" checked={m.excludeRdsData} onChange={(e) => setM({ excludeRdsData: e.target.checked })} /> Exclude Amazon RDS Data API
+              events
             </label>
-            {!m.read && !m.write && <p role="alert" className="acc-error">Choose Read, Write or both.</p>}
+            {!m.read && !m.write && (
+              <p role="alert" className="acc-error">
+                Choose Read, Write or both.
+              </p>
+            )}
           </div>
         )}
       </fieldset>
@@ -54,7 +65,13 @@ export function EventsStep({ form, onChange, shapeLocked }: { form: StoreForm; o
             <div className="acc-row">
               <label>
                 Resource type
-                <input type="text" list="lk-resource-types" value={d.resourceType} maxLength={128} onChange={(e) => setData(i, { resourceType: e.target.value })} />
+                <input
+                  type="text"
+                  list="lk-resource-types"
+                  value={d.resourceType}
+                  maxLength={128}
+                  onChange={(e) => setData(i, { resourceType: e.target.value })}
+                />
               </label>
               <label>
                 Log selector template
@@ -66,11 +83,21 @@ export function EventsStep({ form, onChange, shapeLocked }: { form: StoreForm; o
                 Selector name (optional)
                 <input type="text" value={d.name} maxLength={1000} onChange={(e) => setData(i, { name: e.target.value })} />
               </label>
-              <button type="button" className="acc-button acc-danger" onClick={() => onChange({ ...form, dataEvents: form.dataEvents.filter((_, j) => j !== i) })}>
+              <button
+                type="button"
+                className="acc-button acc-danger"
+                onClick={() => onChange({ ...form, dataEvents: form.dataEvents.filter((_, j) => j !== i) })}
+              >
                 Remove data event selector {i + 1}
               </button>
             </div>
-            {d.template === 'advanced' && <ConditionEditor label={`Advanced event selector conditions for ${d.resourceType}`} rows={d.conditions} onChange={(conditions) => setData(i, { conditions })} />}
+            {d.template === 'advanced' && (
+              <ConditionEditor
+                label={`Advanced event selector conditions for ${d.resourceType}`}
+                rows={d.conditions}
+                onChange={(conditions) => setData(i, { conditions })}
+              />
+            )}
           </div>
         ))}
         <datalist id="lk-resource-types">

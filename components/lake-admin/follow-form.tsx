@@ -22,12 +22,15 @@ export function FollowForm({ storeId, follow, canChange, onChanged }: { storeId:
       <h2 id="lk-follow">Follow a source</h2>
       {follow?.SourceUri ? (
         <p>
-          Following <code>{follow.SourceUri}</code>, checked every {formatSeconds(follow.IntervalSeconds)}: {follow.FilesIngested.toLocaleString('en-US')} files, {follow.EventsIngested.toLocaleString('en-US')} events
-          ingested; last check {formatTime(follow.LastCheckTime)}, last file {formatTime(follow.LastIngestTime)}.
-          {follow.LastError && <span className="acc-error"> Last error: {follow.LastError}</span>}
+          Following <code>{follow.SourceUri}</code>, checked every {formatSeconds(follow.IntervalSeconds)}: {follow.FilesIngested.toLocaleString('en-US')}{' '}
+          files, {follow.EventsIngested.toLocaleString('en-US')} events ingested; last check {formatTime(follow.LastCheckTime)}, last file{' '}
+          {formatTime(follow.LastIngestTime)}.{follow.LastError && <span className="acc-error"> Last error: {follow.LastError}</span>}
         </p>
       ) : (
-        <p className="acc-muted">Not following a source. A followed directory (under the server&apos;s import roots) or s3:// prefix is checked for new log files{follow?.IntervalSeconds ? ` every ${formatSeconds(follow.IntervalSeconds)}` : ''}.</p>
+        <p className="acc-muted">
+          Not following a source. A followed directory (under the server&apos;s import roots) or s3:// prefix is checked for new log files
+          {follow?.IntervalSeconds ? ` every ${formatSeconds(follow.IntervalSeconds)}` : ''}.
+        </p>
       )}
       {canChange && (
         <form className="acc-row" onSubmit={(e) => (e.preventDefault(), void set(uri.trim()))}>
@@ -45,7 +48,11 @@ export function FollowForm({ storeId, follow, canChange, onChanged }: { storeId:
           )}
         </form>
       )}
-      {error && <p role="alert" className="acc-error">{error}</p>}
+      {error && (
+        <p role="alert" className="acc-error">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

@@ -4,7 +4,12 @@
 export function formatTime(v: number | string | null | undefined): string {
   if (v === null || v === undefined || v === '') return '—';
   const d = typeof v === 'number' ? new Date(v * 1000) : new Date(v);
-  return Number.isNaN(d.getTime()) ? String(v) : d.toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC');
+  return Number.isNaN(d.getTime())
+    ? String(v)
+    : d
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d{3}Z$/, ' UTC');
 }
 
 /** Seconds as "42 s", "5 min", "3 h". */

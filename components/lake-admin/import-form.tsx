@@ -18,7 +18,10 @@ export function ImportForm({ preselect, onStarted }: { preselect?: string; onSta
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    lakeApi.stores().then((r) => setStores(r.stores.filter((s) => s.store.Status !== 'PENDING_DELETION')), (e: Error) => setError(e.message));
+    lakeApi.stores().then(
+      (r) => setStores(r.stores.filter((s) => s.store.Status !== 'PENDING_DELETION')),
+      (e: Error) => setError(e.message),
+    );
   }, []);
 
   async function submit() {
@@ -56,12 +59,20 @@ export function ImportForm({ preselect, onStarted }: { preselect?: string; onSta
         <legend>Into event data stores</legend>
         {stores.map((s) => (
           <label className="acc-check" key={s.id}>
-            <input type="checkbox" checked={picked.has(s.id)} onChange={(e) => setPicked((p) => (e.target.checked ? new Set([...p, s.id]) : new Set([...p].filter((x) => x !== s.id))))} />
+            <input
+              type="checkbox"
+              checked={picked.has(s.id)}
+              onChange={(e) => setPicked((p) => (e.target.checked ? new Set([...p, s.id]) : new Set([...p].filter((x) => x !== s.id))))}
+            />
             {s.store.Name}
           </label>
         ))}
       </fieldset>
-      {error && <p role="alert" className="acc-error">{error}</p>}
+      {error && (
+        <p role="alert" className="acc-error">
+          {error}
+        </p>
+      )}
       <div>
         <button type="submit" className="acc-button" disabled={busy || !source.trim() || picked.size === 0}>
           Start import

@@ -35,7 +35,14 @@ export function ImportStatus({ importId, canStop, onChanged }: { importId: strin
     };
   }, [importId, onChanged]);
 
-  if (!imp) return error ? <p role="alert" className="acc-error">{error}</p> : <p className="acc-muted">Loading…</p>;
+  if (!imp)
+    return error ? (
+      <p role="alert" className="acc-error">
+        {error}
+      </p>
+    ) : (
+      <p className="acc-muted">Loading…</p>
+    );
   const p = importProgress(imp);
   return (
     <section className="acc-panel" aria-label={`Import ${imp.ImportId}`}>
@@ -65,11 +72,24 @@ export function ImportStatus({ importId, canStop, onChanged }: { importId: strin
         <dd>{p.running ? formatSeconds(p.etaSeconds) : '—'}</dd>
       </dl>
       {canStop && p.running && (
-        <button type="button" className="acc-button acc-danger" onClick={() => lakeApi.stopImport(imp.ImportId).then(() => undefined, (e: Error) => setError(e.message))}>
+        <button
+          type="button"
+          className="acc-button acc-danger"
+          onClick={() =>
+            lakeApi.stopImport(imp.ImportId).then(
+              () => undefined,
+              (e: Error) => setError(e.message),
+            )
+          }
+        >
           Stop import
         </button>
       )}
-      {error && <p role="alert" className="acc-error">{error}</p>}
+      {error && (
+        <p role="alert" className="acc-error">
+          {error}
+        </p>
+      )}
       <h3>Failures</h3>
       {imp.Failures.length === 0 ? (
         <p className="acc-muted">No failures.</p>

@@ -12,9 +12,17 @@ export function ImportsTable({ destination, onOpen, refreshKey }: { destination?
   const [imports, setImports] = useState<ImportDetail[] | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
-    lakeApi.imports(destination).then((r) => setImports(r.imports), (e: Error) => setError(e.message));
+    lakeApi.imports(destination).then(
+      (r) => setImports(r.imports),
+      (e: Error) => setError(e.message),
+    );
   }, [destination, refreshKey]);
-  if (error) return <p role="alert" className="acc-error">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" className="acc-error">
+        {error}
+      </p>
+    );
   if (!imports) return <p className="acc-muted">Loading…</p>;
   if (!imports.length) return <p className="acc-muted">No imports yet.</p>;
   return (

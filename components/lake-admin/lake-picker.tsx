@@ -11,7 +11,9 @@ export function LakePicker({ target, onChange }: { target: LakeTarget; onChange:
   useEffect(() => {
     listConnections().then(setConnections, () => undefined);
   }, []);
-  const options = connections.flatMap((c) => (c.type === 'builtin' ? [{ value: '', label: c.name }] : c.regions.map((r) => ({ value: `${c.id}~${r}`, label: `${c.name} (${r})` }))));
+  const options = connections.flatMap((c) =>
+    c.type === 'builtin' ? [{ value: '', label: c.name }] : c.regions.map((r) => ({ value: `${c.id}~${r}`, label: `${c.name} (${r})` })),
+  );
   const value = target.connectionId && target.connectionId !== 'builtin' ? `${target.connectionId}~${target.region ?? ''}` : '';
   if (options.length < 2) return <p className="acc-muted">Event data stores of the built-in lake, read through its CloudTrail API.</p>;
   return (

@@ -3,7 +3,10 @@
 // Which lake the lake pages are about: `?connection=<id>&region=<region>` on the page's URL (the
 // built-in lake when absent). API calls and links between the pages carry it along.
 
-export interface LakeTarget { connectionId?: string; region?: string }
+export interface LakeTarget {
+  connectionId?: string;
+  region?: string;
+}
 
 export function currentTarget(): LakeTarget {
   if (typeof window === 'undefined') return {};

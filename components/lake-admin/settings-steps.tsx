@@ -13,7 +13,9 @@ export function NameStep({ form, onChange, editing }: StepProps) {
         Event data store name
         <input type="text" value={form.name} maxLength={128} onChange={(e) => onChange({ ...form, name: e.target.value })} aria-describedby="lk-name-help" />
       </label>
-      <p id="lk-name-help" className="acc-muted">3–128 letters, digits, periods, underscores or hyphens.</p>
+      <p id="lk-name-help" className="acc-muted">
+        3–128 letters, digits, periods, underscores or hyphens.
+      </p>
       <fieldset>
         <legend>Pricing option</legend>
         {(['EXTENDABLE_RETENTION_PRICING', 'FIXED_RETENTION_PRICING'] as BillingMode[]).map((mode) => (
@@ -24,7 +26,13 @@ export function NameStep({ form, onChange, editing }: StepProps) {
               checked={form.billingMode === mode}
               // CloudTrail switches seven-year to one-year extendable only, never back
               disabled={editing && mode === 'FIXED_RETENTION_PRICING' && form.billingMode !== mode}
-              onChange={() => onChange({ ...form, billingMode: mode, retentionPeriod: editing ? Math.min(form.retentionPeriod, RETENTION_MAX[mode]) : RETENTION_DEFAULT[mode] })}
+              onChange={() =>
+                onChange({
+                  ...form,
+                  billingMode: mode,
+                  retentionPeriod: editing ? Math.min(form.retentionPeriod, RETENTION_MAX[mode]) : RETENTION_DEFAULT[mode],
+                })
+              }
             />
             {mode === 'EXTENDABLE_RETENTION_PRICING' ? 'One-year extendable retention pricing' : 'Seven-year retention pricing'}
           </label>
@@ -36,11 +44,21 @@ export function NameStep({ form, onChange, editing }: StepProps) {
       </fieldset>
       <label>
         Retention period (days)
-        <input type="number" min={7} max={max} value={Number.isFinite(form.retentionPeriod) ? form.retentionPeriod : ''} onChange={(e) => onChange({ ...form, retentionPeriod: e.target.valueAsNumber })} />
+        <input
+          type="number"
+          min={7}
+          max={max}
+          value={Number.isFinite(form.retentionPeriod) ? form.retentionPeriod : ''}
+          onChange={(e) => onChange({ ...form, retentionPeriod: e.target.valueAsNumber })}
+        />
       </label>
       <p className="acc-muted">Between 7 and {max.toLocaleString('en-US')} days. Events older than the retention period are removed.</p>
       <label className="acc-check">
-        <input type="checkbox" checked={form.terminationProtectionEnabled} onChange={(e) => onChange({ ...form, terminationProtectionEnabled: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={form.terminationProtectionEnabled}
+          onChange={(e) => onChange({ ...form, terminationProtectionEnabled: e.target.checked })}
+        />
         Enable termination protection
       </label>
       {!editing && (
@@ -60,10 +78,12 @@ export function RegionsStep({ form, onChange, region }: StepProps & { region: st
       <fieldset>
         <legend>Regions</legend>
         <label className="acc-check">
-          <input type="radio" name="regions" checked={form.multiRegionEnabled} onChange={() => onChange({ ...form, multiRegionEnabled: true })} /> Include all regions
+          <input type="radio" name="regions" checked={form.multiRegionEnabled} onChange={() => onChange({ ...form, multiRegionEnabled: true })} /> Include all
+          regions
         </label>
         <label className="acc-check">
-          <input type="radio" name="regions" checked={!form.multiRegionEnabled} onChange={() => onChange({ ...form, multiRegionEnabled: false })} /> Include only the current region ({region})
+          <input type="radio" name="regions" checked={!form.multiRegionEnabled} onChange={() => onChange({ ...form, multiRegionEnabled: false })} /> Include
+          only the current region ({region})
         </label>
       </fieldset>
       <label className="acc-check">
@@ -77,7 +97,8 @@ export function RegionsStep({ form, onChange, region }: StepProps & { region: st
 /** Step 3: tags (CreateEventDataStore only: UpdateEventDataStore does not change tags). */
 export function TagsStep({ form, onChange, editing }: StepProps) {
   if (editing) return <p className="acc-muted">Tags are set when a store is created; UpdateEventDataStore does not change them.</p>;
-  const set = (i: number, patch: Partial<StoreForm['tags'][number]>) => onChange({ ...form, tags: form.tags.map((t, j) => (j === i ? { ...t, ...patch } : t)) });
+  const set = (i: number, patch: Partial<StoreForm['tags'][number]>) =>
+    onChange({ ...form, tags: form.tags.map((t, j) => (j === i ? { ...t, ...patch } : t)) });
   return (
     <fieldset>
       <legend>Tags (optional)</legend>
@@ -96,7 +117,12 @@ export function TagsStep({ form, onChange, editing }: StepProps) {
           </button>
         </div>
       ))}
-      <button type="button" className="acc-button acc-secondary" disabled={form.tags.length >= 50} onClick={() => onChange({ ...form, tags: [...form.tags, { key: '', value: '' }] })}>
+      <button
+        type="button"
+        className="acc-button acc-secondary"
+        disabled={form.tags.length >= 50}
+        onClick={() => onChange({ ...form, tags: [...form.tags, { key: '', value: '' }] })}
+      >
         Add tag
       </button>
     </fieldset>

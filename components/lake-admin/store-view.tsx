@@ -40,7 +40,14 @@ export function StoreView({ id, role }: { id: string; role: Role }) {
     }
   }
 
-  if (!s) return error ? <p role="alert" className="acc-error">{error}</p> : <p className="acc-muted">Loading…</p>;
+  if (!s)
+    return error ? (
+      <p role="alert" className="acc-error">
+        {error}
+      </p>
+    ) : (
+      <p className="acc-muted">Loading…</p>
+    );
   const st = s.store;
   const pending = st.Status === 'PENDING_DELETION';
   const deleteOn = st.UpdatedTimestamp && pending ? new Date(new Date(st.UpdatedTimestamp).getTime() + 7 * 86_400_000) : undefined;
@@ -54,7 +61,11 @@ export function StoreView({ id, role }: { id: string; role: Role }) {
         Status: <strong>{STATUS_TEXT[st.Status] ?? st.Status}</strong>
         {pending && deleteOn && <> — disabled; removed for good after {formatTime(deleteOn.toISOString())} unless restored.</>}
       </p>
-      {error && <p role="alert" className="acc-error">{error}</p>}
+      {error && (
+        <p role="alert" className="acc-error">
+          {error}
+        </p>
+      )}
       {isAdmin && (
         <div className="acc-row lk-actions" role="toolbar" aria-label="Store actions">
           {pending ? (

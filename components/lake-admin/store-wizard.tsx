@@ -42,7 +42,8 @@ export function StoreWizard({ existing }: { existing?: StoreDescription }) {
     if (i === 0) {
       if (!NAME.test(form.name.trim())) return 'The name must be 3–128 letters, digits, periods, underscores or hyphens.';
       const max = RETENTION_MAX[form.billingMode];
-      if (!Number.isInteger(form.retentionPeriod) || form.retentionPeriod < 7 || form.retentionPeriod > max) return `The retention period must be a whole number of days from 7 to ${max}.`;
+      if (!Number.isInteger(form.retentionPeriod) || form.retentionPeriod < 7 || form.retentionPeriod > max)
+        return `The retention period must be a whole number of days from 7 to ${max}.`;
     }
     if (i === 3) {
       if (form.management.enabled && !form.management.read && !form.management.write) return 'Management events: choose Read, Write or both.';

@@ -10,7 +10,13 @@ import { ingestionText } from './ingestion-text';
 import { currentTarget, withTarget, type LakeTarget } from './lake-target';
 import { LakePicker } from './lake-picker';
 
-interface Column { key: string; label: string; value: (s: StoreOverview) => string | number; show: (s: StoreOverview) => string; numeric?: boolean }
+interface Column {
+  key: string;
+  label: string;
+  value: (s: StoreOverview) => string | number;
+  show: (s: StoreOverview) => string;
+  numeric?: boolean;
+}
 
 const COLUMNS: Column[] = [
   { key: 'name', label: 'Name', value: (s) => s.store.Name, show: (s) => s.store.Name },
@@ -23,7 +29,12 @@ const COLUMNS: Column[] = [
   { key: 'newest', label: 'Newest event', value: (s) => s.storage?.NewestEventTime ?? 0, show: (s) => formatTime(s.storage?.NewestEventTime) },
   { key: 'ingestion', label: 'Ingestion', value: (s) => ingestionText(s.store.Status, s.follow), show: (s) => ingestionText(s.store.Status, s.follow) },
   { key: 'compaction', label: 'Last compaction', value: (s) => s.storage?.LastCompactionTime ?? 0, show: (s) => formatTime(s.storage?.LastCompactionTime) },
-  { key: 'protection', label: 'Termination protection', value: (s) => String(s.store.TerminationProtectionEnabled), show: (s) => (s.store.TerminationProtectionEnabled ? 'On' : 'Off') },
+  {
+    key: 'protection',
+    label: 'Termination protection',
+    value: (s) => String(s.store.TerminationProtectionEnabled),
+    show: (s) => (s.store.TerminationProtectionEnabled ? 'On' : 'Off'),
+  },
 ];
 
 /** Every store of one lake (the built-in one, or a connection's region), sortable by any column, each linking to its page. */
@@ -36,7 +47,10 @@ export function StoresList({ role }: { role: Role }) {
   useEffect(() => {
     setStores(null);
     setError('');
-    lakeApi.stores(target).then((r) => setStores(r.stores), (e: Error) => setError(e.message));
+    lakeApi.stores(target).then(
+      (r) => setStores(r.stores),
+      (e: Error) => setError(e.message),
+    );
   }, [target]);
   const sorted = useMemo(() => {
     const col = COLUMNS.find((c) => c.key === sort.key)!;
@@ -64,7 +78,11 @@ export function StoresList({ role }: { role: Role }) {
           )}
         </span>
       </div>
-      {error && <p role="alert" className="acc-error">{error}</p>}
+      {error && (
+        <p role="alert" className="acc-error">
+          {error}
+        </p>
+      )}
       {!stores && !error && <p className="acc-muted">Loading…</p>}
       {stores && (
         <table className="acc-table" aria-label="Event data stores">

@@ -14,10 +14,16 @@ export function PageShell({ title, roles, children }: { title?: string; roles?: 
     <>
       <main className="acc-page">
         {title && <h1>{title}</h1>}
-        {error && <p role="alert" className="acc-error">{error}</p>}
+        {error && (
+          <p role="alert" className="acc-error">
+            {error}
+          </p>
+        )}
         {!me && !error && <p className="acc-muted">Loading…</p>}
         {me && roles && !roles.includes(me.role) ? (
-          <p role="alert" className="acc-error">This page is for {roles.join(' or ')} users; you are signed in as {me.role}.</p>
+          <p role="alert" className="acc-error">
+            This page is for {roles.join(' or ')} users; you are signed in as {me.role}.
+          </p>
         ) : (
           me && children(me)
         )}

@@ -21,7 +21,11 @@ interface Props {
 /** One field per `{{name}}` parameter, the time range as a picker; the value a field shows is what runs. */
 export function ParameterForm({ specs, values, onValue, onType, problems = [] }: Props) {
   if (specs.length === 0) return null;
-  const problemOf = (name: string) => problems.filter((p) => p.parameter === name || (name === 'time' && (p.parameter === 'start' || p.parameter === 'end'))).map((p) => p.message).join('; ') || undefined;
+  const problemOf = (name: string) =>
+    problems
+      .filter((p) => p.parameter === name || (name === 'time' && (p.parameter === 'start' || p.parameter === 'end')))
+      .map((p) => p.message)
+      .join('; ') || undefined;
   const general = problems.filter((p) => !specs.some((s) => s.name === p.parameter) && !['start', 'end'].includes(p.parameter));
   return (
     <div className="param-bar" role="group" aria-label="Query parameters">
@@ -29,7 +33,14 @@ export function ParameterForm({ specs, values, onValue, onType, problems = [] }:
         s.type === 'timeRange' ? (
           <TimeRangePicker key={s.name} value={values[s.name] ?? String(s.default ?? '')} onChange={(v) => onValue(s.name, v)} problem={problemOf(s.name)} />
         ) : (
-          <ParameterField key={s.name} spec={s} value={values[s.name] ?? String(s.default ?? '')} onValue={onValue} onType={onType} problem={problemOf(s.name)} />
+          <ParameterField
+            key={s.name}
+            spec={s}
+            value={values[s.name] ?? String(s.default ?? '')}
+            onValue={onValue}
+            onType={onType}
+            problem={problemOf(s.name)}
+          />
         ),
       )}
       {general.map((p) => (
@@ -39,7 +50,19 @@ export function ParameterForm({ specs, values, onValue, onType, problems = [] }:
   );
 }
 
-function ParameterField({ spec, value, onValue, onType, problem }: { spec: ParameterSpec; value: string; onValue: Props['onValue']; onType: Props['onType']; problem?: string }) {
+function ParameterField({
+  spec,
+  value,
+  onValue,
+  onType,
+  problem,
+}: {
+  spec: ParameterSpec;
+  value: string;
+  onValue: Props['onValue'];
+  onType: Props['onType'];
+  problem?: string;
+}) {
   const id = useId();
   return (
     <div className="param-field">
@@ -57,11 +80,17 @@ function ParameterField({ spec, value, onValue, onType, problem }: { spec: Param
       {onType && (
         <select aria-label={`Type of ${spec.name}`} value={spec.type} onChange={(e) => onType(spec.name, e.target.value as PickableType)}>
           {PICKABLE_TYPES.map((t) => (
-            <option key={t} value={t}>{TYPE_LABELS[t]}</option>
+            <option key={t} value={t}>
+              {TYPE_LABELS[t]}
+            </option>
           ))}
         </select>
       )}
-      {problem && <span id={`${id}-problem`} className="param-problem">{problem}</span>}
+      {problem && (
+        <span id={`${id}-problem`} className="param-problem">
+          {problem}
+        </span>
+      )}
     </div>
   );
 }

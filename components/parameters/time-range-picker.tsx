@@ -48,7 +48,9 @@ export function TimeRangePicker({ value, onChange, problem }: { value: string; o
         }}
       >
         {PRESETS.map((p) => (
-          <option key={p.value} value={p.value}>{p.label}</option>
+          <option key={p.value} value={p.value}>
+            {p.label}
+          </option>
         ))}
         <option value={CUSTOM}>Custom (UTC)</option>
       </select>
@@ -66,7 +68,11 @@ export function TimeRangePicker({ value, onChange, problem }: { value: string; o
           </label>
         </>
       )}
-      {problem && <span id={`${id}-problem`} className="param-problem">{problem}</span>}
+      {problem && (
+        <span id={`${id}-problem`} className="param-problem">
+          {problem}
+        </span>
+      )}
     </div>
   );
 }

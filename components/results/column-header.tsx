@@ -39,14 +39,7 @@ export function ColumnHeader({ name, index, left, width, sort, onSort, onResize 
   };
 
   return (
-    <div
-      role="columnheader"
-      aria-colindex={index + 2}
-      aria-label={name}
-      aria-sort={sort ?? 'none'}
-      className="grid-colhead"
-      style={{ left, width }}
-    >
+    <div role="columnheader" aria-colindex={index + 2} aria-label={name} aria-sort={sort ?? 'none'} className="grid-colhead" style={{ left, width }}>
       <button type="button" className="grid-sort" onClick={onSort} title={`Sort the loaded page by ${name}`}>
         <span className="grid-colname">{name}</span>
         {sort && <span aria-hidden="true">{sort === 'ascending' ? '▲' : '▼'}</span>}

@@ -23,12 +23,10 @@ interface EventDrawerProps {
 export function EventDrawer({ eventId, sql, store, onCopy, onOpenQuery, onPivot, onClose }: EventDrawerProps) {
   const detail = useEventDetail(sql, store);
   const found = detail.state === 'found' ? detail : undefined;
-  const fields = useMemo(
-    () => (found ? found.columns.map((name, i) => ({ name, value: found.row[i] ?? '' })).filter((f) => f.value !== '') : []),
-    [found],
-  );
+  const fields = useMemo(() => (found ? found.columns.map((name, i) => ({ name, value: found.row[i] ?? '' })).filter((f) => f.value !== '') : []), [found]);
   const parsed = useMemo(
-    () => fields.map((f) => ({ name: f.name, value: parseJsonContainer(f.value) ?? (isScalarColumn(f.name) ? undefined : parseTrinoValue(f.value)) ?? f.value })),
+    () =>
+      fields.map((f) => ({ name: f.name, value: parseJsonContainer(f.value) ?? (isScalarColumn(f.name) ? undefined : parseTrinoValue(f.value)) ?? f.value })),
     [fields],
   );
   const entities = useMemo(() => eventEntities(parsed), [parsed]);

@@ -3,7 +3,12 @@
 import { useId, useState } from 'react';
 import { evidenceUrl, exportUrl, listExports, type ExportRequest, type ExportSummary } from '../api/queries';
 
-const CHOICES: [ExportRequest['format'], ExportRequest['scope']][] = [['csv', 'all'], ['jsonl', 'all'], ['csv', 'page'], ['jsonl', 'page']];
+const CHOICES: [ExportRequest['format'], ExportRequest['scope']][] = [
+  ['csv', 'all'],
+  ['jsonl', 'all'],
+  ['csv', 'page'],
+  ['jsonl', 'page'],
+];
 const FORMAT_NAMES = { csv: 'CSV', jsonl: 'JSON Lines' } as const;
 
 interface ExportMenuProps {
@@ -22,7 +27,11 @@ export function ExportMenu({ queryId, total, page }: ExportMenuProps) {
   const [formulaGuard, setFormulaGuard] = useState(true);
   const [done, setDone] = useState<ExportSummary[]>([]);
   // Each opening lists the exports finished so far (a download started here ends in the list).
-  const refresh = () => void listExports(queryId).then((r) => setDone(r.exports), () => setDone([]));
+  const refresh = () =>
+    void listExports(queryId).then(
+      (r) => setDone(r.exports),
+      () => setDone([]),
+    );
   const link = (format: ExportRequest['format'], scope: ExportRequest['scope']) =>
     exportUrl(queryId, { format, scope, formulaGuard, nextToken: page.nextToken, maxResults: page.size });
   const all = total !== undefined ? `all ${total.toLocaleString('en-US')} rows` : 'all rows';
@@ -51,7 +60,8 @@ export function ExportMenu({ queryId, total, page }: ExportMenuProps) {
             <span className="muted">Evidence of your exports (SQL, rows, SHA-256, who, when):</span>
             {done.map((e) => (
               <a key={e.exportId} href={evidenceUrl(e.exportId)} download title={`SHA-256 ${e.sha256}`}>
-                Evidence: {FORMAT_NAMES[e.format as ExportRequest['format']] ?? e.format}, {e.scope === 'all' ? 'all' : 'page'}, {e.rows.toLocaleString('en-US')} rows, {new Date(e.at).toLocaleString()}
+                Evidence: {FORMAT_NAMES[e.format as ExportRequest['format']] ?? e.format}, {e.scope === 'all' ? 'all' : 'page'},{' '}
+                {e.rows.toLocaleString('en-US')} rows, {new Date(e.at).toLocaleString()}
               </a>
             ))}
           </div>

@@ -76,8 +76,7 @@ export function ResultsGrid(props: ResultsGridProps) {
 
   const virtualRows = rowV.getVirtualItems();
   const virtualCols = colV.getVirtualItems();
-  const activeRendered =
-    virtualRows.some((r) => r.index === active.row) && virtualCols.some((c) => c.index === active.col);
+  const activeRendered = virtualRows.some((r) => r.index === active.row) && virtualCols.some((c) => c.index === active.col);
 
   const move = (row: number, col: number) => {
     const next = { row: clamp(row, 0, order.length - 1), col: clamp(col, 0, columns.length - 1) };

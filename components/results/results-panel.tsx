@@ -120,32 +120,17 @@ export function ResultsPanel({ queryId, onTotal, store, ranAt, onOpenQuery }: Re
         <label htmlFor={sizeId} className="muted">
           Rows per page
         </label>
-        <select
-          id={sizeId}
-          value={pageSize}
-          onChange={(e) => setPaging(FIRST_PAGE(Number(e.target.value)))}
-          disabled={loading && page === null}
-        >
+        <select id={sizeId} value={pageSize} onChange={(e) => setPaging(FIRST_PAGE(Number(e.target.value)))} disabled={loading && page === null}>
           {PAGE_SIZES.map((n) => (
             <option key={n} value={n}>
               {n}
             </option>
           ))}
         </select>
-        <button
-          type="button"
-          className="btn"
-          onClick={() => setPaging((p) => ({ ...p, pageIndex: p.pageIndex - 1 }))}
-          disabled={!hasPrevious}
-        >
+        <button type="button" className="btn" onClick={() => setPaging((p) => ({ ...p, pageIndex: p.pageIndex - 1 }))} disabled={!hasPrevious}>
           Previous page
         </button>
-        <button
-          type="button"
-          className="btn"
-          onClick={() => setPaging((p) => ({ ...p, pageIndex: p.pageIndex + 1 }))}
-          disabled={!hasNext}
-        >
+        <button type="button" className="btn" onClick={() => setPaging((p) => ({ ...p, pageIndex: p.pageIndex + 1 }))} disabled={!hasNext}>
           Next page
         </button>
       </div>

@@ -72,7 +72,9 @@ export function ResultsTableView({ columns, rows, offset, busy, followUp }: Resu
           <span id={hintId} className="muted">
             {deferredFilter.trim() ? `${order.length.toLocaleString('en-US')} of ${rows.length.toLocaleString('en-US')} loaded rows match.` : ''}
             <span className="visually-hidden">
-              {' '}Sort and filter apply to the {rows.length.toLocaleString('en-US')} rows loaded on this page only. Arrow keys move between cells, Enter opens one, Ctrl+C copies it.
+              {' '}
+              Sort and filter apply to the {rows.length.toLocaleString('en-US')} rows loaded on this page only. Arrow keys move between cells, Enter opens one,
+              Ctrl+C copies it.
             </span>
           </span>
         </div>
@@ -113,7 +115,12 @@ export function ResultsTableView({ columns, rows, offset, busy, followUp }: Resu
       {eventRow !== null && followUp && (
         <EventDrawer
           eventId={rows[eventRow][eventIdCol] ?? ''}
-          sql={eventLookupSql(followUp.store.id, rows[eventRow][eventIdCol] ?? '', followUp.window, eventTimeCol >= 0 ? (rows[eventRow][eventTimeCol] ?? undefined) : undefined)}
+          sql={eventLookupSql(
+            followUp.store.id,
+            rows[eventRow][eventIdCol] ?? '',
+            followUp.window,
+            eventTimeCol >= 0 ? (rows[eventRow][eventTimeCol] ?? undefined) : undefined,
+          )}
           store={followUp.store}
           onCopy={(t, w) => void copy(t, w)}
           onOpenQuery={(sql) => {

@@ -53,8 +53,18 @@ export function NewSavedQuery() {
 
   return (
     <>
-      <QueryForm fields={fields} onChange={setFields} readOnly={false} onSave={() => void save()} canSave={!busy && !!fields.name.trim() && !!fields.sql.trim()} />
-      {error && <p role="alert" className="acc-error">{error}</p>}
+      <QueryForm
+        fields={fields}
+        onChange={setFields}
+        readOnly={false}
+        onSave={() => void save()}
+        canSave={!busy && !!fields.name.trim() && !!fields.sql.trim()}
+      />
+      {error && (
+        <p role="alert" className="acc-error">
+          {error}
+        </p>
+      )}
     </>
   );
 }

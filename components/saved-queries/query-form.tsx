@@ -7,7 +7,15 @@ import { StoreSelect } from '../forms/store-select';
 import { SubmitButton } from '../forms/submit-button';
 
 /** The editable fields of a saved query; tags as comma-separated text. */
-export interface QueryFields { name: string; description: string; tags: string; folder: string; sql: string; storeId: string | null; connectionId: string | null }
+export interface QueryFields {
+  name: string;
+  description: string;
+  tags: string;
+  folder: string;
+  sql: string;
+  storeId: string | null;
+  connectionId: string | null;
+}
 
 export const EMPTY_FIELDS: QueryFields = { name: '', description: '', tags: '', folder: '', sql: '', storeId: null, connectionId: null };
 
@@ -25,11 +33,26 @@ export function tagsOfVersion(v: SavedQueryVersion): string[] {
 }
 
 export function fieldsOfVersion(v: SavedQueryVersion): QueryFields {
-  return { name: v.name, description: v.description, tags: tagsOfVersion(v).join(', '), folder: v.folder, sql: v.sql, storeId: v.store_id, connectionId: v.connection_id };
+  return {
+    name: v.name,
+    description: v.description,
+    tags: tagsOfVersion(v).join(', '),
+    folder: v.folder,
+    sql: v.sql,
+    storeId: v.store_id,
+    connectionId: v.connection_id,
+  };
 }
 
 export function inputOf(f: QueryFields): SavedQueryInput {
-  const tags = [...new Set(f.tags.split(',').map((t) => t.trim()).filter(Boolean))];
+  const tags = [
+    ...new Set(
+      f.tags
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
   return { name: f.name.trim(), description: f.description, tags, folder: f.folder.trim(), sql: f.sql, storeId: f.storeId, connectionId: f.connectionId };
 }
 

@@ -36,11 +36,18 @@ export function RunPanel({ queryId, unsaved, parameters }: { queryId: string; un
         {unsaved && <span className="acc-muted">Runs the saved version; save first to run your changes.</span>}
         {status && (
           <span>
-            Status: <strong role="status" aria-label="Query status">{status}</strong>
+            Status:{' '}
+            <strong role="status" aria-label="Query status">
+              {status}
+            </strong>
           </span>
         )}
       </div>
-      {run.error && <p role="alert" className="acc-error">{run.error}</p>}
+      {run.error && (
+        <p role="alert" className="acc-error">
+          {run.error}
+        </p>
+      )}
       {stats && !run.running && (
         <dl className="acc-stats">
           <dt>Bytes scanned</dt>
@@ -57,14 +64,16 @@ export function RunPanel({ queryId, unsaved, parameters }: { queryId: string; un
         <>
           <div className="acc-row">
             <span className="acc-muted">
-              {run.results.rows.length === 0
-                ? 'No rows.'
-                : `Rows 1–${run.results.rows.length} of ${run.results.totalResultsCount ?? run.results.rows.length}`}
+              {run.results.rows.length === 0 ? 'No rows.' : `Rows 1–${run.results.rows.length} of ${run.results.totalResultsCount ?? run.results.rows.length}`}
             </span>
             <a className="acc-button acc-link-button" href={exportUrl(run.handle, { format: 'csv', scope: 'all', formulaGuard: true })} download>
               Export CSV
             </a>
-            <a className="acc-button acc-link-button acc-secondary" href={exportUrl(run.handle, { format: 'jsonl', scope: 'all', formulaGuard: true })} download>
+            <a
+              className="acc-button acc-link-button acc-secondary"
+              href={exportUrl(run.handle, { format: 'jsonl', scope: 'all', formulaGuard: true })}
+              download
+            >
               Export JSONL
             </a>
           </div>

@@ -77,7 +77,11 @@ export function SavedList({ me }: { me: Me }) {
           </Link>
         )}
       </div>
-      {error && <p role="alert" className="acc-error">{error}</p>}
+      {error && (
+        <p role="alert" className="acc-error">
+          {error}
+        </p>
+      )}
       {queries && queries.length === 0 && (
         <p className="acc-muted">
           {text || tag ? 'No saved queries match this search.' : me.role === 'viewer' ? 'Nobody has shared a query with you yet.' : 'No saved queries yet.'}
@@ -110,7 +114,10 @@ export function SavedList({ me }: { me: Me }) {
                 </td>
                 <td>{q.folder || '—'}</td>
                 <td>
-                  {formatWhen(q.updatedAt)} <span className="acc-muted">by {q.updatedBy} (v{q.version})</span>
+                  {formatWhen(q.updatedAt)}{' '}
+                  <span className="acc-muted">
+                    by {q.updatedBy} (v{q.version})
+                  </span>
                 </td>
                 <td>{ACCESS_LABEL[q.access]}</td>
               </tr>

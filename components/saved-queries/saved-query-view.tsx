@@ -56,12 +56,21 @@ export function SavedQueryView({ id, me }: { id: string; me: Me }) {
     return (
       <>
         <h1>Saved query not found</h1>
-        <p role="alert" className="acc-error">{notFound} It may be private, deleted, or not shared with you.</p>
+        <p role="alert" className="acc-error">
+          {notFound} It may be private, deleted, or not shared with you.
+        </p>
         <Link href="/saved">Back to saved queries</Link>
       </>
     );
   }
-  if (!query) return error ? <p role="alert" className="acc-error">{error}</p> : <p className="acc-muted">Loading…</p>;
+  if (!query)
+    return error ? (
+      <p role="alert" className="acc-error">
+        {error}
+      </p>
+    ) : (
+      <p className="acc-muted">Loading…</p>
+    );
 
   const canEdit = me.role !== 'viewer' && (query.access === 'owner' || query.access === 'editor');
   const isOwner = query.access === 'owner';
@@ -132,7 +141,11 @@ export function SavedQueryView({ id, me }: { id: string; me: Me }) {
           </>
         }
       />
-      {error && <p role="alert" className="acc-error">{error}</p>}
+      {error && (
+        <p role="alert" className="acc-error">
+          {error}
+        </p>
+      )}
       <RunPanel queryId={id} unsaved={dirty} parameters={query.parameters} />
       <SavedQueryAlerts queryId={id} canCreate={me.role !== 'viewer'} />
       <VersionsPanel versions={versions} onRestore={canEdit ? restore : undefined} busy={busy} />

@@ -9,7 +9,17 @@ import { SqlEditor, type SqlEditorHandle } from '../editor/sql-editor';
  * formatting). Monaco keeps one model per path and reads `value` only when it creates one, so
  * `revision` (the saved version) is part of the path: loading another version shows its text.
  */
-export function SavedSqlEditor({ value, revision, onChange, readOnly }: { value: string; revision: string; onChange: (sql: string) => void; readOnly?: boolean }) {
+export function SavedSqlEditor({
+  value,
+  revision,
+  onChange,
+  readOnly,
+}: {
+  value: string;
+  revision: string;
+  onChange: (sql: string) => void;
+  readOnly?: boolean;
+}) {
   // A path of this mount's own: models outlive the page in a client-side navigation.
   const [instance] = useState(() => Math.random().toString(36).slice(2, 10));
   const path = `file:///saved/${instance}/${revision}.sql`;
@@ -24,7 +34,9 @@ export function SavedSqlEditor({ value, revision, onChange, readOnly }: { value:
 
   return (
     <div className="saved-sql">
-      <span className="saved-sql-label" aria-hidden="true">SQL</span>
+      <span className="saved-sql-label" aria-hidden="true">
+        SQL
+      </span>
       <SqlEditor
         path={path}
         defaultValue={value}

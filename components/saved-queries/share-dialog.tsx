@@ -13,7 +13,17 @@ const EVERYONE = [
  * Who may open the query besides its owner: everyone signed in, or named people (by email), each
  * as viewer or editor. Also the link that opens (not runs) the query for anyone allowed to see it.
  */
-export function ShareDialog({ queryId, queryName, onClose, onSaved }: { queryId: string; queryName: string; onClose: () => void; onSaved: (s: Shares) => void }) {
+export function ShareDialog({
+  queryId,
+  queryName,
+  onClose,
+  onSaved,
+}: {
+  queryId: string;
+  queryName: string;
+  onClose: () => void;
+  onSaved: (s: Shares) => void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const [shares, setShares] = useState<Shares | null>(null);
   const [email, setEmail] = useState('');
@@ -31,8 +41,16 @@ export function ShareDialog({ queryId, queryName, onClose, onSaved }: { queryId:
   if (!shares) {
     return (
       <dialog ref={ref} className="acc-dialog" aria-label={`Share ${queryName}`} onClose={onClose}>
-        {error ? <p role="alert" className="acc-error">{error}</p> : <p className="acc-muted">Loading…</p>}
-        <button type="button" className="acc-button acc-secondary" onClick={onClose}>Close</button>
+        {error ? (
+          <p role="alert" className="acc-error">
+            {error}
+          </p>
+        ) : (
+          <p className="acc-muted">Loading…</p>
+        )}
+        <button type="button" className="acc-button acc-secondary" onClick={onClose}>
+          Close
+        </button>
       </dialog>
     );
   }
@@ -83,9 +101,15 @@ export function ShareDialog({ queryId, queryName, onClose, onSaved }: { queryId:
       <p className="acc-muted">The link opens the query (it does not run it) for people it is shared with.</p>
       <label>
         Everyone signed in
-        <select aria-label="Everyone signed in" value={shares.everyoneRole ?? ''} onChange={(e) => setShares({ ...shares, everyoneRole: (e.target.value || null) as ShareRole | null })}>
+        <select
+          aria-label="Everyone signed in"
+          value={shares.everyoneRole ?? ''}
+          onChange={(e) => setShares({ ...shares, everyoneRole: (e.target.value || null) as ShareRole | null })}
+        >
           {EVERYONE.map((o) => (
-            <option key={o.value} value={o.value}>{o.label}</option>
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
           ))}
         </select>
       </label>
@@ -100,12 +124,18 @@ export function ShareDialog({ queryId, queryName, onClose, onSaved }: { queryId:
               <select
                 aria-label={`Role of ${u.email}`}
                 value={u.role}
-                onChange={(e) => setShares({ ...shares, users: shares.users.map((x) => (x.email === u.email ? { ...x, role: e.target.value as ShareRole } : x)) })}
+                onChange={(e) =>
+                  setShares({ ...shares, users: shares.users.map((x) => (x.email === u.email ? { ...x, role: e.target.value as ShareRole } : x)) })
+                }
               >
                 <option value="viewer">Viewer</option>
                 <option value="editor">Editor</option>
               </select>
-              <button type="button" className="acc-button acc-secondary" onClick={() => setShares({ ...shares, users: shares.users.filter((x) => x.email !== u.email) })}>
+              <button
+                type="button"
+                className="acc-button acc-secondary"
+                onClick={() => setShares({ ...shares, users: shares.users.filter((x) => x.email !== u.email) })}
+              >
                 Remove {u.email}
               </button>
             </li>
@@ -138,7 +168,11 @@ export function ShareDialog({ queryId, queryName, onClose, onSaved }: { queryId:
           Add person
         </button>
       </div>
-      {error && <p role="alert" className="acc-error">{error}</p>}
+      {error && (
+        <p role="alert" className="acc-error">
+          {error}
+        </p>
+      )}
       <div className="acc-row acc-dialog-actions">
         <button type="button" className="acc-button" onClick={() => void save()} disabled={busy}>
           Save sharing

@@ -23,27 +23,30 @@ export function useSavedRun(queryId: string) {
 
   useEffect(() => () => current.current?.abort(), []); // stop polling when the page goes away
 
-  const start = useCallback(async (values: Record<string, string> = {}) => {
-    current.current?.abort();
-    const ctrl = new AbortController();
-    current.current = ctrl;
-    setRun({ running: true });
-    try {
-      const handle = await api.runSaved(queryId, values);
-      if (ctrl.signal.aborted) return;
-      setRun({ running: true, handle });
-      const outcome = await pollUntilDone(handle, ctrl.signal, (d) => setRun({ running: true, handle, description: d }), { current: null }, 0);
-      if (outcome.kind === 'aborted') return;
-      if (outcome.kind === 'lost') return setRun((r) => ({ ...r, running: false, error: outcome.error.message }));
-      const d = outcome.description;
-      const results = d.status === 'FINISHED' ? await getQueryResults(handle, { maxResults: 100 }, ctrl.signal) : undefined;
-      if (!ctrl.signal.aborted) setRun({ running: false, handle, description: d, results, error: d.errorMessage });
-    } catch (e) {
-      if (ctrl.signal.aborted) return;
-      const { message, problems } = toRunError('Query rejected', e);
-      setRun((r) => ({ ...r, running: false, error: message, problems }));
-    }
-  }, [queryId]);
+  const start = useCallback(
+    async (values: Record<string, string> = {}) => {
+      current.current?.abort();
+      const ctrl = new AbortController();
+      current.current = ctrl;
+      setRun({ running: true });
+      try {
+        const handle = await api.runSaved(queryId, values);
+        if (ctrl.signal.aborted) return;
+        setRun({ running: true, handle });
+        const outcome = await pollUntilDone(handle, ctrl.signal, (d) => setRun({ running: true, handle, description: d }), { current: null }, 0);
+        if (outcome.kind === 'aborted') return;
+        if (outcome.kind === 'lost') return setRun((r) => ({ ...r, running: false, error: outcome.error.message }));
+        const d = outcome.description;
+        const results = d.status === 'FINISHED' ? await getQueryResults(handle, { maxResults: 100 }, ctrl.signal) : undefined;
+        if (!ctrl.signal.aborted) setRun({ running: false, handle, description: d, results, error: d.errorMessage });
+      } catch (e) {
+        if (ctrl.signal.aborted) return;
+        const { message, problems } = toRunError('Query rejected', e);
+        setRun((r) => ({ ...r, running: false, error: message, problems }));
+      }
+    },
+    [queryId],
+  );
 
   return { run, start };
 }

@@ -6,7 +6,13 @@ import { tagsOfVersion } from './query-form';
 
 /** A version as text: its fields, then its SQL, so one line diff shows every change. */
 export function versionText(v: SavedQueryVersion): string {
-  const header = [`Name: ${v.name}`, `Description: ${v.description}`, `Tags: ${tagsOfVersion(v).join(', ')}`, `Folder: ${v.folder}`, `Default store: ${v.store_id ?? 'none'}`];
+  const header = [
+    `Name: ${v.name}`,
+    `Description: ${v.description}`,
+    `Tags: ${tagsOfVersion(v).join(', ')}`,
+    `Folder: ${v.folder}`,
+    `Default store: ${v.store_id ?? 'none'}`,
+  ];
   return `${header.join('\n')}\n\n${v.sql.replace(/\n?$/, '\n')}`;
 }
 
@@ -43,7 +49,12 @@ export function VersionDiff({ from, to }: { from: SavedQueryVersion; to: SavedQu
       </p>
       <div className="acc-diff-lines">
         {rows.map((r, i) => {
-          if (r.kind === 'skip') return <div key={i} className="acc-diff-skip">… {r.count} unchanged lines …</div>;
+          if (r.kind === 'skip')
+            return (
+              <div key={i} className="acc-diff-skip">
+                … {r.count} unchanged lines …
+              </div>
+            );
           if (r.kind === 'add') {
             return (
               <ins key={i} className="acc-diff-add">

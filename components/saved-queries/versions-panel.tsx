@@ -10,8 +10,21 @@ import { VersionDiff } from './version-diff';
  * default. With `onRestore` (for those who may edit), an older version can be restored: saved
  * again as the newest version, so nothing in between is lost.
  */
-export function VersionsPanel({ versions, onRestore, busy }: { versions: SavedQueryVersion[] | null; onRestore?: (v: SavedQueryVersion) => void; busy?: boolean }) {
-  if (!versions) return <VersionsSection><p className="acc-muted">Loading versions…</p></VersionsSection>;
+export function VersionsPanel({
+  versions,
+  onRestore,
+  busy,
+}: {
+  versions: SavedQueryVersion[] | null;
+  onRestore?: (v: SavedQueryVersion) => void;
+  busy?: boolean;
+}) {
+  if (!versions)
+    return (
+      <VersionsSection>
+        <p className="acc-muted">Loading versions…</p>
+      </VersionsSection>
+    );
   return <VersionsList versions={versions} onRestore={onRestore} busy={busy} />;
 }
 

@@ -35,7 +35,10 @@ export function buildPropertyNodes(fields: Field[], samples: NodeSamples | null,
     else if (f.type.kind === 'map') {
       const seen = samples?.mapKeys[id] ?? samples?.mapKeys[f.name] ?? [];
       const counts = new Map(seen.map((k) => [k.key, k.count]));
-      node.children = mapKeysFor(f.name, seen.map((k) => k.key)).map((key) => ({
+      node.children = mapKeysFor(
+        f.name,
+        seen.map((k) => k.key),
+      ).map((key) => ({
         id: `${id}[${key}]`,
         label: key,
         detail: counts.has(key) ? `seen ${counts.get(key)}×` : 'key',

@@ -122,9 +122,7 @@ export function PropertyTree({ nodes, onInsert }: PropertyTreeProps) {
             <span className="tree-type">{node.detail}</span>
             {node.description && <span className="tree-desc">{node.description}</span>}
           </div>
-          {node.children && open && (
-            <ul role="group">{renderNodes(node.children, level + 1)}</ul>
-          )}
+          {node.children && open && <ul role="group">{renderNodes(node.children, level + 1)}</ul>}
         </li>
       );
     });

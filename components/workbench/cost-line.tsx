@@ -23,7 +23,8 @@ export function CostLine({ estimate, run, pricePerGb, children }: { estimate: Es
   else if (estimate.state === 'error') before = `No estimate: ${estimate.message.split('\n')[0]}`;
   else if (!done) before = '';
   else if (done.bytesScanned === undefined) before = 'No estimate for this lake before Run.';
-  else before = `${formatBytes(done.bytesScanned)} to scan${done.eventsScanned !== undefined ? ` (${formatCount(done.eventsScanned)} events)` : ''}, ${formatCost(done.costUsd)}`;
+  else
+    before = `${formatBytes(done.bytesScanned)} to scan${done.eventsScanned !== undefined ? ` (${formatCount(done.eventsScanned)} events)` : ''}, ${formatCost(done.costUsd)}`;
 
   return (
     <div className="cost-line" aria-label="Cost">

@@ -40,9 +40,7 @@ export function LintDialog({ issues, onRunAnyway, onCancel }: LintDialogProps) {
     >
       <h2 id={titleId}>{errors ? 'This query will probably fail' : 'Check this query before running it'}</h2>
       <p id={descId} className="muted">
-        {errors
-          ? 'It still has problems that make CloudTrail Lake reject it or return the wrong rows.'
-          : 'It may scan (and bill) more data than it needs.'}
+        {errors ? 'It still has problems that make CloudTrail Lake reject it or return the wrong rows.' : 'It may scan (and bill) more data than it needs.'}
       </p>
       <LintList issues={issues} />
       <div className="dialog-actions">

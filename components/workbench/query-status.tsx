@@ -18,8 +18,7 @@ export function QueryStatus({ state, resultRows }: QueryStatusProps) {
     return (
       <div className="query-status query-status-idle">
         <span className="muted">
-          Press <kbd>Ctrl</kbd>/<kbd>⌘</kbd>+<kbd>Enter</kbd> or <b>Run</b>. <code>$EDS_ID</code> stands for the
-          selected event data store.
+          Press <kbd>Ctrl</kbd>/<kbd>⌘</kbd>+<kbd>Enter</kbd> or <b>Run</b>. <code>$EDS_ID</code> stands for the selected event data store.
         </span>
       </div>
     );
@@ -41,8 +40,8 @@ export function QueryStatus({ state, resultRows }: QueryStatusProps) {
           {state.cancelling && running && <span className="muted">Cancelling…</span>}
           {phase === 'waiting' && (
             <span className="muted" role="status">
-              In line: the lake is running its maximum number of queries at once. This query starts as soon as one
-              finishes (attempt {state.slotAttempts}); Cancel stops waiting.
+              In line: the lake is running its maximum number of queries at once. This query starts as soon as one finishes (attempt {state.slotAttempts});
+              Cancel stops waiting.
             </span>
           )}
           {showStats && (

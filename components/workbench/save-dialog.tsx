@@ -19,7 +19,12 @@ export interface SaveTarget {
   parameters: ParameterSpec[];
 }
 
-interface Details { name: string; folder: string; tags: string; description: string }
+interface Details {
+  name: string;
+  folder: string;
+  tags: string;
+  description: string;
+}
 
 /**
  * "Save query" in the workbench toolbar: a dialog (name from the tab, folder, tags, description)
@@ -100,7 +105,10 @@ function SaveDialog({ target, onClose, onSaved }: { target: SaveTarget; onClose:
   async function save() {
     setBusy(true);
     setError('');
-    const input = { ...inputOf({ ...details, sql: target.sql, storeId: target.store?.id ?? null, connectionId: target.store?.connectionId ?? null }), parameters: target.parameters };
+    const input = {
+      ...inputOf({ ...details, sql: target.sql, storeId: target.store?.id ?? null, connectionId: target.store?.connectionId ?? null }),
+      parameters: target.parameters,
+    };
     try {
       onSaved(linked ? await api.updateSaved(linked.id, input) : await api.createSaved(input));
     } catch (e) {

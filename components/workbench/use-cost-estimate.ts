@@ -4,11 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { estimateQuery, type CostEstimate, type EventDataStore } from '../api/queries';
 import { isAbortError } from '../api/request';
 
-export type EstimateState =
-  | { state: 'idle' }
-  | { state: 'loading' }
-  | { state: 'done'; estimate: CostEstimate }
-  | { state: 'error'; message: string };
+export type EstimateState = { state: 'idle' } | { state: 'loading' } | { state: 'done'; estimate: CostEstimate } | { state: 'error'; message: string };
 
 const DEBOUNCE_MS = 500;
 

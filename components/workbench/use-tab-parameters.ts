@@ -9,7 +9,11 @@ import type { ParameterInputs } from '../parameters/parameter-form';
 import { valuesForRun, valuesFromPageUrl } from '../parameters/page-url';
 
 /** The placeholder names of a statement, to notice when an edit adds or removes one. */
-const signature = (sql: string) => findPlaceholders(sql).filter((p) => p.context !== 'comment').map((p) => p.name).join(',');
+const signature = (sql: string) =>
+  findPlaceholders(sql)
+    .filter((p) => p.context !== 'comment')
+    .map((p) => p.name)
+    .join(',');
 
 /**
  * Each tab's `{{name}}` parameters: the values typed and types picked, per tab; the parameters

@@ -105,7 +105,9 @@ export function Workbench() {
     const onlyWarnings = syntaxErrors === 0 && issues.length > 0 && issues.every((i) => i.severity === 'warning');
     // The editor's estimate is of the tab's whole text (any edit makes it 'loading' again): reuse it when that is what runs.
     const shown = cost.estimate.state === 'done' && sql === tabs.sqlOf(tabId) ? cost.estimate.estimate : undefined;
-    const estimate = onlyWarnings ? (shown ?? (await estimateQuery(sql, store, undefined, params.forRun(tabId, sql, false)).catch(() => undefined))) : undefined;
+    const estimate = onlyWarnings
+      ? (shown ?? (await estimateQuery(sql, store, undefined, params.forRun(tabId, sql, false)).catch(() => undefined)))
+      : undefined;
     const decision = decideRun({ issues, syntaxErrors, costUsd: estimate?.costUsd, confirmAboveUsd: estimate?.confirmAboveUsd ?? 0 });
     if (decision.action === 'confirm') return setPending({ tabId, sql, store, issues: decision.issues });
     setNotes((n) => ({ ...n, [tabId]: decision.notes }));
@@ -185,15 +187,34 @@ export function Workbench() {
                   }}
                 />
                 <div className="spacer" />
-                <button type="button" className="btn btn-small" onClick={() => editorRef.current?.format()} aria-keyshortcuts="Shift+Alt+F" title="Format SQL (Shift+Alt+F)">
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  onClick={() => editorRef.current?.format()}
+                  aria-keyshortcuts="Shift+Alt+F"
+                  title="Format SQL (Shift+Alt+F)"
+                >
                   Format SQL
                 </button>
-                <button type="button" className="btn btn-small" onClick={() => editorRef.current?.toggleComment()} aria-keyshortcuts="Control+/ Meta+/" title="Comment or uncomment the selected lines (Ctrl+/ or ⌘+/)">
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  onClick={() => editorRef.current?.toggleComment()}
+                  aria-keyshortcuts="Control+/ Meta+/"
+                  title="Comment or uncomment the selected lines (Ctrl+/ or ⌘+/)"
+                >
                   Toggle comment
                 </button>
                 <SaveQuery
                   tabId={activeTab.id}
-                  target={() => ({ tabId: activeTab.id, title: activeTab.title, sql: tabs.sqlOf(activeTab.id), store, savedQueryId: activeTab.savedQueryId, parameters: params.definitionsOf(activeTab.id) })}
+                  target={() => ({
+                    tabId: activeTab.id,
+                    title: activeTab.title,
+                    sql: tabs.sqlOf(activeTab.id),
+                    store,
+                    savedQueryId: activeTab.savedQueryId,
+                    parameters: params.definitionsOf(activeTab.id),
+                  })}
                   // the tab now stands for the saved query: its name, and saving again adds a version
                   onSaved={(tabId, q) => dispatch({ type: 'update', id: tabId, patch: { savedQueryId: q.id, title: q.name } })}
                 />

@@ -12,12 +12,18 @@ export type Row = Record<string, string>;
 
 function compare(a: number, op: Comparison, b: number): boolean {
   switch (op) {
-    case '>': return a > b;
-    case '>=': return a >= b;
-    case '<': return a < b;
-    case '<=': return a <= b;
-    case '=': return a === b;
-    case '!=': return a !== b;
+    case '>':
+      return a > b;
+    case '>=':
+      return a >= b;
+    case '<':
+      return a < b;
+    case '<=':
+      return a <= b;
+    case '=':
+      return a === b;
+    case '!=':
+      return a !== b;
   }
 }
 

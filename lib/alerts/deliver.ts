@@ -16,7 +16,12 @@ const LEASE_MS = 60_000;
 const BATCH = 20;
 
 type Delivery = Database['alert_deliveries'];
-export interface Attempt { at: string; status?: number; error?: string; ms: number }
+export interface Attempt {
+  at: string;
+  status?: number;
+  error?: string;
+  ms: number;
+}
 
 async function claim(db: Kysely<Database>, d: Delivery, now: Date): Promise<boolean> {
   const r = await db
@@ -57,8 +62,13 @@ async function send(db: Kysely<Database>, d: Delivery): Promise<void> {
   await db
     .updateTable('alert_deliveries')
     .set({
-      status: done ? 'delivered' : failed ? 'failed' : 'retrying', lease_until: null, last_status: outcome.status ?? null, last_error: outcome.error ?? null,
-      attempt_log: JSON.stringify(log), delivered_at: done ? now.toISOString() : null, next_attempt_at: done || failed ? d.next_attempt_at : next.toISOString(),
+      status: done ? 'delivered' : failed ? 'failed' : 'retrying',
+      lease_until: null,
+      last_status: outcome.status ?? null,
+      last_error: outcome.error ?? null,
+      attempt_log: JSON.stringify(log),
+      delivered_at: done ? now.toISOString() : null,
+      next_attempt_at: done || failed ? d.next_attempt_at : next.toISOString(),
     })
     .where('id', '=', d.id)
     .execute();
@@ -71,10 +81,12 @@ export async function deliverDue(db: Kysely<Database>): Promise<number> {
   const due = await db
     .selectFrom('alert_deliveries')
     .selectAll()
-    .where((eb) => eb.or([
-      eb.and([eb('status', 'in', ['pending', 'retrying']), eb('next_attempt_at', '<=', iso)]),
-      eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', iso)]),
-    ]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', 'in', ['pending', 'retrying']), eb('next_attempt_at', '<=', iso)]),
+        eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', iso)]),
+      ]),
+    )
     .orderBy('next_attempt_at')
     .limit(BATCH)
     .execute();

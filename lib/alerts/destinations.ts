@@ -22,7 +22,15 @@ let key: Buffer | undefined;
 const secretKey = () => (key ??= keyFrom(sessionSecret()));
 
 export function presentDestination(r: Row) {
-  return { id: r.id, name: r.name, kind: r.kind, urlHint: r.url_hint, signed: r.kind === 'webhook' && r.signing_secret !== null, createdAt: r.created_at, updatedAt: r.updated_at };
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    urlHint: r.url_hint,
+    signed: r.kind === 'webhook' && r.signing_secret !== null,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
 }
 
 /** The destination's URL and signing secret, for sending only. */
@@ -46,8 +54,15 @@ export async function createDestination(db: Kysely<Database>, user: CurrentUser,
   const secret = signing ?? (KEYED_KINDS.has(input.kind) ? input.key! : null);
   const now = new Date().toISOString();
   const row: Row = {
-    id: randomUUID(), owner_id: user.id, name: input.name, kind: input.kind, url_secret: encrypt(input.url, secretKey()), url_hint: input.url ? maskUrl(input.url) : 'public API',
-    signing_secret: secret ? encrypt(secret, secretKey()) : null, created_at: now, updated_at: now,
+    id: randomUUID(),
+    owner_id: user.id,
+    name: input.name,
+    kind: input.kind,
+    url_secret: encrypt(input.url, secretKey()),
+    url_hint: input.url ? maskUrl(input.url) : 'public API',
+    signing_secret: secret ? encrypt(secret, secretKey()) : null,
+    created_at: now,
+    updated_at: now,
   };
   await db.insertInto('alert_destinations').values(row).execute();
   await audit(db, { userId: user.id, action: 'alert-destination.create', target: row.id, detail: { name: row.name, kind: row.kind, url: row.url_hint } });
@@ -55,7 +70,12 @@ export async function createDestination(db: Kysely<Database>, user: CurrentUser,
   return { destination: presentDestination(row), ...(signing && !input.signingSecret ? { signingSecret: signing } : {}) };
 }
 
-export async function updateDestination(db: Kysely<Database>, user: CurrentUser, id: string, change: { name?: string; url?: string; sign?: boolean; rotateSecret?: boolean }) {
+export async function updateDestination(
+  db: Kysely<Database>,
+  user: CurrentUser,
+  id: string,
+  change: { name?: string; url?: string; sign?: boolean; rotateSecret?: boolean },
+) {
   const row = await requireDestination(db, user, id);
   const next: Row = { ...row, updated_at: new Date().toISOString() };
   if (change.name) next.name = change.name;
@@ -72,14 +92,25 @@ export async function updateDestination(db: Kysely<Database>, user: CurrentUser,
   }
   if (change.sign === false && row.kind === 'webhook') next.signing_secret = null;
   await db.updateTable('alert_destinations').set(next).where('id', '=', id).execute();
-  await audit(db, { userId: user.id, action: 'alert-destination.update', target: id, detail: { name: next.name, urlChanged: !!change.url, signed: next.signing_secret !== null, rotated: !!secret } });
+  await audit(db, {
+    userId: user.id,
+    action: 'alert-destination.update',
+    target: id,
+    detail: { name: next.name, urlChanged: !!change.url, signed: next.signing_secret !== null, rotated: !!secret },
+  });
   return { destination: presentDestination(next), ...(secret ? { signingSecret: secret } : {}) };
 }
 
 export async function deleteDestination(db: Kysely<Database>, user: CurrentUser, id: string) {
   await requireDestination(db, user, id);
-  const users = await db.selectFrom('alert_rule_destinations').innerJoin('alert_rules', 'alert_rules.id', 'alert_rule_destinations.rule_id').select('alert_rules.name').where('alert_rule_destinations.destination_id', '=', id).execute();
-  if (users.length) throw new ApiError('DestinationInUse', `The destination is used by ${users.map((u) => `“${u.name}”`).join(', ')}; remove it from those rules first.`, 409);
+  const users = await db
+    .selectFrom('alert_rule_destinations')
+    .innerJoin('alert_rules', 'alert_rules.id', 'alert_rule_destinations.rule_id')
+    .select('alert_rules.name')
+    .where('alert_rule_destinations.destination_id', '=', id)
+    .execute();
+  if (users.length)
+    throw new ApiError('DestinationInUse', `The destination is used by ${users.map((u) => `“${u.name}”`).join(', ')}; remove it from those rules first.`, 409);
   await db.deleteFrom('alert_destinations').where('id', '=', id).execute();
   await audit(db, { userId: user.id, action: 'alert-destination.delete', target: id });
 }

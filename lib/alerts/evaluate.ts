@@ -19,7 +19,13 @@ import { fillWindow, NEWEST_EVENT_SQL, windowBefore, type TimeWindow } from './w
  */
 type RuleRow = Database['alert_rules'];
 export type RunStatus = 'ok' | 'fired' | 'suppressed' | 'error';
-export interface RunOutcome { runId: string; status: RunStatus | 'skipped'; firingId?: string; error?: string; note?: string }
+export interface RunOutcome {
+  runId: string;
+  status: RunStatus | 'skipped';
+  firingId?: string;
+  error?: string;
+  note?: string;
+}
 
 class RunFailure extends Error {
   readonly alertRunFailure = true;
@@ -28,7 +34,7 @@ const isRunFailure = (e: unknown): e is RunFailure => !!(e as RunFailure | undef
 
 async function ownerOf(db: Kysely<Database>, rule: RuleRow): Promise<CurrentUser> {
   const u = await db.selectFrom('users').selectAll().where('id', '=', rule.owner_id).executeTakeFirst();
-  if (!u || u.disabled) throw new RunFailure('The rule\'s owner is disabled or no longer exists.');
+  if (!u || u.disabled) throw new RunFailure("The rule's owner is disabled or no longer exists.");
   return { id: u.id, email: u.email, name: u.name, role: u.role };
 }
 
@@ -39,17 +45,42 @@ async function claimRun(db: Kysely<Database>, rule: RuleRow, slot: Date | null):
   const slotAt = slot?.toISOString() ?? null;
   const ins = await db
     .insertInto('alert_runs')
-    .values({ id, rule_id: rule.id, kind: slot ? 'scheduled' : 'test', slot_at: slotAt, window_start: null, window_end: null, status: 'running', query_handle: null, row_count: null, matched_count: null, error: null, note: null, started_at: now, finished_at: null })
+    .values({
+      id,
+      rule_id: rule.id,
+      kind: slot ? 'scheduled' : 'test',
+      slot_at: slotAt,
+      window_start: null,
+      window_end: null,
+      status: 'running',
+      query_handle: null,
+      row_count: null,
+      matched_count: null,
+      error: null,
+      note: null,
+      started_at: now,
+      finished_at: null,
+    })
     .onConflict((oc) => oc.columns(['rule_id', 'slot_at']).doNothing())
     .executeTakeFirst();
   if (Number(ins.numInsertedOrUpdatedRows ?? 0) === 1) return id;
   const old = await db.selectFrom('alert_runs').select(['id', 'status']).where('rule_id', '=', rule.id).where('slot_at', '=', slotAt).executeTakeFirst();
   if (!old || old.status !== 'running') return null;
-  await db.updateTable('alert_runs').set({ started_at: now, note: 'Run again: the earlier attempt was interrupted (server stopped).' }).where('id', '=', old.id).execute();
+  await db
+    .updateTable('alert_runs')
+    .set({ started_at: now, note: 'Run again: the earlier attempt was interrupted (server stopped).' })
+    .where('id', '=', old.id)
+    .execute();
   return old.id;
 }
 
-async function windowFor(db: Kysely<Database>, owner: CurrentUser, rule: RuleRow, q: { id: string; store_id: string; connection_id: string | null }, at: Date): Promise<TimeWindow | null> {
+async function windowFor(
+  db: Kysely<Database>,
+  owner: CurrentUser,
+  rule: RuleRow,
+  q: { id: string; store_id: string; connection_id: string | null },
+  at: Date,
+): Promise<TimeWindow | null> {
   if (rule.window_mode === 'schedule') return windowBefore(at, rule.window_minutes);
   const r = await runToEnd(db, owner, { sql: NEWEST_EVENT_SQL, storeId: q.store_id, connectionId: q.connection_id ?? undefined, savedQueryId: q.id });
   if (r.status !== 'FINISHED') throw new RunFailure(`Finding the newest event failed: ${r.error}`);
@@ -63,7 +94,15 @@ async function windowFor(db: Kysely<Database>, owner: CurrentUser, rule: RuleRow
 async function inCooldown(db: Kysely<Database>, rule: RuleRow, slot: Date): Promise<string | undefined> {
   if (!rule.cooldown_minutes) return undefined;
   const since = new Date(slot.getTime() - rule.cooldown_minutes * 60_000).toISOString();
-  const last = await db.selectFrom('alert_firings').select('slot_at').where('rule_id', '=', rule.id).where('test', '=', 0).where('slot_at', '>', since).where('slot_at', '<', slot.toISOString()).orderBy('slot_at', 'desc').executeTakeFirst();
+  const last = await db
+    .selectFrom('alert_firings')
+    .select('slot_at')
+    .where('rule_id', '=', rule.id)
+    .where('test', '=', 0)
+    .where('slot_at', '>', since)
+    .where('slot_at', '<', slot.toISOString())
+    .orderBy('slot_at', 'desc')
+    .executeTakeFirst();
   return last?.slot_at ?? undefined;
 }
 
@@ -80,14 +119,25 @@ export async function evaluate(db: Kysely<Database>, rule: RuleRow, slot: Date |
   if (!runId) return { runId: '', status: 'skipped' };
   const finish = async (status: RunStatus, patch: Partial<Database['alert_runs']> = {}) => {
     const now = new Date().toISOString();
-    await db.updateTable('alert_runs').set({ status, finished_at: now, ...patch }).where('id', '=', runId).execute();
-    if (!test) await db.updateTable('alert_rules').set({ last_status: status, last_error: patch.error ?? null, last_run_at: now }).where('id', '=', rule.id).execute();
+    await db
+      .updateTable('alert_runs')
+      .set({ status, finished_at: now, ...patch })
+      .where('id', '=', runId)
+      .execute();
+    if (!test)
+      await db
+        .updateTable('alert_rules')
+        .set({ last_status: status, last_error: patch.error ?? null, last_run_at: now })
+        .where('id', '=', rule.id)
+        .execute();
   };
   try {
     const owner = await ownerOf(db, rule);
     const q = await requireQuery(db, owner, rule.saved_query_id).then(
       (r) => r.row,
-      () => { throw new RunFailure('The saved query no longer exists or is no longer shared with the rule\'s owner.'); },
+      () => {
+        throw new RunFailure("The saved query no longer exists or is no longer shared with the rule's owner.");
+      },
     );
     if (!q.store_id) throw new RunFailure(`The saved query “${q.name}” has no default store.`);
     const at = slot ?? new Date(Math.floor(Date.now() / 1000) * 1000);
@@ -99,7 +149,12 @@ export async function evaluate(db: Kysely<Database>, rule: RuleRow, slot: Date |
     window ??= windowBefore(at, rule.window_minutes); // a test still runs and notifies on an empty store
     const range = { window_start: window.start.toISOString(), window_end: window.end.toISOString() };
     await db.updateTable('alert_runs').set(range).where('id', '=', runId).execute();
-    const result = await runToEnd(db, owner, { sql: fillWindow(q.sql, window), storeId: q.store_id, connectionId: q.connection_id ?? undefined, savedQueryId: q.id });
+    const result = await runToEnd(db, owner, {
+      sql: fillWindow(q.sql, window),
+      storeId: q.store_id,
+      connectionId: q.connection_id ?? undefined,
+      savedQueryId: q.id,
+    });
     await db.updateTable('alert_runs').set({ query_handle: result.handle }).where('id', '=', runId).execute();
     if (result.status !== 'FINISHED') throw new RunFailure(`The query ended ${result.status}: ${result.error}`);
     const condition = conditionOf(rule);
@@ -122,11 +177,20 @@ export async function evaluate(db: Kysely<Database>, rule: RuleRow, slot: Date |
     }
     const firingId = await recordFiring(db, {
       key: test ? `test:${runId}` : `rule:${rule.id}:window:${range.window_start}/${range.window_end}`,
-      ruleId: rule.id, runId, test, slotAt: slot?.toISOString() ?? null,
+      ruleId: rule.id,
+      runId,
+      test,
+      slotAt: slot?.toISOString() ?? null,
       window: { mode: rule.window_mode, start: range.window_start, end: range.window_end },
-      queryHandle: result.handle, columns: result.columns, rows: met ? matched : [], totalRows: result.total, conditionMet: met,
-      condition: describeCondition(condition), rule: { name: rule.name, summaryTemplate: rule.summary_template, rowTemplate: rule.row_template },
-      query: { id: q.id, name: q.name }, dedupe: !!rule.dedupe_rows,
+      queryHandle: result.handle,
+      columns: result.columns,
+      rows: met ? matched : [],
+      totalRows: result.total,
+      conditionMet: met,
+      condition: describeCondition(condition),
+      rule: { name: rule.name, summaryTemplate: rule.summary_template, rowTemplate: rule.row_template },
+      query: { id: q.id, name: q.name },
+      dedupe: !!rule.dedupe_rows,
     });
     if (!firingId) {
       const note = 'Condition met, not sent again: this window was already notified (no newer events).';

@@ -32,7 +32,9 @@ export interface Firing {
 }
 
 export function fingerprint(columns: string[], row: Row): string {
-  return createHash('sha256').update(JSON.stringify(columns.map((c) => [c, row[c] ?? '']))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(columns.map((c) => [c, row[c] ?? ''])))
+    .digest('hex');
 }
 
 /** The firing's id, or null when its key was already used. */
@@ -50,37 +52,78 @@ export async function recordFiring(db: Kysely<Database>, f: Firing): Promise<str
     const inserted = await tx
       .insertInto('alert_firings')
       .values({
-        id, rule_id: f.ruleId, run_id: f.runId, idempotency_key: f.key, test: f.test ? 1 : 0, slot_at: f.slotAt, fired_at: now,
-        window_start: f.window?.start ?? null, window_end: f.window?.end ?? null, row_count: f.rows.length,
-        columns: JSON.stringify(f.columns), rows: JSON.stringify(f.rows.slice(0, STORED_ROWS).map((r) => f.columns.map((c) => r[c] ?? ''))),
-        query_handle: f.queryHandle, summary: '',
+        id,
+        rule_id: f.ruleId,
+        run_id: f.runId,
+        idempotency_key: f.key,
+        test: f.test ? 1 : 0,
+        slot_at: f.slotAt,
+        fired_at: now,
+        window_start: f.window?.start ?? null,
+        window_end: f.window?.end ?? null,
+        row_count: f.rows.length,
+        columns: JSON.stringify(f.columns),
+        rows: JSON.stringify(f.rows.slice(0, STORED_ROWS).map((r) => f.columns.map((c) => r[c] ?? ''))),
+        query_handle: f.queryHandle,
+        summary: '',
       })
       .onConflict((oc) => oc.column('idempotency_key').doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) return null;
     const message = (deliveryId: string): FiringMessage => ({
-      deliveryId, firingId: id, test: f.test, conditionMet: f.conditionMet,
+      deliveryId,
+      firingId: id,
+      test: f.test,
+      conditionMet: f.conditionMet,
       rule: { id: f.ruleId, name: f.rule.name, url: `${base}/alerts/${f.ruleId}` },
       query: { id: f.query.id, name: f.query.name, url: `${base}/saved/${f.query.id}` },
-      resultUrl: `${base}/alerts/firings/${id}`, queryHandle: f.queryHandle, firedAt: now, window: f.window, condition: f.condition,
-      columns: f.columns, rows: f.rows, rowCount: f.rows.length, totalRows: f.totalRows,
-      summaryTemplate: f.rule.summaryTemplate, rowTemplate: f.rule.rowTemplate,
+      resultUrl: `${base}/alerts/firings/${id}`,
+      queryHandle: f.queryHandle,
+      firedAt: now,
+      window: f.window,
+      condition: f.condition,
+      columns: f.columns,
+      rows: f.rows,
+      rowCount: f.rows.length,
+      totalRows: f.totalRows,
+      summaryTemplate: f.rule.summaryTemplate,
+      rowTemplate: f.rule.rowTemplate,
     });
-    await tx.updateTable('alert_firings').set({ summary: summaryText(message('')) }).where('id', '=', id).execute();
+    await tx
+      .updateTable('alert_firings')
+      .set({ summary: summaryText(message('')) })
+      .where('id', '=', id)
+      .execute();
     for (const d of destinations) {
       const deliveryKey = `${f.key}:${d.id}`;
       const body = firingBody(d.kind, message(deliveryKey));
       await tx
         .insertInto('alert_deliveries')
         .values({
-          id: randomUUID(), firing_id: id, destination_id: d.id, idempotency_key: deliveryKey, status: 'pending', attempts: 0,
-          next_attempt_at: now, lease_until: null, body, last_status: null, last_error: null, attempt_log: '[]', delivered_at: null, created_at: now,
+          id: randomUUID(),
+          firing_id: id,
+          destination_id: d.id,
+          idempotency_key: deliveryKey,
+          status: 'pending',
+          attempts: 0,
+          next_attempt_at: now,
+          lease_until: null,
+          body,
+          last_status: null,
+          last_error: null,
+          attempt_log: '[]',
+          delivered_at: null,
+          created_at: now,
         })
         .execute();
     }
     if (f.dedupe && !f.test) {
       for (const r of f.rows) {
-        await tx.insertInto('alert_notified_rows').values({ rule_id: f.ruleId, fingerprint: fingerprint(f.columns, r), notified_at: now }).onConflict((oc) => oc.columns(['rule_id', 'fingerprint']).doNothing()).execute();
+        await tx
+          .insertInto('alert_notified_rows')
+          .values({ rule_id: f.ruleId, fingerprint: fingerprint(f.columns, r), notified_at: now })
+          .onConflict((oc) => oc.columns(['rule_id', 'fingerprint']).doNothing())
+          .execute();
       }
     }
     return id;

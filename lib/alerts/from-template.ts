@@ -26,9 +26,25 @@ export async function createFromTemplate(db: Kysely<Database>, user: CurrentUser
   if (!built) throw new ApiError('TemplateNotFound', `No alert template ${templateId}.`, 404);
   for (const d of new Set(input.destinationIds)) await requireDestination(db, user, d);
   const query = await createQuery(db, user, {
-    name: input.name ?? built.queryName, description: built.description, tags: ['alert'], folder: 'Alerts', sql: built.sql,
-    storeId: input.storeId, connectionId: input.connectionId ?? null,
+    name: input.name ?? built.queryName,
+    description: built.description,
+    tags: ['alert'],
+    folder: 'Alerts',
+    sql: built.sql,
+    storeId: input.storeId,
+    connectionId: input.connectionId ?? null,
   });
-  const rule = await createRule(db, user, ruleInput.parse({ ...built.rule, ...(input.schedule ? { schedule: input.schedule } : {}), name: input.name ?? built.rule.name, enabled: input.enabled, savedQueryId: query.id, destinationIds: input.destinationIds }));
+  const rule = await createRule(
+    db,
+    user,
+    ruleInput.parse({
+      ...built.rule,
+      ...(input.schedule ? { schedule: input.schedule } : {}),
+      name: input.name ?? built.rule.name,
+      enabled: input.enabled,
+      savedQueryId: query.id,
+      destinationIds: input.destinationIds,
+    }),
+  );
   return { query, rule };
 }

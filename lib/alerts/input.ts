@@ -7,24 +7,37 @@ import { targetProblem } from './destinations/target-input';
 
 /** Alert rules and destinations as the API accepts them; every refusal names the field. */
 const template = (what: string) =>
-  z.string().max(2000).superRefine((t, ctx) => {
-    for (const e of templateErrors(t)) ctx.addIssue({ code: 'custom', message: `${what} ${e}` });
-  });
+  z
+    .string()
+    .max(2000)
+    .superRefine((t, ctx) => {
+      for (const e of templateErrors(t)) ctx.addIssue({ code: 'custom', message: `${what} ${e}` });
+    });
 
 export const scheduleInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('every'), minutes: z.number().int().min(1, 'must be at least 1 minute').max(10_080, 'must be at most a week (10080 minutes)') }),
   z.object({
     kind: z.literal('cron'),
-    expression: z.string().trim().min(1).max(120).superRefine((x, ctx) => {
-      const err = cronError(x);
-      if (err) ctx.addIssue({ code: 'custom', message: `'${x}' is not a cron expression: ${err}` });
-    }),
+    expression: z
+      .string()
+      .trim()
+      .min(1)
+      .max(120)
+      .superRefine((x, ctx) => {
+        const err = cronError(x);
+        if (err) ctx.addIssue({ code: 'custom', message: `'${x}' is not a cron expression: ${err}` });
+      }),
   }),
 ]);
 
 export const conditionInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rows'), atLeast: z.number().int().min(1).max(1_000_000) }),
-  z.object({ kind: z.literal('column'), column: z.string().trim().min(1).max(200), op: z.enum(COMPARISONS as [string, ...string[]]), value: z.number().finite() }),
+  z.object({
+    kind: z.literal('column'),
+    column: z.string().trim().min(1).max(200),
+    op: z.enum(COMPARISONS as [string, ...string[]]),
+    value: z.number().finite(),
+  }),
   /** A scheduled report: the result is sent every run, whether or not it has rows. */
   z.object({ kind: z.literal('report') }),
 ]);
@@ -44,20 +57,22 @@ export const ruleInput = z.object({
 });
 export type RuleInput = z.infer<typeof ruleInput>;
 
-export const destinationInput = z.object({
-  name: z.string().trim().min(1, 'a destination needs a name').max(200),
-  kind: z.enum(DESTINATION_KINDS),
-  /** An https URL; email: an SMTP URL; PagerDuty and Opsgenie: blank for their public API. */
-  url: z.string().trim().max(2048).default(''),
-  /** Webhooks: sign requests; the secret is generated unless given, and shown once. */
-  sign: z.boolean().default(false),
-  signingSecret: z.string().min(16, 'must be at least 16 characters').max(200).optional(),
-  /** PagerDuty: the integration's routing key; Opsgenie: the API key. Stored encrypted, never shown again. */
-  key: z.string().trim().min(1).max(200).optional(),
-}).superRefine((d, ctx) => {
-  const problem = targetProblem(d.kind, d.url, d.key);
-  if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
-});
+export const destinationInput = z
+  .object({
+    name: z.string().trim().min(1, 'a destination needs a name').max(200),
+    kind: z.enum(DESTINATION_KINDS),
+    /** An https URL; email: an SMTP URL; PagerDuty and Opsgenie: blank for their public API. */
+    url: z.string().trim().max(2048).default(''),
+    /** Webhooks: sign requests; the secret is generated unless given, and shown once. */
+    sign: z.boolean().default(false),
+    signingSecret: z.string().min(16, 'must be at least 16 characters').max(200).optional(),
+    /** PagerDuty: the integration's routing key; Opsgenie: the API key. Stored encrypted, never shown again. */
+    key: z.string().trim().min(1).max(200).optional(),
+  })
+  .superRefine((d, ctx) => {
+    const problem = targetProblem(d.kind, d.url, d.key);
+    if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+  });
 export type DestinationInput = z.infer<typeof destinationInput>;
 
 /** Changing a destination: a new name, a new URL (blank keeps the stored one), signing on/off or a new secret. */

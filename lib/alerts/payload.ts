@@ -33,16 +33,26 @@ export const SLACK_ROW_LIMIT = 10;
 export const WEBHOOK_ROW_LIMIT = 100;
 
 function values(m: FiringMessage): Record<string, string | number> {
-  return { rule: m.rule.name, query: m.query.name, rowCount: m.rowCount, window_start: m.window?.start ?? '', window_end: m.window?.end ?? '', link: m.resultUrl };
+  return {
+    rule: m.rule.name,
+    query: m.query.name,
+    rowCount: m.rowCount,
+    window_start: m.window?.start ?? '',
+    window_end: m.window?.end ?? '',
+    link: m.resultUrl,
+  };
 }
 
 export function summaryText(m: FiringMessage, escape?: (s: string) => string): string {
-  if (!m.conditionMet) return `Test of “${m.rule.name}”: the condition (${m.condition}) does not hold now; the query returned ${m.totalRows} rows. Nothing would be sent by a scheduled run.`;
+  if (!m.conditionMet)
+    return `Test of “${m.rule.name}”: the condition (${m.condition}) does not hold now; the query returned ${m.totalRows} rows. Nothing would be sent by a scheduled run.`;
   return render(m.summaryTemplate || DEFAULT_SUMMARY, values(m), escape);
 }
 
 export function rowTexts(m: FiringMessage, limit: number, escape?: (s: string) => string): string[] {
-  return m.rows.slice(0, limit).map((r) => (m.rowTemplate ? render(m.rowTemplate, { ...values(m), ...r }, escape) : escapeOr(defaultRowText(m.columns, r), escape)));
+  return m.rows
+    .slice(0, limit)
+    .map((r) => (m.rowTemplate ? render(m.rowTemplate, { ...values(m), ...r }, escape) : escapeOr(defaultRowText(m.columns, r), escape)));
 }
 
 const escapeOr = (s: string, escape?: (s: string) => string) => (escape ? escape(s) : s);
@@ -61,7 +71,13 @@ export function slackBody(m: FiringMessage): string {
   const context = [`Condition: ${m.condition}`];
   if (m.window) context.push(`Window (UTC): ${m.window.start} – ${m.window.end}${m.window.mode === 'anchored' ? ' (before the newest event)' : ''}`);
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeSlack(context.join(' · ')) }] });
-  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `<${m.resultUrl}|Open the rows that fired> · <${m.query.url}|Open the saved query “${escapeSlack(m.query.name)}”> · <${m.rule.url}|Rule and history>` } });
+  blocks.push({
+    type: 'section',
+    text: {
+      type: 'mrkdwn',
+      text: `<${m.resultUrl}|Open the rows that fired> · <${m.query.url}|Open the saved query “${escapeSlack(m.query.name)}”> · <${m.rule.url}|Rule and history>`,
+    },
+  });
   return JSON.stringify({ text: clip(`${m.test ? '[Test] ' : ''}${summaryText(m)}`, 3000), blocks });
 }
 

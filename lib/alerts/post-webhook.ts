@@ -9,7 +9,12 @@ import { checkedLookup, literalTargetError, WebhookTargetRefused } from './webho
  */
 export const TIMEOUT_MS = 10_000;
 
-export interface PostOutcome { status?: number; error?: string; retryAfter?: number; permanent?: boolean }
+export interface PostOutcome {
+  status?: number;
+  error?: string;
+  retryAfter?: number;
+  permanent?: boolean;
+}
 
 export async function postWebhook(url: string, body: string, headers: Record<string, string>): Promise<PostOutcome> {
   const refused = literalTargetError(url);
@@ -29,17 +34,21 @@ export async function postWebhook(url: string, body: string, headers: Record<str
 function send(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; retryAfter?: number }> {
   const request = url.startsWith('https:') ? https.request : http.request;
   return new Promise((resolve, reject) => {
-    const req = request(url, {
-      method: 'POST',
-      headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
-      lookup: checkedLookup as never,
-      agent: false,
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    }, (res) => {
-      const retryAfter = Number(res.headers['retry-after']);
-      resolve({ status: res.statusCode ?? 0, retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined });
-      res.destroy();
-    });
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        lookup: checkedLookup as never,
+        agent: false,
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      },
+      (res) => {
+        const retryAfter = Number(res.headers['retry-after']);
+        resolve({ status: res.statusCode ?? 0, retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined });
+        res.destroy();
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });

@@ -34,18 +34,35 @@ async function present(db: Kysely<Database>, r: Row) {
   const warnings: string[] = [];
   if (!q) warnings.push('The saved query was deleted; the rule cannot run.');
   else if (!q.store_id) warnings.push('The saved query has no default store; the rule cannot run until it has one.');
-  else if (!usesWindowPlaceholders(q.sql)) warnings.push('The query uses neither {{window_start}} / {{window_end}} nor {{start}} / {{end}}: every run reads whatever its own WHERE selects.');
+  else if (!usesWindowPlaceholders(q.sql))
+    warnings.push('The query uses neither {{window_start}} / {{window_end}} nor {{start}} / {{end}}: every run reads whatever its own WHERE selects.');
   if (!dests.length) warnings.push('No destinations: firings are recorded here but nobody is notified.');
   const schedule = scheduleOf(r);
   const condition = conditionOf(r);
   return {
-    id: r.id, name: r.name, savedQueryId: r.saved_query_id, savedQueryName: q?.name ?? null, enabled: !!r.enabled,
-    schedule, scheduleText: describeSchedule(schedule), window: { mode: r.window_mode, minutes: r.window_minutes },
-    condition, conditionText: describeCondition(condition), cooldownMinutes: r.cooldown_minutes, dedupeRows: !!r.dedupe_rows,
-    summaryTemplate: r.summary_template, rowTemplate: r.row_template,
+    id: r.id,
+    name: r.name,
+    savedQueryId: r.saved_query_id,
+    savedQueryName: q?.name ?? null,
+    enabled: !!r.enabled,
+    schedule,
+    scheduleText: describeSchedule(schedule),
+    window: { mode: r.window_mode, minutes: r.window_minutes },
+    condition,
+    conditionText: describeCondition(condition),
+    cooldownMinutes: r.cooldown_minutes,
+    dedupeRows: !!r.dedupe_rows,
+    summaryTemplate: r.summary_template,
+    rowTemplate: r.row_template,
     destinations: dests.map((d) => ({ id: d.id, name: d.name, kind: d.kind, urlHint: d.url_hint })),
-    lastStatus: r.last_status, lastError: r.last_error, lastRunAt: r.last_run_at, nextRunAt: r.enabled ? r.next_run_at : null,
-    running: !!r.lease_until && r.lease_until > new Date().toISOString(), warnings, createdAt: r.created_at, updatedAt: r.updated_at,
+    lastStatus: r.last_status,
+    lastError: r.last_error,
+    lastRunAt: r.last_run_at,
+    nextRunAt: r.enabled ? r.next_run_at : null,
+    running: !!r.lease_until && r.lease_until > new Date().toISOString(),
+    warnings,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
   };
 }
 export type PresentedRule = Awaited<ReturnType<typeof present>>;
@@ -58,16 +75,26 @@ export async function requireRule(db: Kysely<Database>, user: CurrentUser, id: s
 
 async function checkReferences(db: Kysely<Database>, user: CurrentUser, input: RuleInput) {
   const { row } = await requireQuery(db, user, input.savedQueryId);
-  if (!row.store_id) throw new ApiError('ValidationError', `savedQueryId: the saved query “${row.name}” has no default store; give it one so the rule knows where to run it.`);
+  if (!row.store_id)
+    throw new ApiError('ValidationError', `savedQueryId: the saved query “${row.name}” has no default store; give it one so the rule knows where to run it.`);
   for (const d of new Set(input.destinationIds)) await requireDestination(db, user, d);
 }
 
 function columnsOf(input: RuleInput, now: Date) {
   return {
-    name: input.name, saved_query_id: input.savedQueryId, enabled: input.enabled ? 1 : 0, schedule: JSON.stringify(input.schedule),
-    window_mode: input.window.mode, window_minutes: input.window.minutes, condition: JSON.stringify(input.condition),
-    cooldown_minutes: input.cooldownMinutes, dedupe_rows: input.dedupeRows ? 1 : 0, summary_template: input.summaryTemplate,
-    row_template: input.rowTemplate, next_run_at: nextSlot(input.schedule, now).toISOString(), updated_at: now.toISOString(),
+    name: input.name,
+    saved_query_id: input.savedQueryId,
+    enabled: input.enabled ? 1 : 0,
+    schedule: JSON.stringify(input.schedule),
+    window_mode: input.window.mode,
+    window_minutes: input.window.minutes,
+    condition: JSON.stringify(input.condition),
+    cooldown_minutes: input.cooldownMinutes,
+    dedupe_rows: input.dedupeRows ? 1 : 0,
+    summary_template: input.summaryTemplate,
+    row_template: input.rowTemplate,
+    next_run_at: nextSlot(input.schedule, now).toISOString(),
+    updated_at: now.toISOString(),
   };
 }
 
@@ -80,8 +107,15 @@ export async function createRule(db: Kysely<Database>, user: CurrentUser, input:
   await checkReferences(db, user, input);
   const now = new Date();
   const row: Row = {
-    id: randomUUID(), owner_id: user.id, ...columnsOf(input, now), last_status: 'never', last_error: null, last_run_at: null,
-    lease_owner: null, lease_until: null, created_at: now.toISOString(),
+    id: randomUUID(),
+    owner_id: user.id,
+    ...columnsOf(input, now),
+    last_status: 'never',
+    last_error: null,
+    last_run_at: null,
+    lease_owner: null,
+    lease_until: null,
+    created_at: now.toISOString(),
   };
   await db.insertInto('alert_rules').values(row).execute();
   await setDestinations(db, row.id, input.destinationIds);

@@ -15,9 +15,20 @@ import type { Row } from './condition';
  */
 export const MAX_ROWS = 10_000;
 
-export interface AlertQueryResult { handle: string; status: string; error?: string; columns: string[]; rows: Row[]; total: number }
+export interface AlertQueryResult {
+  handle: string;
+  status: string;
+  error?: string;
+  columns: string[];
+  rows: Row[];
+  total: number;
+}
 
-export async function runToEnd(db: Kysely<Database>, owner: CurrentUser, input: { sql: string; storeId: string; connectionId?: string; savedQueryId: string }): Promise<AlertQueryResult> {
+export async function runToEnd(
+  db: Kysely<Database>,
+  owner: CurrentUser,
+  input: { sql: string; storeId: string; connectionId?: string; savedQueryId: string },
+): Promise<AlertQueryResult> {
   const { queryId: handle } = await runSql(db, owner, input);
   const { client, target } = await clientForHandle(handle);
   const d = await waitForEnd(client, target.queryId, { deadline: Date.now() + (env().TRAILBENCH_QUERY_TIMEOUT_SECONDS + 60) * 1000 });

@@ -22,9 +22,18 @@ import { dueSlots, nextSlot } from './schedule';
 const LEASE_MS = 60_000;
 const LOCK_WAIT_MS = 120_000;
 
-interface State { processId: string; timer?: NodeJS.Timeout; ticking: boolean; running: Set<string>; delivering: boolean; deliverAgain: boolean; released?: Promise<void> }
+interface State {
+  processId: string;
+  timer?: NodeJS.Timeout;
+  ticking: boolean;
+  running: Set<string>;
+  delivering: boolean;
+  deliverAgain: boolean;
+  released?: Promise<void>;
+}
 const holder = globalThis as typeof globalThis & { __trailbenchAlerts?: State };
-const state = (): State => (holder.__trailbenchAlerts ??= { processId: `${serverId()}/${randomUUID()}`, ticking: false, running: new Set(), delivering: false, deliverAgain: false });
+const state = (): State =>
+  (holder.__trailbenchAlerts ??= { processId: `${serverId()}/${randomUUID()}`, ticking: false, running: new Set(), delivering: false, deliverAgain: false });
 
 /**
  * This server's identity across its restarts, kept in the data directory: only one server has a
@@ -49,7 +58,12 @@ function serverId(): string {
 async function releaseLeftoverLeases(db: Kysely<Database>): Promise<void> {
   const own = state().processId;
   const prefix = own.slice(0, own.indexOf('/') + 1);
-  await db.updateTable('alert_rules').set({ lease_owner: null, lease_until: null }).where('lease_owner', 'like', `${prefix}%`).where('lease_owner', '<>', own).execute();
+  await db
+    .updateTable('alert_rules')
+    .set({ lease_owner: null, lease_until: null })
+    .where('lease_owner', 'like', `${prefix}%`)
+    .where('lease_owner', '<>', own)
+    .execute();
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -73,13 +87,24 @@ async function exclusively<T>(db: Kysely<Database>, ruleId: string, fn: () => Pr
   try {
     if (!(await takeLease(db, ruleId))) return null;
     const heartbeat = setInterval(() => {
-      void db.updateTable('alert_rules').set({ lease_until: new Date(Date.now() + LEASE_MS).toISOString() }).where('id', '=', ruleId).where('lease_owner', '=', s.processId).execute().catch(() => undefined);
+      void db
+        .updateTable('alert_rules')
+        .set({ lease_until: new Date(Date.now() + LEASE_MS).toISOString() })
+        .where('id', '=', ruleId)
+        .where('lease_owner', '=', s.processId)
+        .execute()
+        .catch(() => undefined);
     }, LEASE_MS / 3);
     try {
       return await fn();
     } finally {
       clearInterval(heartbeat);
-      await db.updateTable('alert_rules').set({ lease_owner: null, lease_until: null }).where('id', '=', ruleId).where('lease_owner', '=', s.processId).execute();
+      await db
+        .updateTable('alert_rules')
+        .set({ lease_owner: null, lease_until: null })
+        .where('id', '=', ruleId)
+        .where('lease_owner', '=', s.processId)
+        .execute();
     }
   } finally {
     s.running.delete(ruleId);
@@ -93,7 +118,11 @@ async function exclusively<T>(db: Kysely<Database>, ruleId: string, fn: () => Pr
 async function closeInterrupted(db: Kysely<Database>, ruleId: string, firstSlot: Date | undefined): Promise<void> {
   await db
     .updateTable('alert_runs')
-    .set({ status: 'error', error: 'Interrupted: the server stopped during this run, and it is not run again (a test, or a slot older than the ones caught up).', finished_at: new Date().toISOString() })
+    .set({
+      status: 'error',
+      error: 'Interrupted: the server stopped during this run, and it is not run again (a test, or a slot older than the ones caught up).',
+      finished_at: new Date().toISOString(),
+    })
     .where('rule_id', '=', ruleId)
     .where('status', '=', 'running')
     .where((eb) => (firstSlot ? eb.or([eb('slot_at', 'is', null), eb('slot_at', '<', firstSlot.toISOString())]) : eb.lit(true)))
@@ -113,9 +142,19 @@ async function runDue(db: Kysely<Database>, ruleId: string): Promise<void> {
       const fresh = await db.selectFrom('alert_rules').selectAll().where('id', '=', ruleId).executeTakeFirst();
       if (!fresh?.enabled) return; // paused or deleted meanwhile
       await evaluate(db, fresh, slot);
-      await db.updateTable('alert_rules').set({ next_run_at: nextSlot(schedule, slot).toISOString() }).where('id', '=', ruleId).where('next_run_at', '<=', slot.toISOString()).execute();
+      await db
+        .updateTable('alert_rules')
+        .set({ next_run_at: nextSlot(schedule, slot).toISOString() })
+        .where('id', '=', ruleId)
+        .where('next_run_at', '<=', slot.toISOString())
+        .execute();
     }
-    await db.updateTable('alert_rules').set({ next_run_at: next.toISOString() }).where('id', '=', ruleId).where('next_run_at', '<', next.toISOString()).execute();
+    await db
+      .updateTable('alert_rules')
+      .set({ next_run_at: next.toISOString() })
+      .where('id', '=', ruleId)
+      .where('next_run_at', '<', next.toISOString())
+      .execute();
   });
   kickDeliveries();
 }
@@ -152,7 +191,9 @@ export function kickDeliveries(): void {
       const db = await getDb();
       do {
         s.deliverAgain = false;
-        while ((await deliverDue(db)) > 0) { /* another batch may be due */ }
+        while ((await deliverDue(db)) > 0) {
+          /* another batch may be due */
+        }
       } while (s.deliverAgain);
     } catch (e) {
       console.error('[alerts] delivery pass failed', e);

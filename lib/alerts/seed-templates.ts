@@ -21,7 +21,13 @@ const minutes = (def: number) => z.number().int().min(1).max(1440).default(def);
 const outsideIpsParams = z.object({ allowedIps: ipList, windowMinutes: minutes(15), everyMinutes: minutes(5) });
 const failedSignInParams = z.object({ failures: z.number().int().min(2).max(10_000).default(5), windowMinutes: minutes(10), everyMinutes: minutes(5) });
 
-export interface TemplateParam { name: string; label: string; kind: 'ip-list' | 'integer'; default?: number | string[]; help: string }
+export interface TemplateParam {
+  name: string;
+  label: string;
+  kind: 'ip-list' | 'integer';
+  default?: number | string[];
+  help: string;
+}
 
 interface TemplateDef<P extends z.ZodTypeAny> {
   id: string;
@@ -37,10 +43,23 @@ const quoted = (ips: string[]) => ips.map((ip) => `'${ip}'`).join(', ');
 const outsideIps: TemplateDef<typeof outsideIpsParams> = {
   id: 'console-sign-in-outside-allowed-ips',
   title: 'Console sign-in from outside the allowed IPs',
-  description: 'Notifies about every ConsoleLogin (success or failure) whose source IP is not in the allowed list, with user, region, IP and time. Each sign-in is notified once.',
+  description:
+    'Notifies about every ConsoleLogin (success or failure) whose source IP is not in the allowed list, with user, region, IP and time. Each sign-in is notified once.',
   params: [
-    { name: 'allowedIps', label: 'Allowed IP addresses (comma-separated)', kind: 'ip-list', default: ['211.60.50.190'], help: 'Sign-ins from these addresses are expected.' },
-    { name: 'windowMinutes', label: 'Look at the last M minutes before the newest event', kind: 'integer', default: 15, help: 'CloudTrail delivers events within about 15 minutes.' },
+    {
+      name: 'allowedIps',
+      label: 'Allowed IP addresses (comma-separated)',
+      kind: 'ip-list',
+      default: ['211.60.50.190'],
+      help: 'Sign-ins from these addresses are expected.',
+    },
+    {
+      name: 'windowMinutes',
+      label: 'Look at the last M minutes before the newest event',
+      kind: 'integer',
+      default: 15,
+      help: 'CloudTrail delivers events within about 15 minutes.',
+    },
     { name: 'everyMinutes', label: 'Run every N minutes', kind: 'integer', default: 5, help: '' },
   ],
   schema: outsideIpsParams,
@@ -72,7 +91,8 @@ const outsideIps: TemplateDef<typeof outsideIpsParams> = {
 const failedSignIns: TemplateDef<typeof failedSignInParams> = {
   id: 'failed-console-sign-ins',
   title: 'N failed console sign-ins within M minutes',
-  description: 'Counts failed ConsoleLogin events per source IP in the M minutes before the newest event and notifies about each IP with at least N, with users, regions and times.',
+  description:
+    'Counts failed ConsoleLogin events per source IP in the M minutes before the newest event and notifies about each IP with at least N, with users, regions and times.',
   params: [
     { name: 'failures', label: 'Failed sign-ins (N)', kind: 'integer', default: 5, help: 'From one source IP.' },
     { name: 'windowMinutes', label: 'Within M minutes before the newest event', kind: 'integer', default: 10, help: '' },
@@ -81,7 +101,8 @@ const failedSignIns: TemplateDef<typeof failedSignInParams> = {
   schema: failedSignInParams,
   build: (p) => ({
     queryName: 'Failed console sign-ins per source IP',
-    description: 'Failed ConsoleLogin events grouped by source IP, with users, regions and the first and last failure. Used by an alert rule, which fills {{window_start}} and {{window_end}}.',
+    description:
+      'Failed ConsoleLogin events grouped by source IP, with users, regions and the first and last failure. Used by an alert rule, which fills {{window_start}} and {{window_end}}.',
     sql: [
       'SELECT sourceIPAddress, count(*) AS failures,',
       "  array_join(array_distinct(array_agg(coalesce(userIdentity.userName, userIdentity.arn, 'unknown'))), ', ') AS userNames,",

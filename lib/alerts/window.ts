@@ -10,7 +10,10 @@ import { utcTimestampText } from '../util/sql-text/timestamp-text';
  * events yet; this is what the seed's CLI script did with `SELECT MAX(eventTime)`).
  */
 export type WindowMode = 'schedule' | 'anchored';
-export interface TimeWindow { start: Date; end: Date }
+export interface TimeWindow {
+  start: Date;
+  end: Date;
+}
 
 export function windowBefore(end: Date, minutes: number): TimeWindow {
   return { start: new Date(end.getTime() - minutes * 60_000), end };
@@ -35,7 +38,15 @@ export function usesWindowPlaceholders(sql: string): boolean {
 export function fillWindow(sql: string, w: TimeWindow): string {
   const start = { kind: 'timestamp', ms: w.start.getTime() } as const;
   const end = { kind: 'timestamp', ms: w.end.getTime() } as const;
-  return fillKnown(sql, new Map([['window_start', start], ['window_end', end], [RANGE_START, start], [RANGE_END, end]]));
+  return fillKnown(
+    sql,
+    new Map([
+      ['window_start', start],
+      ['window_end', end],
+      [RANGE_START, start],
+      [RANGE_END, end],
+    ]),
+  );
 }
 
 /** The query that finds the newest event for anchored windows. */

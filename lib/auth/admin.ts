@@ -13,7 +13,12 @@ export async function listUsers(db: Kysely<Database>) {
 
 export async function inviteUser(db: Kysely<Database>, admin: CurrentUser, input: { email: string; name?: string; role: Role }, baseUrl: string) {
   // inviting again someone who never set a password issues a fresh link (the old one may be lost)
-  const pending = await db.selectFrom('users').selectAll().where('email', '=', input.email.trim().toLowerCase()).where('password_hash', 'is', null).executeTakeFirst();
+  const pending = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', input.email.trim().toLowerCase())
+    .where('password_hash', 'is', null)
+    .executeTakeFirst();
   const user = pending ? toPublic(pending) : await createUser(db, input);
   return { user, inviteUrl: await inviteLink(db, admin, user, pending ? 'admin.reinvite' : 'admin.invite', baseUrl) };
 }
@@ -55,7 +60,11 @@ export async function changeUser(db: Kysely<Database>, admin: CurrentUser, id: s
   if (u.id === admin.id && (input.disabled || (input.role && input.role !== 'admin'))) {
     throw new ApiError('ValidationError', 'You cannot demote or disable yourself; ask another admin.');
   }
-  await db.updateTable('users').set({ ...(input.role ? { role: input.role } : {}), ...(input.disabled !== undefined ? { disabled: input.disabled ? 1 : 0 } : {}) }).where('id', '=', id).execute();
+  await db
+    .updateTable('users')
+    .set({ ...(input.role ? { role: input.role } : {}), ...(input.disabled !== undefined ? { disabled: input.disabled ? 1 : 0 } : {}) })
+    .where('id', '=', id)
+    .execute();
   await audit(db, { userId: admin.id, action: 'admin.change-user', target: u.email, detail: input });
   return toPublic((await findUser(db, id))!);
 }

@@ -15,7 +15,9 @@ import { sessionSecret } from './session-secret';
  * re-reads the user (role, disabled, session version) from the database. Sign-outs are audited.
  */
 declare module 'next-auth' {
-  interface Session { user: { id: string; email: string; name: string; role: Role } }
+  interface Session {
+    user: { id: string; email: string; name: string; role: Role };
+  }
 }
 
 let cached: NextAuthOptions | undefined;
@@ -63,7 +65,11 @@ export function authOptions(): NextAuthOptions {
       async signIn({ user, account }) {
         if (account?.provider === 'credentials') return true;
         const db = await getDb();
-        const known = await db.selectFrom('users').selectAll().where('email', '=', String(user.email ?? '').toLowerCase()).executeTakeFirst();
+        const known = await db
+          .selectFrom('users')
+          .selectAll()
+          .where('email', '=', String(user.email ?? '').toLowerCase())
+          .executeTakeFirst();
         if (!known || known.disabled) return false;
         await audit(db, { userId: known.id, action: 'sign-in', target: known.email, detail: { provider: account?.provider } });
         return true;
@@ -71,7 +77,11 @@ export function authOptions(): NextAuthOptions {
       async jwt({ token, user, account }) {
         if (user && account) {
           const db = await getDb();
-          const row = await db.selectFrom('users').select(['id', 'session_version']).where('email', '=', String(user.email ?? '').toLowerCase()).executeTakeFirst();
+          const row = await db
+            .selectFrom('users')
+            .select(['id', 'session_version'])
+            .where('email', '=', String(user.email ?? '').toLowerCase())
+            .executeTakeFirst();
           token.uid = row?.id ?? user.id;
           token.sv = row?.session_version ?? 0;
         }
@@ -80,7 +90,11 @@ export function authOptions(): NextAuthOptions {
       /** The user as the database has them now; a session from before their last password change or reset is no session. */
       async session({ session, token }) {
         const db = await getDb();
-        const u = await db.selectFrom('users').selectAll().where('id', '=', String(token.uid ?? '')).executeTakeFirst();
+        const u = await db
+          .selectFrom('users')
+          .selectAll()
+          .where('id', '=', String(token.uid ?? ''))
+          .executeTakeFirst();
         const current = u && !u.disabled && u.session_version === Number(token.sv ?? 0);
         session.user = current ? { id: u.id, email: u.email, name: u.name, role: u.role } : (undefined as never);
         return session;

@@ -13,7 +13,12 @@ import { findUser } from './users';
  * session version goes up, which ends every session of the user, this one included: the browser
  * signs in again with the new password.
  */
-export async function changePassword(db: Kysely<Database>, me: CurrentUser, input: { currentPassword: string; newPassword: string }, address: string): Promise<void> {
+export async function changePassword(
+  db: Kysely<Database>,
+  me: CurrentUser,
+  input: { currentPassword: string; newPassword: string },
+  address: string,
+): Promise<void> {
   const refusal = signInLimits.refusal(me.email, address);
   if (refusal) throw new ApiError('TooManyAttempts', refusal, 429);
   if (!passwordOk(input.newPassword)) throw new ApiError('ValidationError', `The new password must be ${PASSWORD_RULE}.`);
@@ -24,6 +29,10 @@ export async function changePassword(db: Kysely<Database>, me: CurrentUser, inpu
     throw new ApiError('WrongPassword', 'The current password is not right.', 400);
   }
   if (input.newPassword === input.currentPassword) throw new ApiError('ValidationError', 'The new password must differ from the current one.');
-  await db.updateTable('users').set({ password_hash: await hashPassword(input.newPassword), session_version: user!.session_version + 1 }).where('id', '=', me.id).execute();
+  await db
+    .updateTable('users')
+    .set({ password_hash: await hashPassword(input.newPassword), session_version: user!.session_version + 1 })
+    .where('id', '=', me.id)
+    .execute();
   await audit(db, { userId: me.id, action: 'password.change', target: me.email, detail: { address } });
 }

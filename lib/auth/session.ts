@@ -5,7 +5,12 @@ import { ApiError } from '../http/errors';
 import { requireSameOrigin } from '../http/same-origin';
 import { authOptions } from './options';
 
-export interface CurrentUser { id: string; email: string; name: string; role: Role }
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
 
 export { requireSameOrigin };
 

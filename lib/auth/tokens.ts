@@ -54,14 +54,27 @@ export async function issueToken(db: Kysely<Database>, kind: TokenKind, userId: 
   const now = Date.now();
   await db
     .insertInto('tokens')
-    .values({ token_hash: tokenHash(token), kind, user_id: userId, expires_at: new Date(now + TOKEN_HOURS[kind] * HOUR).toISOString(), used_at: null, created_at: new Date(now).toISOString() })
+    .values({
+      token_hash: tokenHash(token),
+      kind,
+      user_id: userId,
+      expires_at: new Date(now + TOKEN_HOURS[kind] * HOUR).toISOString(),
+      used_at: null,
+      created_at: new Date(now).toISOString(),
+    })
     .execute();
   return token;
 }
 
 /** Ends a user's unused links of one kind: a re-issued link replaces the one before it. */
 export async function retireTokens(db: Kysely<Database>, kind: TokenKind, userId: string): Promise<void> {
-  await db.updateTable('tokens').set({ used_at: new Date().toISOString() }).where('kind', '=', kind).where('user_id', '=', userId).where('used_at', 'is', null).execute();
+  await db
+    .updateTable('tokens')
+    .set({ used_at: new Date().toISOString() })
+    .where('kind', '=', kind)
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .execute();
 }
 
 /** Uses a link once: of two requests racing with the same link, only one changes the row. */
@@ -69,7 +82,12 @@ export async function takeToken(db: Kysely<Database>, token: string, kind: Token
   const row = await findToken(db, token, kind);
   const state = tokenState(row);
   if (state !== 'valid') throw new ApiError('InvalidToken', tokenProblem(kind, state), 400);
-  const taken = await db.updateTable('tokens').set({ used_at: new Date().toISOString() }).where('token_hash', '=', row!.token_hash).where('used_at', 'is', null).executeTakeFirst();
+  const taken = await db
+    .updateTable('tokens')
+    .set({ used_at: new Date().toISOString() })
+    .where('token_hash', '=', row!.token_hash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
   if (Number(taken.numUpdatedRows) !== 1) throw new ApiError('InvalidToken', tokenProblem(kind, 'used'), 400);
   return row!;
 }

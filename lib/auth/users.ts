@@ -8,13 +8,31 @@ import { signInLimits } from './rate-limit';
 import { issueToken, takeToken } from './tokens';
 import { TOKEN_HOURS } from './link-lifetimes';
 
-export interface PublicUser { id: string; email: string; name: string; role: Role; disabled: boolean; invitePending: boolean; createdAt: string; lastLoginAt: string | null }
+export interface PublicUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  disabled: boolean;
+  invitePending: boolean;
+  createdAt: string;
+  lastLoginAt: string | null;
+}
 
 /** What a user is, to admins and the user; never the hash or the session version. */
 type UserRow = Omit<Database['users'], 'session_version'>;
 
 export function toPublic(u: UserRow): PublicUser {
-  return { id: u.id, email: u.email, name: u.name, role: u.role, disabled: !!u.disabled, invitePending: !u.password_hash, createdAt: u.created_at, lastLoginAt: u.last_login_at };
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    disabled: !!u.disabled,
+    invitePending: !u.password_hash,
+    createdAt: u.created_at,
+    lastLoginAt: u.last_login_at,
+  };
 }
 
 export async function hasUsers(db: Kysely<Database>): Promise<boolean> {

@@ -13,7 +13,12 @@ import { ApiError } from '../http/errors';
  */
 export const BUILTIN = 'builtin';
 
-export interface Connection { id: string; name: string; type: 'builtin' | 'aws' | 'endpoint'; regions: string[] }
+export interface Connection {
+  id: string;
+  name: string;
+  type: 'builtin' | 'aws' | 'endpoint';
+  regions: string[];
+}
 
 export function connections(): Connection[] {
   return [

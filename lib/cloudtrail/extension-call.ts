@@ -30,5 +30,9 @@ export async function callExtension<T>(client: CloudTrailClient, operation: stri
   const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
   if (response.statusCode === 200) return body as T;
   if (body.__type === 'UnknownOperationException') return undefined;
-  throw new ApiError(String(body.__type ?? 'ServiceError'), String(body.Message ?? body.message ?? 'request failed'), response.statusCode >= 500 ? 502 : response.statusCode);
+  throw new ApiError(
+    String(body.__type ?? 'ServiceError'),
+    String(body.Message ?? body.message ?? 'request failed'),
+    response.statusCode >= 500 ? 502 : response.statusCode,
+  );
 }

@@ -1,6 +1,4 @@
-import {
-  CancelQueryCommand, DescribeQueryCommand, GetQueryResultsCommand, StartQueryCommand, type CloudTrailClient,
-} from '@aws-sdk/client-cloudtrail';
+import { CancelQueryCommand, DescribeQueryCommand, GetQueryResultsCommand, StartQueryCommand, type CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { env } from '../env';
 import { fillStorePlaceholders } from '../util/sql-text/code-spans';
 import { cellValue } from '../lake/api/null-cells';
@@ -99,9 +97,15 @@ export async function waitForEnd(client: CloudTrailClient, queryId: string, opts
 
 function pause(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const done = () => { signal?.removeEventListener('abort', stop); resolve(); };
+    const done = () => {
+      signal?.removeEventListener('abort', stop);
+      resolve();
+    };
     const timer = setTimeout(done, ms);
-    const stop = () => { clearTimeout(timer); reject(signal!.reason); };
+    const stop = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
     signal?.addEventListener('abort', stop, { once: true });
   });
 }
@@ -121,7 +125,11 @@ export async function resultsPage(client: CloudTrailClient, queryId: string, max
 }
 
 /** Pages of a finished query's results from `nextToken` on, until the last or `maxRows` read. */
-export async function* resultPages(client: CloudTrailClient, queryId: string, opts: { nextToken?: string; pageSize?: number; maxRows?: number } = {}): AsyncGenerator<ResultsPage> {
+export async function* resultPages(
+  client: CloudTrailClient,
+  queryId: string,
+  opts: { nextToken?: string; pageSize?: number; maxRows?: number } = {},
+): AsyncGenerator<ResultsPage> {
   let token = opts.nextToken;
   let read = 0;
   do {

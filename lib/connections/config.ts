@@ -18,7 +18,10 @@ export const connectionSchema = z.discriminatedUnion('type', [
     profile: z.string().optional(),
     accessKeyIdEnv: envName.optional(),
     secretAccessKeyEnv: envName.optional(),
-    roleArn: z.string().regex(/^arn:aws[\w-]*:iam::\d{12}:role\/.+$/, 'must be an IAM role ARN').optional(),
+    roleArn: z
+      .string()
+      .regex(/^arn:aws[\w-]*:iam::\d{12}:role\/.+$/, 'must be an IAM role ARN')
+      .optional(),
     externalId: z.string().optional(),
     /** Endpoint override (an AWS-compatible endpoint, e.g. another lake); the AWS endpoint when absent. */
     endpoint: z.string().url().optional(),
@@ -49,4 +52,7 @@ export const connectionsSchema = z
     }
   })
   .pipe(z.array(connectionSchema))
-  .refine((list) => new Set(list.map((c) => c.id)).size === list.length && !list.some((c) => c.id === 'builtin'), 'connection ids must be unique and not "builtin"');
+  .refine(
+    (list) => new Set(list.map((c) => c.id)).size === list.length && !list.some((c) => c.id === 'builtin'),
+    'connection ids must be unique and not "builtin"',
+  );

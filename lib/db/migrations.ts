@@ -228,7 +228,10 @@ const migrations = (dialect: DialectName): Record<string, Migration> => ({
   '004_session_version': {
     async up(db: Kysely<unknown>) {
       // JWT sessions cannot be revoked one by one; a session signed before the user's last password change is refused
-      await db.schema.alterTable('users').addColumn('session_version', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema
+        .alterTable('users')
+        .addColumn('session_version', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
     },
   },
   '005_parameters': {

@@ -8,7 +8,10 @@ import type { Detection, EventNeed } from './types';
  * events and so cannot fire.
  */
 export type CoverageStatus = 'recorded' | 'partial' | 'missing';
-export interface Coverage { status: CoverageStatus; missing: string[] }
+export interface Coverage {
+  status: CoverageStatus;
+  missing: string[];
+}
 
 const READ_ONLY = /^(Get|List|Describe|Lookup|Head|BatchGet)/;
 
@@ -22,7 +25,9 @@ function sample(need: EventNeed, name: string): Record<string, unknown> {
 }
 
 export function coverageOf(d: Detection, selectors: AdvancedEventSelector[]): Coverage {
-  const all = d.events.flatMap((need) => need.names.map((name) => ({ label: `${need.source} ${name}`, recorded: matchesSelectors(sample(need, name), selectors) })));
+  const all = d.events.flatMap((need) =>
+    need.names.map((name) => ({ label: `${need.source} ${name}`, recorded: matchesSelectors(sample(need, name), selectors) })),
+  );
   const missing = all.filter((e) => !e.recorded).map((e) => e.label);
   return { status: missing.length === 0 ? 'recorded' : missing.length === all.length ? 'missing' : 'partial', missing };
 }

@@ -41,15 +41,29 @@ export async function enableDetection(db: Kysely<Database>, user: CurrentUser, i
   if (existing) return { rule: await setEnabled(db, user, existing.ruleId, true), resumed: true };
   const sql = filled(d, input.params);
   const query = await createQuery(db, user, {
-    name: d.title, description: `${d.description}\n\nTriage: ${d.runbook}`, tags: ['detection', detectionTag(d.id), `severity:${d.severity}`],
-    folder: 'Detections', sql, storeId: input.storeId, connectionId: input.connectionId ?? null,
+    name: d.title,
+    description: `${d.description}\n\nTriage: ${d.runbook}`,
+    tags: ['detection', detectionTag(d.id), `severity:${d.severity}`],
+    folder: 'Detections',
+    sql,
+    storeId: input.storeId,
+    connectionId: input.connectionId ?? null,
   });
   const minutes = input.windowMinutes ?? (input.schedule.kind === 'every' ? input.schedule.minutes : 60);
-  const rule = await createRule(db, user, ruleInput.parse({
-    name: `Detection: ${d.title}`, savedQueryId: query.id, enabled: true, schedule: input.schedule,
-    window: { mode: 'schedule', minutes }, condition: { kind: 'rows', atLeast: 1 }, dedupeRows: true,
-    destinationIds: input.destinationIds,
-  }));
+  const rule = await createRule(
+    db,
+    user,
+    ruleInput.parse({
+      name: `Detection: ${d.title}`,
+      savedQueryId: query.id,
+      enabled: true,
+      schedule: input.schedule,
+      window: { mode: 'schedule', minutes },
+      condition: { kind: 'rows', atLeast: 1 },
+      dedupeRows: true,
+      destinationIds: input.destinationIds,
+    }),
+  );
   return { rule, resumed: false };
 }
 

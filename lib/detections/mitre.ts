@@ -16,13 +16,16 @@ export const TACTICS = {
 } as const;
 export type TacticId = keyof typeof TACTICS;
 
-interface Technique { name: string; tactics: readonly TacticId[] }
+interface Technique {
+  name: string;
+  tactics: readonly TacticId[];
+}
 
 const VALID_ACCOUNTS: readonly TacticId[] = ['TA0001', 'TA0003', 'TA0004', 'TA0005'];
 
 export const TECHNIQUES = {
   'T1078.004': { name: 'Valid Accounts: Cloud Accounts', tactics: VALID_ACCOUNTS },
-  'T1098': { name: 'Account Manipulation', tactics: ['TA0003', 'TA0004'] },
+  T1098: { name: 'Account Manipulation', tactics: ['TA0003', 'TA0004'] },
   'T1098.001': { name: 'Account Manipulation: Additional Cloud Credentials', tactics: ['TA0003', 'TA0004'] },
   'T1098.003': { name: 'Account Manipulation: Additional Cloud Roles', tactics: ['TA0003', 'TA0004'] },
   'T1136.003': { name: 'Create Account: Cloud Account', tactics: ['TA0003'] },
@@ -34,16 +37,16 @@ export const TECHNIQUES = {
   'T1562.001': { name: 'Impair Defenses: Disable or Modify Tools', tactics: ['TA0005'] },
   'T1562.007': { name: 'Impair Defenses: Disable or Modify Cloud Firewall', tactics: ['TA0005'] },
   'T1562.008': { name: 'Impair Defenses: Disable or Modify Cloud Logs', tactics: ['TA0005'] },
-  'T1530': { name: 'Data from Cloud Storage', tactics: ['TA0009'] },
-  'T1537': { name: 'Transfer Data to Cloud Account', tactics: ['TA0010'] },
-  'T1485': { name: 'Data Destruction', tactics: ['TA0040'] },
-  'T1490': { name: 'Inhibit System Recovery', tactics: ['TA0040'] },
-  'T1496': { name: 'Resource Hijacking', tactics: ['TA0040'] },
-  'T1535': { name: 'Unused/Unsupported Cloud Regions', tactics: ['TA0005'] },
-  'T1580': { name: 'Cloud Infrastructure Discovery', tactics: ['TA0007'] },
-  'T1526': { name: 'Cloud Service Discovery', tactics: ['TA0007'] },
+  T1530: { name: 'Data from Cloud Storage', tactics: ['TA0009'] },
+  T1537: { name: 'Transfer Data to Cloud Account', tactics: ['TA0010'] },
+  T1485: { name: 'Data Destruction', tactics: ['TA0040'] },
+  T1490: { name: 'Inhibit System Recovery', tactics: ['TA0040'] },
+  T1496: { name: 'Resource Hijacking', tactics: ['TA0040'] },
+  T1535: { name: 'Unused/Unsupported Cloud Regions', tactics: ['TA0005'] },
+  T1580: { name: 'Cloud Infrastructure Discovery', tactics: ['TA0007'] },
+  T1526: { name: 'Cloud Service Discovery', tactics: ['TA0007'] },
   'T1555.006': { name: 'Credentials from Password Stores: Cloud Secrets Management Stores', tactics: ['TA0006'] },
-  'T1651': { name: 'Cloud Administration Command', tactics: ['TA0002'] },
+  T1651: { name: 'Cloud Administration Command', tactics: ['TA0002'] },
 } as const satisfies Record<string, Technique>;
 export type TechniqueId = keyof typeof TECHNIQUES;
 

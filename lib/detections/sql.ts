@@ -38,8 +38,14 @@ export const ACTOR = 'coalesce(userIdentity.sessionContext.sessionIssuer.arn, us
 export const param = (key: string) => `element_at(requestParameters, ${sqlString(key)})`;
 
 /** A count a group must reach to be reported. */
-export const threshold = (name: string, label: string, fallback: number): ParameterSpec =>
-  ({ name, type: 'number', label, default: String(fallback), min: 1, max: 100_000 });
+export const threshold = (name: string, label: string, fallback: number): ParameterSpec => ({
+  name,
+  type: 'number',
+  label,
+  default: String(fallback),
+  min: 1,
+  max: 100_000,
+});
 
 /** How far before the range "known" behaviour is learnt from. */
 export const BASELINE_DAYS: ParameterSpec = { name: 'baselineDays', type: 'number', label: 'Days of history before the range', default: '14', min: 1, max: 90 };

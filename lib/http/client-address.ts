@@ -29,7 +29,10 @@ export function clientAddress(header: HeaderGetter): string {
 }
 
 /** `::ffff:1.2.3.4` is the IPv4 client 1.2.3.4 (a dual-stack socket reports it so). */
-const normalize = (a: string) => bareAddress(a).replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, '$1').toLowerCase();
+const normalize = (a: string) =>
+  bareAddress(a)
+    .replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, '$1')
+    .toLowerCase();
 
 /** Node's headers object, a fetch Headers, or next-auth's plain record, as one getter. */
 export function headerGetter(headers: Headers | Record<string, string | string[] | undefined> | undefined): HeaderGetter {

@@ -9,7 +9,12 @@ export class ApiError extends Error {
   readonly [BRAND] = true;
 
   /** `detail` goes into the error body beside type and message (e.g. which parameter is wrong). */
-  constructor(public readonly type: string, message: string, public readonly status = 400, public readonly detail?: Record<string, unknown>) {
+  constructor(
+    public readonly type: string,
+    message: string,
+    public readonly status = 400,
+    public readonly detail?: Record<string, unknown>,
+  ) {
     super(message);
   }
 
@@ -19,7 +24,12 @@ export class ApiError extends Error {
   }
 }
 
-interface ServiceLike { name: string; message: string; $fault?: 'client' | 'server'; $metadata?: { httpStatusCode?: number } }
+interface ServiceLike {
+  name: string;
+  message: string;
+  $fault?: 'client' | 'server';
+  $metadata?: { httpStatusCode?: number };
+}
 
 /** The one mapping from any thrown error to an HTTP response. */
 export function errorResponse(e: unknown): NextResponse {
@@ -43,4 +53,3 @@ function body(type: string, message: string, status: number, detail?: Record<str
   // request does not go out on a socket still carrying the unread rest of this one.
   return NextResponse.json({ error: { ...detail, type, message } }, { status, headers: status === 413 ? { connection: 'close' } : undefined });
 }
-

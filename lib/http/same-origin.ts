@@ -16,7 +16,7 @@ export function requireSameOrigin(req: Request): void {
   const host = forwarded || header('host');
   const origin = originHost(header('origin'));
   if (!origin || !host || origin !== host.toLowerCase()) {
-    throw new ApiError('CsrfRejected', 'State-changing requests must come from Trailbench\'s own pages (Origin header missing, malformed or foreign).', 403);
+    throw new ApiError('CsrfRejected', "State-changing requests must come from Trailbench's own pages (Origin header missing, malformed or foreign).", 403);
   }
 }
 

@@ -21,7 +21,10 @@ export interface PublicAccessKey {
   lastUsedOperation: string | null;
 }
 
-export interface NewAccessKey { key: PublicAccessKey; secretAccessKey: string }
+export interface NewAccessKey {
+  key: PublicAccessKey;
+  secretAccessKey: string;
+}
 
 /** Active keys a user may hold at once: enough to rotate without downtime (as AWS allows two), few enough to keep track of. */
 export const MAX_ACTIVE_KEYS = 2;
@@ -34,7 +37,16 @@ const withOwner = (db: Kysely<Database>) =>
   db
     .selectFrom('access_keys')
     .innerJoin('users', 'users.id', 'access_keys.user_id')
-    .select(['access_keys.access_key_id', 'access_keys.user_id', 'access_keys.name', 'access_keys.created_at', 'access_keys.revoked_at', 'access_keys.last_used_at', 'access_keys.last_used_operation', 'users.email']);
+    .select([
+      'access_keys.access_key_id',
+      'access_keys.user_id',
+      'access_keys.name',
+      'access_keys.created_at',
+      'access_keys.revoked_at',
+      'access_keys.last_used_at',
+      'access_keys.last_used_operation',
+      'users.email',
+    ]);
 
 type KeyRow = Awaited<ReturnType<ReturnType<typeof withOwner>['executeTakeFirstOrThrow']>>;
 
@@ -59,7 +71,12 @@ export async function listAccessKeys(db: Kysely<Database>, user: CurrentUser, op
 }
 
 export async function createAccessKey(db: Kysely<Database>, user: CurrentUser, name: string): Promise<NewAccessKey> {
-  const active = await db.selectFrom('access_keys').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', user.id).where('revoked_at', 'is', null).executeTakeFirstOrThrow();
+  const active = await db
+    .selectFrom('access_keys')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', user.id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirstOrThrow();
   if (Number(active.n) >= MAX_ACTIVE_KEYS) {
     throw new ApiError('LimitExceeded', `You already have ${MAX_ACTIVE_KEYS} active access keys; revoke or rotate one first.`, 409);
   }
@@ -101,7 +118,11 @@ export async function keyForSigning(db: Kysely<Database>, accessKeyId: string): 
 }
 
 export async function recordKeyUse(db: Kysely<Database>, accessKeyId: string, operation: string): Promise<void> {
-  await db.updateTable('access_keys').set({ last_used_at: new Date().toISOString(), last_used_operation: operation }).where('access_key_id', '=', accessKeyId).execute();
+  await db
+    .updateTable('access_keys')
+    .set({ last_used_at: new Date().toISOString(), last_used_operation: operation })
+    .where('access_key_id', '=', accessKeyId)
+    .execute();
 }
 
 async function issue(db: Kysely<Database>, owner: CurrentUser, name: string, action: string, detail: Record<string, unknown> = {}): Promise<NewAccessKey> {
@@ -110,19 +131,47 @@ async function issue(db: Kysely<Database>, owner: CurrentUser, name: string, act
   const created_at = new Date().toISOString();
   await db
     .insertInto('access_keys')
-    .values({ access_key_id: accessKeyId, user_id: owner.id, name: name.trim(), secret_sealed: sealSecret(secretAccessKey), created_at, revoked_at: null, revoked_by: null, last_used_at: null, last_used_operation: null })
+    .values({
+      access_key_id: accessKeyId,
+      user_id: owner.id,
+      name: name.trim(),
+      secret_sealed: sealSecret(secretAccessKey),
+      created_at,
+      revoked_at: null,
+      revoked_by: null,
+      last_used_at: null,
+      last_used_operation: null,
+    })
     .execute();
   await audit(db, { userId: owner.id, action, target: accessKeyId, detail: { name: name.trim(), ...detail } });
-  return { key: toPublic({ access_key_id: accessKeyId, user_id: owner.id, name: name.trim(), created_at, revoked_at: null, last_used_at: null, last_used_operation: null, email: owner.email }), secretAccessKey };
+  return {
+    key: toPublic({
+      access_key_id: accessKeyId,
+      user_id: owner.id,
+      name: name.trim(),
+      created_at,
+      revoked_at: null,
+      last_used_at: null,
+      last_used_operation: null,
+      email: owner.email,
+    }),
+    secretAccessKey,
+  };
 }
 
 /** The key, if this user owns it (or, unless `ownOnly`, is an admin); otherwise 404 (another user's key is not revealed). */
 async function requireKey(db: Kysely<Database>, user: CurrentUser, accessKeyId: string, opts: { ownOnly?: boolean } = {}): Promise<KeyRow> {
   const key = await withOwner(db).where('access_key_id', '=', accessKeyId).executeTakeFirst();
-  if (!key || (key.user_id !== user.id && (opts.ownOnly || user.role !== 'admin'))) throw new ApiError('AccessKeyNotFound', `No access key ${accessKeyId} of yours.`, 404);
+  if (!key || (key.user_id !== user.id && (opts.ownOnly || user.role !== 'admin')))
+    throw new ApiError('AccessKeyNotFound', `No access key ${accessKeyId} of yours.`, 404);
   return key;
 }
 
 async function markRevoked(db: Kysely<Database>, by: CurrentUser, accessKeyId: string) {
-  await db.updateTable('access_keys').set({ revoked_at: new Date().toISOString(), revoked_by: by.id }).where('access_key_id', '=', accessKeyId).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('access_keys')
+    .set({ revoked_at: new Date().toISOString(), revoked_by: by.id })
+    .where('access_key_id', '=', accessKeyId)
+    .where('revoked_at', 'is', null)
+    .execute();
 }

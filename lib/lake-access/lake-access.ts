@@ -27,7 +27,13 @@ export function appLakeAccess(lake: Lake, db: Kysely<Database>): LakeAccess {
       if (own) return own;
       const key = await keyForSigning(db, accessKeyId);
       if (!key) return undefined;
-      const caller: AppCaller = { accessKeyId, secretAccessKey: key.secretAccessKey, label: `${key.user.email} (${key.user.role})`, userId: key.user.id, user: key.user };
+      const caller: AppCaller = {
+        accessKeyId,
+        secretAccessKey: key.secretAccessKey,
+        label: `${key.user.email} (${key.user.role})`,
+        userId: key.user.id,
+        user: key.user,
+      };
       return caller;
     },
 
@@ -52,7 +58,10 @@ export function appLakeAccess(lake: Lake, db: Kysely<Database>): LakeAccess {
         await finishRun(db, d.QueryId, { status: d.QueryStatus, statistics, costUsd: costOf(statistics.bytesScanned) });
       } else if (operation === 'ListQueries') {
         const list = output as { Queries: { QueryId: string }[] };
-        const visible = await sees(user, list.Queries.map((q) => q.QueryId));
+        const visible = await sees(
+          user,
+          list.Queries.map((q) => q.QueryId),
+        );
         return { ...list, Queries: list.Queries.filter((q) => visible.has(q.QueryId)) };
       }
       return output;
@@ -64,7 +73,14 @@ export function appLakeAccess(lake: Lake, db: Kysely<Database>): LakeAccess {
         userId: call.caller?.userId ?? null,
         action: `lake.${call.operation}`,
         target: call.storeId ?? null,
-        detail: { caller: label, accessKeyId: call.accessKeyId, storeId: call.storeId, bytesScanned: call.bytesScanned, outcome: call.outcome, requestId: call.requestId },
+        detail: {
+          caller: label,
+          accessKeyId: call.accessKeyId,
+          storeId: call.storeId,
+          bytesScanned: call.bytesScanned,
+          outcome: call.outcome,
+          requestId: call.requestId,
+        },
       });
       if (call.authenticated && call.caller?.userId) await recordKeyUse(db, call.caller.accessKeyId, call.operation);
     },
@@ -74,7 +90,13 @@ export function appLakeAccess(lake: Lake, db: Kysely<Database>): LakeAccess {
   async function sees(user: CurrentUser, queryIds: string[]): Promise<Set<string>> {
     if (user.role === 'admin') return new Set(queryIds);
     if (!queryIds.length) return new Set();
-    const own = await db.selectFrom('query_runs').select('handle').where('user_id', '=', user.id).where('connection_id', '=', BUILTIN).where('handle', 'in', queryIds).execute();
+    const own = await db
+      .selectFrom('query_runs')
+      .select('handle')
+      .where('user_id', '=', user.id)
+      .where('connection_id', '=', BUILTIN)
+      .where('handle', 'in', queryIds)
+      .execute();
     return new Set(own.map((r) => r.handle));
   }
 }

@@ -1,7 +1,18 @@
 import {
-  CreateEventDataStoreCommand, DeleteEventDataStoreCommand, GetEventDataStoreCommand, GetImportCommand, ListEventDataStoresCommand,
-  ListImportFailuresCommand, ListImportsCommand, RestoreEventDataStoreCommand, StartEventDataStoreIngestionCommand, StartImportCommand,
-  StopEventDataStoreIngestionCommand, StopImportCommand, UpdateEventDataStoreCommand, type CloudTrailClient,
+  CreateEventDataStoreCommand,
+  DeleteEventDataStoreCommand,
+  GetEventDataStoreCommand,
+  GetImportCommand,
+  ListEventDataStoresCommand,
+  ListImportFailuresCommand,
+  ListImportsCommand,
+  RestoreEventDataStoreCommand,
+  StartEventDataStoreIngestionCommand,
+  StartImportCommand,
+  StopEventDataStoreIngestionCommand,
+  StopImportCommand,
+  UpdateEventDataStoreCommand,
+  type CloudTrailClient,
 } from '@aws-sdk/client-cloudtrail';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
@@ -16,7 +27,10 @@ import { describeStorage, type StoreStorage } from '../cloudtrail/store-storage'
  * any AWS client make), on the built-in lake or an AWS connection. Changes are sent as the given
  * request and written to the audit log with it, whether they succeed or not.
  */
-export interface LakeTarget { connectionId: string; region?: string }
+export interface LakeTarget {
+  connectionId: string;
+  region?: string;
+}
 
 /** The operations the console may change a lake with, by their CloudTrail names. */
 const CHANGES = {
@@ -31,7 +45,13 @@ const CHANGES = {
 } as const;
 export type ChangeOperation = keyof typeof CHANGES | 'TrailbenchSetIngestionSource';
 
-export async function changeLake(db: Kysely<Database>, user: CurrentUser, target: LakeTarget, operation: ChangeOperation, request: Record<string, unknown>): Promise<Record<string, unknown>> {
+export async function changeLake(
+  db: Kysely<Database>,
+  user: CurrentUser,
+  target: LakeTarget,
+  operation: ChangeOperation,
+  request: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
   const client = await clientFor(target.connectionId, target.region);
   let outcome = 'ok';
   let out: Record<string, unknown> | undefined;
@@ -50,12 +70,20 @@ export async function changeLake(db: Kysely<Database>, user: CurrentUser, target
     throw e;
   } finally {
     const target_ = String(request.EventDataStore ?? (request.Destinations as string[] | undefined)?.[0] ?? request.ImportId ?? out?.EventDataStoreArn ?? '');
-    await audit(db, { userId: user.id, action: `console.${operation}`, target: target_.split('/').pop() || null, detail: { connectionId: target.connectionId, region: target.region, request, outcome } });
+    await audit(db, {
+      userId: user.id,
+      action: `console.${operation}`,
+      target: target_.split('/').pop() || null,
+      detail: { connectionId: target.connectionId, region: target.region, request, outcome },
+    });
   }
 }
 
 function unsupported(operation: string) {
-  return Object.assign(new Error(`${operation} is a Trailbench extension; this connection does not offer it.`), { name: 'UnsupportedOperationException', $metadata: { httpStatusCode: 400 } });
+  return Object.assign(new Error(`${operation} is a Trailbench extension; this connection does not offer it.`), {
+    name: 'UnsupportedOperationException',
+    $metadata: { httpStatusCode: 400 },
+  });
 }
 
 export type { StoreStorage };

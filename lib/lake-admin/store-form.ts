@@ -8,14 +8,34 @@ export const OPERATORS = ['Equals', 'StartsWith', 'EndsWith', 'NotEquals', 'NotS
 export type Operator = (typeof OPERATORS)[number];
 export type BillingMode = 'EXTENDABLE_RETENTION_PRICING' | 'FIXED_RETENTION_PRICING';
 
-export interface FieldSelector { Field: string; Equals?: string[]; StartsWith?: string[]; EndsWith?: string[]; NotEquals?: string[]; NotStartsWith?: string[]; NotEndsWith?: string[] }
-export interface AdvancedEventSelector { Name?: string; FieldSelectors: FieldSelector[] }
+export interface FieldSelector {
+  Field: string;
+  Equals?: string[];
+  StartsWith?: string[];
+  EndsWith?: string[];
+  NotEquals?: string[];
+  NotStartsWith?: string[];
+  NotEndsWith?: string[];
+}
+export interface AdvancedEventSelector {
+  Name?: string;
+  FieldSelectors: FieldSelector[];
+}
 
 /** One condition row of the advanced editor: a field, an operator and its values. */
-export interface ConditionRow { field: string; operator: Operator; values: string[] }
+export interface ConditionRow {
+  field: string;
+  operator: Operator;
+  values: string[];
+}
 
 export type DataTemplate = 'all' | 'readOnly' | 'writeOnly' | 'advanced';
-export interface DataEventSelection { name: string; resourceType: string; template: DataTemplate; conditions: ConditionRow[] }
+export interface DataEventSelection {
+  name: string;
+  resourceType: string;
+  template: DataTemplate;
+  conditions: ConditionRow[];
+}
 
 export interface StoreForm {
   name: string;
@@ -37,10 +57,31 @@ export const RETENTION_DEFAULT: Record<BillingMode, number> = { EXTENDABLE_RETEN
 
 /** Data event resource types the console offers (CloudTrail's most used; any other can be typed in). */
 export const DATA_RESOURCE_TYPES = [
-  'AWS::S3::Object', 'AWS::Lambda::Function', 'AWS::DynamoDB::Table', 'AWS::S3Outposts::Object', 'AWS::EC2::Snapshot',
-  'AWS::Glue::Table', 'AWS::SNS::Topic', 'AWS::SQS::Queue', 'AWS::KMS::Key', 'AWS::SecretsManager::Secret',
+  'AWS::S3::Object',
+  'AWS::Lambda::Function',
+  'AWS::DynamoDB::Table',
+  'AWS::S3Outposts::Object',
+  'AWS::EC2::Snapshot',
+  'AWS::Glue::Table',
+  'AWS::SNS::Topic',
+  'AWS::SQS::Queue',
+  'AWS::KMS::Key',
+  'AWS::SecretsManager::Secret',
 ];
-export const SELECTOR_FIELDS = ['eventSource', 'eventName', 'eventType', 'readOnly', 'resources.ARN', 'resources.type', 'sessionCredentialFromConsole', 'userIdentity.arn', 'errorCode', 'vpcEndpointId', 'eventTypeName', 'eventCategory'];
+export const SELECTOR_FIELDS = [
+  'eventSource',
+  'eventName',
+  'eventType',
+  'readOnly',
+  'resources.ARN',
+  'resources.type',
+  'sessionCredentialFromConsole',
+  'userIdentity.arn',
+  'errorCode',
+  'vpcEndpointId',
+  'eventTypeName',
+  'eventCategory',
+];
 
 const KMS = 'kms.amazonaws.com';
 const RDS_DATA = 'rdsdata.amazonaws.com';
@@ -77,7 +118,10 @@ export function selectorsOf(form: StoreForm): AdvancedEventSelector[] {
     out.push({ Name: 'Management events selector', FieldSelectors: fs });
   }
   for (const d of form.dataEvents) {
-    const fs: FieldSelector[] = [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: [d.resourceType] }];
+    const fs: FieldSelector[] = [
+      { Field: 'eventCategory', Equals: ['Data'] },
+      { Field: 'resources.type', Equals: [d.resourceType] },
+    ];
     if (d.template === 'readOnly' || d.template === 'writeOnly') fs.push({ Field: 'readOnly', Equals: [String(d.template === 'readOnly')] });
     if (d.template === 'advanced') {
       for (const c of d.conditions) {
@@ -123,7 +167,16 @@ export function updateRequest(storeArn: string, before: StoreForm, form: StoreFo
 }
 
 /** The form showing a store as GetEventDataStore describes it (selectors it cannot show are kept apart). */
-export function formOf(store: { Name?: string; BillingMode?: string; RetentionPeriod?: number; MultiRegionEnabled?: boolean; OrganizationEnabled?: boolean; TerminationProtectionEnabled?: boolean; AdvancedEventSelectors?: AdvancedEventSelector[]; Status?: string }): StoreForm {
+export function formOf(store: {
+  Name?: string;
+  BillingMode?: string;
+  RetentionPeriod?: number;
+  MultiRegionEnabled?: boolean;
+  OrganizationEnabled?: boolean;
+  TerminationProtectionEnabled?: boolean;
+  AdvancedEventSelectors?: AdvancedEventSelector[];
+  Status?: string;
+}): StoreForm {
   const form: StoreForm = {
     ...emptyForm(),
     name: store.Name ?? '',

@@ -4,7 +4,11 @@ import type { LakeTarget } from './lake-calls';
 
 const target = z.object({
   connectionId: z.string().max(40).default(BUILTIN),
-  region: z.string().max(40).regex(/^[a-z0-9-]+$/).optional(),
+  region: z
+    .string()
+    .max(40)
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
 });
 
 /** Which lake a console request is about: `?connection=&region=` (the built-in lake when absent). */

@@ -3,7 +3,11 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { readJson, writeFileAtomic } from '../util/fs-atomic';
 
-export interface LakeCredentials { accessKeyId: string; secretAccessKey: string; generated: boolean }
+export interface LakeCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  generated: boolean;
+}
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 

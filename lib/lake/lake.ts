@@ -25,7 +25,9 @@ import { locateColumn } from './sql/locate';
 import { DEFAULT_MAX_RUNNING_QUERIES } from '../util/worker-pool.mjs';
 
 /** A statement validated, translated and priced, ready to run. */
-export interface PreparedStatement extends PreparedQuery { storeIds: string[] }
+export interface PreparedStatement extends PreparedQuery {
+  storeIds: string[];
+}
 
 export interface LakeOptions {
   dataDir: string;
@@ -106,7 +108,10 @@ export class Lake {
     const dir = path.join(path.resolve(opts.dataDir), 'lake');
     fs.mkdirSync(dir, { recursive: true });
     // a root the rules refuse fails the start, before the engine opens
-    const sources = new LogSources(new ImportRoots(opts.importRoots ?? [], opts.dataDir, opts.hostImportPath), { ...DEFAULT_SOURCE_LIMITS, ...opts.importLimits });
+    const sources = new LogSources(new ImportRoots(opts.importRoots ?? [], opts.dataDir, opts.hostImportPath), {
+      ...DEFAULT_SOURCE_LIMITS,
+      ...opts.importLimits,
+    });
     const engine = await createEngine({ lakeDir: dir, threads: opts.threads, memoryLimit: opts.memoryLimit, queryMemoryLimit: opts.queryMemoryLimit });
     const lake = new Lake(opts, fs.realpathSync(dir), engine, sources);
     await lake.createEmptyTables();
@@ -223,7 +228,9 @@ export class Lake {
   /** A typed empty relation per table shape, for stores (or windows) with no files. */
   private async createEmptyTables() {
     for (const shape of TABLE_SHAPES) {
-      const cols = Object.entries(columnTypes(shape)).map(([k, v]) => `"${k}" ${v}`).join(', ');
+      const cols = Object.entries(columnTypes(shape))
+        .map(([k, v]) => `"${k}" ${v}`)
+        .join(', ');
       await this.engine.internal.run(`CREATE TABLE tb_empty_${shape} (${cols})`);
     }
   }
@@ -253,7 +260,9 @@ export class Lake {
       discardSpooled(spooled);
       throw storeNotFound(storeId);
     }
-    const result = await this.writes.run(store.id, () => commitSpooled(this.engine, { storeId: store.id, storeDir: this.stores.dir(store.id), shape: store.shape, files: this.files }, spooled));
+    const result = await this.writes.run(store.id, () =>
+      commitSpooled(this.engine, { storeId: store.id, storeDir: this.stores.dir(store.id), shape: store.shape, files: this.files }, spooled),
+    );
     if (result.files.length && this.opts.backgroundCompaction !== false) this.compactor.schedule(store.id);
     return result;
   }
@@ -342,5 +351,4 @@ export class Lake {
     reads.push(...paths);
     return `read_parquet([${paths.map(sqlString).join(', ')}])`;
   }
-
 }

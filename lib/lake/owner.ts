@@ -61,7 +61,9 @@ export function tryAcquireLake(lakeDir: string, me: Pick<LakeOwner, 'kind' | 'ur
       fs.renameSync(file, aside);
       const moved = readOwnerFile(aside);
       if (moved && held && moved.pid !== held.pid) fs.linkSync(aside, file);
-    } catch { /* another process moved it first; try again */ }
+    } catch {
+      /* another process moved it first; try again */
+    }
     fs.rmSync(aside, { force: true });
   }
   throw new Error(`Could not take the lake at ${lakeDir}: ${file} keeps changing.`);

@@ -2,10 +2,7 @@ import { SqlValidationError } from '../lake/sql/errors';
 import { findPlaceholders, lineColumn, type Placeholder } from './placeholders';
 import { neutralValue, sqlLiteral, stringLiteralContent } from './literals';
 import { sqlShape } from './shape';
-import {
-  MAX_PARAMETERS, ParameterError, RANGE_END, RANGE_START,
-  type ParameterProblem, type ParameterSpec, type RawValue, type SqlValue,
-} from './types';
+import { MAX_PARAMETERS, ParameterError, RANGE_END, RANGE_START, type ParameterProblem, type ParameterSpec, type RawValue, type SqlValue } from './types';
 import { checkList, checkScalar, checkTimeRange, describeType } from './values';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -54,9 +51,12 @@ export function resolveValues(
       }
       continue;
     }
-    const c = spec.type === 'multiSelect'
-      ? checkList(spec, raw)
-      : typeof raw === 'string' ? checkScalar(spec.type, raw, spec) : { ok: false as const, message: `is a list, not one ${describeType(spec)}` };
+    const c =
+      spec.type === 'multiSelect'
+        ? checkList(spec, raw)
+        : typeof raw === 'string'
+          ? checkScalar(spec.type, raw, spec)
+          : { ok: false as const, message: `is a list, not one ${describeType(spec)}` };
     if (c.ok) values.set(spec.name, c.value);
     else problems.push({ parameter: spec.name, message: c.message });
   }
@@ -98,7 +98,8 @@ export function bindParameters(
     const where = `at ${lineColumn(sql, p.start)}`;
     if (!defined.has(p.name)) problems.push({ parameter: p.name, message: `${where} is not a defined parameter` });
     else if (p.context === 'identifier') problems.push({ parameter: p.name, message: `${where} is inside a quoted name, where no value can go` });
-    else if (p.context === 'string' && values.get(p.name)?.kind === 'list') problems.push({ parameter: p.name, message: `${where} is a list, which cannot go inside a string` });
+    else if (p.context === 'string' && values.get(p.name)?.kind === 'list')
+      problems.push({ parameter: p.name, message: `${where} is a list, which cannot go inside a string` });
   }
   if (problems.length) throw new ParameterError(problems);
 
@@ -108,7 +109,12 @@ export function bindParameters(
     expected = sqlShape(substitute(sql, places, (p) => neutralValue(values.get(p.name)!)));
   } catch (e) {
     if (!(e instanceof SqlValidationError)) throw e;
-    throw new ParameterError([{ parameter: places.find((p) => p.context === 'code')?.name ?? '*', message: `the statement with its parameters filled does not parse (a value can go only where a literal can): ${e.message}` }]);
+    throw new ParameterError([
+      {
+        parameter: places.find((p) => p.context === 'code')?.name ?? '*',
+        message: `the statement with its parameters filled does not parse (a value can go only where a literal can): ${e.message}`,
+      },
+    ]);
   }
   if (sqlShape(filled) !== expected) {
     throw new ParameterError([{ parameter: '*', message: 'a value changed the structure of the statement' }]);
@@ -121,7 +127,8 @@ export function bindParameters(
  * as written (alert windows: the rule knows its window, not the query's other parameters).
  */
 export function fillKnown(sql: string, values: ReadonlyMap<string, SqlValue>): string {
-  const places = findPlaceholders(sql).filter((p) =>
-    values.has(p.name) && (p.context === 'code' || (p.context === 'string' && values.get(p.name)!.kind !== 'list')));
+  const places = findPlaceholders(sql).filter(
+    (p) => values.has(p.name) && (p.context === 'code' || (p.context === 'string' && values.get(p.name)!.kind !== 'list')),
+  );
   return substitute(sql, places, (p) => values.get(p.name)!);
 }

@@ -4,8 +4,11 @@ import { parseStatement } from '../lake/sql/parse';
 import { fillStorePlaceholders } from '../util/sql-text/code-spans';
 
 const LITERAL_TOKENS = new Map<number, string>([
-  [P.STRING, '<string>'], [P.UNICODE_STRING, '<string>'],
-  [P.INTEGER_VALUE, '<number>'], [P.DECIMAL_VALUE, '<number>'], [P.DOUBLE_VALUE, '<number>'],
+  [P.STRING, '<string>'],
+  [P.UNICODE_STRING, '<string>'],
+  [P.INTEGER_VALUE, '<number>'],
+  [P.DECIMAL_VALUE, '<number>'],
+  [P.DOUBLE_VALUE, '<number>'],
 ]);
 /** Any store ID will do: shapes compare statements, not stores. */
 const SOME_STORE = '00000000-0000-4000-8000-000000000000';

@@ -28,14 +28,19 @@ export interface ParameterSpec {
 
 /** A checked value, ready for the literal generator. */
 export type SqlValue =
-  | { kind: 'string'; text: string }
-  | { kind: 'number'; text: string }
-  | { kind: 'timestamp'; ms: number }
-  | { kind: 'list'; items: SqlValue[] };
+  { kind: 'string'; text: string } | { kind: 'number'; text: string } | { kind: 'timestamp'; ms: number } | { kind: 'list'; items: SqlValue[] };
 
 export const TYPE_LABELS: Record<ParameterType, string> = {
-  text: 'text', number: 'number', ip: 'IP address', arn: 'ARN', accessKeyId: 'access key ID', accountId: 'account ID',
-  timestamp: 'timestamp', oneOf: 'one of a list', multiSelect: 'list', timeRange: 'time range',
+  text: 'text',
+  number: 'number',
+  ip: 'IP address',
+  arn: 'ARN',
+  accessKeyId: 'access key ID',
+  accountId: 'account ID',
+  timestamp: 'timestamp',
+  oneOf: 'one of a list',
+  multiSelect: 'list',
+  timeRange: 'time range',
 };
 
 /** Limits on what a value may hold, so a parameter cannot blow up the statement (the lake's limit is 10,000 characters). */
@@ -48,7 +53,10 @@ export const RANGE_START = 'start';
 export const RANGE_END = 'end';
 
 /** One problem with one parameter: which, and what is wrong. */
-export interface ParameterProblem { parameter: string; message: string }
+export interface ParameterProblem {
+  parameter: string;
+  message: string;
+}
 
 export class ParameterError extends Error {
   constructor(readonly problems: ParameterProblem[]) {

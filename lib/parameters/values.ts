@@ -40,7 +40,9 @@ export function checkScalar(type: ScalarType, text: string, spec: Pick<Parameter
       return ACCOUNT_ID.test(t) ? str(t) : bad(`'${clip(t)}' is not an AWS account ID (12 digits)`);
     case 'timestamp': {
       const ms = parseTimestampText(t);
-      return ms === undefined ? bad(`'${clip(t)}' is not a timestamp (YYYY-MM-DD[ HH:MM[:SS[.fff]]] in UTC, or with Z or ±HH:MM)`) : ok({ kind: 'timestamp', ms });
+      return ms === undefined
+        ? bad(`'${clip(t)}' is not a timestamp (YYYY-MM-DD[ HH:MM[:SS[.fff]]] in UTC, or with Z or ±HH:MM)`)
+        : ok({ kind: 'timestamp', ms });
     }
     case 'oneOf': {
       const options = spec.options ?? [];
@@ -63,7 +65,10 @@ export function checkList(spec: ParameterSpec, raw: RawValue): Checked<SqlValue>
   return ok({ kind: 'list', items: checked });
 }
 
-export interface TimeRange { start: number; end: number }
+export interface TimeRange {
+  start: number;
+  end: number;
+}
 
 const RELATIVE = /^(?:last\s*)?(\d{1,4})\s*(m|min|h|d)$/i;
 const UNIT_MS: Record<string, number> = { m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -88,8 +93,7 @@ export function checkTimeRange(raw: string, now: Date): Checked<TimeRange> {
   return ok({ start, end });
 }
 
-export const describeType = (spec: ParameterSpec) =>
-  spec.type === 'multiSelect' ? `list of ${TYPE_LABELS[spec.of ?? 'text']}` : TYPE_LABELS[spec.type];
+export const describeType = (spec: ParameterSpec) => (spec.type === 'multiSelect' ? `list of ${TYPE_LABELS[spec.of ?? 'text']}` : TYPE_LABELS[spec.type]);
 
 /** Values are echoed in messages only in part: an error must not repeat a megabyte back. */
 function clip(s: string): string {

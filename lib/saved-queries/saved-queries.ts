@@ -14,7 +14,16 @@ import type { ParameterSpec } from '../parameters/types';
  */
 export type Access = 'owner' | 'editor' | 'viewer';
 
-export interface SavedQueryInput { name: string; description?: string; tags?: string[]; folder?: string; sql: string; storeId?: string | null; connectionId?: string | null; parameters?: ParameterSpec[] }
+export interface SavedQueryInput {
+  name: string;
+  description?: string;
+  tags?: string[];
+  folder?: string;
+  sql: string;
+  storeId?: string | null;
+  connectionId?: string | null;
+  parameters?: ParameterSpec[];
+}
 
 type Row = Database['saved_queries'];
 
@@ -25,9 +34,22 @@ export function savedParameters(r: Pick<Row, 'sql' | 'parameters'>): ParameterSp
 
 export function present(r: Row, access: Access) {
   return {
-    id: r.id, name: r.name, description: r.description, tags: JSON.parse(r.tags) as string[], folder: r.folder, sql: r.sql,
-    storeId: r.store_id, connectionId: r.connection_id, parameters: savedParameters(r), version: r.version, everyoneRole: r.everyone_role,
-    createdAt: r.created_at, createdBy: r.created_by, updatedAt: r.updated_at, updatedBy: r.updated_by, access,
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    tags: JSON.parse(r.tags) as string[],
+    folder: r.folder,
+    sql: r.sql,
+    storeId: r.store_id,
+    connectionId: r.connection_id,
+    parameters: savedParameters(r),
+    version: r.version,
+    everyoneRole: r.everyone_role,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
+    access,
   };
 }
 
@@ -53,20 +75,44 @@ function validate(input: SavedQueryInput) {
 }
 
 async function snapshot(db: Kysely<Database>, r: Row) {
-  await db.insertInto('saved_query_versions').values({
-    query_id: r.id, version: r.version, name: r.name, description: r.description, tags: r.tags, folder: r.folder, sql: r.sql,
-    store_id: r.store_id, connection_id: r.connection_id, edited_by: r.updated_by, edited_at: r.updated_at,
-  }).execute();
+  await db
+    .insertInto('saved_query_versions')
+    .values({
+      query_id: r.id,
+      version: r.version,
+      name: r.name,
+      description: r.description,
+      tags: r.tags,
+      folder: r.folder,
+      sql: r.sql,
+      store_id: r.store_id,
+      connection_id: r.connection_id,
+      edited_by: r.updated_by,
+      edited_at: r.updated_at,
+    })
+    .execute();
 }
 
 export async function createQuery(db: Kysely<Database>, user: CurrentUser, input: SavedQueryInput) {
   validate(input);
   const now = new Date().toISOString();
   const row: Row = {
-    id: randomUUID(), owner_id: user.id, name: input.name.trim(), description: input.description ?? '', tags: JSON.stringify(input.tags ?? []),
-    folder: input.folder ?? '', sql: input.sql, store_id: input.storeId ?? null, connection_id: input.connectionId ?? null, everyone_role: null,
+    id: randomUUID(),
+    owner_id: user.id,
+    name: input.name.trim(),
+    description: input.description ?? '',
+    tags: JSON.stringify(input.tags ?? []),
+    folder: input.folder ?? '',
+    sql: input.sql,
+    store_id: input.storeId ?? null,
+    connection_id: input.connectionId ?? null,
+    everyone_role: null,
     parameters: input.parameters?.length ? JSON.stringify(input.parameters) : null,
-    version: 1, created_at: now, created_by: user.email, updated_at: now, updated_by: user.email,
+    version: 1,
+    created_at: now,
+    created_by: user.email,
+    updated_at: now,
+    updated_by: user.email,
   };
   await db.insertInto('saved_queries').values(row).execute();
   await snapshot(db, row);
@@ -78,11 +124,18 @@ export async function updateQuery(db: Kysely<Database>, user: CurrentUser, id: s
   validate(input);
   const { row, access } = await requireQuery(db, user, id, ['owner', 'editor']);
   const next: Row = {
-    ...row, name: input.name.trim(), description: input.description ?? row.description, tags: JSON.stringify(input.tags ?? JSON.parse(row.tags)),
-    folder: input.folder ?? row.folder, sql: input.sql, store_id: input.storeId === undefined ? row.store_id : input.storeId,
-    connection_id: input.connectionId === undefined ? row.connection_id : input.connectionId, version: row.version + 1,
+    ...row,
+    name: input.name.trim(),
+    description: input.description ?? row.description,
+    tags: JSON.stringify(input.tags ?? JSON.parse(row.tags)),
+    folder: input.folder ?? row.folder,
+    sql: input.sql,
+    store_id: input.storeId === undefined ? row.store_id : input.storeId,
+    connection_id: input.connectionId === undefined ? row.connection_id : input.connectionId,
+    version: row.version + 1,
     parameters: input.parameters === undefined ? row.parameters : input.parameters.length ? JSON.stringify(input.parameters) : null,
-    updated_at: new Date().toISOString(), updated_by: user.email,
+    updated_at: new Date().toISOString(),
+    updated_by: user.email,
   };
   await db.updateTable('saved_queries').set(next).where('id', '=', id).execute();
   await snapshot(db, next);
@@ -125,11 +178,21 @@ export async function versions(db: Kysely<Database>, user: CurrentUser, id: stri
 /** Who a query is shared with: for its owner and editors only (viewers do not learn others' emails). */
 export async function getShares(db: Kysely<Database>, user: CurrentUser, id: string) {
   const { row } = await requireQuery(db, user, id, ['owner', 'editor']);
-  const users = await db.selectFrom('shares').innerJoin('users', 'users.id', 'shares.user_id').select(['users.email', 'shares.role']).where('shares.query_id', '=', id).execute();
+  const users = await db
+    .selectFrom('shares')
+    .innerJoin('users', 'users.id', 'shares.user_id')
+    .select(['users.email', 'shares.role'])
+    .where('shares.query_id', '=', id)
+    .execute();
   return { everyoneRole: row.everyone_role, users };
 }
 
-export async function setShares(db: Kysely<Database>, user: CurrentUser, id: string, input: { everyoneRole: ShareRole | null; users: { email: string; role: ShareRole }[] }) {
+export async function setShares(
+  db: Kysely<Database>,
+  user: CurrentUser,
+  id: string,
+  input: { everyoneRole: ShareRole | null; users: { email: string; role: ShareRole }[] },
+) {
   await requireQuery(db, user, id, ['owner']);
   const emails = input.users.map((u) => u.email.toLowerCase());
   const found = emails.length ? await db.selectFrom('users').select(['id', 'email', 'role']).where('email', 'in', emails).execute() : [];

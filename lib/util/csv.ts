@@ -18,5 +18,9 @@ export const guardCell = (v: string) => (FORMULA.test(v) ? `'${v}` : v);
 export function toCsv(rows: (string | null)[][], opts: { formulaGuard: boolean }): string {
   const guarded = opts.formulaGuard ? rows.map((r) => r.map((v) => (v === null ? v : guardCell(v)))) : rows;
   // per cell, so that only an empty string is quoted (the global quoted_empty would quote NULL too)
-  return stringify(guarded, { record_delimiter: 'windows', quoted_match: /[\r\n]/, cast: { string: (v) => (v === '' ? { value: v, quoted_empty: true } : v) } });
+  return stringify(guarded, {
+    record_delimiter: 'windows',
+    quoted_match: /[\r\n]/,
+    cast: { string: (v) => (v === '' ? { value: v, quoted_empty: true } : v) },
+  });
 }

@@ -21,7 +21,11 @@ export function writeFileAtomic(file: string, data: string | Buffer, opts: { dur
   fs.renameSync(tmp, file);
   if (!durable) return;
   const dirFd = fs.openSync(path.dirname(file), 'r');
-  try { fs.fsyncSync(dirFd); } finally { fs.closeSync(dirFd); }
+  try {
+    fs.fsyncSync(dirFd);
+  } finally {
+    fs.closeSync(dirFd);
+  }
 }
 
 export function readJson<T>(file: string): T | undefined {
@@ -39,7 +43,10 @@ export class KeyedMutex {
   run<T>(key: string, fn: () => Promise<T>): Promise<T> {
     const prev = this.tails.get(key) ?? Promise.resolve();
     const next = prev.then(fn, fn);
-    this.tails.set(key, next.catch(() => undefined));
+    this.tails.set(
+      key,
+      next.catch(() => undefined),
+    );
     return next;
   }
 }

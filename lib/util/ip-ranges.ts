@@ -9,7 +9,7 @@ export type AddressRanges = BlockList;
 /** `[::1]` (a URL's hostname) and `fe80::1%eth0` (a zone) reduced to the bare address. */
 export const bareAddress = (a: string) => a.replace(/^\[(.*)\]$/, '$1').replace(/%.*$/, '');
 
-export const ipFamily = (a: string): 'ipv4' | 'ipv6' | undefined => ({ 4: 'ipv4', 6: 'ipv6' } as const)[isIP(bareAddress(a)) as 4 | 6];
+export const ipFamily = (a: string): 'ipv4' | 'ipv6' | undefined => (({ 4: 'ipv4', 6: 'ipv6' }) as const)[isIP(bareAddress(a)) as 4 | 6];
 
 /** The problem with one entry of a CIDR list (`10.0.0.0/8`, `2001:db8::/32`, or a single address), if any. */
 export function cidrError(entry: string): string | undefined {
@@ -21,7 +21,11 @@ export function cidrError(entry: string): string | undefined {
   return /^\d{1,3}$/.test(bits) && Number(bits) <= max ? undefined : `'${entry}' has a prefix length outside 0-${max}`;
 }
 
-export const splitList = (list: string | undefined) => (list ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+export const splitList = (list: string | undefined) =>
+  (list ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** Ranges from a comma-separated CIDR list (already validated by lib/env.ts). */
 export function parseRanges(list: string | string[] | undefined): AddressRanges {
@@ -54,8 +58,31 @@ export function inRanges(ranges: AddressRanges, address: string): boolean {
  * any of those inside them (NAT64, 6to4, Teredo).
  */
 export const NON_PUBLIC = parseRanges([
-  '0.0.0.0/8', '10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.0.0.0/24', '192.0.2.0/24',
-  '192.88.99.0/24', '192.168.0.0/16', '198.18.0.0/15', '198.51.100.0/24', '203.0.113.0/24', '224.0.0.0/4', '240.0.0.0/4',
-  '::/128', '::1/128', '64:ff9b::/96', '64:ff9b:1::/48', '100::/64', '2001::/32', '2001:db8::/32', '2002::/16',
-  'fc00::/7', 'fe80::/10', 'fec0::/10', 'ff00::/8',
+  '0.0.0.0/8',
+  '10.0.0.0/8',
+  '100.64.0.0/10',
+  '127.0.0.0/8',
+  '169.254.0.0/16',
+  '172.16.0.0/12',
+  '192.0.0.0/24',
+  '192.0.2.0/24',
+  '192.88.99.0/24',
+  '192.168.0.0/16',
+  '198.18.0.0/15',
+  '198.51.100.0/24',
+  '203.0.113.0/24',
+  '224.0.0.0/4',
+  '240.0.0.0/4',
+  '::/128',
+  '::1/128',
+  '64:ff9b::/96',
+  '64:ff9b:1::/48',
+  '100::/64',
+  '2001::/32',
+  '2001:db8::/32',
+  '2002::/16',
+  'fc00::/7',
+  'fe80::/10',
+  'fec0::/10',
+  'ff00::/8',
 ]);

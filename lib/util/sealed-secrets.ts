@@ -24,7 +24,7 @@ export function decrypt(sealed: string, key: Buffer): string {
     d.setAuthTag(Buffer.from(tag, 'base64url'));
     return Buffer.concat([d.update(Buffer.from(ct, 'base64url')), d.final()]).toString('utf8');
   } catch {
-    throw new Error('The destination\'s secret cannot be decrypted (the server\'s session secret changed?); enter its URL again.');
+    throw new Error("The destination's secret cannot be decrypted (the server's session secret changed?); enter its URL again.");
   }
 }
 

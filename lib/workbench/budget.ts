@@ -31,7 +31,10 @@ export async function watchBudget(client: CloudTrailClient, handle: string, quer
     maxDelayMs: WATCH_INTERVAL_MS,
     onPoll: async (d) => {
       if (d.costUsd <= budgetUsd) return;
-      budgetStops.set(handle, `Cancelled by Trailbench: the query had scanned ${formatBytes(d.statistics.bytesScanned)} (${usd(d.costUsd)}), more than its budget of ${usd(budgetUsd)}.`);
+      budgetStops.set(
+        handle,
+        `Cancelled by Trailbench: the query had scanned ${formatBytes(d.statistics.bytesScanned)} (${usd(d.costUsd)}), more than its budget of ${usd(budgetUsd)}.`,
+      );
       await cancelQuery(client, queryId).catch(() => undefined);
       return false;
     },

@@ -1,7 +1,11 @@
 import { eventTimeWindow } from './lint';
 import { DAY_MS } from '../util/time';
 
-export interface PastRun { sql: string; bytesScanned: number; createdAt: string }
+export interface PastRun {
+  sql: string;
+  bytesScanned: number;
+  createdAt: string;
+}
 
 export interface HistoryEstimate {
   bytesScanned: number;

@@ -25,11 +25,25 @@ export interface CostEstimate {
  * Bytes and dollars a query would scan, before it runs: exact on Trailbench lakes (from their
  * manifests); elsewhere from what earlier queries of the store scanned per day of window.
  */
-export async function estimateQuery(client: CloudTrailClient, sql: string, storeIds: string[], db?: Kysely<Database>, connectionId?: string): Promise<CostEstimate> {
+export async function estimateQuery(
+  client: CloudTrailClient,
+  sql: string,
+  storeIds: string[],
+  db?: Kysely<Database>,
+  connectionId?: string,
+): Promise<CostEstimate> {
   const { TRAILBENCH_PRICE_PER_GB: pricePerGb, TRAILBENCH_CONFIRM_ABOVE_USD: confirmAboveUsd } = env();
   const filled = fillStorePlaceholders(sql, storeIds);
   const out = await callExtension<{ BytesScanned: number; EventsScanned: number }>(client, 'TrailbenchEstimateQuery', { QueryStatement: filled });
-  if (out) return { basis: 'manifests', bytesScanned: out.BytesScanned, eventsScanned: out.EventsScanned, costUsd: costOf(out.BytesScanned, pricePerGb), pricePerGb, confirmAboveUsd };
+  if (out)
+    return {
+      basis: 'manifests',
+      bytesScanned: out.BytesScanned,
+      eventsScanned: out.EventsScanned,
+      costUsd: costOf(out.BytesScanned, pricePerGb),
+      pricePerGb,
+      confirmAboveUsd,
+    };
   const storeId = storeIds[0];
   if (!db || !connectionId || !storeId) return { basis: 'unavailable', pricePerGb, confirmAboveUsd };
   const past = await db
@@ -42,8 +56,17 @@ export async function estimateQuery(client: CloudTrailClient, sql: string, store
     .orderBy('created_at', 'desc')
     .limit(50)
     .execute();
-  const h = estimateFromHistory(filled, past.map((r) => ({ sql: r.sql, bytesScanned: r.bytes_scanned ?? 0, createdAt: r.created_at })));
-  if (!h) return { basis: 'unavailable', pricePerGb, confirmAboveUsd, basisDetail: 'No earlier query of this store with a bounded eventTime window to learn from, or this query has no lower eventTime bound.' };
+  const h = estimateFromHistory(
+    filled,
+    past.map((r) => ({ sql: r.sql, bytesScanned: r.bytes_scanned ?? 0, createdAt: r.created_at })),
+  );
+  if (!h)
+    return {
+      basis: 'unavailable',
+      pricePerGb,
+      confirmAboveUsd,
+      basisDetail: 'No earlier query of this store with a bounded eventTime window to learn from, or this query has no lower eventTime bound.',
+    };
   return {
     basis: 'history',
     bytesScanned: h.bytesScanned,

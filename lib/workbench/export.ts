@@ -40,7 +40,10 @@ export interface ExportEvidence {
 const PAGE = 1000;
 
 export function exportFileName(sql: string | undefined, format: ExportFormat, at = new Date()): string {
-  const words = (sql ?? 'query').replace(/\$EDS_ID|[0-9a-f]{8}-[0-9a-f-]{27}/gi, '').toLowerCase().match(/[a-z0-9]+/g) ?? ['query'];
+  const words = (sql ?? 'query')
+    .replace(/\$EDS_ID|[0-9a-f]{8}-[0-9a-f-]{27}/gi, '')
+    .toLowerCase()
+    .match(/[a-z0-9]+/g) ?? ['query'];
   const stamp = at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   return `trailbench-${words.slice(0, 6).join('-')}-${stamp}.${format}`;
 }
@@ -50,7 +53,13 @@ export function exportFileName(sql: string | undefined, format: ExportFormat, at
  * at a time as the client reads, so memory stays flat whatever the size. The evidence record is
  * written when the last byte has been produced.
  */
-export async function startExport(client: CloudTrailClient, handle: string, queryId: string, opts: ExportOptions, by: { exportedBy: string; onDone?: (e: ExportEvidence) => Promise<void> | void }) {
+export async function startExport(
+  client: CloudTrailClient,
+  handle: string,
+  queryId: string,
+  opts: ExportOptions,
+  by: { exportedBy: string; onDone?: (e: ExportEvidence) => Promise<void> | void },
+) {
   const described = await describeQuery(client, queryId);
   if (described.status !== 'FINISHED' && described.status !== 'CANCELLED' && described.status !== 'TIMED_OUT') {
     throw new ApiError('QueryNotFinished', `Query ${handle} is ${described.status}; export it once it has finished.`, 409);
@@ -68,7 +77,7 @@ export async function startExport(client: CloudTrailClient, handle: string, quer
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (done) return;
-      const page = await resultsPage(client, queryId, opts.scope === 'page' ? opts.maxResults ?? PAGE : PAGE, token);
+      const page = await resultsPage(client, queryId, opts.scope === 'page' ? (opts.maxResults ?? PAGE) : PAGE, token);
       const first = !columns;
       columns ??= page.columns;
       const text = opts.format === 'csv' ? csvChunk(columns, page.rows, first, opts.formulaGuard) : jsonlChunk(columns, page.rows);
@@ -82,9 +91,19 @@ export async function startExport(client: CloudTrailClient, handle: string, quer
       if (!token || opts.scope === 'page') {
         done = true;
         const evidence: ExportEvidence = {
-          exportId, queryId: handle, queryString: described.queryString, bytesScanned: described.statistics.bytesScanned,
-          rows, format: opts.format, scope: opts.scope, formulaGuard: opts.formulaGuard, fileName, sha256: hash.digest('hex'),
-          exportedBy: by.exportedBy, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(),
+          exportId,
+          queryId: handle,
+          queryString: described.queryString,
+          bytesScanned: described.statistics.bytesScanned,
+          rows,
+          format: opts.format,
+          scope: opts.scope,
+          formulaGuard: opts.formulaGuard,
+          fileName,
+          sha256: hash.digest('hex'),
+          exportedBy: by.exportedBy,
+          startedAt: startedAt.toISOString(),
+          finishedAt: new Date().toISOString(),
         };
         saveEvidence(evidence);
         await by.onDone?.(evidence);
@@ -101,7 +120,11 @@ function csvChunk(columns: string[], rows: (string | null)[][], header: boolean,
 }
 
 function jsonlChunk(columns: string[], rows: (string | null)[][]): string {
-  return asRecords(columns, rows).map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : '');
+  return (
+    asRecords(columns, rows)
+      .map((r) => JSON.stringify(r))
+      .join('\n') + (rows.length ? '\n' : '')
+  );
 }
 
 const evidenceFile = (id: string) => path.join(env().dataDir, 'exports', `${id}.json`);

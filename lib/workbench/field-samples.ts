@@ -13,8 +13,14 @@ export interface FieldSamples {
 }
 
 const FIELDS: [string, string][] = [
-  ['eventsource', 'eventSource'], ['eventname', 'eventName'], ['awsregion', 'awsRegion'], ['eventtype', 'eventType'],
-  ['errorcode', 'errorCode'], ['recipientaccountid', 'recipientAccountId'], ['useridentity.type', 'userIdentity.type'], ['sourceipaddress', 'sourceIPAddress'],
+  ['eventsource', 'eventSource'],
+  ['eventname', 'eventName'],
+  ['awsregion', 'awsRegion'],
+  ['eventtype', 'eventType'],
+  ['errorcode', 'errorCode'],
+  ['recipientaccountid', 'recipientAccountId'],
+  ['useridentity.type', 'userIdentity.type'],
+  ['sourceipaddress', 'sourceIPAddress'],
 ];
 const MAPS = ['requestParameters', 'responseElements', 'additionalEventData'];
 const TOP = 10;

@@ -40,10 +40,18 @@ export interface LintContext {
 }
 
 type TokenKind = 'word' | 'ident' | 'string' | 'number' | 'op' | 'punct' | 'param' | 'other';
-export interface Token { kind: TokenKind; text: string; start: number; end: number }
+export interface Token {
+  kind: TokenKind;
+  text: string;
+  start: number;
+  end: number;
+}
 
 const UUID = String.raw`[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\w-])`;
-const TOKEN = new RegExp(String.raw`(\$\{[^}]*\}?)|(\$[A-Za-z_]\w*)|(${UUID}|[A-Za-z_]\w*)|(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|(<>|<=|>=|!=|\|\||[=<>+\-*/%])|([(),.;[\]])|(\S)`, 'g');
+const TOKEN = new RegExp(
+  String.raw`(\$\{[^}]*\}?)|(\$[A-Za-z_]\w*)|(${UUID}|[A-Za-z_]\w*)|(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|(<>|<=|>=|!=|\|\||[=<>+\-*/%])|([(),.;[\]])|(\S)`,
+  'g',
+);
 const KINDS: TokenKind[] = ['param', 'param', 'word', 'number', 'op', 'punct', 'other'];
 
 /** Tokens of the SQL, comments dropped; strings and quoted identifiers are single tokens. */
@@ -136,13 +144,36 @@ function isComparison(sql: string, at: number): boolean {
   const word = /([A-Za-z_]\w*)$/.exec(sql.slice(Math.max(0, i - 20), i + 1))?.[1]?.toLowerCase();
   return !word || !KEYWORDS_BEFORE_VALUE.has(word);
 }
-const KEYWORDS_BEFORE_VALUE = new Set(['from', 'join', 'in', 'like', 'select', 'where', 'and', 'or', 'by', 'on', 'limit', 'then', 'else', 'when', 'is', 'not', 'as']);
+const KEYWORDS_BEFORE_VALUE = new Set([
+  'from',
+  'join',
+  'in',
+  'like',
+  'select',
+  'where',
+  'and',
+  'or',
+  'by',
+  'on',
+  'limit',
+  'then',
+  'else',
+  'when',
+  'is',
+  'not',
+  'as',
+]);
 
 // ---- eventTime bounds ---------------------------------------------------------------------------
 
 const NOW_WORDS = new Set(['now', 'current_timestamp', 'localtimestamp']);
 
-interface Bound { start: number; end: number; ms?: number; side: 'lo' | 'hi' }
+interface Bound {
+  start: number;
+  end: number;
+  ms?: number;
+  side: 'lo' | 'hi';
+}
 
 const LOWER_AFTER = new Set(['>', '>=', '=', 'between']);
 const UPPER_AFTER = new Set(['<', '<=', '=']);
@@ -203,10 +234,16 @@ function timeBoundIssues(tokens: Token[], ctx: LintContext, nowMs: number): Lint
   const bounds = eventTimeLowerBounds(tokens, nowMs);
   const from = tokens[fromAt];
   if (bounds.length === 0) {
-    return [{
-      rule: 'no-time-bound', severity: 'warning', start: from.start, end: tokens[fromAt + 1].end,
-      message: 'No lower bound on eventTime: the query scans every event the store keeps, and the scan is what you pay for. Add e.g. WHERE eventTime > date_add(\'day\', -7, now()).',
-    }];
+    return [
+      {
+        rule: 'no-time-bound',
+        severity: 'warning',
+        start: from.start,
+        end: tokens[fromAt + 1].end,
+        message:
+          "No lower bound on eventTime: the query scans every event the store keeps, and the scan is what you pay for. Add e.g. WHERE eventTime > date_add('day', -7, now()).",
+      },
+    ];
   }
   const issues: LintIssue[] = [];
   const retention = ctx.store?.retentionPeriod;
@@ -215,11 +252,20 @@ function timeBoundIssues(tokens: Token[], ctx: LintContext, nowMs: number): Lint
     const days = (nowMs - b.ms) / DAY_MS;
     if (retention && days > retention + 1) {
       issues.push({
-        rule: 'beyond-retention', severity: 'warning', start: b.start, end: b.end,
+        rule: 'beyond-retention',
+        severity: 'warning',
+        start: b.start,
+        end: b.end,
         message: `The eventTime window starts ${Math.round(days)} days ago, but ${ctx.store?.name ? `store "${ctx.store.name}"` : 'the store'} keeps events for ${retention} days: nothing older is left to find, and a narrower window scans less.`,
       });
     } else if (b.ms > nowMs + 60_000) {
-      issues.push({ rule: 'future-window', severity: 'warning', start: b.start, end: b.end, message: 'The eventTime window starts in the future, so the query cannot match any event.' });
+      issues.push({
+        rule: 'future-window',
+        severity: 'warning',
+        start: b.start,
+        end: b.end,
+        message: 'The eventTime window starts in the future, so the query cannot match any event.',
+      });
     }
   }
   return issues;
@@ -238,7 +284,10 @@ function tableFromIndex(tokens: Token[]): number {
 }
 const CLAUSE_WORDS = new Set(['from', 'join', 'in', 'exists', 'as', 'where', 'and', 'or', 'not', 'on', 'select', 'union', 'all', 'lateral', 'unnest']);
 
-interface TimeValue { ms: number; next: number }
+interface TimeValue {
+  ms: number;
+  next: number;
+}
 
 /** Evaluates a time expression starting at token i: a timestamp text, now(), date_add(...), now() ± interval. */
 function evalTime(tokens: Token[], i: number, nowMs: number): TimeValue | undefined {
@@ -319,8 +368,12 @@ function selectStarIssues(tokens: Token[], ctx: LintContext): LintIssue[] {
     if (lower(tokens[j]) === 'distinct' || lower(tokens[j]) === 'all') j++;
     if (tokens[j]?.text !== '*') return;
     issues.push({
-      rule: 'select-star-data', severity: 'warning', start: t.start, end: tokens[j].end,
-      message: 'SELECT * on a store with data events reads every column of a high-volume store. Name the columns you need, and keep the eventTime window short.',
+      rule: 'select-star-data',
+      severity: 'warning',
+      start: t.start,
+      end: tokens[j].end,
+      message:
+        'SELECT * on a store with data events reads every column of a high-volume store. Name the columns you need, and keep the eventTime window short.',
     });
   });
   return issues;
@@ -354,9 +407,15 @@ function likeOnMapIssues(tokens: Token[], shape: TableShape): LintIssue[] {
     const path = parts.join('.');
     const hit = maps.find((m) => path === m || path.endsWith(`.${m}`));
     if (!hit) return;
-    const name = tokens.slice(first, j + 1).map((x) => x.text).join('');
+    const name = tokens
+      .slice(first, j + 1)
+      .map((x) => x.text)
+      .join('');
     issues.push({
-      rule: 'like-on-map', severity: 'error', start: tokens[first].start, end: t.end,
+      rule: 'like-on-map',
+      severity: 'error',
+      start: tokens[first].start,
+      end: t.end,
       message: `${name} is a map, and LIKE does not apply to maps. Match one key instead: element_at(${name}, 'key') LIKE '%...%'.`,
     });
   });

@@ -87,7 +87,17 @@ export function entityCondition({ kind, value }: Entity): string {
   }
 }
 
-const PIVOT_COLUMNS = ['eventTime', 'eventSource', 'eventName', 'userIdentity.arn', 'userIdentity.accessKeyId', 'sourceIPAddress', 'awsRegion', 'errorCode', 'eventID'];
+const PIVOT_COLUMNS = [
+  'eventTime',
+  'eventSource',
+  'eventName',
+  'userIdentity.arn',
+  'userIdentity.accessKeyId',
+  'sourceIPAddress',
+  'awsRegion',
+  'errorCode',
+  'eventID',
+];
 
 /** The pivot query: the entity's events in the window, newest first. */
 export function pivotSql(entity: Entity, storeId: string, window: TimeWindow): string {

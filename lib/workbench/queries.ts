@@ -11,16 +11,30 @@ import { describeStorage, type StoreStorage } from '../cloudtrail/store-storage'
  * own life (start, wait, pages) is in lib/cloudtrail/query.ts.
  */
 export interface StoreInfo {
-  id: string; arn: string; name: string; status: string; retentionPeriod?: number; eventCategories: string[]; shape: TableShape;
+  id: string;
+  arn: string;
+  name: string;
+  status: string;
+  retentionPeriod?: number;
+  eventCategories: string[];
+  shape: TableShape;
   /** A Trailbench lake's store: files, bytes, compaction, follow lag and last error (absent on AWS). */
   storage?: StoreStorage;
 }
-export interface LocatedStore extends StoreInfo { connectionId: string; connectionName: string; region: string }
+export interface LocatedStore extends StoreInfo {
+  connectionId: string;
+  connectionName: string;
+  region: string;
+}
 
 /** Every store of every connection and region; a connection that fails is reported, not fatal. */
 export async function listAllStores(): Promise<{ stores: LocatedStore[]; errors: { connectionId: string; region: string; message: string }[] }> {
   const targets = connections().flatMap((c) => c.regions.map((region) => ({ c, region })));
-  const results = await Promise.allSettled(targets.map(async ({ c, region }) => (await listStores(await clientFor(c.id, region))).map((s) => ({ ...s, connectionId: c.id, connectionName: c.name, region }))));
+  const results = await Promise.allSettled(
+    targets.map(async ({ c, region }) =>
+      (await listStores(await clientFor(c.id, region))).map((s) => ({ ...s, connectionId: c.id, connectionName: c.name, region })),
+    ),
+  );
   const stores: LocatedStore[] = [];
   const errors: { connectionId: string; region: string; message: string }[] = [];
   results.forEach((r, i) => {
@@ -36,7 +50,11 @@ export async function listAllStores(): Promise<{ stores: LocatedStore[]; errors:
 const storeLocations = new Map<string, { connectionId: string; region: string }>();
 
 /** A query handle names its lake: a plain query ID for the built-in lake, `connection~region~id` otherwise. */
-export interface QueryTarget { connectionId: string; region?: string; queryId: string }
+export interface QueryTarget {
+  connectionId: string;
+  region?: string;
+  queryId: string;
+}
 
 export function parseHandle(handle: string): QueryTarget {
   const parts = handle.split('~');
@@ -67,11 +85,22 @@ export async function listStores(client: CloudTrailClient): Promise<StoreInfo[]>
   do {
     const page = await client.send(new ListEventDataStoresCommand({ NextToken }));
     for (const s of page.EventDataStores ?? []) {
-      const [d, storage] = await Promise.all([client.send(new GetEventDataStoreCommand({ EventDataStore: s.EventDataStoreArn! })), describeStorage(client, s.EventDataStoreArn!)]);
-      const eventCategories = (d.AdvancedEventSelectors ?? []).flatMap((sel) => (sel.FieldSelectors ?? []).filter((f) => f.Field === 'eventCategory').flatMap((f) => f.Equals ?? []));
+      const [d, storage] = await Promise.all([
+        client.send(new GetEventDataStoreCommand({ EventDataStore: s.EventDataStoreArn! })),
+        describeStorage(client, s.EventDataStoreArn!),
+      ]);
+      const eventCategories = (d.AdvancedEventSelectors ?? []).flatMap((sel) =>
+        (sel.FieldSelectors ?? []).filter((f) => f.Field === 'eventCategory').flatMap((f) => f.Equals ?? []),
+      );
       out.push({
-        id: d.EventDataStoreArn!.split('/').pop()!, arn: d.EventDataStoreArn!, name: d.Name ?? '', status: d.Status ?? 'UNKNOWN', retentionPeriod: d.RetentionPeriod,
-        eventCategories, shape: shapeForCategories(eventCategories), ...(storage && { storage }),
+        id: d.EventDataStoreArn!.split('/').pop()!,
+        arn: d.EventDataStoreArn!,
+        name: d.Name ?? '',
+        status: d.Status ?? 'UNKNOWN',
+        retentionPeriod: d.RetentionPeriod,
+        eventCategories,
+        shape: shapeForCategories(eventCategories),
+        ...(storage && { storage }),
       });
     }
     NextToken = page.NextToken;

@@ -9,7 +9,10 @@ export type ParameterValues = Record<string, RawValue>;
 
 /** A run's parameters as the API accepts them: the definitions and the values typed for them. */
 export const runParametersInput = z.object({ specs: parameterSpecsInput, values: parameterValuesInput });
-export interface RunParameters { specs: readonly ParameterSpec[]; values: Readonly<Record<string, RawValue>> }
+export interface RunParameters {
+  specs: readonly ParameterSpec[];
+  values: Readonly<Record<string, RawValue>>;
+}
 
 /**
  * The statement to run: with parameters, filled through lib/parameters (values become literals,
@@ -20,7 +23,11 @@ export function fillRunSql(sql: string, parameters: RunParameters | undefined, n
   if (!parameters || parameters.specs.length === 0) return { sql };
   try {
     const filled = bindParameters(sql, parameters.specs, parameters.values, now);
-    const used = Object.fromEntries(parameters.specs.map((s) => [s.name, Object.hasOwn(parameters.values, s.name) ? parameters.values[s.name] : s.default]).filter(([, v]) => v !== undefined));
+    const used = Object.fromEntries(
+      parameters.specs
+        .map((s) => [s.name, Object.hasOwn(parameters.values, s.name) ? parameters.values[s.name] : s.default])
+        .filter(([, v]) => v !== undefined),
+    );
     return { sql: filled.sql, values: used as ParameterValues };
   } catch (e) {
     if (e instanceof ParameterError) throw new ApiError('ParameterInvalid', e.message, 400, { problems: e.problems });

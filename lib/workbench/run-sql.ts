@@ -14,7 +14,11 @@ import { fillRunSql, type RunParameters } from './run-parameters';
  * a query whose exact estimate is over it never starts, and a running one is cancelled when its
  * scanned bytes cross it. With parameters, the filled statement is what reaches the lake and history.
  */
-export async function runSql(db: Kysely<Database>, user: CurrentUser, input: { sql: string; storeId?: string; connectionId?: string; region?: string; savedQueryId?: string; budgetUsd?: number; parameters?: RunParameters }) {
+export async function runSql(
+  db: Kysely<Database>,
+  user: CurrentUser,
+  input: { sql: string; storeId?: string; connectionId?: string; region?: string; savedQueryId?: string; budgetUsd?: number; parameters?: RunParameters },
+) {
   const { sql, values } = fillRunSql(input.sql, input.parameters);
   const where = await locateStore(input.storeId, input.connectionId ?? undefined, input.region);
   const client = await clientFor(where.connectionId, where.region);

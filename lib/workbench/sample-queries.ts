@@ -53,7 +53,7 @@ ORDER BY windowStart DESC`,
   {
     id: 'failed-console-logins-before-newest',
     title: 'Failed console sign-ins in the 10 minutes before the newest event',
-    description: 'The seed\'s alarm check: failures counted back from the freshest event rather than from now.',
+    description: "The seed's alarm check: failures counted back from the freshest event rather than from now.",
     source: 'seed',
     tags: ['console', 'login', 'signin', 'failure', 'alert', 'freshness'],
     sql: `SELECT count(*) AS failures, min(eventTime) AS firstFailure, max(eventTime) AS lastFailure
@@ -78,7 +78,7 @@ WHERE ${LAST_7_DAYS}`,
   {
     id: 'time-window',
     title: 'Events in a time window',
-    description: 'Events between two instants. Literal timestamps work too: eventTime >= \'2026-01-05 00:00:00\'.',
+    description: "Events between two instants. Literal timestamps work too: eventTime >= '2026-01-05 00:00:00'.",
     source: 'seed',
     tags: ['time', 'window', 'range', 'between'],
     sql: `SELECT eventTime, eventSource, eventName, userIdentity.arn, sourceIPAddress
@@ -105,7 +105,7 @@ LIMIT 100`,
   {
     id: 'recent-events',
     title: 'Latest events',
-    description: 'The 10 newest events of the last hour, the seed\'s first look at a store.',
+    description: "The 10 newest events of the last hour, the seed's first look at a store.",
     source: 'seed',
     tags: ['latest', 'recent', 'overview'],
     sql: `SELECT eventTime, eventSource, eventName, awsRegion, userIdentity.arn, sourceIPAddress, errorCode
@@ -120,7 +120,7 @@ const investigations: SampleQuery[] = [
   {
     id: 'root-activity',
     title: 'Root user activity',
-    description: 'Every call made with the root user\'s credentials; root should almost never be used.',
+    description: "Every call made with the root user's credentials; root should almost never be used.",
     source: 'investigation',
     tags: ['root', 'identity', 'privileged'],
     sql: `SELECT eventTime, eventSource, eventName, awsRegion, sourceIPAddress, userAgent, errorCode

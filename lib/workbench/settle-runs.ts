@@ -7,7 +7,13 @@ import { finishRun } from './runs';
 /** Runs settled per history request at most: each is one DescribeQuery. */
 const MAX_SETTLED = 20;
 
-interface ActiveRun { handle: string; status: string; bytes_scanned: number | null; cost_usd: number | null; duration_ms: number | null }
+interface ActiveRun {
+  handle: string;
+  status: string;
+  bytes_scanned: number | null;
+  cost_usd: number | null;
+  duration_ms: number | null;
+}
 
 /**
  * A run's final status is recorded when someone asks the lake about it (the page that started it
@@ -24,7 +30,12 @@ export async function settleActiveRuns<R extends ActiveRun>(db: Kysely<Database>
         const d = await describeQuery(client, target.queryId);
         await finishRun(db, run.handle, d);
         if (!isActive(d.status)) {
-          Object.assign(run, { status: d.status, bytes_scanned: d.statistics.bytesScanned, cost_usd: d.costUsd, duration_ms: d.statistics.executionTimeInMillis });
+          Object.assign(run, {
+            status: d.status,
+            bytes_scanned: d.statistics.bytesScanned,
+            cost_usd: d.costUsd,
+            duration_ms: d.statistics.executionTimeInMillis,
+          });
         }
       } catch (e) {
         console.warn(`[history] could not settle run ${run.handle}: ${(e as Error).message}`);

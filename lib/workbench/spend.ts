@@ -2,7 +2,12 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { DAY_MS } from '../util/time';
 
-export interface Spend { todayUsd: number; last30DaysUsd: number; totalUsd: number; runs30Days: number }
+export interface Spend {
+  todayUsd: number;
+  last30DaysUsd: number;
+  totalUsd: number;
+  runs30Days: number;
+}
 
 /** What a user's queries have cost, from the scanned bytes of their finished runs (UTC days). */
 export async function userSpend(db: Kysely<Database>, userId: string, now = new Date()): Promise<Spend> {

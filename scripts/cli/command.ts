@@ -6,7 +6,10 @@ import { env } from '../../lib/env';
 const BRAND = Symbol.for('trailbench.CliError');
 export class CliError extends Error {
   readonly [BRAND] = true;
-  constructor(message: string, readonly exitCode = 1) {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
     super(message);
   }
   static is(e: unknown): e is CliError {

@@ -35,7 +35,14 @@ export const compactCommand = defineCommand({ name: 'compact', usage: USAGE, opt
       const after = await compactStore(access.client, s.arn);
       if (!after) throw new Error(`${access.where} is not a Trailbench lake: it has no compaction.`);
       if (after.LastCompactionError) console.error(`${s.name}: ${after.LastCompactionError}`);
-      rows.push([s.name, count(after.Files), count(after.Days), count(after.MaxFilesPerDay), bytes(after.Bytes), `${((Date.now() - before) / 1000).toFixed(1)} s`]);
+      rows.push([
+        s.name,
+        count(after.Files),
+        count(after.Days),
+        count(after.MaxFilesPerDay),
+        bytes(after.Bytes),
+        `${((Date.now() - before) / 1000).toFixed(1)} s`,
+      ]);
     }
     console.error(`Lake: ${access.where}`);
     console.log(table(['NAME', 'FILES', 'DAYS', 'MOST FILES IN A DAY', 'SIZE', 'TOOK'], rows, [1, 2, 3, 4, 5]));

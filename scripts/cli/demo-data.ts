@@ -35,7 +35,8 @@ export const demoDataCommand = defineCommand({ name: 'demo-data', usage: USAGE, 
   const days = numberFlag(values.days, 'days') ?? 7;
   const seed = intFlag(values.seed, 'seed', 0) ?? 42;
   const orgId = values['org-id'];
-  if (orgId !== undefined && !/^o-[a-z0-9]{10,32}$/.test(orgId)) throw new CliError(`--org-id must be an AWS Organizations ID such as o-a1b2c3d4e5; got '${orgId}'.`, 2);
+  if (orgId !== undefined && !/^o-[a-z0-9]{10,32}$/.test(orgId))
+    throw new CliError(`--org-id must be an AWS Organizations ID such as o-a1b2c3d4e5; got '${orgId}'.`, 2);
   const started = Date.now();
   const tty = process.stderr.isTTY;
   let drawn = 0;
@@ -53,6 +54,8 @@ export const demoDataCommand = defineCommand({ name: 'demo-data', usage: USAGE, 
     },
   });
   if (tty) process.stderr.write('\n');
-  console.log(`Wrote ${count(summary.events)} events in ${count(summary.files)} files (${bytes(summary.bytes)}) under ${path.join(outDir, 'AWSLogs')} in ${seconds(Date.now() - started)}.`);
+  console.log(
+    `Wrote ${count(summary.events)} events in ${count(summary.files)} files (${bytes(summary.bytes)}) under ${path.join(outDir, 'AWSLogs')} in ${seconds(Date.now() - started)}.`,
+  );
   return 0;
 });

@@ -1,6 +1,10 @@
 import { count, rate } from './format';
 
-export interface ImportCounts { files: number; events: number; failed: number }
+export interface ImportCounts {
+  files: number;
+  events: number;
+  failed: number;
+}
 
 const BAR_WIDTH = 24;
 

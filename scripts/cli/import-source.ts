@@ -4,7 +4,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CliError } from './command';
 
 /** An import source as StartImport takes it, and the local directory when it is one. */
-export interface ImportSource { uri: string; localRoot?: string }
+export interface ImportSource {
+  uri: string;
+  localRoot?: string;
+}
 
 /** `./archive`, `file:///srv/archive` or `s3://bucket/prefix`; a local path must exist. */
 export function importSource(arg: string): ImportSource {

@@ -1,6 +1,12 @@
 import {
-  GetImportCommand, ListImportFailuresCommand, StartImportCommand, StopImportCommand,
-  type CloudTrailClient, type GetImportCommandOutput, type ImportFailureListItem, type S3ImportSource,
+  GetImportCommand,
+  ListImportFailuresCommand,
+  StartImportCommand,
+  StopImportCommand,
+  type CloudTrailClient,
+  type GetImportCommandOutput,
+  type ImportFailureListItem,
+  type S3ImportSource,
 } from '@aws-sdk/client-cloudtrail';
 import { CliError, LAKE_OPTIONS, dataDirOf, defineCommand, requireValue, timeFlag } from './command';
 import { allPages } from './paging';
@@ -49,7 +55,13 @@ export const importCommand = defineCommand({ name: 'import', usage: USAGE, optio
   const end = timeFlag(values.end, 'end');
   if (start && end && start > end) throw new CliError(`--start (${start.toISOString()}) must not be after --end (${end.toISOString()}).`, 2);
   const source = importSource(operand!);
-  const access = await openLakeAccess({ dataDir: dataDirOf(values['data-dir']), endpoint: values.endpoint, command: `trailbench import ${operand}`, create: true, importPath: source.localRoot });
+  const access = await openLakeAccess({
+    dataDir: dataDirOf(values['data-dir']),
+    endpoint: values.endpoint,
+    command: `trailbench import ${operand}`,
+    create: true,
+    importPath: source.localRoot,
+  });
   try {
     const store = await destination(access, storeRef, values.create ?? false);
     // The bar needs a total; with a time window the lake skips files by date, so there is none.
@@ -69,7 +81,14 @@ async function destination(access: LakeAccess, ref: string, create: boolean): Pr
   return store;
 }
 
-interface ImportPlan { store: StoreRef; source: ImportSource; start?: Date; end?: Date; s3Region?: string; total?: number }
+interface ImportPlan {
+  store: StoreRef;
+  source: ImportSource;
+  start?: Date;
+  end?: Date;
+  s3Region?: string;
+  total?: number;
+}
 
 async function runImport(client: CloudTrailClient, plan: ImportPlan): Promise<number> {
   // The lake runs one import at a time: wait for one already running (on the server, or one
@@ -144,7 +163,7 @@ function report(imp: GetImportCommandOutput, store: StoreRef, elapsedMs: number,
   console.log(
     `Import ${imp.ImportId} ${imp.ImportStatus}: ${count(s.FilesCompleted ?? 0)} files read, ${count(events)} events added to ${store.name} in ${seconds(elapsedMs)} (${rate(events, elapsedMs)}).`,
   );
-  if (imp.ImportStatus === 'FAILED') console.log('The import failed as a whole; the lake\'s log says why. Run it again to resume it.');
+  if (imp.ImportStatus === 'FAILED') console.log("The import failed as a whole; the lake's log says why. Run it again to resume it.");
   if (!failures.length) return;
   console.log(`${count(failures.length)} ${failures.length === 1 ? 'file' : 'files'} failed:`);
   for (const f of failures) console.log(`  FAILED  ${f.Location}  ${f.ErrorType}: ${f.ErrorMessage}`);

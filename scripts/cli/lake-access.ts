@@ -40,13 +40,19 @@ export interface AccessOptions {
 }
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'EAI_AGAIN', 'EPIPE']);
-const AUTH_ERRORS = new Set(['UnrecognizedClientException', 'InvalidSignatureException', 'MissingAuthenticationTokenException', 'IncompleteSignatureException']);
+const AUTH_ERRORS = new Set([
+  'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'MissingAuthenticationTokenException',
+  'IncompleteSignatureException',
+]);
 
 export async function openLakeAccess(opts: AccessOptions): Promise<LakeAccess> {
   const lakeDir = lakeDirOf(opts.dataDir);
   if (opts.endpoint) return serverAccess(endpointUrl(opts.endpoint), lakeDir, 'given with --endpoint');
   const owner = lakeOwner(lakeDir);
-  if (owner?.kind === 'server' && owner.url) return serverAccess(endpointUrl(owner.url), lakeDir, `the Trailbench server (pid ${owner.pid}) that has ${opts.dataDir} open`);
+  if (owner?.kind === 'server' && owner.url)
+    return serverAccess(endpointUrl(owner.url), lakeDir, `the Trailbench server (pid ${owner.pid}) that has ${opts.dataDir} open`);
   if (owner) throw new CliError(describeBusy(lakeDir, owner));
   if (!opts.create && !fs.existsSync(lakeDir)) {
     throw new CliError(`There is no lake in ${opts.dataDir} (no ${lakeDir} directory). Give the data directory with --data-dir, or set TRAILBENCH_DATA_DIR.`);

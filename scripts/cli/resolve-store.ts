@@ -1,11 +1,19 @@
 import {
-  CreateEventDataStoreCommand, GetEventDataStoreCommand, ListEventDataStoresCommand, type CloudTrailClient, type EventDataStore,
+  CreateEventDataStoreCommand,
+  GetEventDataStoreCommand,
+  ListEventDataStoresCommand,
+  type CloudTrailClient,
+  type EventDataStore,
 } from '@aws-sdk/client-cloudtrail';
 import { CliError } from './command';
 import { allPages } from './paging';
 
 /** A store as the commands need it. */
-export interface StoreRef { arn: string; id: string; name: string }
+export interface StoreRef {
+  arn: string;
+  id: string;
+  name: string;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -17,7 +25,11 @@ export function listStores(client: CloudTrailClient): Promise<EventDataStore[]> 
   });
 }
 
-const refOf = (s: { EventDataStoreArn?: string; Name?: string }): StoreRef => ({ arn: s.EventDataStoreArn!, id: s.EventDataStoreArn!.split('/').pop()!, name: s.Name ?? '' });
+const refOf = (s: { EventDataStoreArn?: string; Name?: string }): StoreRef => ({
+  arn: s.EventDataStoreArn!,
+  id: s.EventDataStoreArn!.split('/').pop()!,
+  name: s.Name ?? '',
+});
 
 export const isStoreId = (ref: string) => ref.includes(':eventdatastore/') || UUID.test(ref);
 

@@ -23,8 +23,19 @@ Options:
 const OPTIONS = { ...LAKE_OPTIONS, arn: { type: 'boolean' }, json: { type: 'boolean' } } as const;
 
 interface StoreRow {
-  name: string; id: string; arn: string; status: string; retentionDays?: number; terminationProtection?: boolean; events?: number; bytes?: number;
-  files?: number; maxFilesPerDay?: number; lastCompaction?: string; followLagSeconds?: number; followError?: string;
+  name: string;
+  id: string;
+  arn: string;
+  status: string;
+  retentionDays?: number;
+  terminationProtection?: boolean;
+  events?: number;
+  bytes?: number;
+  files?: number;
+  maxFilesPerDay?: number;
+  lastCompaction?: string;
+  followLagSeconds?: number;
+  followError?: string;
 }
 
 export const storesCommand = defineCommand({ name: 'stores', usage: USAGE, options: OPTIONS }, async (values) => {
@@ -45,7 +56,17 @@ export const storesCommand = defineCommand({ name: 'stores', usage: USAGE, optio
     console.log(
       table(
         ['NAME', values.arn ? 'ARN' : 'ID', 'STATUS', 'RETENTION', 'EVENTS', 'SIZE', 'FILES', 'COMPACTED', 'FOLLOW LAG'],
-        rows.map((r) => [r.name, values.arn ? r.arn : r.id, r.status, opt(r.retentionDays, (d) => `${d} days`), opt(r.events, count), opt(r.bytes, bytes), opt(r.files, count), r.lastCompaction ?? '-', lag(r)]),
+        rows.map((r) => [
+          r.name,
+          values.arn ? r.arn : r.id,
+          r.status,
+          opt(r.retentionDays, (d) => `${d} days`),
+          opt(r.events, count),
+          opt(r.bytes, bytes),
+          opt(r.files, count),
+          r.lastCompaction ?? '-',
+          lag(r),
+        ]),
         [3, 4, 5, 6],
       ),
     );
@@ -58,11 +79,20 @@ export const storesCommand = defineCommand({ name: 'stores', usage: USAGE, optio
 async function row(client: CloudTrailClient, s: EventDataStore): Promise<StoreRow> {
   const arn = s.EventDataStoreArn!;
   const id = arn.split('/').pop()!;
-  const base: StoreRow = { name: s.Name ?? '', id, arn, status: s.Status ?? '', retentionDays: s.RetentionPeriod, terminationProtection: s.TerminationProtectionEnabled };
+  const base: StoreRow = {
+    name: s.Name ?? '',
+    id,
+    arn,
+    status: s.Status ?? '',
+    retentionDays: s.RetentionPeriod,
+    terminationProtection: s.TerminationProtectionEnabled,
+  };
   if (s.Status === 'PENDING_DELETION') return base; // not queryable, so not estimable
   // The lake's estimate of a full scan is its stored size and row count, read from the manifest.
   // A store the estimate cannot cover (another kind of endpoint) is listed without the two numbers.
-  const est = await callExtension<{ BytesScanned: number; EventsScanned: number }>(client, 'TrailbenchEstimateQuery', { QueryStatement: `SELECT * FROM ${id}` }).catch(() => undefined);
+  const est = await callExtension<{ BytesScanned: number; EventsScanned: number }>(client, 'TrailbenchEstimateQuery', {
+    QueryStatement: `SELECT * FROM ${id}`,
+  }).catch(() => undefined);
   const storage = await describeStorage(client, id);
   return {
     ...base,

@@ -35,9 +35,11 @@ export type Category = 'cloudtrail' | 'config' | 'activity';
 export const CATEGORY_LABEL: Record<Category, string> = { cloudtrail: 'CloudTrail', config: 'Config', activity: 'Integrations' };
 
 /** Configuration-item fields of the Config store's `eventData` struct (schema §3). */
-const CONFIG_FIELD = /\beventData\.(configuration|supplementaryConfiguration|configurationItem\w*|resourceType|resourceId|resourceName|resourceCreationTime|availabilityZone|arn|accountId|awsRegion|relationships|tags)\b/i;
+const CONFIG_FIELD =
+  /\beventData\.(configuration|supplementaryConfiguration|configurationItem\w*|resourceType|resourceId|resourceName|resourceCreationTime|availabilityZone|arn|accountId|awsRegion|relationships|tags)\b/i;
 /** PutAuditEvents fields of the integration store's `eventData` struct, and its `metadata` (schema §4). */
-const ACTIVITY_FIELD = /\beventData\.(version|userIdentity|userAgent|eventSource|eventName|eventTime|uid|requestParameters|responseElements|errorCode|errorMessage|sourceIpAddress|recipientAccountId|additionalEventData)\b|\bmetadata\.(channelArn|ingestionTime)\b/i;
+const ACTIVITY_FIELD =
+  /\beventData\.(version|userIdentity|userAgent|eventSource|eventName|eventTime|uid|requestParameters|responseElements|errorCode|errorMessage|sourceIpAddress|recipientAccountId|additionalEventData)\b|\bmetadata\.(channelArn|ingestionTime)\b/i;
 
 /** The category of store that a piece of query text reads. */
 export function categoryOf(text: string): Category {
@@ -53,7 +55,27 @@ export function categoryOf(text: string): Category {
  * Words that can follow a FROM target without being its alias.
  * (`FROM $EDS_ID where ...` has no alias; `FROM $EDS_ID as config1` and `FROM $EDS_ID edsA` do.)
  */
-const NOT_ALIAS = new Set(['where', 'group', 'order', 'limit', 'having', 'union', 'except', 'intersect', 'join', 'left', 'right', 'full', 'inner', 'cross', 'on', 'using', 'offset', 'fetch', 'window']);
+const NOT_ALIAS = new Set([
+  'where',
+  'group',
+  'order',
+  'limit',
+  'having',
+  'union',
+  'except',
+  'intersect',
+  'join',
+  'left',
+  'right',
+  'full',
+  'inner',
+  'cross',
+  'on',
+  'using',
+  'offset',
+  'fetch',
+  'window',
+]);
 
 /**
  * The category each placeholder (`$EDS_ID`, `$EDS_ID_2`, ...) of a query needs. Evidence for a
@@ -142,10 +164,12 @@ const REJECTING_NOTES: [RegExp, string][] = [
 export const UNNOTED_INVALID: Record<string, string> = {
   'aws-samples/list-publicly-accessible-rds-instances':
     "the statement is printed twice with nothing between the copies (`= 'true'SELECT *`): extraneous input after a complete query",
-  'aws-samples/list-attempted-s3-requests.': 'a line break was lost in `requestParametersORDER BY attempts desc`: `BY` cannot follow the identifier `requestParametersORDER`',
+  'aws-samples/list-attempted-s3-requests.':
+    'a line break was lost in `requestParametersORDER BY attempts desc`: `BY` cannot follow the identifier `requestParametersORDER`',
   'aws-samples/top-errors': 'line breaks were lost in `errorMessageORDER BY eventCount DESCLIMIT 10`: `BY` cannot follow the identifier `errorMessageORDER`',
   'aws-samples/top-s3-actions': 'a line break was lost in `eventNameORDER BY requestCount DESC`: `BY` cannot follow the identifier `eventNameORDER`',
-  'docs-archived/bounded-select-star': "`< =` (with a space) is two tokens; Trino's grammar has `<=` but no `<` followed by `=` (the note only records the spelling)",
+  'docs-archived/bounded-select-star':
+    "`< =` (with a space) is two tokens; Trino's grammar has `<=` but no `<` followed by `=` (the note only records the spelling)",
   'aws-samples/cloudformation-stacksets-service-managed-investigation':
     'the `$EVENT_ID` placeholder is left in the SQL (`eventID = $EVENT_ID`); `$` cannot start a Trino token',
 };
@@ -178,10 +202,25 @@ export interface Finding {
  * the fixture or the lake's semantics changed.
  */
 export const FIXTURE_FINDINGS: Record<string, Finding> = {
-  'aws-samples/ssm-patch-compliance-all-ec2-instances-time-range': { rows: 2, contains: 'KB5027222', what: 'the two patch scans inside 23–25 Jun 2023; Installed lists KB5027222 for the Windows instance' },
-  'aws-samples/ssm-patch-compliance-all-ec2-instances': { rows: 4, contains: 'linux-image-5.15.0-1036-aws', what: 'all four patch scans; Failed lists the Ubuntu kernel update' },
-  'aws-samples/ssm-patch-compliance-distinct-ec2-instance-latest': { rows: 3, contains: 'KB890830', what: 'the latest scan of each of the three instances; the Windows one (27 Jun) has KB890830 installed' },
-  'aws-samples/ssm-patch-compliance-selected-ec2-instance-time-range': { rows: 0, what: "the query compares with the literal '<instance id such as i-123456789012>'" },
+  'aws-samples/ssm-patch-compliance-all-ec2-instances-time-range': {
+    rows: 2,
+    contains: 'KB5027222',
+    what: 'the two patch scans inside 23–25 Jun 2023; Installed lists KB5027222 for the Windows instance',
+  },
+  'aws-samples/ssm-patch-compliance-all-ec2-instances': {
+    rows: 4,
+    contains: 'linux-image-5.15.0-1036-aws',
+    what: 'all four patch scans; Failed lists the Ubuntu kernel update',
+  },
+  'aws-samples/ssm-patch-compliance-distinct-ec2-instance-latest': {
+    rows: 3,
+    contains: 'KB890830',
+    what: 'the latest scan of each of the three instances; the Windows one (27 Jun) has KB890830 installed',
+  },
+  'aws-samples/ssm-patch-compliance-selected-ec2-instance-time-range': {
+    rows: 0,
+    what: "the query compares with the literal '<instance id such as i-123456789012>'",
+  },
   'aws-samples/ssm-patch-compliance-selected-ec2-instance': { rows: 0, what: "the query compares with the literal '<instance id such as i-123456789012>'" },
   'docs-archived/config-items-2': { rows: 4, contains: 'NON_COMPLIANT', what: 'the four compliance results recorded after 22 Nov 2022' },
   'docs-archived/config-items-3': { rows: 7, what: 'resource type × Region × account groups of the items recorded after 22 Nov 2022' },
@@ -190,9 +229,17 @@ export const FIXTURE_FINDINGS: Record<string, Finding> = {
   'integ/github-invited-members': { rows: 2, contains: 'sam-contractor', what: 'the two invitations of September 2022' },
   'integ/github-frequent-clone': { rows: 1, contains: 'octo-payments-ci[bot]', what: 'the CI bot with 11 clones (the HAVING count(*) > 10 group)' },
   'integ/okta-events': { rows: 2, contains: 'bob@example.com', what: 'the two Okta sign-in events inside the window' },
-  'integ/okta-union-aws': { rows: 1, contains: 'alice@example.com', what: 'the Okta event of 8 Sep 2022 22:22:47 (the CloudTrail side has none in that minute)' },
+  'integ/okta-union-aws': {
+    rows: 1,
+    contains: 'alice@example.com',
+    what: 'the Okta event of 8 Sep 2022 22:22:47 (the CloudTrail side has none in that minute)',
+  },
   'integ/azure-storage': { rows: 2, contains: 'MICROSOFT.STORAGE/STORAGEACCOUNTS/LISTKEYS/ACTION', what: 'the two storage-account operations' },
-  'integ/gcp-audit': { rows: 2, contains: 'storage.buckets.create', what: "the two GoogleCloudUser events whose eventData.eventTime text sorts inside ['2023-06-28 00:00:00', '2023-07-01 00:00:00')" },
+  'integ/gcp-audit': {
+    rows: 2,
+    contains: 'storage.buckets.create',
+    what: "the two GoogleCloudUser events whose eventData.eventTime text sorts inside ['2023-06-28 00:00:00', '2023-07-01 00:00:00')",
+  },
   'integ/eks-pod-logs': { rows: 2, contains: 'fluent-bit', what: "the two Fluent Bit pod-log lines from the sample's channel" },
 };
 

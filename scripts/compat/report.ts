@@ -106,7 +106,7 @@ export function renderReport(run: CompatRun): string {
       return `| ${CATEGORY_LABEL[c]} | ${s.eventCategories.map((e) => `\`${e}\``).join(', ')} | \`${s.fixture}\` | ${run.loaded[c].events}${failed} | ${readers} |`;
     }),
     '',
-    "`tests/fixtures/sample-events.jsonl` has 866 published sample events, but many share placeholder eventIDs (`1`, `1111`, ...); the lake stores an eventID once, so fewer are stored. Most CloudTrail queries hard-code dates or names that the samples do not have, so FINISHED with 0 rows is common and expected for them.",
+    '`tests/fixtures/sample-events.jsonl` has 866 published sample events, but many share placeholder eventIDs (`1`, `1111`, ...); the lake stores an eventID once, so fewer are stored. Most CloudTrail queries hard-code dates or names that the samples do not have, so FINISHED with 0 rows is common and expected for them.',
     '',
     '`tests/fixtures/config-items.jsonl` (AWS Config configuration items: security group, S3 bucket, DynamoDB table, IAM role, EC2 instance, `AWS::Config::ResourceCompliance` results and `AWS::SSM::PatchCompliance` items with `AWS:ComplianceItem` patch content, captured in Nov 2022 and Jun 2023) and `tests/fixtures/activity-audit-events.jsonl` (integration events from GitHub, Okta, Azure, Google Cloud and EKS pod logs, as PutAuditEvents stores them) were written for the corpus queries that read them, inside the windows those queries hard-code:',
     '',
@@ -120,7 +120,9 @@ export function renderReport(run: CompatRun): string {
     '',
     '| Query | Stores |',
     '|---|---|',
-    ...results.filter((r) => new Set(Object.values(r.stores)).size > 1 || Object.keys(r.stores).length > 1).map((r) => `| \`${r.query.id}\` | ${storesText(r)} |`),
+    ...results
+      .filter((r) => new Set(Object.values(r.stores)).size > 1 || Object.keys(r.stores).length > 1)
+      .map((r) => `| \`${r.query.id}\` | ${storesText(r)} |`),
     '',
     '## Results per query',
     '',

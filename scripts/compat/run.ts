@@ -74,7 +74,11 @@ export function problemsOf(id: string, expected: Expectation, r: RunOutcome): st
 }
 
 function readJsonl(file: string): unknown[] {
-  return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
 }
 
 export async function runCompat(opts: { corpusFile: string; log?: (line: string) => void }): Promise<CompatRun> {
@@ -86,7 +90,10 @@ export async function runCompat(opts: { corpusFile: string; log?: (line: string)
     const storeIds = {} as Record<Category, string>;
     const loaded = {} as CompatRun['loaded'];
     for (const [category, s] of Object.entries(STORES) as [Category, (typeof STORES)[Category]][]) {
-      const store = lake.stores.create({ name: s.name, advancedEventSelectors: [{ Name: s.name, FieldSelectors: [{ Field: 'eventCategory', Equals: s.eventCategories }] }] });
+      const store = lake.stores.create({
+        name: s.name,
+        advancedEventSelectors: [{ Name: s.name, FieldSelectors: [{ Field: 'eventCategory', Equals: s.eventCategories }] }],
+      });
       const records = readJsonl(path.join(PROJECT_ROOT, s.fixture));
       const w = await lake.appendEvents(store.id, records);
       if (w.failed.length) log(`${s.fixture}: ${w.failed.length} record(s) not stored, e.g. ${w.failed[0].reason}`);
@@ -105,7 +112,9 @@ export async function runCompat(opts: { corpusFile: string; log?: (line: string)
       const asExpected = problems.length === 0;
       const result: QueryResult = { query, stores, expected, ...outcome, problems, asExpected, knownBug: asExpected ? undefined : KNOWN_LAKE_BUGS[query.id] };
       results.push(result);
-      log(`${asExpected ? 'ok  ' : result.knownBug ? 'bug ' : 'FAIL'} ${query.id}: ${outcome.status}${outcome.rows !== undefined ? ` (${outcome.rows} rows)` : ''}${outcome.message ? ` ${outcome.message}` : ''}`);
+      log(
+        `${asExpected ? 'ok  ' : result.knownBug ? 'bug ' : 'FAIL'} ${query.id}: ${outcome.status}${outcome.rows !== undefined ? ` (${outcome.rows} rows)` : ''}${outcome.message ? ` ${outcome.message}` : ''}`,
+      );
     }
     return { corpusFile: opts.corpusFile, loaded, results };
   } finally {

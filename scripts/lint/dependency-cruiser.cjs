@@ -1,6 +1,7 @@
 // dependency-cruiser (`npm run lint`): import cycles, and the browser seam followed through every
 // import (ESLint's no-restricted-imports sees only a file's own imports).
-const NODE_BUILTIN = '^(node:.*|assert|buffer|child_process|crypto|dns|events|fs|fs/promises|http|https|net|os|path|perf_hooks|stream|tls|url|util|worker_threads|zlib)$';
+const NODE_BUILTIN =
+  '^(node:.*|assert|buffer|child_process|crypto|dns|events|fs|fs/promises|http|https|net|os|path|perf_hooks|stream|tls|url|util|worker_threads|zlib)$';
 
 module.exports = {
   forbidden: [

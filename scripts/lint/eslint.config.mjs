@@ -8,24 +8,68 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /** Server-only code: the browser must never bundle it (it holds secrets, or needs Node). */
-const SERVER_FOLDERS = ['db', 'lake', 'auth', 'http', 'cloudtrail', 'connections', 'alerts', 'saved-queries', 'lake-access', 'workbench', 'lake-admin', 'detections'];
+const SERVER_FOLDERS = [
+  'db',
+  'lake',
+  'auth',
+  'http',
+  'cloudtrail',
+  'connections',
+  'alerts',
+  'saved-queries',
+  'lake-access',
+  'workbench',
+  'lake-admin',
+  'detections',
+];
 /** Modules in those folders that are pure and browser-safe by design, and used by pages. */
 const BROWSER_SAFE = [
   'lake/schema', // the one schema definition drives the editor's sidebar and autocomplete
   'lake/sql/functions', // function docs in the editor
-  'auth/password-rule', 'auth/public-pages', 'auth/link-lifetimes',
-  'workbench/lint', 'workbench/pivots', 'workbench/follow-up-sql', 'workbench/sample-queries', 'workbench/cell-value', 'workbench/run-check',
-  'lake-admin/store-form', 'lake-admin/selectors-in-words', 'lake-admin/cli-command',
+  'auth/password-rule',
+  'auth/public-pages',
+  'auth/link-lifetimes',
+  'workbench/lint',
+  'workbench/pivots',
+  'workbench/follow-up-sql',
+  'workbench/sample-queries',
+  'workbench/cell-value',
+  'workbench/run-check',
+  'lake-admin/store-form',
+  'lake-admin/selectors-in-words',
+  'lake-admin/cli-command',
   'alerts/destinations/kinds', // the destination form offers each kind
 ];
-const NODE_BUILTINS = ['assert', 'buffer', 'child_process', 'crypto', 'dns', 'events', 'fs', 'fs/promises', 'http', 'https', 'net', 'os', 'path', 'perf_hooks', 'stream', 'tls', 'url', 'util', 'worker_threads', 'zlib'];
+const NODE_BUILTINS = [
+  'assert',
+  'buffer',
+  'child_process',
+  'crypto',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'https',
+  'net',
+  'os',
+  'path',
+  'perf_hooks',
+  'stream',
+  'tls',
+  'url',
+  'util',
+  'worker_threads',
+  'zlib',
+];
 
 const browserSeam = {
   patterns: [
     {
       regex: `^(@/|(\\.\\./)+)lib/(${SERVER_FOLDERS.join('|')})(/(?!(${BROWSER_SAFE.map((m) => m.split('/').slice(1).join('/')).join('|')})$)|$)`,
       allowTypeImports: true,
-      message: 'A component must not import server code (it would ship to the browser). Call an /api route through components/api/, or move a pure helper to lib/util/.',
+      message:
+        'A component must not import server code (it would ship to the browser). Call an /api route through components/api/, or move a pure helper to lib/util/.',
     },
     { regex: '^(@/|(\\.\\./)+)lib/(env|startup|built-in-lake)$', allowTypeImports: true, message: 'Server-only module.' },
     { regex: '^node:', message: 'Node built-ins do not run in the browser.' },
@@ -42,7 +86,19 @@ const lakeSeam = (depth) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['.next/**', 'node_modules/**', 'scripts/lint/node_modules/**', '.tmp/**', 'tmp/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
+  {
+    ignores: [
+      '.next/**',
+      'node_modules/**',
+      'scripts/lint/node_modules/**',
+      '.tmp/**',
+      'tmp/**',
+      'data/**',
+      'test-results/**',
+      'playwright-report/**',
+      'next-env.d.ts',
+    ],
+  },
   {
     files: ['**/*.{ts,tsx,mts,mjs,js,cjs}'],
     languageOptions: { parser: tseslint.parser, ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },

@@ -23,17 +23,30 @@ for (const m of modules) {
 
 // Tarjan's strongly connected components
 let index = 0;
-const idx = new Map(), low = new Map(), stack = [], on = new Set(), groups = [];
+const idx = new Map(),
+  low = new Map(),
+  stack = [],
+  on = new Set(),
+  groups = [];
 function visit(v) {
-  idx.set(v, index); low.set(v, index++); stack.push(v); on.add(v);
+  idx.set(v, index);
+  low.set(v, index++);
+  stack.push(v);
+  on.add(v);
   for (const w of edges.get(v)?.keys() ?? []) {
-    if (!idx.has(w)) { visit(w); low.set(v, Math.min(low.get(v), low.get(w))); }
-    else if (on.has(w)) low.set(v, Math.min(low.get(v), idx.get(w)));
+    if (!idx.has(w)) {
+      visit(w);
+      low.set(v, Math.min(low.get(v), low.get(w)));
+    } else if (on.has(w)) low.set(v, Math.min(low.get(v), idx.get(w)));
   }
   if (low.get(v) === idx.get(v)) {
     const g = [];
     let w;
-    do { w = stack.pop(); on.delete(w); g.push(w); } while (w !== v);
+    do {
+      w = stack.pop();
+      on.delete(w);
+      g.push(w);
+    } while (w !== v);
     if (g.length > 1) groups.push(g.sort());
   }
 }

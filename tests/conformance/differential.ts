@@ -49,7 +49,13 @@ export const PROBES: { sql: string; model: (v: V) => V }[] = [
   { sql: `cardinality(split($c, '.'))`, model: (v) => (v === null ? null : String(v.split('.').length)) },
 ];
 
-export interface Mismatch { column: string; probe: string; value: V; expected: V; actual: V }
+export interface Mismatch {
+  column: string;
+  probe: string;
+  value: V;
+  expected: V;
+  actual: V;
+}
 
 /** Runs every probe over `column` of `from` (a FROM clause), one query per column; returns rows that differ and how many rows were compared. */
 export async function runDifferential(execute: Execute, from: string, limit = 2000): Promise<{ mismatches: Mismatch[]; rows: number; nulls: number }> {

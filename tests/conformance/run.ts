@@ -4,7 +4,12 @@ import { FUNCTION_CASES, type Expected } from './trino-functions';
 export type Outcome = { rows: string[][] } | { error: string };
 export type Execute = (sql: string) => Promise<Outcome>;
 
-export interface CaseResult { name: string; expr: string; expected: Expected; actual: Expected }
+export interface CaseResult {
+  name: string;
+  expr: string;
+  expected: Expected;
+  actual: Expected;
+}
 
 const BATCH = 60;
 
@@ -21,7 +26,11 @@ export async function runConformance(execute: Execute, from = ''): Promise<CaseR
   const out: CaseResult[] = [];
   for (let i = 0; i < values.length; i += BATCH) {
     const batch = values.slice(i, i + BATCH);
-    const got = await selectValues(execute, batch.map((c) => c.expr), from);
+    const got = await selectValues(
+      execute,
+      batch.map((c) => c.expr),
+      from,
+    );
     // A batch that fails as a whole is re-run case by case, so the report names the case.
     let each: Awaited<ReturnType<typeof selectValues>>[] | undefined;
     if ('error' in got) {

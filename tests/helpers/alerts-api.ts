@@ -13,15 +13,20 @@ export async function storeWith(baseUrl: string, name: string, records: Record<s
   try {
     writeTrailArchive(dir, records);
     const store = await client.send(new CreateEventDataStoreCommand({ Name: name }));
-    const started = await client.send(new StartImportCommand({
-      Destinations: [store.EventDataStoreArn!],
-      ImportSource: { S3: { S3LocationUri: pathToFileURL(dir).href, S3BucketRegion: 'us-east-1', S3BucketAccessRoleArn: 'arn:aws:iam::123456789012:role/unused' } },
-    }));
+    const started = await client.send(
+      new StartImportCommand({
+        Destinations: [store.EventDataStoreArn!],
+        ImportSource: {
+          S3: { S3LocationUri: pathToFileURL(dir).href, S3BucketRegion: 'us-east-1', S3BucketAccessRoleArn: 'arn:aws:iam::123456789012:role/unused' },
+        },
+      }),
+    );
     const imp = await waitFor(async () => {
       const r = await client.send(new GetImportCommand({ ImportId: started.ImportId }));
       return ['COMPLETED', 'FAILED', 'STOPPED'].includes(r.ImportStatus ?? '') ? r : undefined;
     }, 'the import to end');
-    if (imp.ImportStatus !== 'COMPLETED' || imp.ImportStatistics?.EventsCompleted !== records.length) throw new Error(`import ${imp.ImportStatus}: ${JSON.stringify(imp.ImportStatistics)}`);
+    if (imp.ImportStatus !== 'COMPLETED' || imp.ImportStatistics?.EventsCompleted !== records.length)
+      throw new Error(`import ${imp.ImportStatus}: ${JSON.stringify(imp.ImportStatistics)}`);
     return store.EventDataStoreArn!.split('/').pop()!;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -39,9 +44,25 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | false>, wh
   }
 }
 
-export interface Delivery { id: string; status: string; attempts: number; deliveryKey: string; destinationName: string; lastError: string | null; attemptLog: { status?: number; error?: string }[] }
+export interface Delivery {
+  id: string;
+  status: string;
+  attempts: number;
+  deliveryKey: string;
+  destinationName: string;
+  lastError: string | null;
+  attemptLog: { status?: number; error?: string }[];
+}
 export interface HistoryRun {
-  id: string; kind: string; slotAt: string | null; startedAt: string; status: string; error: string | null; note: string | null; rowCount: number | null; matchedCount: number | null;
+  id: string;
+  kind: string;
+  slotAt: string | null;
+  startedAt: string;
+  status: string;
+  error: string | null;
+  note: string | null;
+  rowCount: number | null;
+  matchedCount: number | null;
   firing: null | { id: string; test: boolean; rowCount: number; columns: string[]; rows: string[][]; summary: string; deliveries: Delivery[] };
 }
 

@@ -18,7 +18,19 @@ export async function openAlertsDb(): Promise<{ db: Kysely<Database>; receiver: 
   const db = await openDb(undefined, dir);
   const receiver = await startReceiver();
   const u = ALERTS_USER;
-  await db.insertInto('users').values({ id: u.id, email: u.email, name: u.name, role: u.role, password_hash: null, disabled: 0, created_at: new Date().toISOString(), last_login_at: null }).execute();
+  await db
+    .insertInto('users')
+    .values({
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      role: u.role,
+      password_hash: null,
+      disabled: 0,
+      created_at: new Date().toISOString(),
+      last_login_at: null,
+    })
+    .execute();
   return {
     db,
     receiver,

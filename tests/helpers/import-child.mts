@@ -5,7 +5,10 @@ import { createStore } from '../../lib/lake/stores/lifecycle';
 
 const [dataDir, archive] = process.argv.slice(2);
 const lake = await Lake.open({ dataDir, region: 'us-east-1', accountId: '123456789012', importBatchEvents: 200, importRoots: [archive] });
-const store = createStore(lake.stores, { Name: 'crash', AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management', 'Data'] }] }] });
+const store = createStore(lake.stores, {
+  Name: 'crash',
+  AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management', 'Data'] }] }],
+});
 lake.imports.start({ store, source: { S3LocationUri: pathToFileURL(archive).href } });
 console.log('started');
 await lake.imports.idle();

@@ -1,6 +1,4 @@
-import {
-  CloudTrailClient, DescribeQueryCommand, GetQueryResultsCommand, ListEventDataStoresCommand, StartQueryCommand,
-} from '@aws-sdk/client-cloudtrail';
+import { CloudTrailClient, DescribeQueryCommand, GetQueryResultsCommand, ListEventDataStoresCommand, StartQueryCommand } from '@aws-sdk/client-cloudtrail';
 
 export const LAKE_KEYS = { accessKeyId: 'TBTESTACCESSKEY0001', secretAccessKey: 'test-secret-access-key-0001' };
 

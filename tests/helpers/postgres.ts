@@ -8,11 +8,20 @@ import path from 'node:path';
  * default): initdb into a temp directory, start on a private port, create a database. As root it
  * runs as the `postgres` user, since PostgreSQL refuses to run as root.
  */
-export interface TestPostgres { url: string; stop(): void; createDatabase(name: string): string }
+export interface TestPostgres {
+  url: string;
+  stop(): void;
+  createDatabase(name: string): string;
+}
 
 function binDir(): string {
   const base = '/usr/lib/postgresql';
-  const versions = fs.existsSync(base) ? fs.readdirSync(base).filter((v) => fs.existsSync(path.join(base, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = fs.existsSync(base)
+    ? fs
+        .readdirSync(base)
+        .filter((v) => fs.existsSync(path.join(base, v, 'bin', 'initdb')))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   if (!versions.length) throw new Error('PostgreSQL server binaries not found under /usr/lib/postgresql (apt-get install postgresql)');
   return path.join(base, versions[0], 'bin');
 }
@@ -22,7 +31,7 @@ export function startPostgres(port = 55432): TestPostgres {
   const asRoot = process.getuid?.() === 0;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trailbench-pg-'));
   const run = (cmd: string, args: string[]) => {
-    const full = asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args]] as const : [path.join(bin, cmd), args] as const;
+    const full = asRoot ? (['runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args]] as const) : ([path.join(bin, cmd), args] as const);
     const r = spawnSync(full[0], full[1] as string[], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr || r.stdout}`);
   };

@@ -5,7 +5,12 @@ import type { AddressInfo } from 'node:net';
  * A local HTTP server standing in for Slack and for webhook receivers: records every POST (path,
  * headers, raw body) and answers each path from a script of statuses (then 200).
  */
-export interface Received { path: string; headers: http.IncomingHttpHeaders; body: string; status: number }
+export interface Received {
+  path: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  status: number;
+}
 
 export interface Receiver {
   url: string;

@@ -23,7 +23,9 @@ export async function startS3(buckets: string[]) {
     const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: process.argv[1], configureBuckets: JSON.parse(process.argv[2]) });
     server.run().then(({ port }) => console.log(JSON.stringify({ port })));
     process.stdin.on('end', () => process.exit(0)); process.stdin.resume();`;
-  const child = spawn(process.execPath, ['--openssl-legacy-provider', '-e', script, dir, JSON.stringify(buckets.map((name) => ({ name })))], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--openssl-legacy-provider', '-e', script, dir, JSON.stringify(buckets.map((name) => ({ name })))], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d) => {

@@ -4,7 +4,12 @@ import path from 'node:path';
 import { withWorkerPool } from '../../lib/util/worker-pool.mjs';
 
 /** Starts the production build (`next start`) with its own data directory and waits until it is ready. */
-export interface TestServer { url: string; proc: ChildProcess; stop(): Promise<void>; /** stdout and stderr so far (e.g. the printed setup link) */ output(): string }
+export interface TestServer {
+  url: string;
+  proc: ChildProcess;
+  stop(): Promise<void>;
+  /** stdout and stderr so far (e.g. the printed setup link) */ output(): string;
+}
 
 /** `keepData` restarts on the data directory a previous server left (otherwise it starts empty). */
 export async function startServer(opts: { port: number; dataDir: string; env?: Record<string, string>; keepData?: boolean }): Promise<TestServer> {
@@ -26,7 +31,9 @@ export async function startServer(opts: { port: number; dataDir: string; env?: R
     try {
       const r = await fetch(`${url}/api/health`);
       if (r.ok) break;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     if (Date.now() > deadline) throw new Error(`server did not become ready:\n${log}`);
     await new Promise((r) => setTimeout(r, 300));
   }

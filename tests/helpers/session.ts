@@ -30,5 +30,8 @@ export function session(baseUrl: string, cookie = ''): SessionFetch {
 }
 
 function cookiesOf(res: Response): string {
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }

@@ -8,17 +8,51 @@ import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
  * A real SMTP server (the smtp-server package) on this machine, with a certificate made for the
  * test (CN and SAN 127.0.0.1): STARTTLS, AUTH as user `alerts` / password `s3cret`, every message kept.
  */
-export interface TestTls { key: string; cert: string; certPath: string }
-export interface Mail { raw: string; secure: boolean; from: string; to: string[]; user: string }
-export interface TestSmtp { port: number; mails: Mail[]; auths: string[]; close(): Promise<void> }
+export interface TestTls {
+  key: string;
+  cert: string;
+  certPath: string;
+}
+export interface Mail {
+  raw: string;
+  secure: boolean;
+  from: string;
+  to: string[];
+  user: string;
+}
+export interface TestSmtp {
+  port: number;
+  mails: Mail[];
+  auths: string[];
+  close(): Promise<void>;
+}
 
 /** A self-signed certificate for 127.0.0.1 in `dir` (a server trusts it with NODE_EXTRA_CA_CERTS=certPath). */
 export function testCertificate(dir: string): TestTls {
   fs.mkdirSync(dir, { recursive: true });
   const keyPath = path.join(dir, 'key.pem');
   const certPath = path.join(dir, 'cert.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPath, '-out', certPath,
-    '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      keyPath,
+      '-out',
+      certPath,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  );
   return { key: fs.readFileSync(keyPath, 'utf8'), cert: fs.readFileSync(certPath, 'utf8'), certPath };
 }
 
@@ -26,7 +60,10 @@ export async function startSmtp(tls: { key: string; cert: string }, options: Par
   const mails: Mail[] = [];
   const auths: string[] = [];
   const server = new SMTPServer({
-    key: tls.key, cert: tls.cert, logger: false, authMethods: ['PLAIN', 'LOGIN'],
+    key: tls.key,
+    cert: tls.cert,
+    logger: false,
+    authMethods: ['PLAIN', 'LOGIN'],
     onAuth(auth, _session, cb) {
       auths.push(auth.username ?? '');
       if (auth.username === 'alerts' && auth.password === 's3cret') return cb(null, { user: auth.username });
@@ -36,7 +73,13 @@ export async function startSmtp(tls: { key: string; cert: string }, options: Par
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        mails.push({ raw: Buffer.concat(chunks).toString('utf8'), secure: session.secure, from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), user: String(session.user) });
+        mails.push({
+          raw: Buffer.concat(chunks).toString('utf8'),
+          secure: session.secure,
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          user: String(session.user),
+        });
         cb();
       });
     },

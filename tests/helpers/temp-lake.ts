@@ -34,7 +34,11 @@ export async function query(lake: Lake, sql: string, storeId: string) {
 
 export function loadFixture(): Record<string, unknown>[] {
   const file = path.resolve('tests/fixtures/sample-events.jsonl'); // tests run from the project root
-  return fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  return fs
+    .readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 }
 
 /** The rows of SQL that must finish (its error otherwise). */

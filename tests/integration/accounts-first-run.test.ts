@@ -77,11 +77,15 @@ describe('accounts', () => {
     expect(oldPage).toContain('This link has already been used (or was replaced by a newer one).');
     expect(oldPage).toContain('Ask your Trailbench admin to send you a new invite link.');
     expect(oldPage).not.toContain('Set password</button>');
-    const refused = await json(await anonymous('/api/invites/accept', { method: 'POST', json: { token: tokenOf(first.json.inviteUrl), password: ANALYST.password } }));
+    const refused = await json(
+      await anonymous('/api/invites/accept', { method: 'POST', json: { token: tokenOf(first.json.inviteUrl), password: ANALYST.password } }),
+    );
     expect(refused.json.error.type).toBe('InvalidToken');
-    const accepted = await json(await anonymous('/api/invites/accept', { method: 'POST', json: { token: tokenOf(again.json.inviteUrl), password: ANALYST.password } }));
+    const accepted = await json(
+      await anonymous('/api/invites/accept', { method: 'POST', json: { token: tokenOf(again.json.inviteUrl), password: ANALYST.password } }),
+    );
     expect(accepted.status).toBe(200);
-    expect((await page(`/invite?token=${tokenOf(again.json.inviteUrl)}`))).toContain('already been used');
+    expect(await page(`/invite?token=${tokenOf(again.json.inviteUrl)}`)).toContain('already been used');
     // an accepted invite is not re-sent; a reset link is the way then
     expect((await json(await admin(`/api/users/${analystId}/invite`, { method: 'POST', json: {} }))).status).toBe(409);
   });
@@ -118,17 +122,24 @@ describe('accounts', () => {
     const used = await page(`/reset?token=${token}`);
     expect(used).toContain('This link has already been used');
     expect(used).toContain('new password-reset link');
-    expect((await json(await anonymous('/api/password-reset', { method: 'POST', json: { token, password: 'yet-another-password-4' } }))).json.error.type).toBe('InvalidToken');
+    expect((await json(await anonymous('/api/password-reset', { method: 'POST', json: { token, password: 'yet-another-password-4' } }))).json.error.type).toBe(
+      'InvalidToken',
+    );
   });
 
   it('audits sign-out, password change, reset link, re-invite and reset', async () => {
     const another = await signIn(server.url, ADMIN.email, ADMIN.password);
     const { csrfToken } = await (await another('/api/auth/csrf')).json();
-    const out = await another('/api/auth/signout', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ csrfToken, json: 'true' }) });
+    const out = await another('/api/auth/signout', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrfToken, json: 'true' }),
+    });
     expect(out.status).toBe(200);
     const audit = await json(await admin('/api/audit'));
     const actions = audit.json.entries.map((e: { action: string }) => e.action);
-    for (const a of ['sign-out', 'password.change', 'password.change-failed', 'admin.reset-link', 'admin.reinvite', 'password.reset', 'admin.setup']) expect(actions, a).toContain(a);
+    for (const a of ['sign-out', 'password.change', 'password.change-failed', 'admin.reset-link', 'admin.reinvite', 'password.reset', 'admin.setup'])
+      expect(actions, a).toContain(a);
     expect(JSON.stringify(audit.json)).not.toMatch(/token=/);
   });
 });

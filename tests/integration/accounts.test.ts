@@ -48,11 +48,30 @@ beforeAll(async () => {
 describe(`accounts on ${database}`, () => {
   it('answers 401 on every route without a session', async () => {
     const routes: [string, string][] = [
-      ['GET', '/api/stores'], ['GET', '/api/connections'], ['POST', '/api/queries'], ['GET', '/api/queries/x'], ['GET', '/api/queries/x/results'],
-      ['POST', '/api/queries/x/cancel'], ['GET', '/api/queries/x/export'], ['POST', '/api/estimate'], ['GET', '/api/exports/x'], ['GET', '/api/me'],
-      ['GET', '/api/users'], ['POST', '/api/users'], ['PATCH', '/api/users/x'], ['GET', '/api/saved-queries'], ['POST', '/api/saved-queries'],
-      ['GET', '/api/saved-queries/x'], ['PUT', '/api/saved-queries/x'], ['DELETE', '/api/saved-queries/x'], ['GET', '/api/saved-queries/x/versions'],
-      ['GET', '/api/saved-queries/x/shares'], ['PUT', '/api/saved-queries/x/shares'], ['POST', '/api/saved-queries/x/run'], ['GET', '/api/history'], ['GET', '/api/audit'],
+      ['GET', '/api/stores'],
+      ['GET', '/api/connections'],
+      ['POST', '/api/queries'],
+      ['GET', '/api/queries/x'],
+      ['GET', '/api/queries/x/results'],
+      ['POST', '/api/queries/x/cancel'],
+      ['GET', '/api/queries/x/export'],
+      ['POST', '/api/estimate'],
+      ['GET', '/api/exports/x'],
+      ['GET', '/api/me'],
+      ['GET', '/api/users'],
+      ['POST', '/api/users'],
+      ['PATCH', '/api/users/x'],
+      ['GET', '/api/saved-queries'],
+      ['POST', '/api/saved-queries'],
+      ['GET', '/api/saved-queries/x'],
+      ['PUT', '/api/saved-queries/x'],
+      ['DELETE', '/api/saved-queries/x'],
+      ['GET', '/api/saved-queries/x/versions'],
+      ['GET', '/api/saved-queries/x/shares'],
+      ['PUT', '/api/saved-queries/x/shares'],
+      ['POST', '/api/saved-queries/x/run'],
+      ['GET', '/api/history'],
+      ['GET', '/api/audit'],
     ];
     for (const [method, route] of routes) {
       const r = await body(await anonymous(route, { method, json: method === 'GET' ? undefined : {} }));
@@ -69,10 +88,20 @@ describe(`accounts on ${database}`, () => {
   });
 
   it('lets an analyst save, edit (two versions) and share a query; a viewer may run it but not change it', async () => {
-    const created = await body(await analyst('/api/saved-queries', { method: 'POST', json: { name: 'Failed sign-ins', tags: ['signin'], sql: 'SELECT count(*) AS n FROM $EDS_ID', storeId } }));
+    const created = await body(
+      await analyst('/api/saved-queries', {
+        method: 'POST',
+        json: { name: 'Failed sign-ins', tags: ['signin'], sql: 'SELECT count(*) AS n FROM $EDS_ID', storeId },
+      }),
+    );
     expect(created.status).toBe(200);
     const id = created.json.query.id;
-    const edited = await body(await analyst(`/api/saved-queries/${id}`, { method: 'PUT', json: { name: 'Failed sign-ins', sql: "SELECT count(*) AS n FROM $EDS_ID WHERE eventName = 'ConsoleLogin'", storeId } }));
+    const edited = await body(
+      await analyst(`/api/saved-queries/${id}`, {
+        method: 'PUT',
+        json: { name: 'Failed sign-ins', sql: "SELECT count(*) AS n FROM $EDS_ID WHERE eventName = 'ConsoleLogin'", storeId },
+      }),
+    );
     expect(edited.json.query.version).toBe(2);
     const versions = await body(await analyst(`/api/saved-queries/${id}/versions`));
     expect(versions.json.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
@@ -80,7 +109,12 @@ describe(`accounts on ${database}`, () => {
     expect((await body(await analyst('/api/saved-queries?tag=signin'))).json.queries).toHaveLength(1);
 
     expect((await body(await viewer(`/api/saved-queries/${id}`))).status).toBe(404);
-    const shared = await body(await analyst(`/api/saved-queries/${id}/shares`, { method: 'PUT', json: { everyoneRole: null, users: [{ email: `viewer-${database}@example.test`, role: 'viewer' }] } }));
+    const shared = await body(
+      await analyst(`/api/saved-queries/${id}/shares`, {
+        method: 'PUT',
+        json: { everyoneRole: null, users: [{ email: `viewer-${database}@example.test`, role: 'viewer' }] },
+      }),
+    );
     expect(shared.json.users).toHaveLength(1);
     expect((await body(await viewer(`/api/saved-queries/${id}`))).json.query.access).toBe('viewer');
     expect((await body(await viewer(`/api/saved-queries/${id}`, { method: 'PUT', json: { name: 'mine now', sql: 'SELECT 1' } }))).status).toBe(403);
@@ -93,7 +127,7 @@ describe(`accounts on ${database}`, () => {
     expect((await body(await viewer(`/api/saved-queries/${privateOne.json.query.id}/run`, { method: 'POST', json: {} }))).status).toBe(404);
   });
 
-  it('keeps free SQL from viewers and each user\'s runs from the others', async () => {
+  it("keeps free SQL from viewers and each user's runs from the others", async () => {
     expect((await body(await viewer('/api/queries', { method: 'POST', json: { sql: 'SELECT 1 FROM $EDS_ID', storeId } }))).status).toBe(403);
     const run = await body(await analyst('/api/queries', { method: 'POST', json: { sql: 'SELECT eventName FROM $EDS_ID LIMIT 5', storeId } }));
     await finish(analyst, run.json.queryId);

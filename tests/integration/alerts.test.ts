@@ -36,23 +36,34 @@ async function call<T = Record<string, unknown>>(path: string, init?: Parameters
 }
 
 async function destination(name: string, kind: 'slack' | 'webhook', path: string, sign = false) {
-  const r = await call<{ destination: { id: string; urlHint: string }; signingSecret?: string }>('/api/alerts/destinations', { method: 'POST', json: { name, kind, url: receiver.url + path, sign } });
+  const r = await call<{ destination: { id: string; urlHint: string }; signingSecret?: string }>('/api/alerts/destinations', {
+    method: 'POST',
+    json: { name, kind, url: receiver.url + path, sign },
+  });
   dest[name] = r.destination.id;
   return r;
 }
 
 async function fromTemplate(template: string, params: Record<string, unknown>, destinationIds: string[], name: string, enabled = true) {
-  const r = await call<{ rule: { id: string }; query: { id: string } }>(`/api/alerts/templates/${template}`, { method: 'POST', json: { storeId, params, destinationIds, schedule: EVERY_2S, name, enabled } });
+  const r = await call<{ rule: { id: string }; query: { id: string } }>(`/api/alerts/templates/${template}`, {
+    method: 'POST',
+    json: { storeId, params, destinationIds, schedule: EVERY_2S, name, enabled },
+  });
   return r.rule.id;
 }
 
 const firings = (runs: HistoryRun[]) => runs.filter((r) => r.firing && !r.firing.test).map((r) => r.firing!);
-const delivered = (runs: HistoryRun[]) => firings(runs).flatMap((f) => f.deliveries).every((d) => d.status === 'delivered') && firings(runs).length > 0;
+const delivered = (runs: HistoryRun[]) =>
+  firings(runs)
+    .flatMap((f) => f.deliveries)
+    .every((d) => d.status === 'delivered') && firings(runs).length > 0;
 /** Waits until the rule has made `n` more scheduled runs after those in `runs`. */
 async function moreRuns(ruleId: string, runs: HistoryRun[], n: number) {
   return waitFor(async () => {
     const now = await historyOf(admin, ruleId);
-    return now.filter((r) => r.kind === 'scheduled' && r.status !== 'running').length >= runs.filter((r) => r.kind === 'scheduled').length + n ? now : undefined;
+    return now.filter((r) => r.kind === 'scheduled' && r.status !== 'running').length >= runs.filter((r) => r.kind === 'scheduled').length + n
+      ? now
+      : undefined;
   }, `${n} more runs of rule ${ruleId}`);
 }
 
@@ -86,19 +97,49 @@ describe(`alerts on ${database}`, () => {
   });
 
   it('refuses bad rules with a message that names the field', async () => {
-    const bad = await admin('/api/alerts/rules', { method: 'POST', json: { name: 'x', savedQueryId: 'nope', schedule: { kind: 'cron', expression: '61 * * * *' }, window: { mode: 'schedule', minutes: 5 }, condition: { kind: 'rows', atLeast: 1 } } });
+    const bad = await admin('/api/alerts/rules', {
+      method: 'POST',
+      json: {
+        name: 'x',
+        savedQueryId: 'nope',
+        schedule: { kind: 'cron', expression: '61 * * * *' },
+        window: { mode: 'schedule', minutes: 5 },
+        condition: { kind: 'rows', atLeast: 1 },
+      },
+    });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.message).toMatch(/^schedule\.expression: '61 \* \* \* \*' is not a cron expression/);
-    const badIp = await admin('/api/alerts/templates/console-sign-in-outside-allowed-ips', { method: 'POST', json: { storeId, params: { allowedIps: ["1.1.1.1' OR '1'='1"] } } });
+    const badIp = await admin('/api/alerts/templates/console-sign-in-outside-allowed-ips', {
+      method: 'POST',
+      json: { storeId, params: { allowedIps: ["1.1.1.1' OR '1'='1"] } },
+    });
     expect((await badIp.json()).error.message).toMatch(/allowedIps\.0: .* is not an IPv4 or IPv6 address/);
-    const template = await admin('/api/alerts/rules', { method: 'POST', json: { name: 'x', savedQueryId: 'nope', schedule: { kind: 'every', minutes: 5 }, window: { mode: 'schedule', minutes: 5 }, condition: { kind: 'rows', atLeast: 1 }, rowTemplate: '{{ a + b }}' } });
+    const template = await admin('/api/alerts/rules', {
+      method: 'POST',
+      json: {
+        name: 'x',
+        savedQueryId: 'nope',
+        schedule: { kind: 'every', minutes: 5 },
+        window: { mode: 'schedule', minutes: 5 },
+        condition: { kind: 'rows', atLeast: 1 },
+        rowTemplate: '{{ a + b }}',
+      },
+    });
     expect((await template.json()).error.message).toMatch(/rowTemplate '\{\{ a \+ b \}\}' at character 1 is not a placeholder name/);
   });
 
   it('fires "console sign-in from outside the allowed IPs" once, to Slack and a signed webhook, with user, region, IP and time', async () => {
     const ruleId = await fromTemplate('console-sign-in-outside-allowed-ips', { allowedIps: ALLOWED }, [dest.Slack, dest.Hook], 'Outside IPs');
-    const quietId = await fromTemplate('console-sign-in-outside-allowed-ips', { allowedIps: [...ALLOWED, '198.51.100.23'] }, [dest.Quiet], 'Outside IPs (all allowed)');
-    let runs = await waitFor(async () => { const h = await historyOf(admin, ruleId); return delivered(h) && h; }, 'the firing to be delivered');
+    const quietId = await fromTemplate(
+      'console-sign-in-outside-allowed-ips',
+      { allowedIps: [...ALLOWED, '198.51.100.23'] },
+      [dest.Quiet],
+      'Outside IPs (all allowed)',
+    );
+    let runs = await waitFor(async () => {
+      const h = await historyOf(admin, ruleId);
+      return delivered(h) && h;
+    }, 'the firing to be delivered');
     runs = await moreRuns(ruleId, runs, 3); // later runs see the same rows: nothing new to say
     expect(firings(runs)).toHaveLength(1);
     const firing = firings(runs)[0];
@@ -122,7 +163,9 @@ describe(`alerts on ${database}`, () => {
     expect(verify(hook[0].body.replace('mallory', 'mallorz'), hookSecret, hook[0].headers['x-trailbench-signature'] as string)).toBe(false);
     const payload = JSON.parse(hook[0].body);
     expect(payload).toMatchObject({ version: 1, event: 'alert.fired', test: false, firingId: firing.id, rule: { id: ruleId, name: 'Outside IPs' } });
-    expect(payload.result.rows).toEqual([expect.objectContaining({ userName: 'mallory', awsRegion: 'us-west-2', sourceIPAddress: '198.51.100.23', eventTime })]);
+    expect(payload.result.rows).toEqual([
+      expect.objectContaining({ userName: 'mallory', awsRegion: 'us-west-2', sourceIPAddress: '198.51.100.23', eventTime }),
+    ]);
     expect(hook[0].headers['x-trailbench-delivery']).toBe(payload.deliveryId);
 
     const quiet = await historyOf(admin, quietId);
@@ -136,13 +179,18 @@ describe(`alerts on ${database}`, () => {
     const ruleId = await fromTemplate('failed-console-sign-ins', { failures: 5, windowMinutes: 10 }, [dest.Slack, dest.Hook], 'Failed sign-ins');
     const quietId = await fromTemplate('failed-console-sign-ins', { failures: 7, windowMinutes: 10 }, [dest.Quiet], 'Failed sign-ins (7)');
     const slackBefore = receiver.on(paths.slack).length;
-    let runs = await waitFor(async () => { const h = await historyOf(admin, ruleId); return delivered(h) && h; }, 'the firing to be delivered');
+    let runs = await waitFor(async () => {
+      const h = await historyOf(admin, ruleId);
+      return delivered(h) && h;
+    }, 'the firing to be delivered');
     runs = await moreRuns(ruleId, runs, 3);
     expect(firings(runs)).toHaveLength(1);
     const f = firings(runs)[0];
     const rows = f.rows.map((cells) => Object.fromEntries(f.columns.map((c, i) => [c, cells[i]])));
     const ts = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
-    expect(rows).toEqual([expect.objectContaining({ sourceIPAddress: '203.0.113.9', failures: '6', userNames: 'bob', awsRegions: 'ap-northeast-2', lastFailure: ts(newest) })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ sourceIPAddress: '203.0.113.9', failures: '6', userNames: 'bob', awsRegions: 'ap-northeast-2', lastFailure: ts(newest) }),
+    ]);
     expect(runs.find((r) => r.status === 'fired')).toMatchObject({ rowCount: 2, matchedCount: 1 }); // 192.0.2.44 had 3
 
     const slack = receiver.on(paths.slack).slice(slackBefore);
@@ -178,17 +226,30 @@ describe(`alerts on ${database}`, () => {
   });
 
   it('marks a rule whose query fails and says why; pausing stops it', async () => {
-    const q = await call<{ query: { id: string } }>('/api/saved-queries', { method: 'POST', json: { name: 'Broken', sql: "SELECT nosuchcolumn FROM $EDS_ID WHERE eventTime > '{{window_start}}'", storeId } });
+    const q = await call<{ query: { id: string } }>('/api/saved-queries', {
+      method: 'POST',
+      json: { name: 'Broken', sql: "SELECT nosuchcolumn FROM $EDS_ID WHERE eventTime > '{{window_start}}'", storeId },
+    });
     const rule = await call<{ rule: { id: string } }>('/api/alerts/rules', {
       method: 'POST',
-      json: { name: 'Broken rule', savedQueryId: q.query.id, schedule: EVERY_2S, window: { mode: 'schedule', minutes: 60 }, condition: { kind: 'rows', atLeast: 1 }, destinationIds: [dest.Quiet] },
+      json: {
+        name: 'Broken rule',
+        savedQueryId: q.query.id,
+        schedule: EVERY_2S,
+        window: { mode: 'schedule', minutes: 60 },
+        condition: { kind: 'rows', atLeast: 1 },
+        destinationIds: [dest.Quiet],
+      },
     });
     const marked = await waitFor(async () => {
       const r = (await call<{ rule: { lastStatus: string; lastError: string } }>(`/api/alerts/rules/${rule.rule.id}`)).rule;
       return r.lastStatus === 'error' && r;
     }, 'the rule to be marked');
     expect(marked.lastError).toMatch(/nosuchcolumn/);
-    const paused = await call<{ rule: { enabled: boolean; nextRunAt: string | null } }>(`/api/alerts/rules/${rule.rule.id}`, { method: 'PATCH', json: { enabled: false } });
+    const paused = await call<{ rule: { enabled: boolean; nextRunAt: string | null } }>(`/api/alerts/rules/${rule.rule.id}`, {
+      method: 'PATCH',
+      json: { enabled: false },
+    });
     expect(paused.rule).toMatchObject({ enabled: false, nextRunAt: null });
     const stopped = (await historyOf(admin, rule.rule.id)).length;
     // while another rule runs three more times, the paused one runs no more
@@ -199,9 +260,12 @@ describe(`alerts on ${database}`, () => {
     await call(`/api/alerts/rules/${other}`, { method: 'DELETE' });
   });
 
-  it('shows nobody else another user\'s rules, firings or destinations', async () => {
+  it("shows nobody else another user's rules, firings or destinations", async () => {
     const rules = await call<{ rules: { id: string; name: string }[] }>('/api/alerts/rules');
-    const invite = await call<{ inviteUrl: string }>('/api/users', { method: 'POST', json: { email: `alerts-other-${database}@example.test`, role: 'analyst' } });
+    const invite = await call<{ inviteUrl: string }>('/api/users', {
+      method: 'POST',
+      json: { email: `alerts-other-${database}@example.test`, role: 'analyst' },
+    });
     const token = new URL(invite.inviteUrl).searchParams.get('token')!;
     await json(await session(baseUrl)('/api/invites/accept', { method: 'POST', json: { token, password: 'other-password-123' } }));
     const other = await signIn(baseUrl, `alerts-other-${database}@example.test`, 'other-password-123');

@@ -9,7 +9,13 @@ import { asObjects, demoStoreId, lakeClient, LAKE_KEYS, runQuery } from '../help
  */
 const baseUrl = inject('baseUrl');
 const endpoint = `${baseUrl}/lake`;
-const env = { ...process.env, AWS_ACCESS_KEY_ID: LAKE_KEYS.accessKeyId, AWS_SECRET_ACCESS_KEY: LAKE_KEYS.secretAccessKey, AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '' };
+const env = {
+  ...process.env,
+  AWS_ACCESS_KEY_ID: LAKE_KEYS.accessKeyId,
+  AWS_SECRET_ACCESS_KEY: LAKE_KEYS.secretAccessKey,
+  AWS_DEFAULT_REGION: 'us-east-1',
+  AWS_PAGER: '',
+};
 
 const which = (cmd: string) => {
   try {
@@ -40,11 +46,12 @@ beforeAll(async () => {
 });
 
 describe('AWS CLI', () => {
-  it('Debian\'s AWS CLI v2 is installed for these tests', () => expect(clis).toContain('/usr/bin/aws'));
+  it("Debian's AWS CLI v2 is installed for these tests", () => expect(clis).toContain('/usr/bin/aws'));
 
   it.each(clis)('%s runs start-query, describe-query and get-query-results', async (aws) => {
     const version = execFileSync(aws, ['--version'], { env, encoding: 'utf8' });
-    const run = (...args: string[]) => JSON.parse(execFileSync(aws, ['cloudtrail', ...args, '--endpoint-url', endpoint, '--output', 'json'], { env, encoding: 'utf8' }));
+    const run = (...args: string[]) =>
+      JSON.parse(execFileSync(aws, ['cloudtrail', ...args, '--endpoint-url', endpoint, '--output', 'json'], { env, encoding: 'utf8' }));
     const stores = run('list-event-data-stores');
     expect(stores.EventDataStores.map((s: { Name: string }) => s.Name)).toContain('demo');
     const { QueryId } = run('start-query', '--query-statement', sql);
@@ -61,7 +68,11 @@ describe('AWS CLI', () => {
   it.each(clis)('%s gets InvalidQueryStatementException for a DELETE', (aws) => {
     let stderr = '';
     try {
-      execFileSync(aws, ['cloudtrail', 'start-query', '--query-statement', `DELETE FROM ${storeId}`, '--endpoint-url', endpoint], { env, encoding: 'utf8', stdio: 'pipe' });
+      execFileSync(aws, ['cloudtrail', 'start-query', '--query-statement', `DELETE FROM ${storeId}`, '--endpoint-url', endpoint], {
+        env,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
     } catch (e) {
       stderr = String((e as { stderr?: string }).stderr);
     }
@@ -70,7 +81,7 @@ describe('AWS CLI', () => {
 });
 
 describe('boto3', () => {
-  it.each(pythons)('%s runs the seed\'s monitoring flow (list stores, start query, poll, get results)', (py) => {
+  it.each(pythons)("%s runs the seed's monitoring flow (list stores, start query, poll, get results)", (py) => {
     const script = `
 import boto3, json, sys, time
 ct = boto3.client('cloudtrail', endpoint_url=sys.argv[1])

@@ -10,7 +10,13 @@ import { importDir } from '../helpers/import-root';
 
 /** The whole store lifecycle with Debian's AWS CLI v2, as an operator would type it. */
 const endpoint = `${inject('baseUrl')}/lake`;
-const env = { ...process.env, AWS_ACCESS_KEY_ID: LAKE_KEYS.accessKeyId, AWS_SECRET_ACCESS_KEY: LAKE_KEYS.secretAccessKey, AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '' };
+const env = {
+  ...process.env,
+  AWS_ACCESS_KEY_ID: LAKE_KEYS.accessKeyId,
+  AWS_SECRET_ACCESS_KEY: LAKE_KEYS.secretAccessKey,
+  AWS_DEFAULT_REGION: 'us-east-1',
+  AWS_PAGER: '',
+};
 const root = importDir('cli-');
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -34,12 +40,26 @@ it('create → import from file:// → query → update retention → delete ref
   const archive = path.join(root, 'archive');
   writeTrailArchive(archive, events);
 
-  const created = aws('create-event-data-store', '--name', 'cli-store', '--advanced-event-selectors', JSON.stringify([{ Name: 'all', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management', 'Data'] }] }]));
+  const created = aws(
+    'create-event-data-store',
+    '--name',
+    'cli-store',
+    '--advanced-event-selectors',
+    JSON.stringify([{ Name: 'all', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management', 'Data'] }] }]),
+  );
   const arn = String(created.EventDataStoreArn);
   const id = arn.split('/').pop()!;
   expect(created.Status).toBe('CREATED');
 
-  const started = aws('start-import', '--destinations', arn, '--import-source', JSON.stringify({ S3: { S3LocationUri: pathToFileURL(archive).href, S3BucketRegion: 'us-east-1', S3BucketAccessRoleArn: 'arn:aws:iam::123456789012:role/unused' } }));
+  const started = aws(
+    'start-import',
+    '--destinations',
+    arn,
+    '--import-source',
+    JSON.stringify({
+      S3: { S3LocationUri: pathToFileURL(archive).href, S3BucketRegion: 'us-east-1', S3BucketAccessRoleArn: 'arn:aws:iam::123456789012:role/unused' },
+    }),
+  );
   let imp = started;
   for (let i = 0; i < 300 && !['COMPLETED', 'FAILED', 'STOPPED'].includes(String(imp.ImportStatus)); i++) {
     await sleep(200);
@@ -57,7 +77,9 @@ it('create → import from file:// → query → update retention → delete ref
     if (status === 'FAILED') throw new Error('query failed');
     await sleep(100);
   }
-  expect((aws('get-query-results', '--query-id', String(q.QueryId)) as { QueryResultRows: Record<string, string>[][] }).QueryResultRows).toEqual([[{ n: String(events.length) }]]);
+  expect((aws('get-query-results', '--query-id', String(q.QueryId)) as { QueryResultRows: Record<string, string>[][] }).QueryResultRows).toEqual([
+    [{ n: String(events.length) }],
+  ]);
 
   expect(aws('update-event-data-store', '--event-data-store', id, '--retention-period', '90').RetentionPeriod).toBe(90);
   expect(awsError('delete-event-data-store', '--event-data-store', id)).toBe('EventDataStoreTerminationProtectedException');

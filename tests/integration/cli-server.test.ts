@@ -38,7 +38,10 @@ describe.sequential('trailbench CLI through the running server', { timeout: 180_
   });
 
   it('says when the key pair is wrong or the store unknown', async () => {
-    const wrong = await trailbench(['stores', '--endpoint', baseUrl], { TRAILBENCH_LAKE_ACCESS_KEY_ID: 'TBWRONGACCESSKEY0001', TRAILBENCH_LAKE_SECRET_ACCESS_KEY: 'not-the-secret-at-all' });
+    const wrong = await trailbench(['stores', '--endpoint', baseUrl], {
+      TRAILBENCH_LAKE_ACCESS_KEY_ID: 'TBWRONGACCESSKEY0001',
+      TRAILBENCH_LAKE_SECRET_ACCESS_KEY: 'not-the-secret-at-all',
+    });
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain(`The lake at ${baseUrl}/lake refused this key pair (UnrecognizedClientException`);
 

@@ -42,7 +42,7 @@ describe('the conformance table through the CloudTrail API', () => {
     expect(r).toEqual({ rows: [['a', '', '', 'z']] });
   });
 
-  it('gives Trino\'s answers over NULL-bearing columns of the demo store', async () => {
+  it("gives Trino's answers over NULL-bearing columns of the demo store", async () => {
     const { mismatches, rows, nulls } = await runDifferential(execute, `FROM ${storeId}`);
     expect(mismatches).toEqual([]);
     expect(rows).toBe(5 * 2000);

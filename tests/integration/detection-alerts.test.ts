@@ -36,18 +36,29 @@ afterAll(async () => {
 describe(`a detection as an alert rule on ${database}`, () => {
   it('sends PagerDuty triggers with the rows and one dedup key for the rule', async () => {
     const d = detectionById('cloudtrail-logging-stopped')!;
-    const q = await json<{ query: { id: string } }>(await admin('/api/saved-queries', { method: 'POST', json: { name: d.title, sql: detectionQuery(d), storeId } }));
-    const pd = await json<{ destination: { id: string; urlHint: string } }>(await admin('/api/alerts/destinations', {
-      method: 'POST', json: { name: 'PagerDuty', kind: 'pagerduty', url: `${receiver.url}/v2/enqueue`, key: ROUTING_KEY },
-    }));
+    const q = await json<{ query: { id: string } }>(
+      await admin('/api/saved-queries', { method: 'POST', json: { name: d.title, sql: detectionQuery(d), storeId } }),
+    );
+    const pd = await json<{ destination: { id: string; urlHint: string } }>(
+      await admin('/api/alerts/destinations', {
+        method: 'POST',
+        json: { name: 'PagerDuty', kind: 'pagerduty', url: `${receiver.url}/v2/enqueue`, key: ROUTING_KEY },
+      }),
+    );
     expect(JSON.stringify(pd)).not.toContain(ROUTING_KEY);
-    const { rule } = await json<{ rule: { id: string } }>(await admin('/api/alerts/rules', {
-      method: 'POST',
-      json: {
-        name: d.title, savedQueryId: q.query.id, schedule: { kind: 'cron', expression: '*/2 * * * * *' }, window: { mode: 'anchored', minutes: 60 },
-        condition: { kind: 'rows', atLeast: 1 }, destinationIds: [pd.destination.id],
-      },
-    }));
+    const { rule } = await json<{ rule: { id: string } }>(
+      await admin('/api/alerts/rules', {
+        method: 'POST',
+        json: {
+          name: d.title,
+          savedQueryId: q.query.id,
+          schedule: { kind: 'cron', expression: '*/2 * * * * *' },
+          window: { mode: 'anchored', minutes: 60 },
+          condition: { kind: 'rows', atLeast: 1 },
+          destinationIds: [pd.destination.id],
+        },
+      }),
+    );
     const test = await json<{ run: { status: string } }>(await admin(`/api/alerts/rules/${rule.id}/test`, { method: 'POST', json: {} }));
     expect(test.run.status).toBe('fired');
     const triggers = await waitFor(async () => {
@@ -56,7 +67,12 @@ describe(`a detection as an alert rule on ${database}`, () => {
     }, 'a test and a scheduled trigger');
     await admin(`/api/alerts/rules/${rule.id}`, { method: 'PATCH', json: { enabled: false } });
     for (const t of triggers.slice(0, 2)) {
-      expect(t).toMatchObject({ routing_key: ROUTING_KEY, event_action: 'trigger', dedup_key: `trailbench-rule-${rule.id}`, payload: { source: 'trailbench', group: d.title } });
+      expect(t).toMatchObject({
+        routing_key: ROUTING_KEY,
+        event_action: 'trigger',
+        dedup_key: `trailbench-rule-${rule.id}`,
+        payload: { source: 'trailbench', group: d.title },
+      });
       expect(t.payload.custom_details.rowCount).toBe(1);
       expect(t.payload.custom_details.rows[0]).toMatchObject({ eventName: 'StopLogging', trail: 'arn:aws:cloudtrail:us-east-1:111122223333:trail/main' });
     }

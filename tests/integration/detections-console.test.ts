@@ -24,10 +24,14 @@ let stopLoggings: number; // StopLogging events in the store (the fixture's fire
 const destinations: string[] = [];
 
 interface Listing {
-  id: string; coverage: { status: string; missing: string[] } | null;
+  id: string;
+  coverage: { status: string; missing: string[] } | null;
   rules: { ruleId: string; enabled: boolean; lastRunAt: string | null; lastFindings: number | null }[];
 }
-interface Catalog { detections: Listing[]; matrix: { id: string; techniques: { id: string; detections: number; enabled: number }[] }[] }
+interface Catalog {
+  detections: Listing[];
+  matrix: { id: string; techniques: { id: string; detections: number; enabled: number }[] }[];
+}
 
 const catalog = async () => json<Catalog>(await admin(`/api/detections?storeId=${storeId}`));
 const smtpUrl = () => `smtp://alerts:s3cret@127.0.0.1:${smtp.port}/?from=trailbench@example.com&to=soc@example.com`;
@@ -45,7 +49,8 @@ beforeAll(async () => {
   for (const d of [
     { name: 'SOC mail', kind: 'email', url: smtpUrl() },
     { name: 'PagerDuty (detections)', kind: 'pagerduty', url: `${receiver.url}/v2/enqueue`, key: ROUTING_KEY },
-  ]) destinations.push((await json<{ destination: { id: string } }>(await admin('/api/alerts/destinations', { method: 'POST', json: d }))).destination.id);
+  ])
+    destinations.push((await json<{ destination: { id: string } }>(await admin('/api/alerts/destinations', { method: 'POST', json: d }))).destination.id);
 });
 afterAll(async () => {
   await receiver?.close();
@@ -69,19 +74,30 @@ describe(`detections in the console on ${database}`, () => {
   it('refuses Enable to a viewer and names a bad parameter', async () => {
     const email = `detections-viewer-${database}@example.test`;
     const invite = await json<{ inviteUrl: string }>(await admin('/api/users', { method: 'POST', json: { email, role: 'viewer' } }));
-    await json(await session(baseUrl)('/api/invites/accept', { method: 'POST', json: { token: new URL(invite.inviteUrl).searchParams.get('token'), password: 'viewer-password-123' } }));
+    await json(
+      await session(baseUrl)('/api/invites/accept', {
+        method: 'POST',
+        json: { token: new URL(invite.inviteUrl).searchParams.get('token'), password: 'viewer-password-123' },
+      }),
+    );
     const viewer = await signIn(baseUrl, email, 'viewer-password-123');
     expect((await viewer(`/api/detections/${DETECTION}/enable`, { method: 'POST', json: { storeId } })).status).toBe(403);
     expect((await viewer('/api/detections')).status).toBe(200);
-    const bad = await admin('/api/detections/console-sign-in-outside-allow-list/enable', { method: 'POST', json: { storeId, params: { allowedIps: ['not-an-ip'] } } });
+    const bad = await admin('/api/detections/console-sign-in-outside-allow-list/enable', {
+      method: 'POST',
+      json: { storeId, params: { allowedIps: ['not-an-ip'] } },
+    });
     expect(bad.status).toBe(400);
     expect((await admin('/api/detections/no-such-detection/enable', { method: 'POST', json: { storeId } })).status).toBe(404);
   });
 
   it('enables a detection in one step; a scheduled run emails the rows and triggers PagerDuty with a stable dedup key', async () => {
-    const { rule } = await json<{ rule: { id: string; name: string; savedQueryId: string; conditionText: string; destinations: unknown[] } }>(await admin(`/api/detections/${DETECTION}/enable`, {
-      method: 'POST', json: { storeId, schedule: { kind: 'cron', expression: '*/2 * * * * *' }, windowMinutes: 60, destinationIds: destinations },
-    }));
+    const { rule } = await json<{ rule: { id: string; name: string; savedQueryId: string; conditionText: string; destinations: unknown[] } }>(
+      await admin(`/api/detections/${DETECTION}/enable`, {
+        method: 'POST',
+        json: { storeId, schedule: { kind: 'cron', expression: '*/2 * * * * *' }, windowMinutes: 60, destinationIds: destinations },
+      }),
+    );
     expect(rule).toMatchObject({ name: 'Detection: CloudTrail trail logging stopped', conditionText: 'any row' });
     expect(rule.destinations).toHaveLength(2);
     expect((await admin(`/api/detections/${DETECTION}/enable`, { method: 'POST', json: { storeId } })).status).toBe(409);
@@ -115,7 +131,9 @@ describe(`detections in the console on ${database}`, () => {
     expect(sent.filter((b) => b.event_action === 'trigger')).toHaveLength(1);
     expect(new Set(sent.map((b) => b.dedup_key))).toEqual(new Set([`trailbench-rule-${rule.id}`]));
 
-    const off = await json<{ rules: { id: string; enabled: boolean }[] }>(await admin(`/api/detections/${DETECTION}/disable`, { method: 'POST', json: { storeId } }));
+    const off = await json<{ rules: { id: string; enabled: boolean }[] }>(
+      await admin(`/api/detections/${DETECTION}/disable`, { method: 'POST', json: { storeId } }),
+    );
     expect(off.rules).toEqual([expect.objectContaining({ id: rule.id, enabled: false })]);
     expect((await catalog()).detections.find((x) => x.id === DETECTION)!.rules[0].enabled).toBe(false);
   });
@@ -124,13 +142,19 @@ describe(`detections in the console on ${database}`, () => {
     const sql = `SELECT eventName, count(*) AS n FROM ${storeId} WHERE eventTime >= '{{window_start}}' AND eventTime < '{{window_end}}' GROUP BY eventName ORDER BY eventName`;
     const q = await json<{ query: { id: string } }>(await admin('/api/saved-queries', { method: 'POST', json: { name: 'Daily event counts', sql, storeId } }));
     const before = smtp.mails.length;
-    const { rule } = await json<{ rule: { id: string; conditionText: string } }>(await admin('/api/alerts/rules', {
-      method: 'POST',
-      json: {
-        name: 'Event counts report', savedQueryId: q.query.id, schedule: { kind: 'cron', expression: '*/2 * * * * *' }, window: { mode: 'schedule', minutes: 60 },
-        condition: { kind: 'report' }, destinationIds: [destinations[0]],
-      },
-    }));
+    const { rule } = await json<{ rule: { id: string; conditionText: string } }>(
+      await admin('/api/alerts/rules', {
+        method: 'POST',
+        json: {
+          name: 'Event counts report',
+          savedQueryId: q.query.id,
+          schedule: { kind: 'cron', expression: '*/2 * * * * *' },
+          window: { mode: 'schedule', minutes: 60 },
+          condition: { kind: 'report' },
+          destinationIds: [destinations[0]],
+        },
+      }),
+    );
     expect(rule.conditionText).toBe('every run (scheduled report)');
     const reports = await waitFor(async () => smtp.mails.length >= before + 2 && smtp.mails.slice(before), 'two reports');
     await admin(`/api/alerts/rules/${rule.id}`, { method: 'PATCH', json: { enabled: false } });

@@ -29,15 +29,33 @@ describe('exports', () => {
     const sql = `SELECT eventID, errorCode, '' AS empty FROM $EDS_ID WHERE errorCode IS NULL ORDER BY eventID LIMIT 3`;
     const { queryId } = await finishedQuery(sql);
     const results = await json(`/api/queries/${queryId}/results?maxResults=10`);
-    expect(results.rows.map((r: (string | null)[]) => r.slice(1))).toEqual([[null, ''], [null, ''], [null, '']]);
+    expect(results.rows.map((r: (string | null)[]) => r.slice(1))).toEqual([
+      [null, ''],
+      [null, ''],
+      [null, ''],
+    ]);
     const csv = await (await as(`/api/queries/${queryId}/export?format=csv`)).text();
-    expect(csv.split('\r\n').slice(1, 4).map((line) => line.slice(line.indexOf(',')))).toEqual([',,""', ',,""', ',,""']);
-    const lines = (await (await as(`/api/queries/${queryId}/export?format=jsonl`)).text()).trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.map((o: Record<string, unknown>) => [o.errorCode, o.empty])).toEqual([[null, ''], [null, ''], [null, '']]);
+    expect(
+      csv
+        .split('\r\n')
+        .slice(1, 4)
+        .map((line) => line.slice(line.indexOf(','))),
+    ).toEqual([',,""', ',,""', ',,""']);
+    const lines = (await (await as(`/api/queries/${queryId}/export?format=jsonl`)).text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((o: Record<string, unknown>) => [o.errorCode, o.empty])).toEqual([
+      [null, ''],
+      [null, ''],
+      [null, ''],
+    ]);
   });
 
   it('streams the full result as RFC 4180 CSV with the formula guard, and an evidence file with its SHA-256', async () => {
-    const { queryId, described } = await finishedQuery(`SELECT eventID, '=HYPERLINK("http://x")' AS formula, 'a,b "quoted"' AS tricky, '-1' AS negative FROM $EDS_ID ORDER BY eventID LIMIT 2500`);
+    const { queryId, described } = await finishedQuery(
+      `SELECT eventID, '=HYPERLINK("http://x")' AS formula, 'a,b "quoted"' AS tricky, '-1' AS negative FROM $EDS_ID ORDER BY eventID LIMIT 2500`,
+    );
     expect(described.costUsd).toBeGreaterThan(0);
     const res = await as(`/api/queries/${queryId}/export?format=csv`);
     expect(res.status).toBe(200);
@@ -59,7 +77,10 @@ describe('exports', () => {
   it('exports JSON Lines, one page only, and without the guard when asked', async () => {
     const { queryId } = await finishedQuery(`SELECT eventName, '+1' AS plus FROM $EDS_ID ORDER BY eventID LIMIT 300`);
     const page = await (await as(`/api/queries/${queryId}/export?format=jsonl&scope=page&maxResults=100&formulaGuard=off`)).text();
-    const lines = page.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = page
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(100);
     expect(lines[0]).toEqual({ eventName: expect.any(String), plus: '+1' });
   });

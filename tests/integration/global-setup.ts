@@ -39,7 +39,9 @@ export default async function setup(project: TestProject) {
       PORT: String(PORT),
       ...(postgres ? { DATABASE_URL: postgres.url } : {}),
       // An AWS-style connection pointed at the lake's own HTTP endpoint, keys from the standard chain.
-      TRAILBENCH_CONNECTIONS: JSON.stringify([{ id: 'self', name: 'This lake over the AWS API', type: 'aws', regions: ['us-east-1'], endpoint: `http://127.0.0.1:${PORT}/lake` }]),
+      TRAILBENCH_CONNECTIONS: JSON.stringify([
+        { id: 'self', name: 'This lake over the AWS API', type: 'aws', regions: ['us-east-1'], endpoint: `http://127.0.0.1:${PORT}/lake` },
+      ]),
       AWS_ACCESS_KEY_ID: LAKE_KEYS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: LAKE_KEYS.secretAccessKey,
     },
@@ -56,5 +58,10 @@ export default async function setup(project: TestProject) {
 }
 
 declare module 'vitest' {
-  export interface ProvidedContext { baseUrl: string; database: 'sqlite' | 'postgres'; ownDatabaseUrl: string; smtpTls: TestTls }
+  export interface ProvidedContext {
+    baseUrl: string;
+    database: 'sqlite' | 'postgres';
+    ownDatabaseUrl: string;
+    smtpTls: TestTls;
+  }
 }

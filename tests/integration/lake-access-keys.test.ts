@@ -18,10 +18,24 @@ const run = promisify(execFile);
 const tag = randomUUID().slice(0, 8);
 const since = new Date().toISOString();
 
-interface Keys { accessKeyId: string; secretAccessKey: string }
-interface Outcome { ok: boolean; out: string; err: string }
+interface Keys {
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+interface Outcome {
+  ok: boolean;
+  out: string;
+  err: string;
+}
 
-const clientEnv = (k: Keys) => ({ ...process.env, AWS_ACCESS_KEY_ID: k.accessKeyId, AWS_SECRET_ACCESS_KEY: k.secretAccessKey, AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '', AWS_MAX_ATTEMPTS: '1' });
+const clientEnv = (k: Keys) => ({
+  ...process.env,
+  AWS_ACCESS_KEY_ID: k.accessKeyId,
+  AWS_SECRET_ACCESS_KEY: k.secretAccessKey,
+  AWS_DEFAULT_REGION: 'us-east-1',
+  AWS_PAGER: '',
+  AWS_MAX_ATTEMPTS: '1',
+});
 
 async function aws(k: Keys, ...args: string[]): Promise<Outcome> {
   try {
@@ -34,7 +48,11 @@ async function aws(k: Keys, ...args: string[]): Promise<Outcome> {
 }
 
 /** A boto3 call; prints the result as JSON, or the error's code and message. */
-async function boto(k: Keys, method: string, params: object = {}): Promise<{ ok: true; body: Record<string, unknown> } | { ok: false; code: string; message: string }> {
+async function boto(
+  k: Keys,
+  method: string,
+  params: object = {},
+): Promise<{ ok: true; body: Record<string, unknown> } | { ok: false; code: string; message: string }> {
   const script = `
 import boto3, botocore, json, sys
 ct = boto3.client('cloudtrail', endpoint_url=sys.argv[1], config=botocore.config.Config(retries={'max_attempts': 1}))
@@ -104,14 +122,18 @@ beforeAll(async () => {
 function partialPost(headers: Record<string, string>, feed: (req: http.ClientRequest) => void): Promise<{ status: number; body: string; sent: number }> {
   return new Promise((resolve, reject) => {
     let sent = 0;
-    const req = http.request(endpoint, { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'CloudTrail_20131101.StartQuery', ...headers } }, (res) => {
-      let body = '';
-      res.on('data', (d) => (body += d));
-      res.on('end', () => {
-        req.destroy();
-        resolve({ status: res.statusCode!, body, sent });
-      });
-    });
+    const req = http.request(
+      endpoint,
+      { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'CloudTrail_20131101.StartQuery', ...headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (d) => (body += d));
+        res.on('end', () => {
+          req.destroy();
+          resolve({ status: res.statusCode!, body, sent });
+        });
+      },
+    );
     req.on('error', (e) => (sent > 0 ? undefined : reject(e))); // the server may close the socket on the rest of the body
     const write = req.write.bind(req);
     req.write = ((chunk: Buffer) => ((sent += chunk.length), write(chunk))) as typeof req.write;
@@ -160,7 +182,7 @@ describe('per-user lake access keys', () => {
     expect(notAll.keys.map((k) => k.accessKeyId)).toEqual([keys.analyst.accessKeyId]);
   });
 
-  it('a viewer\'s key lists stores but runs no query (AWS CLI and boto3 say why)', async () => {
+  it("a viewer's key lists stores but runs no query (AWS CLI and boto3 say why)", async () => {
     const listed = await aws(keys.viewer, 'list-event-data-stores');
     expect(listed.ok, listed.err).toBe(true);
     expect(JSON.parse(listed.out).EventDataStores.map((s: { Name: string }) => s.Name)).toContain('demo');
@@ -172,8 +194,13 @@ describe('per-user lake access keys', () => {
     expect(py).toMatchObject({ ok: false, code: 'AccessDeniedException' });
   });
 
-  it('an analyst\'s key queries through the AWS CLI but cannot create a store', async () => {
-    const started = await aws(keys.analyst, 'start-query', '--query-statement', `SELECT eventName, count(*) AS n FROM ${storeId} GROUP BY eventName ORDER BY n DESC LIMIT 3`);
+  it("an analyst's key queries through the AWS CLI but cannot create a store", async () => {
+    const started = await aws(
+      keys.analyst,
+      'start-query',
+      '--query-statement',
+      `SELECT eventName, count(*) AS n FROM ${storeId} GROUP BY eventName ORDER BY n DESC LIMIT 3`,
+    );
     expect(started.ok, started.err).toBe(true);
     const { QueryId } = JSON.parse(started.out);
     let status = '';
@@ -193,14 +220,14 @@ describe('per-user lake access keys', () => {
     expect(history.runs.find((r) => r.handle === QueryId)?.status).toBe('FINISHED');
   });
 
-  it('an admin\'s key manages stores (boto3)', async () => {
+  it("an admin's key manages stores (boto3)", async () => {
     const created = await boto(keys.admin, 'create_event_data_store', { Name: `admin-store-${tag}`, TerminationProtectionEnabled: false });
     if (!created.ok) throw new Error(`${created.code}: ${created.message}`);
     const arn = String(created.body.EventDataStoreArn);
     expect(await boto(keys.admin, 'delete_event_data_store', { EventDataStore: arn })).toMatchObject({ ok: true });
   });
 
-  it('another user\'s query is not visible to a key; its owner, an admin and the server key see it', async () => {
+  it("another user's query is not visible to a key; its owner, an admin and the server key see it", async () => {
     const mine = await finishedQuery(keys.analyst, `SELECT count(*) AS n FROM ${storeId}`);
     for (const method of ['describe_query', 'get_query_results', 'cancel_query']) {
       expect(await boto(keys.other, method, { QueryId: mine }), method).toMatchObject({ ok: false, code: 'QueryIdNotFoundException' });
@@ -216,7 +243,7 @@ describe('per-user lake access keys', () => {
     expect(await boto(keys.analyst, 'get_query_results', { QueryId: serverQuery })).toMatchObject({ ok: false, code: 'QueryIdNotFoundException' });
   });
 
-  it('a revoked or rotated key, a disabled owner\'s key and a key signed for another region are refused', async () => {
+  it("a revoked or rotated key, a disabled owner's key and a key signed for another region are refused", async () => {
     const spare = await createKey(other.fetch, 'to revoke');
     expect(await boto(spare, 'list_event_data_stores')).toMatchObject({ ok: true });
     await json(other.fetch(`/api/access-keys/${spare.accessKeyId}`, { method: 'DELETE' }));
@@ -224,7 +251,9 @@ describe('per-user lake access keys', () => {
     expect(revoked.ok).toBe(false);
     expect(revoked.err).toContain('UnrecognizedClientException');
 
-    const rotated = await json<{ key: { accessKeyId: string }; secretAccessKey: string }>(analyst.fetch(`/api/access-keys/${keys.analyst.accessKeyId}/rotate`, { method: 'POST', json: {} }));
+    const rotated = await json<{ key: { accessKeyId: string }; secretAccessKey: string }>(
+      analyst.fetch(`/api/access-keys/${keys.analyst.accessKeyId}/rotate`, { method: 'POST', json: {} }),
+    );
     expect(await boto(keys.analyst, 'list_event_data_stores')).toMatchObject({ ok: false, code: 'UnrecognizedClientException' });
     keys.analyst = { accessKeyId: rotated.key.accessKeyId, secretAccessKey: rotated.secretAccessKey };
     expect(await boto(keys.analyst, 'list_event_data_stores')).toMatchObject({ ok: true });
@@ -239,19 +268,25 @@ describe('per-user lake access keys', () => {
     await json(admin(`/api/users/${viewer.id}`, { method: 'PATCH', json: { disabled: true } }));
     expect(await boto(keys.viewer, 'list_event_data_stores')).toMatchObject({ ok: false, code: 'UnrecognizedClientException' });
 
-    const wrongRegion = await run('/usr/bin/aws', ['cloudtrail', 'list-event-data-stores', '--endpoint-url', endpoint, '--region', 'eu-west-1'], { env: clientEnv(keys.analyst) }).catch((e: { stderr: string }) => e);
+    const wrongRegion = await run('/usr/bin/aws', ['cloudtrail', 'list-event-data-stores', '--endpoint-url', endpoint, '--region', 'eu-west-1'], {
+      env: clientEnv(keys.analyst),
+    }).catch((e: { stderr: string }) => e);
     expect(String((wrongRegion as { stderr?: string }).stderr)).toMatch(/InvalidSignatureException.*scoped to a valid region/);
   });
 
-  it('admins see each key\'s last use', async () => {
-    const all = await json<{ keys: { accessKeyId: string; ownerEmail: string; lastUsedAt: string | null; lastUsedOperation: string | null; status: string }[] }>(admin('/api/access-keys?all=1'));
+  it("admins see each key's last use", async () => {
+    const all = await json<{
+      keys: { accessKeyId: string; ownerEmail: string; lastUsedAt: string | null; lastUsedOperation: string | null; status: string }[];
+    }>(admin('/api/access-keys?all=1'));
     const k = all.keys.find((x) => x.accessKeyId === keys.analyst.accessKeyId)!;
     expect(k).toMatchObject({ ownerEmail: analyst.email, status: 'active', lastUsedOperation: 'ListEventDataStores' });
     expect(Date.now() - Date.parse(k.lastUsedAt!)).toBeLessThan(120_000);
   });
 
   it('every /lake call is in the audit log: who, operation, store, bytes scanned, outcome', async () => {
-    const { entries } = await json<{ entries: { email: string | null; action: string; target: string | null; detail: string }[] }>(admin(`/api/audit?action=lake.&since=${encodeURIComponent(since)}`));
+    const { entries } = await json<{ entries: { email: string | null; action: string; target: string | null; detail: string }[] }>(
+      admin(`/api/audit?action=lake.&since=${encodeURIComponent(since)}`),
+    );
     const rows = entries.map((e) => ({ ...e, detail: JSON.parse(e.detail) as Record<string, unknown> }));
     const of = (email: string, action: string) => rows.filter((r) => r.email === email && r.action === action);
     expect(of(analyst.email, 'lake.StartQuery').some((r) => r.detail.outcome === 'ok' && r.target === storeId)).toBe(true);

@@ -27,7 +27,14 @@ const form: StoreForm = {
   terminationProtectionEnabled: false,
   tags: [{ key: 'team', value: "sec'ops" }],
   management: { enabled: true, read: true, write: false, excludeKms: true, excludeRdsData: true },
-  dataEvents: [{ name: '', resourceType: 'AWS::S3::Object', template: 'advanced', conditions: [{ field: 'resources.ARN', operator: 'StartsWith', values: ['arn:aws:s3:::audit-bucket/'] }] }],
+  dataEvents: [
+    {
+      name: '',
+      resourceType: 'AWS::S3::Object',
+      template: 'advanced',
+      conditions: [{ field: 'resources.ARN', operator: 'StartsWith', values: ['arn:aws:s3:::audit-bucket/'] }],
+    },
+  ],
 };
 
 beforeAll(async () => {
@@ -39,7 +46,7 @@ afterAll(async () => {
   for (const id of created) await client.send(new DeleteEventDataStoreCommand({ EventDataStore: id })).catch(() => undefined);
 });
 
-describe('the review page\'s AWS CLI command', () => {
+describe("the review page's AWS CLI command", () => {
   it('creates with /usr/bin/aws the store the review page describes', async () => {
     // one store only: this suite's server is shared, and the lake holds at most 10 (pending deletion included)
     const request = createRequest(form);
@@ -58,12 +65,16 @@ describe('the review page\'s AWS CLI command', () => {
     expect(createRequest(formOf(store as never))).toEqual(createRequest({ ...form, tags: [] }));
   });
 
-  it('the edit form\'s update-event-data-store command changes only what changed', async () => {
+  it("the edit form's update-event-data-store command changes only what changed", async () => {
     const arn = created[0];
     const before = formOf((await client.send(new GetEventDataStoreCommand({ EventDataStore: arn }))) as never);
     const request = updateRequest(arn, before, { ...before, retentionPeriod: 30 });
     expect(request).toEqual({ EventDataStore: arn, RetentionPeriod: 30 });
-    execFileSync('bash', ['-c', `PATH=/usr/bin:/bin ${awsCliCommand('UpdateEventDataStore', request, { region: 'us-east-1', endpointUrl: `${baseUrl}/lake` })}`], { env, encoding: 'utf8' });
+    execFileSync(
+      'bash',
+      ['-c', `PATH=/usr/bin:/bin ${awsCliCommand('UpdateEventDataStore', request, { region: 'us-east-1', endpointUrl: `${baseUrl}/lake` })}`],
+      { env, encoding: 'utf8' },
+    );
     const after = await client.send(new GetEventDataStoreCommand({ EventDataStore: arn }));
     expect(after.RetentionPeriod).toBe(30);
     expect(after.AdvancedEventSelectors).toEqual(createRequest(before).AdvancedEventSelectors);
@@ -81,10 +92,25 @@ describe('console lake routes', () => {
     expect(JSON.parse(entry.detail)).toMatchObject({ request: { RetentionPeriod: 45, EventDataStore: arn.split('/').pop() }, outcome: 'ok' });
   });
 
-  it('refuses the lake\'s own validation errors as the API does', async () => {
-    const res = await admin('/api/lake-admin/selectors', { method: 'POST', json: { AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.ARN', StartsWith: [] }] }] } });
+  it("refuses the lake's own validation errors as the API does", async () => {
+    const res = await admin('/api/lake-admin/selectors', {
+      method: 'POST',
+      json: {
+        AdvancedEventSelectors: [
+          {
+            FieldSelectors: [
+              { Field: 'eventCategory', Equals: ['Data'] },
+              { Field: 'resources.ARN', StartsWith: [] },
+            ],
+          },
+        ],
+      },
+    });
     expect(res.status).toBe(400);
-    expect((await res.json()).error).toEqual({ type: 'InvalidEventSelectorsException', message: 'Selector 1: resources.ARN StartsWith needs 1 or more values of 1-2048 characters.' });
+    expect((await res.json()).error).toEqual({
+      type: 'InvalidEventSelectorsException',
+      message: 'Selector 1: resources.ARN StartsWith needs 1 or more values of 1-2048 characters.',
+    });
     const malformed = await admin('/api/lake-admin/selectors', { method: 'POST', json: { AdvancedEventSelectors: [null] } });
     expect(malformed.status).toBe(400);
     expect((await malformed.json()).error.type).toBe('InvalidEventSelectorsException');

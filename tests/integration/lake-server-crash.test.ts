@@ -2,7 +2,13 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CreateEventDataStoreCommand, GetImportCommand, StartImportCommand, type CloudTrailClient, type GetImportCommandOutput } from '@aws-sdk/client-cloudtrail';
+import {
+  CreateEventDataStoreCommand,
+  GetImportCommand,
+  StartImportCommand,
+  type CloudTrailClient,
+  type GetImportCommandOutput,
+} from '@aws-sdk/client-cloudtrail';
 import { afterAll, expect, it } from 'vitest';
 import { writeDemoArchive } from '../../lib/lake/demo/archive';
 import { verifyLake } from '../../lib/lake/integrity/verify';
@@ -62,7 +68,9 @@ const finished = (i: GetImportCommandOutput) => !['INITIALIZING', 'IN_PROGRESS']
 /** The process that has the lake open (it records itself as the lake's owner), checked to be the one on our port. */
 function lakeProcess(): number {
   const { pid } = JSON.parse(fs.readFileSync(path.join(dataDir, 'lake', 'owner.json'), 'utf8')) as { pid: number };
-  const listening = execFileSync('ss', ['-ltnpH'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(`:${PORT} `));
+  const listening = execFileSync('ss', ['-ltnpH'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((l) => l.includes(`:${PORT} `));
   expect(listening.join('\n')).toContain(`pid=${pid},`);
   return pid;
 }
@@ -70,12 +78,17 @@ function lakeProcess(): number {
 it('an import interrupted by SIGKILL of the server completes after a restart and a re-run, every event stored exactly once', { timeout: 900_000 }, async () => {
   const expected = await ensureArchive();
   expect(expected).toBe(EVENTS);
-  const source = { S3: { S3LocationUri: pathToFileURL(archive).href, S3BucketRegion: 'us-east-1', S3BucketAccessRoleArn: 'arn:aws:iam::123456789012:role/unused' } };
+  const source = {
+    S3: { S3LocationUri: pathToFileURL(archive).href, S3BucketRegion: 'us-east-1', S3BucketAccessRoleArn: 'arn:aws:iam::123456789012:role/unused' },
+  };
 
   server = await startServer({ port: PORT, dataDir, env });
   let client = lakeClient(server.url);
   const store = await client.send(
-    new CreateEventDataStoreCommand({ Name: 'crash', AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management', 'Data'] }] }] }),
+    new CreateEventDataStoreCommand({
+      Name: 'crash',
+      AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management', 'Data'] }] }],
+    }),
   );
   const storeId = store.EventDataStoreArn!.split('/').pop()!;
   const first = await client.send(new StartImportCommand({ Destinations: [store.EventDataStoreArn!], ImportSource: source }));

@@ -97,7 +97,10 @@ it('keeps sign-in, /api/health and StartQuery answering while the maximum number
   // The sign-in form was loaded before; what is timed is signing in.
   const csrf = await timed('the sign-in form (/api/auth/csrf)', (signal) => fetch(`${server.url}/api/auth/csrf`, { signal }));
   const { csrfToken } = JSON.parse(Buffer.from(csrf.body).toString()) as { csrfToken: string };
-  const csrfCookie = csrf.res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const csrfCookie = csrf.res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const signIn = (signal: AbortSignal) =>
     fetch(`${server.url}/api/auth/callback/credentials`, {
       method: 'POST',
@@ -142,8 +145,15 @@ it('keeps sign-in, /api/health and StartQuery answering while the maximum number
   expect(await Promise.all(heavy.map(status))).toEqual(heavy.map(() => 'RUNNING'));
 
   const report = {
-    running: MAX_RUNNING, samples: SAMPLES, signInP95Ms: Math.round(p95(signInMs)), healthP95Ms: Math.round(p95(healthMs)),
-    signInMs: round(signInMs), healthMs: round(healthMs), startQueryMs: round(startMs), idleSignInMs: round(idle.signInMs), idleHealthMs: round(idle.healthMs),
+    running: MAX_RUNNING,
+    samples: SAMPLES,
+    signInP95Ms: Math.round(p95(signInMs)),
+    healthP95Ms: Math.round(p95(healthMs)),
+    signInMs: round(signInMs),
+    healthMs: round(healthMs),
+    startQueryMs: round(startMs),
+    idleSignInMs: round(idle.signInMs),
+    idleHealthMs: round(idle.healthMs),
   };
   console.log(`QUERY_ISOLATION ${JSON.stringify(report)}`);
   expect(report.signInP95Ms).toBeLessThan(P95_BOUND_MS);

@@ -1,7 +1,13 @@
 import { describe, expect, inject, it, beforeAll } from 'vitest';
 import {
-  CancelQueryCommand, CloudTrailClient, DescribeQueryCommand, GetEventDataStoreCommand, GetQueryResultsCommand,
-  ListEventDataStoresCommand, ListQueriesCommand, StartQueryCommand,
+  CancelQueryCommand,
+  CloudTrailClient,
+  DescribeQueryCommand,
+  GetEventDataStoreCommand,
+  GetQueryResultsCommand,
+  ListEventDataStoresCommand,
+  ListQueriesCommand,
+  StartQueryCommand,
 } from '@aws-sdk/client-cloudtrail';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
@@ -127,7 +133,11 @@ describe('authentication', () => {
   async function signedFetch(target: string, body: object, signingDate = new Date()) {
     const url = new URL(`${baseUrl}/lake`);
     const request = new HttpRequest({
-      method: 'POST', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: '/lake',
+      method: 'POST',
+      protocol: 'http:',
+      hostname: url.hostname,
+      port: Number(url.port),
+      path: '/lake',
       headers: { host: url.host, 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': target },
       body: JSON.stringify(body),
     });
@@ -136,7 +146,7 @@ describe('authentication', () => {
     return fetch(url, { method: 'POST', headers: signed.headers as Record<string, string>, body: signed.body });
   }
 
-  it('accepts botocore\'s X-Amz-Target prefix and refuses a signature more than 5 minutes old', async () => {
+  it("accepts botocore's X-Amz-Target prefix and refuses a signature more than 5 minutes old", async () => {
     const ok = await signedFetch('com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.ListEventDataStores', {});
     expect(ok.status).toBe(200);
     expect((await ok.json()).EventDataStores.length).toBeGreaterThan(0);

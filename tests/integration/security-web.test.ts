@@ -14,7 +14,10 @@ import { ADMIN, signIn, type SessionFetch } from '../helpers/session';
 const BASE_PORT = Number(process.env.TRAILBENCH_IT_PORT ?? 3124);
 
 /** One HTTP exchange from a chosen local address (fetch cannot pick one). */
-function request(url: string, opts: { method?: string; headers?: Record<string, string>; body?: string; from?: string }): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function request(
+  url: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string; from?: string },
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: opts.method ?? 'GET', headers: opts.headers, localAddress: opts.from }, (res) => {
       let body = '';
@@ -29,7 +32,12 @@ function request(url: string, opts: { method?: string; headers?: Record<string, 
 const cookiesOf = (h: http.IncomingHttpHeaders) => (h['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
 
 /** A sign-in as the login page makes it: 'ok', 'wrong' (bad email or password) or 'limited'. */
-async function attempt(base: string, email: string, password: string, opts: { from?: string; forwardedFor?: string } = {}): Promise<'ok' | 'wrong' | 'limited'> {
+async function attempt(
+  base: string,
+  email: string,
+  password: string,
+  opts: { from?: string; forwardedFor?: string } = {},
+): Promise<'ok' | 'wrong' | 'limited'> {
   const extra: Record<string, string> = opts.forwardedFor ? { 'x-forwarded-for': opts.forwardedFor } : {};
   const csrf = await request(`${base}/api/auth/csrf`, { from: opts.from, headers: extra });
   const { csrfToken } = JSON.parse(csrf.body);
@@ -48,7 +56,13 @@ function ownServer(offset: number, env: Record<string, string> = {}) {
   return startServer({
     port: BASE_PORT + offset,
     dataDir: path.resolve(__dirname, `../../.tmp/it-security-web-${offset}`),
-    env: { TRAILBENCH_DEMO_EVENTS: '0', TRAILBENCH_ADMIN_EMAIL: ADMIN.email, TRAILBENCH_ADMIN_PASSWORD: ADMIN.password, PORT: String(BASE_PORT + offset), ...env },
+    env: {
+      TRAILBENCH_DEMO_EVENTS: '0',
+      TRAILBENCH_ADMIN_EMAIL: ADMIN.email,
+      TRAILBENCH_ADMIN_PASSWORD: ADMIN.password,
+      PORT: String(BASE_PORT + offset),
+      ...env,
+    },
   });
 }
 
@@ -84,7 +98,8 @@ describe('sign-in limits behind a trusted proxy (TRAILBENCH_TRUSTED_PROXIES=127.
   afterAll(() => server?.stop());
 
   it('takes the right-most address the proxy saw, so a client cannot pick its own', async () => {
-    for (let i = 0; i < 50; i++) expect(await attempt(server.url, `made-up-${i}@example.test`, 'not-the-password-1', { forwardedFor: '203.0.113.9' })).toBe('wrong');
+    for (let i = 0; i < 50; i++)
+      expect(await attempt(server.url, `made-up-${i}@example.test`, 'not-the-password-1', { forwardedFor: '203.0.113.9' })).toBe('wrong');
     // the attacker writes another address to the left: the proxy appends the real one, which counts
     expect(await attempt(server.url, 'made-up@example.test', 'not-the-password-1', { forwardedFor: '192.0.2.200, 203.0.113.9' })).toBe('limited');
     expect(await attempt(server.url, ADMIN.email, ADMIN.password, { forwardedFor: '192.0.2.200' })).toBe('ok');
@@ -92,9 +107,18 @@ describe('sign-in limits behind a trusted proxy (TRAILBENCH_TRUSTED_PROXIES=127.
 
   it('believes X-Forwarded-Host from the proxy for the same-origin check, but only from it', async () => {
     const me = await signIn(server.url, ADMIN.email, ADMIN.password);
-    const viaProxy = await me('/api/saved-queries', { method: 'POST', json: {}, headers: { origin: 'https://console.example.test', 'x-forwarded-host': 'console.example.test' } });
+    const viaProxy = await me('/api/saved-queries', {
+      method: 'POST',
+      json: {},
+      headers: { origin: 'https://console.example.test', 'x-forwarded-host': 'console.example.test' },
+    });
     expect(viaProxy.status).toBe(400); // past the origin check, refused by validation
-    const direct = await request(`${server.url}/api/saved-queries`, { method: 'POST', from: '127.0.0.4', headers: { origin: 'https://console.example.test', 'x-forwarded-host': 'console.example.test', 'content-type': 'application/json' }, body: '{}' });
+    const direct = await request(`${server.url}/api/saved-queries`, {
+      method: 'POST',
+      from: '127.0.0.4',
+      headers: { origin: 'https://console.example.test', 'x-forwarded-host': 'console.example.test', 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(direct.status).toBe(403);
   });
 });
@@ -110,7 +134,11 @@ describe('the shared server: bodies, origins, JSON', () => {
   });
 
   it('answers 413 to a declared body over 1 MiB, before reading it', async () => {
-    const r = await admin('/api/saved-queries', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'x', sql: 'x'.repeat(2 * 1024 * 1024) }) });
+    const r = await admin('/api/saved-queries', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'x', sql: 'x'.repeat(2 * 1024 * 1024) }),
+    });
     expect(r.status).toBe(413);
     expect((await r.json()).error.type).toBe('PayloadTooLarge');
   });
@@ -131,7 +159,11 @@ describe('the shared server: bodies, origins, JSON', () => {
   });
 
   it('answers 413 on the sign-in endpoint too', async () => {
-    const r = await fetch(`${base}/api/auth/callback/credentials`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `email=${'a'.repeat(200 * 1024)}` });
+    const r = await fetch(`${base}/api/auth/callback/credentials`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `email=${'a'.repeat(200 * 1024)}`,
+    });
     expect(r.status).toBe(413);
   });
 

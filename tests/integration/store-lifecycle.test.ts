@@ -1,8 +1,15 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import {
-  CloudTrailClient, CreateEventDataStoreCommand, DeleteEventDataStoreCommand, GetEventDataStoreCommand,
-  ListEventDataStoresCommand, RestoreEventDataStoreCommand, StartEventDataStoreIngestionCommand, StartQueryCommand,
-  StopEventDataStoreIngestionCommand, UpdateEventDataStoreCommand,
+  CloudTrailClient,
+  CreateEventDataStoreCommand,
+  DeleteEventDataStoreCommand,
+  GetEventDataStoreCommand,
+  ListEventDataStoresCommand,
+  RestoreEventDataStoreCommand,
+  StartEventDataStoreIngestionCommand,
+  StartQueryCommand,
+  StopEventDataStoreIngestionCommand,
+  UpdateEventDataStoreCommand,
 } from '@aws-sdk/client-cloudtrail';
 import { lakeClient } from '../helpers/lake-client';
 
@@ -24,7 +31,15 @@ async function errorName(p: Promise<unknown>): Promise<string> {
 describe('event data store lifecycle through the CloudTrail API', () => {
   it('creates a store with AWS defaults and refuses a duplicate name', async () => {
     const out = await client.send(new CreateEventDataStoreCommand({ Name: 'lifecycle-a', TagsList: [{ Key: 'team', Value: 'sec' }] }));
-    expect(out).toMatchObject({ Name: 'lifecycle-a', Status: 'CREATED', RetentionPeriod: 366, MultiRegionEnabled: true, OrganizationEnabled: false, TerminationProtectionEnabled: true, BillingMode: 'EXTENDABLE_RETENTION_PRICING' });
+    expect(out).toMatchObject({
+      Name: 'lifecycle-a',
+      Status: 'CREATED',
+      RetentionPeriod: 366,
+      MultiRegionEnabled: true,
+      OrganizationEnabled: false,
+      TerminationProtectionEnabled: true,
+      BillingMode: 'EXTENDABLE_RETENTION_PRICING',
+    });
     expect(out.AdvancedEventSelectors![0].FieldSelectors![0]).toEqual({ Field: 'eventCategory', Equals: ['Management'] });
     expect(out.TagsList).toEqual([{ Key: 'team', Value: 'sec' }]);
     const got = await client.send(new GetEventDataStoreCommand({ EventDataStore: out.EventDataStoreArn }));
@@ -36,9 +51,20 @@ describe('event data store lifecycle through the CloudTrail API', () => {
     expect(await errorName(client.send(new CreateEventDataStoreCommand({ Name: 'short-retention', RetentionPeriod: 3 })))).toBe('InvalidParameterException');
     expect(await errorName(client.send(new CreateEventDataStoreCommand({ Name: 'x' })))).toBe('InvalidParameterException');
     const mixed = [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management', 'ActivityAuditLog'] }] }];
-    expect(await errorName(client.send(new CreateEventDataStoreCommand({ Name: 'mixed', AdvancedEventSelectors: mixed })))).toBe('InvalidEventSelectorsException');
-    const badField = [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'bogus', Equals: ['x'] }] }];
-    expect(await errorName(client.send(new CreateEventDataStoreCommand({ Name: 'bad-field', AdvancedEventSelectors: badField })))).toBe('InvalidEventSelectorsException');
+    expect(await errorName(client.send(new CreateEventDataStoreCommand({ Name: 'mixed', AdvancedEventSelectors: mixed })))).toBe(
+      'InvalidEventSelectorsException',
+    );
+    const badField = [
+      {
+        FieldSelectors: [
+          { Field: 'eventCategory', Equals: ['Data'] },
+          { Field: 'bogus', Equals: ['x'] },
+        ],
+      },
+    ];
+    expect(await errorName(client.send(new CreateEventDataStoreCommand({ Name: 'bad-field', AdvancedEventSelectors: badField })))).toBe(
+      'InvalidEventSelectorsException',
+    );
   });
 
   it('deletes only without termination protection, hides the store from SQL, and restores it', async () => {
@@ -57,10 +83,12 @@ describe('event data store lifecycle through the CloudTrail API', () => {
     await client.send(new StartQueryCommand({ QueryStatement: `SELECT count(*) FROM ${id}` }));
   });
 
-  it('stops and starts ingestion with the service\'s status rules', async () => {
+  it("stops and starts ingestion with the service's status rules", async () => {
     const s = await client.send(new CreateEventDataStoreCommand({ Name: 'lifecycle-c', StartIngestion: false }));
     expect((await client.send(new GetEventDataStoreCommand({ EventDataStore: s.EventDataStoreArn }))).Status).toBe('STOPPED_INGESTION');
-    expect(await errorName(client.send(new StopEventDataStoreIngestionCommand({ EventDataStore: s.EventDataStoreArn })))).toBe('InvalidEventDataStoreStatusException');
+    expect(await errorName(client.send(new StopEventDataStoreIngestionCommand({ EventDataStore: s.EventDataStoreArn })))).toBe(
+      'InvalidEventDataStoreStatusException',
+    );
     await client.send(new StartEventDataStoreIngestionCommand({ EventDataStore: s.EventDataStoreArn }));
     expect((await client.send(new GetEventDataStoreCommand({ EventDataStore: s.EventDataStoreArn }))).Status).toBe('ENABLED');
   });

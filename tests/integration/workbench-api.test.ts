@@ -15,7 +15,10 @@ async function api(path: string, init?: RequestInit) {
 }
 
 async function run(sql: string, store: { id: string; connectionId: string; region: string }) {
-  const started = await api('/api/queries', { method: 'POST', body: JSON.stringify({ sql, storeId: store.id, connectionId: store.connectionId, region: store.region }) });
+  const started = await api('/api/queries', {
+    method: 'POST',
+    body: JSON.stringify({ sql, storeId: store.id, connectionId: store.connectionId, region: store.region }),
+  });
   expect(started.status, JSON.stringify(started.body)).toBe(200);
   const handle = started.body.queryId as string;
   let d = await api(`/api/queries/${handle}`);
@@ -77,11 +80,16 @@ describe('history', () => {
   it("records a run's final status even when no page asked about it after starting it", async () => {
     const { stores } = (await api('/api/stores')).body;
     const demo = stores.find((s: { name: string; connectionId: string }) => s.name === 'demo' && s.connectionId === 'builtin');
-    const started = await api('/api/queries', { method: 'POST', body: JSON.stringify({ sql: 'SELECT count(*) FROM $EDS_ID', storeId: demo.id, connectionId: demo.connectionId, region: demo.region }) });
+    const started = await api('/api/queries', {
+      method: 'POST',
+      body: JSON.stringify({ sql: 'SELECT count(*) FROM $EDS_ID', storeId: demo.id, connectionId: demo.connectionId, region: demo.region }),
+    });
     const handle = started.body.queryId as string;
     // Nobody polls the query (its page was closed); history still ends up with the lake's final status.
     await expect
-      .poll(async () => ((await api('/api/history')).body.runs as { handle: string; status: string }[]).find((r) => r.handle === handle)?.status, { timeout: 30_000 })
+      .poll(async () => ((await api('/api/history')).body.runs as { handle: string; status: string }[]).find((r) => r.handle === handle)?.status, {
+        timeout: 30_000,
+      })
       .toBe('FINISHED');
   });
 });

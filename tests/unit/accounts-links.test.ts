@@ -57,7 +57,10 @@ describe('one-time links in the database', () => {
 
   it('expires after its lifetime', async () => {
     const token = await issueToken(db, 'invite', 'u1');
-    await db.updateTable('tokens').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute();
+    await db
+      .updateTable('tokens')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .execute();
     expect(await peekToken(db, token, 'invite')).toBe('expired');
     await expect(takeToken(db, token, 'invite')).rejects.toThrow(/expired/);
   });

@@ -33,7 +33,7 @@ async function printedSetupToken(): Promise<string | undefined> {
   const printed = log.mock.calls.map((c) => c.join(' ')).join('\n');
   log.mockRestore();
   const link = /https?:\/\/\S+\/setup\?token=\S+/.exec(printed)?.[0];
-  return link ? new URL(link).searchParams.get('token') ?? undefined : undefined;
+  return link ? (new URL(link).searchParams.get('token') ?? undefined) : undefined;
 }
 
 const users = () => db.selectFrom('users').selectAll().execute();
@@ -83,9 +83,15 @@ describe('completeSetup', () => {
   });
 
   it('rejects an unknown token and an expired one', async () => {
-    await expect(completeSetup(db, 'not-the-printed-token', { email: 'x@example.test', password: 'some-password-123' })).rejects.toMatchObject({ type: 'InvalidToken', status: 400 });
+    await expect(completeSetup(db, 'not-the-printed-token', { email: 'x@example.test', password: 'some-password-123' })).rejects.toMatchObject({
+      type: 'InvalidToken',
+      status: 400,
+    });
     const token = (await printedSetupToken())!;
-    await db.updateTable('tokens').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute();
+    await db
+      .updateTable('tokens')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .execute();
     await expect(completeSetup(db, token, { email: 'x@example.test', password: 'some-password-123' })).rejects.toMatchObject({ type: 'InvalidToken' });
     expect(await users()).toEqual([]);
   });

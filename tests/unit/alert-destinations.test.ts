@@ -20,11 +20,21 @@ beforeAll(async () => ({ db, receiver, close } = await openAlertsDb()));
 afterAll(() => close());
 
 const firing = (window: string) => ({
-  key: `rule:r1:window:${window}`, ruleId: 'r1', runId: `run-${window}`, test: false, slotAt: '2026-01-01T00:00:00.000Z',
-  window: { mode: 'schedule' as const, start: '2025-12-31T23:55:00.000Z', end: '2026-01-01T00:00:00.000Z' }, queryHandle: 'h1',
-  columns: ['eventName', 'principal'], rows: [{ eventName: 'StopLogging', principal: 'arn:aws:iam::111122223333:user/mallory' }], totalRows: 1,
-  conditionMet: true, condition: 'any row', rule: { name: 'CloudTrail logging stopped', summaryTemplate: '', rowTemplate: '' },
-  query: { id: 'q1', name: 'cloudtrail-logging-stopped' }, dedupe: false,
+  key: `rule:r1:window:${window}`,
+  ruleId: 'r1',
+  runId: `run-${window}`,
+  test: false,
+  slotAt: '2026-01-01T00:00:00.000Z',
+  window: { mode: 'schedule' as const, start: '2025-12-31T23:55:00.000Z', end: '2026-01-01T00:00:00.000Z' },
+  queryHandle: 'h1',
+  columns: ['eventName', 'principal'],
+  rows: [{ eventName: 'StopLogging', principal: 'arn:aws:iam::111122223333:user/mallory' }],
+  totalRows: 1,
+  conditionMet: true,
+  condition: 'any row',
+  rule: { name: 'CloudTrail logging stopped', summaryTemplate: '', rowTemplate: '' },
+  query: { id: 'q1', name: 'cloudtrail-logging-stopped' },
+  dedupe: false,
 });
 const bodies = (p: string) => receiver.on(p).map((r) => JSON.parse(r.body) as Record<string, any>);
 
@@ -33,7 +43,7 @@ describe('PagerDuty, Teams and Opsgenie destinations', () => {
     const { destinationInput } = await import('../../lib/alerts/input');
     const issue = (x: unknown) => destinationInput.safeParse(x).error?.issues[0];
     expect(issue({ name: 'PD', kind: 'pagerduty' })).toMatchObject({ path: ['key'], message: "needs the integration's routing key" });
-    expect(issue({ name: 'OG', kind: 'opsgenie', url: 'ftp://x' , key: 'k' })).toMatchObject({ path: ['url'], message: 'must be an http:// or https:// URL' });
+    expect(issue({ name: 'OG', kind: 'opsgenie', url: 'ftp://x', key: 'k' })).toMatchObject({ path: ['url'], message: 'must be an http:// or https:// URL' });
     expect(issue({ name: 'T', kind: 'teams', url: 'http://10.1.2.3/hook' })?.message).toMatch(/not a public address/);
     expect(issue({ name: 'PD', kind: 'pagerduty', key: 'k' })).toBeUndefined(); // the public Events API
   });
@@ -65,7 +75,12 @@ describe('PagerDuty, Teams and Opsgenie destinations', () => {
     const triggers = bodies('/v2/enqueue');
     expect(triggers).toHaveLength(2);
     for (const t of triggers) {
-      expect(t).toMatchObject({ routing_key: ROUTING_KEY, event_action: 'trigger', dedup_key: 'trailbench-rule-r1', payload: { source: 'trailbench', severity: 'error', summary: 'CloudTrail logging stopped: 1 matching rows in cloudtrail-logging-stopped' } });
+      expect(t).toMatchObject({
+        routing_key: ROUTING_KEY,
+        event_action: 'trigger',
+        dedup_key: 'trailbench-rule-r1',
+        payload: { source: 'trailbench', severity: 'error', summary: 'CloudTrail logging stopped: 1 matching rows in cloudtrail-logging-stopped' },
+      });
       expect(t.payload.custom_details.rows).toEqual([{ eventName: 'StopLogging', principal: 'arn:aws:iam::111122223333:user/mallory' }]);
       expect(Date.parse(t.payload.timestamp)).not.toBeNaN();
     }

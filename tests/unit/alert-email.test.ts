@@ -36,19 +36,42 @@ const target = (port: number, user = 'alerts', password = 's3cret'): SmtpTarget 
   parseSmtpUrl(`smtp://${user}:${password}@127.0.0.1:${port}/?from=trailbench@example.com&to=soc@example.com,oncall@example.com`) as SmtpTarget;
 
 const message: FiringMessage = {
-  deliveryId: 'rule:r1:window:a/b:d1', firingId: 'f1', test: false, conditionMet: true,
+  deliveryId: 'rule:r1:window:a/b:d1',
+  firingId: 'f1',
+  test: false,
+  conditionMet: true,
   rule: { id: 'r1', name: 'Root user activity', url: 'http://trailbench.test/alerts/r1' },
   query: { id: 'q1', name: 'root-account-activity', url: 'http://trailbench.test/saved/q1' },
-  resultUrl: 'http://trailbench.test/alerts/firings/f1', queryHandle: 'h1', firedAt: '2026-01-01T00:00:00.000Z',
-  window: { mode: 'schedule', start: '2025-12-31T23:00:00.000Z', end: '2026-01-01T00:00:00.000Z' }, condition: 'any row',
-  columns: ['eventName', 'sourceIPAddress'], rows: [{ eventName: 'CreateUser', sourceIPAddress: '203.0.113.9' }, { eventName: '=HYPERLINK("x")', sourceIPAddress: '198.51.100.1' }],
-  rowCount: 2, totalRows: 2, summaryTemplate: '', rowTemplate: '',
+  resultUrl: 'http://trailbench.test/alerts/firings/f1',
+  queryHandle: 'h1',
+  firedAt: '2026-01-01T00:00:00.000Z',
+  window: { mode: 'schedule', start: '2025-12-31T23:00:00.000Z', end: '2026-01-01T00:00:00.000Z' },
+  condition: 'any row',
+  columns: ['eventName', 'sourceIPAddress'],
+  rows: [
+    { eventName: 'CreateUser', sourceIPAddress: '203.0.113.9' },
+    { eventName: '=HYPERLINK("x")', sourceIPAddress: '198.51.100.1' },
+  ],
+  rowCount: 2,
+  totalRows: 2,
+  summaryTemplate: '',
+  rowTemplate: '',
 };
 
 describe('email destinations', () => {
   it('reads SMTP URLs and says what is missing', () => {
-    expect(parseSmtpUrl('smtps://mail.example.com/?from=a@example.com&to=b@example.com')).toMatchObject({ host: 'mail.example.com', port: 465, implicitTls: true, to: ['b@example.com'] });
-    expect(parseSmtpUrl('smtp://u:p%40ss@mail.example.com/?from=a@example.com&to=b@example.com')).toMatchObject({ port: 587, implicitTls: false, user: 'u', password: 'p@ss' });
+    expect(parseSmtpUrl('smtps://mail.example.com/?from=a@example.com&to=b@example.com')).toMatchObject({
+      host: 'mail.example.com',
+      port: 465,
+      implicitTls: true,
+      to: ['b@example.com'],
+    });
+    expect(parseSmtpUrl('smtp://u:p%40ss@mail.example.com/?from=a@example.com&to=b@example.com')).toMatchObject({
+      port: 587,
+      implicitTls: false,
+      user: 'u',
+      password: 'p@ss',
+    });
     expect(parseSmtpUrl('https://mail.example.com/')).toBe('must be an smtp:// or smtps:// URL');
     expect(parseSmtpUrl('smtp://mail.example.com/?to=b@example.com')).toBe("needs ?from= with the sender's address");
     expect(parseSmtpUrl('smtp://mail.example.com/?from=a@example.com&to=b@example.com,nobody')).toBe('has a recipient that is not an email address: nobody');

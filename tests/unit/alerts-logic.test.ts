@@ -54,7 +54,12 @@ describe('schedules', () => {
 });
 
 describe('conditions', () => {
-  const rows = [{ ip: '1.1.1.1', n: '7' }, { ip: '2.2.2.2', n: '3' }, { ip: '3.3.3.3', n: '' }, { ip: '4.4.4.4', n: 'x5' }];
+  const rows = [
+    { ip: '1.1.1.1', n: '7' },
+    { ip: '2.2.2.2', n: '3' },
+    { ip: '3.3.3.3', n: '' },
+    { ip: '4.4.4.4', n: 'x5' },
+  ];
   it('fires on a row count', () => {
     const c: Condition = { kind: 'rows', atLeast: 4 };
     expect(fires(c, matchingRows(c, rows))).toBe(true);

@@ -24,14 +24,23 @@ describe('message templates', () => {
 });
 
 const message = (over: Partial<FiringMessage> = {}): FiringMessage => ({
-  deliveryId: 'rule:r1:window:a/b:d1', firingId: 'f1', test: false, conditionMet: true,
+  deliveryId: 'rule:r1:window:a/b:d1',
+  firingId: 'f1',
+  test: false,
+  conditionMet: true,
   rule: { id: 'r1', name: 'Failed sign-ins', url: 'http://tb/alerts/r1' },
   query: { id: 'q1', name: 'Failures per IP', url: 'http://tb/saved/q1' },
-  resultUrl: 'http://tb/alerts/firings/f1', queryHandle: 'h1', firedAt: '2026-01-11T00:30:00.000Z',
-  window: { mode: 'anchored', start: '2026-01-11T00:17:12.000Z', end: '2026-01-11T00:27:12.000Z' }, condition: 'a row where failures >= 5',
+  resultUrl: 'http://tb/alerts/firings/f1',
+  queryHandle: 'h1',
+  firedAt: '2026-01-11T00:30:00.000Z',
+  window: { mode: 'anchored', start: '2026-01-11T00:17:12.000Z', end: '2026-01-11T00:27:12.000Z' },
+  condition: 'a row where failures >= 5',
   columns: ['sourceIPAddress', 'failures', 'userNames'],
-  rows: [{ sourceIPAddress: '203.0.113.9', failures: '6', userNames: 'alice <admin>' }], rowCount: 1, totalRows: 3,
-  summaryTemplate: '{{rowCount}} IPs over the limit', rowTemplate: '{{sourceIPAddress}}: {{failures}} for {{userNames}}',
+  rows: [{ sourceIPAddress: '203.0.113.9', failures: '6', userNames: 'alice <admin>' }],
+  rowCount: 1,
+  totalRows: 3,
+  summaryTemplate: '{{rowCount}} IPs over the limit',
+  rowTemplate: '{{sourceIPAddress}}: {{failures}} for {{userNames}}',
   ...over,
 });
 
@@ -55,8 +64,15 @@ describe('bodies', () => {
   it('gives webhooks the documented JSON with rows as objects', () => {
     const body = JSON.parse(webhookBody(message({ test: true })));
     expect(body).toMatchObject({
-      version: 1, event: 'alert.test', deliveryId: 'rule:r1:window:a/b:d1', firingId: 'f1', test: true, conditionMet: true,
-      rule: { id: 'r1', name: 'Failed sign-ins' }, summary: '1 IPs over the limit', lines: ['203.0.113.9: 6 for alice <admin>'],
+      version: 1,
+      event: 'alert.test',
+      deliveryId: 'rule:r1:window:a/b:d1',
+      firingId: 'f1',
+      test: true,
+      conditionMet: true,
+      rule: { id: 'r1', name: 'Failed sign-ins' },
+      summary: '1 IPs over the limit',
+      lines: ['203.0.113.9: 6 for alice <admin>'],
       result: { queryId: 'h1', url: 'http://tb/alerts/firings/f1', columns: ['sourceIPAddress', 'failures', 'userNames'], rowCount: 1, truncated: false },
     });
     expect(body.result.rows).toEqual([{ sourceIPAddress: '203.0.113.9', failures: '6', userNames: 'alice <admin>' }]);

@@ -29,15 +29,28 @@ describe('alert outbox', () => {
     expect(stored.url_secret).not.toContain(receiver.url);
     await db.insertInto('alert_rule_destinations').values({ rule_id: 'r1', destination_id: made.destination.id }).execute();
     const firing = {
-      key: 'rule:r1:window:a/b', ruleId: 'r1', runId: 'run1', test: false, slotAt: '2026-01-01T00:00:00.000Z',
-      window: { mode: 'schedule' as const, start: '2025-12-31T23:55:00.000Z', end: '2026-01-01T00:00:00.000Z' }, queryHandle: 'h1',
-      columns: ['ip'], rows: [{ ip: '203.0.113.9' }], totalRows: 1, conditionMet: true, condition: 'any row',
-      rule: { name: 'R', summaryTemplate: '', rowTemplate: '{{ip}}' }, query: { id: 'q1', name: 'Q' }, dedupe: true,
+      key: 'rule:r1:window:a/b',
+      ruleId: 'r1',
+      runId: 'run1',
+      test: false,
+      slotAt: '2026-01-01T00:00:00.000Z',
+      window: { mode: 'schedule' as const, start: '2025-12-31T23:55:00.000Z', end: '2026-01-01T00:00:00.000Z' },
+      queryHandle: 'h1',
+      columns: ['ip'],
+      rows: [{ ip: '203.0.113.9' }],
+      totalRows: 1,
+      conditionMet: true,
+      condition: 'any row',
+      rule: { name: 'R', summaryTemplate: '', rowTemplate: '{{ip}}' },
+      query: { id: 'q1', name: 'Q' },
+      dedupe: true,
     };
     const id = await recordFiring(db, firing);
     expect(id).toBeTruthy();
     expect(await recordFiring(db, { ...firing, runId: 'run2' })).toBeNull();
-    expect(await db.selectFrom('alert_deliveries').select('idempotency_key').execute()).toEqual([{ idempotency_key: `rule:r1:window:a/b:${made.destination.id}` }]);
+    expect(await db.selectFrom('alert_deliveries').select('idempotency_key').execute()).toEqual([
+      { idempotency_key: `rule:r1:window:a/b:${made.destination.id}` },
+    ]);
     expect(await db.selectFrom('alert_notified_rows').select('rule_id').execute()).toHaveLength(1);
 
     const sent = await Promise.all([deliverDue(db), deliverDue(db), deliverDue(db)]);
@@ -57,8 +70,21 @@ describe('alert outbox', () => {
     const made = await createDestination(db, user, { name: 'Gone', kind: 'slack', url: `${receiver.url}/gone`, sign: false });
     await db.insertInto('alert_rule_destinations').values({ rule_id: 'r2', destination_id: made.destination.id }).execute();
     await recordFiring(db, {
-      key: 'test:run3', ruleId: 'r2', runId: 'run3', test: true, slotAt: null, window: null, queryHandle: null, columns: [], rows: [], totalRows: 0,
-      conditionMet: false, condition: 'any row', rule: { name: 'R2', summaryTemplate: '', rowTemplate: '' }, query: { id: 'q1', name: 'Q' }, dedupe: false,
+      key: 'test:run3',
+      ruleId: 'r2',
+      runId: 'run3',
+      test: true,
+      slotAt: null,
+      window: null,
+      queryHandle: null,
+      columns: [],
+      rows: [],
+      totalRows: 0,
+      conditionMet: false,
+      condition: 'any row',
+      rule: { name: 'R2', summaryTemplate: '', rowTemplate: '' },
+      query: { id: 'q1', name: 'Q' },
+      dedupe: false,
     });
     await deliverDue(db);
     const d = await db.selectFrom('alert_deliveries').selectAll().where('destination_id', '=', made.destination.id).executeTakeFirstOrThrow();

@@ -34,7 +34,13 @@ describe('seed templates', () => {
     const r = await run(t.sql, 15);
     expect(r.error).toBeUndefined();
     const rows = r.rows.map((cells) => Object.fromEntries(r.columns.map((c, i) => [c, cells[i]])));
-    expect(rows[0]).toMatchObject({ userName: 'mallory', awsRegion: 'us-west-2', sourceIPAddress: '198.51.100.23', eventTime: '2026-02-03 11:55:00.000', outcome: 'Success' });
+    expect(rows[0]).toMatchObject({
+      userName: 'mallory',
+      awsRegion: 'us-west-2',
+      sourceIPAddress: '198.51.100.23',
+      eventTime: '2026-02-03 11:55:00.000',
+      outcome: 'Success',
+    });
     // failures count as sign-ins too; the allowed address and the sign-in before the window do not appear
     expect(new Set(rows.map((x) => x.sourceIPAddress))).toEqual(new Set(['198.51.100.23', '192.0.2.44', '203.0.113.9']));
     const allowedAll = buildTemplate('console-sign-in-outside-allowed-ips', { allowedIps: ['211.60.50.190', '198.51.100.23', '192.0.2.44', '203.0.113.9'] })!;
@@ -47,8 +53,16 @@ describe('seed templates', () => {
     const r = await run(t.sql, 10);
     expect(r.error).toBeUndefined();
     const rows = r.rows.map((cells) => Object.fromEntries(r.columns.map((c, i) => [c, cells[i]])));
-    expect(rows.map((x) => [x.sourceIPAddress, x.failures])).toEqual([['203.0.113.9', '6'], ['192.0.2.44', '3']]);
-    expect(rows[0]).toMatchObject({ userNames: 'bob', awsRegions: 'ap-northeast-2', firstFailure: '2026-02-03 11:58:20.000', lastFailure: '2026-02-03 12:00:00.000' });
+    expect(rows.map((x) => [x.sourceIPAddress, x.failures])).toEqual([
+      ['203.0.113.9', '6'],
+      ['192.0.2.44', '3'],
+    ]);
+    expect(rows[0]).toMatchObject({
+      userNames: 'bob',
+      awsRegions: 'ap-northeast-2',
+      firstFailure: '2026-02-03 11:58:20.000',
+      lastFailure: '2026-02-03 12:00:00.000',
+    });
   });
 
   it('refuses parameters that are not IP addresses or sensible numbers, naming them', () => {

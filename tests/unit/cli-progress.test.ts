@@ -25,7 +25,12 @@ describe('import progress', () => {
     const term = capture(true);
     expect(term.split('\r\x1b[K')).toHaveLength(7); // six redraws of the same line
     expect(term.endsWith('\n')).toBe(true);
-    expect(term.split('\r\x1b[K').slice(1).every((l) => l.replace('\n', '').length <= 59)).toBe(true); // fits the terminal
+    expect(
+      term
+        .split('\r\x1b[K')
+        .slice(1)
+        .every((l) => l.replace('\n', '').length <= 59),
+    ).toBe(true); // fits the terminal
     const plain = capture(false).trim().split('\n');
     expect(plain).toHaveLength(2); // the first update, then the final state (the interval never passed)
     expect(plain[1]).toMatch(/^Importing {2}\[#{24}\] 100% {2}10\/10 files {2}100 events {2}1 failed/);
@@ -34,6 +39,15 @@ describe('import progress', () => {
 
 describe('tables', () => {
   it('pads columns to the widest cell and right-aligns numbers', () => {
-    expect(table(['NAME', 'EVENTS'], [['trail', '1,500'], ['demo', '100,000']], [1])).toBe('NAME    EVENTS\ntrail    1,500\ndemo   100,000');
+    expect(
+      table(
+        ['NAME', 'EVENTS'],
+        [
+          ['trail', '1,500'],
+          ['demo', '100,000'],
+        ],
+        [1],
+      ),
+    ).toBe('NAME    EVENTS\ntrail    1,500\ndemo   100,000');
   });
 });

@@ -14,7 +14,11 @@ const archive = path.join(root, 'archive');
 const dataDir = path.join(root, 'data');
 const EVENTS = 1500;
 const LAYOUT = /^AWSLogs\/\d{12}\/CloudTrail\/[a-z0-9-]+\/\d{4}\/\d{2}\/\d{2}\/\d{12}_CloudTrail_[a-z0-9-]+_\d{8}T\d{4}Z_[A-Za-z0-9]{16}\.json\.gz$/;
-const archiveFiles = () => fs.readdirSync(archive, { recursive: true }).map((f) => String(f).split(path.sep).join('/')).filter((f) => f.endsWith('.gz'));
+const archiveFiles = () =>
+  fs
+    .readdirSync(archive, { recursive: true })
+    .map((f) => String(f).split(path.sep).join('/'))
+    .filter((f) => f.endsWith('.gz'));
 
 describe.sequential('trailbench CLI on a lake it opens itself', { timeout: 180_000 }, () => {
   it('demo-data writes the trail archive layout with exactly the events asked for', async () => {
@@ -55,7 +59,10 @@ describe.sequential('trailbench CLI on a lake it opens itself', { timeout: 180_0
     const [cname, cfiles, cdays, cmost] = crow.split(/\s{2,}/);
     expect([cname, cmost]).toEqual(['trail', '1']);
     expect(cfiles).toBe(cdays);
-    const listed = (await trailbench(['stores', '--data-dir', dataDir])).stdout.trim().split('\n')[1].split(/\s{2,}/);
+    const listed = (await trailbench(['stores', '--data-dir', dataDir])).stdout
+      .trim()
+      .split('\n')[1]
+      .split(/\s{2,}/);
     expect(listed.slice(4, 8)).toEqual(['1,500', expect.any(String), cfiles, expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)]);
     expect((await trailbench(['verify', '--data-dir', dataDir])).code).toBe(0);
 
@@ -114,12 +121,17 @@ describe.sequential('trailbench CLI on a lake it opens itself', { timeout: 180_0
       hold({ kind: 'server', url: `http://127.0.0.1:${port}` });
       const down = await trailbench(['import', archive, '--store', 'trail', '--data-dir', dataDir]);
       expect(down.code).toBe(1);
-      expect(down.stderr).toContain(`Cannot reach the Trailbench server at http://127.0.0.1:${port}/lake (the Trailbench server (pid ${process.pid}) that has ${dataDir} open): ECONNREFUSED`);
+      expect(down.stderr).toContain(
+        `Cannot reach the Trailbench server at http://127.0.0.1:${port}/lake (the Trailbench server (pid ${process.pid}) that has ${dataDir} open): ECONNREFUSED`,
+      );
     } finally {
       fs.rmSync(owner, { force: true });
     }
     // a lock left by a process that died is taken over
-    fs.writeFileSync(owner, JSON.stringify({ pid: 2 ** 22 + 1, host: os.hostname(), kind: 'server', url: 'http://127.0.0.1:1', since: '2026-11-27T10:00:00.000Z' }));
+    fs.writeFileSync(
+      owner,
+      JSON.stringify({ pid: 2 ** 22 + 1, host: os.hostname(), kind: 'server', url: 'http://127.0.0.1:1', since: '2026-11-27T10:00:00.000Z' }),
+    );
     const after = await trailbench(['stores', '--data-dir', dataDir]);
     expect(after.code, after.stderr).toBe(0);
     expect(after.stdout).toContain('1,500');

@@ -11,7 +11,8 @@ import { corpusPath, runCompat, type CompatRun, type QueryResult } from '../../s
 const file = corpusPath();
 const haveCorpus = fs.existsSync(file);
 const title = haveCorpus ? 'published query corpus' : `published query corpus (skipped: ${file} not found; set TRAILBENCH_CORPUS to its path)`;
-if (!haveCorpus) console.warn(`[compat-corpus] skipped: the query corpus ${file} is not there (CI checks out ../shared beside the project; elsewhere set TRAILBENCH_CORPUS)`);
+if (!haveCorpus)
+  console.warn(`[compat-corpus] skipped: the query corpus ${file} is not there (CI checks out ../shared beside the project; elsewhere set TRAILBENCH_CORPUS)`);
 
 const describeLine = (r: QueryResult) => `  ${r.query.id}: ${r.problems.join('; ')}`;
 
@@ -42,7 +43,11 @@ describe.skipIf(!haveCorpus)(title, () => {
     const malformed = run.results.filter((r) => r.expected.outcome === 'REJECTED' && !KNOWN_LAKE_BUGS[r.query.id]);
     expect(malformed.length).toBeGreaterThanOrEqual(20);
     for (const r of malformed) {
-      expect({ id: r.query.id, errorType: r.errorType, positioned: /^line \d+:\d+: /.test(r.message ?? '') }).toEqual({ id: r.query.id, errorType: 'InvalidQueryStatementException', positioned: true });
+      expect({ id: r.query.id, errorType: r.errorType, positioned: /^line \d+:\d+: /.test(r.message ?? '') }).toEqual({
+        id: r.query.id,
+        errorType: 'InvalidQueryStatementException',
+        positioned: true,
+      });
     }
   });
 });

@@ -48,7 +48,7 @@ describe('the conformance table', () => {
 });
 
 describe('the differential check over real events', () => {
-  it('gives Trino\'s answer on every row of NULL-bearing columns of the fixture events', async () => {
+  it("gives Trino's answer on every row of NULL-bearing columns of the fixture events", async () => {
     const fixture = await tempLake(loadFixture(), 'fixture-events');
     try {
       const run: Execute = async (sql) => {

@@ -16,9 +16,10 @@ const HOSTILE = ['\n=1+1', '\r=1+1', 'a\nb', 'a\rb', ' =1+1', '\t=1+1', '\r\n@SU
 /** A CloudTrail client that has one finished query whose single column holds `cells`. */
 function fakeClient(column: string, cells: string[]): CloudTrailClient {
   return {
-    send: async (cmd: { constructor: { name: string } }) => cmd.constructor.name === 'DescribeQueryCommand'
-      ? { QueryStatus: 'FINISHED', QueryString: 'SELECT x FROM t', QueryStatistics: { BytesScanned: 1 } }
-      : { QueryResultRows: cells.map((c) => [{ [column]: c }, { n: 'after' }]) },
+    send: async (cmd: { constructor: { name: string } }) =>
+      cmd.constructor.name === 'DescribeQueryCommand'
+        ? { QueryStatus: 'FINISHED', QueryString: 'SELECT x FROM t', QueryStatistics: { BytesScanned: 1 } }
+        : { QueryResultRows: cells.map((c) => [{ [column]: c }, { n: 'after' }]) },
   } as unknown as CloudTrailClient;
 }
 
@@ -47,7 +48,7 @@ describe('CSV export', () => {
     for (const c of ['a\nb', 'a\rb', 'x,y', 'say "hi"', 'plain']) expect(guarded[c], JSON.stringify(c)).toBe(c);
   });
 
-  it('guards column names too (they come from the SQL\'s aliases)', async () => {
+  it("guards column names too (they come from the SQL's aliases)", async () => {
     const rows = parse(await exportCsv('\n=HYPERLINK("http://evil.test")', ['1'], true)) as string[][];
     expect(rows[0][0]).toBe('\'\n=HYPERLINK("http://evil.test")');
   });
@@ -57,6 +58,6 @@ describe('CSV export', () => {
     const text = auditCsv([{ id: 1, at: '2026-01-01T00:00:00Z', email: 'a@example.test', action: 'sign-in.failed', target: '\n=1+1', detail: 'x\ry' }]);
     const rows = parse(text) as string[][];
     expect(rows).toHaveLength(2);
-    expect(rows[1]).toEqual(['2026-01-01T00:00:00Z', 'a@example.test', 'sign-in.failed', '\'\n=1+1', 'x\ry']);
+    expect(rows[1]).toEqual(['2026-01-01T00:00:00Z', 'a@example.test', 'sign-in.failed', "'\n=1+1", 'x\ry']);
   });
 });

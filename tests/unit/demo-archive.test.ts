@@ -8,7 +8,8 @@ import { writeDemoArchive, writeLogArchive } from '../../lib/lake/demo/archive';
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'trailbench-archive-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
-const NAME = /^AWSLogs\/(?:(o-[a-z0-9]+)\/)?(\d{12})\/CloudTrail\/([a-z0-9-]+)\/(\d{4})\/(\d{2})\/(\d{2})\/(\d{12})_CloudTrail_([a-z0-9-]+)_(\d{8}T\d{4}Z)_([A-Za-z0-9]{16})\.json\.gz$/;
+const NAME =
+  /^AWSLogs\/(?:(o-[a-z0-9]+)\/)?(\d{12})\/CloudTrail\/([a-z0-9-]+)\/(\d{4})\/(\d{2})\/(\d{2})\/(\d{12})_CloudTrail_([a-z0-9-]+)_(\d{8}T\d{4}Z)_([A-Za-z0-9]{16})\.json\.gz$/;
 
 /** Every file of an archive with its parsed name and records. */
 function readArchive(dir: string) {
@@ -21,7 +22,17 @@ function readArchive(dir: string) {
       const m = NAME.exec(rel.split(path.sep).join('/'));
       if (!m) throw new Error(`not in the archive layout: ${rel}`);
       const body = JSON.parse(gunzipSync(fs.readFileSync(path.join(dir, rel))).toString('utf8')) as { Records: Record<string, string>[] };
-      return { rel, org: m[1], account: m[2], region: m[3], day: `${m[4]}-${m[5]}-${m[6]}`, nameAccount: m[7], nameRegion: m[8], stamp: m[9], records: body.Records };
+      return {
+        rel,
+        org: m[1],
+        account: m[2],
+        region: m[3],
+        day: `${m[4]}-${m[5]}-${m[6]}`,
+        nameAccount: m[7],
+        nameRegion: m[8],
+        stamp: m[9],
+        records: body.Records,
+      };
     });
 }
 

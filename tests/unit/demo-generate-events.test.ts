@@ -18,7 +18,9 @@ const isObj = (v: unknown) => typeof v === 'object' && v !== null && !Array.isAr
 function violations(rs: Rec[], rules: (r: Rec, fail: (what: string) => void) => void): string[] {
   const out: string[] = [];
   for (const r of rs) {
-    rules(r, (what) => { if (out.length < 10) out.push(`${what}: ${JSON.stringify(r).slice(0, 300)}`); });
+    rules(r, (what) => {
+      if (out.length < 10) out.push(`${what}: ${JSON.stringify(r).slice(0, 300)}`);
+    });
     if (out.length >= 10) break;
   }
   return out;
@@ -36,20 +38,27 @@ describe('generateEvents: stream contract', () => {
     expect(JSON.stringify([...generateEvents({ ...OPTS, count: 3000, seed: 42 })])).toBe(a);
     expect(JSON.stringify([...generateEvents({ ...OPTS, count: 3000, seed: 7 })])).not.toBe(a);
     // Two generators interleaved do not disturb each other.
-    const g1 = generateEvents({ ...OPTS, count: 500 }), g2 = generateEvents({ ...OPTS, count: 500, seed: 7 });
+    const g1 = generateEvents({ ...OPTS, count: 500 }),
+      g2 = generateEvents({ ...OPTS, count: 500, seed: 7 });
     const mixed: Rec[] = [];
-    for (let i = 0; i < 500; i++) { mixed.push(g1.next().value as Rec); g2.next(); }
+    for (let i = 0; i < 500; i++) {
+      mixed.push(g1.next().value as Rec);
+      g2.next();
+    }
     expect(JSON.stringify(mixed)).toBe(JSON.stringify([...generateEvents({ ...OPTS, count: 500 })]));
   });
 
   it('spreads eventTime over [start, end) in ascending order', () => {
     let prev = '';
-    expect(violations(recs, (r, fail) => {
-      if (!ISO.test(r.eventTime)) fail('eventTime format');
-      if (r.eventTime < prev) fail('not ascending');
-      prev = r.eventTime;
-    })).toEqual([]);
-    const first = Date.parse(recs[0].eventTime), last = Date.parse(recs.at(-1)!.eventTime);
+    expect(
+      violations(recs, (r, fail) => {
+        if (!ISO.test(r.eventTime)) fail('eventTime format');
+        if (r.eventTime < prev) fail('not ascending');
+        prev = r.eventTime;
+      }),
+    ).toEqual([]);
+    const first = Date.parse(recs[0].eventTime),
+      last = Date.parse(recs.at(-1)!.eventTime);
     expect(first).toBeGreaterThanOrEqual(START.getTime());
     expect(last).toBeLessThan(END.getTime());
     // Covers the whole week, not a corner of it.
@@ -60,7 +69,8 @@ describe('generateEvents: stream contract', () => {
   });
 
   it('keeps to a short range with fractional-second bounds', () => {
-    const start = new Date('2026-11-01T12:00:00.500Z'), end = new Date('2026-11-01T12:00:10.250Z');
+    const start = new Date('2026-11-01T12:00:00.500Z'),
+      end = new Date('2026-11-01T12:00:10.250Z');
     const few = [...generateEvents({ count: 300, start, end })];
     expect(few).toHaveLength(300);
     for (const r of few) {
@@ -72,7 +82,10 @@ describe('generateEvents: stream contract', () => {
   it('streams: a huge count starts yielding at once', () => {
     const it = generateEvents({ count: 50_000_000, start: START, end: END });
     const head: Rec[] = [];
-    for (const r of it) { head.push(r); if (head.length === 1000) break; }
+    for (const r of it) {
+      head.push(r);
+      if (head.length === 1000) break;
+    }
     expect(head).toHaveLength(1000);
     expect(Date.parse(head.at(-1)!.eventTime) - START.getTime()).toBeLessThan(60_000);
   });
@@ -87,46 +100,53 @@ describe('generateEvents: stream contract', () => {
 
 describe('generateEvents: CloudTrail record shape', () => {
   it('gives every record the required fields with the right types', () => {
-    expect(violations(recs, (r, fail) => {
-      const check = (ok: boolean, what: string) => { if (!ok) fail(what); };
-      check(/^1\.\d{2}$/.test(r.eventVersion), 'eventVersion');
-      check(isObj(r.userIdentity) && typeof r.userIdentity.type === 'string', 'userIdentity.type');
-      check(/^[a-z0-9-]+\.amazonaws\.com$/.test(r.eventSource), 'eventSource');
-      check(typeof r.eventName === 'string' && r.eventName.length > 0, 'eventName');
-      check(/^[a-z]{2}-[a-z]+-\d$/.test(r.awsRegion), 'awsRegion');
-      check(typeof r.sourceIPAddress === 'string' && r.sourceIPAddress.length > 0, 'sourceIPAddress');
-      check(typeof r.userAgent === 'string' && r.userAgent.length > 0, 'userAgent');
-      check(UUID.test(r.eventID), 'eventID');
-      check(r.eventType === 'AwsApiCall' || r.eventType === 'AwsConsoleSignIn', 'eventType');
-      check(typeof r.readOnly === 'boolean', 'readOnly');
-      check(typeof r.managementEvent === 'boolean', 'managementEvent');
-      check(ACCOUNT.test(r.recipientAccountId), 'recipientAccountId');
-      check(r.eventCategory === 'Management' || r.eventCategory === 'Data', 'eventCategory');
-      check(r.managementEvent === (r.eventCategory === 'Management'), 'managementEvent vs eventCategory');
-      check(r.requestParameters === null || isObj(r.requestParameters), 'requestParameters');
-      check(r.responseElements === null || isObj(r.responseElements), 'responseElements');
-      check(!('additionalEventData' in r) || isObj(r.additionalEventData), 'additionalEventData');
-      check(r.eventType !== 'AwsApiCall' || UUID.test(r.requestID), 'requestID');
-      check(!('errorCode' in r) || typeof r.errorCode === 'string', 'errorCode');
-      check(!('errorCode' in r) || r.responseElements === null, 'responseElements on error');
-      if ('resources' in r) {
-        check(Array.isArray(r.resources) && r.resources.length > 0, 'resources');
-        for (const res of r.resources) {
-          check(typeof res.type === 'string' && /^arn:aws:/.test(res.ARN), 'resource type/ARN');
-          check(!('accountId' in res) || ACCOUNT.test(res.accountId), 'resource accountId');
+    expect(
+      violations(recs, (r, fail) => {
+        const check = (ok: boolean, what: string) => {
+          if (!ok) fail(what);
+        };
+        check(/^1\.\d{2}$/.test(r.eventVersion), 'eventVersion');
+        check(isObj(r.userIdentity) && typeof r.userIdentity.type === 'string', 'userIdentity.type');
+        check(/^[a-z0-9-]+\.amazonaws\.com$/.test(r.eventSource), 'eventSource');
+        check(typeof r.eventName === 'string' && r.eventName.length > 0, 'eventName');
+        check(/^[a-z]{2}-[a-z]+-\d$/.test(r.awsRegion), 'awsRegion');
+        check(typeof r.sourceIPAddress === 'string' && r.sourceIPAddress.length > 0, 'sourceIPAddress');
+        check(typeof r.userAgent === 'string' && r.userAgent.length > 0, 'userAgent');
+        check(UUID.test(r.eventID), 'eventID');
+        check(r.eventType === 'AwsApiCall' || r.eventType === 'AwsConsoleSignIn', 'eventType');
+        check(typeof r.readOnly === 'boolean', 'readOnly');
+        check(typeof r.managementEvent === 'boolean', 'managementEvent');
+        check(ACCOUNT.test(r.recipientAccountId), 'recipientAccountId');
+        check(r.eventCategory === 'Management' || r.eventCategory === 'Data', 'eventCategory');
+        check(r.managementEvent === (r.eventCategory === 'Management'), 'managementEvent vs eventCategory');
+        check(r.requestParameters === null || isObj(r.requestParameters), 'requestParameters');
+        check(r.responseElements === null || isObj(r.responseElements), 'responseElements');
+        check(!('additionalEventData' in r) || isObj(r.additionalEventData), 'additionalEventData');
+        check(r.eventType !== 'AwsApiCall' || UUID.test(r.requestID), 'requestID');
+        check(!('errorCode' in r) || typeof r.errorCode === 'string', 'errorCode');
+        check(!('errorCode' in r) || r.responseElements === null, 'responseElements on error');
+        if ('resources' in r) {
+          check(Array.isArray(r.resources) && r.resources.length > 0, 'resources');
+          for (const res of r.resources) {
+            check(typeof res.type === 'string' && /^arn:aws:/.test(res.ARN), 'resource type/ARN');
+            check(!('accountId' in res) || ACCOUNT.test(res.accountId), 'resource accountId');
+          }
         }
-      }
-      if ('tlsDetails' in r) {
-        const t = r.tlsDetails;
-        check((t.tlsVersion === 'TLSv1.2' || t.tlsVersion === 'TLSv1.3') && typeof t.cipherSuite === 'string' && typeof t.clientProvidedHostHeader === 'string', 'tlsDetails');
-      }
-      check(!('sessionCredentialFromConsole' in r) || r.sessionCredentialFromConsole === 'true', 'sessionCredentialFromConsole');
-      const attrs = r.userIdentity.sessionContext?.attributes;
-      if (attrs) {
-        check(ISO.test(attrs.creationDate) && attrs.creationDate <= r.eventTime, 'creationDate');
-        check(attrs.mfaAuthenticated === 'true' || attrs.mfaAuthenticated === 'false', 'mfaAuthenticated');
-      }
-    })).toEqual([]);
+        if ('tlsDetails' in r) {
+          const t = r.tlsDetails;
+          check(
+            (t.tlsVersion === 'TLSv1.2' || t.tlsVersion === 'TLSv1.3') && typeof t.cipherSuite === 'string' && typeof t.clientProvidedHostHeader === 'string',
+            'tlsDetails',
+          );
+        }
+        check(!('sessionCredentialFromConsole' in r) || r.sessionCredentialFromConsole === 'true', 'sessionCredentialFromConsole');
+        const attrs = r.userIdentity.sessionContext?.attributes;
+        if (attrs) {
+          check(ISO.test(attrs.creationDate) && attrs.creationDate <= r.eventTime, 'creationDate');
+          check(attrs.mfaAuthenticated === 'true' || attrs.mfaAuthenticated === 'false', 'mfaAuthenticated');
+        }
+      }),
+    ).toEqual([]);
   });
 
   it('has unique eventIDs and requestIDs', () => {
@@ -138,22 +158,24 @@ describe('generateEvents: CloudTrail record shape', () => {
   it('builds identities the way CloudTrail writes them', () => {
     const types = new Set(recs.map((r) => r.userIdentity.type));
     for (const t of ['IAMUser', 'AssumedRole', 'AWSService', 'Root']) expect(types).toContain(t);
-    expect(violations(recs, (r, fail) => {
-      const ui = r.userIdentity;
-      if (ui.type === 'IAMUser' && r.eventName !== 'ConsoleLogin') {
-        if (ui.arn !== `arn:aws:iam::${ui.accountId}:user/${ui.userName}`) fail('IAM user arn');
-        if (!/^A(KIA|SIA)[A-Z2-7]{16}$/.test(ui.accessKeyId)) fail('accessKeyId');
-      }
-      if (ui.type === 'AssumedRole') {
-        const issuer = ui.sessionContext.sessionIssuer;
-        if (issuer.type !== 'Role') fail('sessionIssuer.type');
-        if (ui.arn !== `arn:aws:sts::${ui.accountId}:assumed-role/${issuer.userName}/${ui.principalId.split(':')[1]}`) fail('assumed-role arn');
-        if (!ui.principalId.startsWith(issuer.principalId + ':')) fail('principalId');
-      }
-      if (ui.type === 'AWSService' && !/\.amazonaws\.com$/.test(ui.invokedBy)) fail('invokedBy');
-      // Calls made by or through a service come from the service, without TLS details.
-      if (ui.invokedBy && (r.sourceIPAddress !== ui.invokedBy || 'tlsDetails' in r)) fail('service-invoked source');
-    })).toEqual([]);
+    expect(
+      violations(recs, (r, fail) => {
+        const ui = r.userIdentity;
+        if (ui.type === 'IAMUser' && r.eventName !== 'ConsoleLogin') {
+          if (ui.arn !== `arn:aws:iam::${ui.accountId}:user/${ui.userName}`) fail('IAM user arn');
+          if (!/^A(KIA|SIA)[A-Z2-7]{16}$/.test(ui.accessKeyId)) fail('accessKeyId');
+        }
+        if (ui.type === 'AssumedRole') {
+          const issuer = ui.sessionContext.sessionIssuer;
+          if (issuer.type !== 'Role') fail('sessionIssuer.type');
+          if (ui.arn !== `arn:aws:sts::${ui.accountId}:assumed-role/${issuer.userName}/${ui.principalId.split(':')[1]}`) fail('assumed-role arn');
+          if (!ui.principalId.startsWith(issuer.principalId + ':')) fail('principalId');
+        }
+        if (ui.type === 'AWSService' && !/\.amazonaws\.com$/.test(ui.invokedBy)) fail('invokedBy');
+        // Calls made by or through a service come from the service, without TLS details.
+        if (ui.invokedBy && (r.sourceIPAddress !== ui.invokedBy || 'tlsDetails' in r)) fail('service-invoked source');
+      }),
+    ).toEqual([]);
     const sso = recs.filter((r) => r.userIdentity.sessionContext?.sessionIssuer?.arn?.includes(':role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_'));
     expect(sso.length).toBeGreaterThan(100);
     expect(sso.every((r) => /@/.test(r.userIdentity.principalId))).toBe(true);
@@ -164,7 +186,10 @@ describe('generateEvents: CloudTrail record shape', () => {
   it('uses realistic user agents and TLS on API calls', () => {
     const uas = recs.map((r) => r.userAgent as string);
     for (const needle of ['aws-cli/2.', 'Boto3/1.', 'aws-sdk-java/', 'Terraform/', 'Mozilla/5.0', 'AWS Internal', 'S3Console']) {
-      expect(uas.some((u) => u.includes(needle)), needle).toBe(true);
+      expect(
+        uas.some((u) => u.includes(needle)),
+        needle,
+      ).toBe(true);
     }
     expect(share((r) => 'tlsDetails' in r)).toBeGreaterThan(0.5);
   });
@@ -179,9 +204,26 @@ describe('generateEvents: CloudTrail record shape', () => {
     const assume = recs.find((r) => r.eventName === 'AssumeRole' && !r.errorCode)!;
     expect(assume.responseElements.credentials.accessKeyId).toMatch(/^ASIA/);
     expect(assume.resources[0].type).toBe('AWS::IAM::Role');
-    for (const name of ['CreateUser', 'AttachRolePolicy', 'CreateAccessKey', 'PutRolePolicy', 'DescribeInstances', 'CreateSecurityGroup',
-      'CreateBucket', 'PutBucketPolicy', 'GetBucketAcl', 'GetCallerIdentity', 'Decrypt', 'GenerateDataKey', 'LookupEvents', 'ListFunctions20150331']) {
-      expect(recs.some((r) => r.eventName === name), name).toBe(true);
+    for (const name of [
+      'CreateUser',
+      'AttachRolePolicy',
+      'CreateAccessKey',
+      'PutRolePolicy',
+      'DescribeInstances',
+      'CreateSecurityGroup',
+      'CreateBucket',
+      'PutBucketPolicy',
+      'GetBucketAcl',
+      'GetCallerIdentity',
+      'Decrypt',
+      'GenerateDataKey',
+      'LookupEvents',
+      'ListFunctions20150331',
+    ]) {
+      expect(
+        recs.some((r) => r.eventName === name),
+        name,
+      ).toBe(true);
     }
   });
 });
@@ -194,7 +236,10 @@ describe('generateEvents: what the demo shows', () => {
     const byRegion = new Map<string, number>();
     for (const r of recs) byRegion.set(r.awsRegion, (byRegion.get(r.awsRegion) ?? 0) + 1);
     expect(byRegion.size).toBeGreaterThanOrEqual(3);
-    const top3 = [...byRegion.values()].sort((a, b) => b - a).slice(0, 3).reduce((a, b) => a + b, 0);
+    const top3 = [...byRegion.values()]
+      .sort((a, b) => b - a)
+      .slice(0, 3)
+      .reduce((a, b) => a + b, 0);
     expect(top3 / recs.length).toBeGreaterThan(0.8);
   });
 
@@ -205,13 +250,15 @@ describe('generateEvents: what the demo shows', () => {
   it('has console sign-ins: mostly successes from office IPs, some failures', () => {
     const logins = recs.filter((r) => r.eventName === 'ConsoleLogin');
     expect(logins.length).toBeGreaterThan(20);
-    expect(violations(logins, (r, fail) => {
-      if (r.eventSource !== 'signin.amazonaws.com' || r.eventType !== 'AwsConsoleSignIn') fail('source/type');
-      if (Object.keys(r.additionalEventData).sort().join() !== 'LoginTo,MFAUsed,MobileVersion') fail('additionalEventData');
-      const outcome = r.responseElements.ConsoleLogin;
-      if (outcome !== 'Success' && outcome !== 'Failure') fail('ConsoleLogin outcome');
-      if ((outcome === 'Failure') !== (r.errorMessage === 'Failed authentication')) fail('errorMessage');
-    })).toEqual([]);
+    expect(
+      violations(logins, (r, fail) => {
+        if (r.eventSource !== 'signin.amazonaws.com' || r.eventType !== 'AwsConsoleSignIn') fail('source/type');
+        if (Object.keys(r.additionalEventData).sort().join() !== 'LoginTo,MFAUsed,MobileVersion') fail('additionalEventData');
+        const outcome = r.responseElements.ConsoleLogin;
+        if (outcome !== 'Success' && outcome !== 'Failure') fail('ConsoleLogin outcome');
+        if ((outcome === 'Failure') !== (r.errorMessage === 'Failed authentication')) fail('errorMessage');
+      }),
+    ).toEqual([]);
     const failures = logins.filter((r) => r.responseElements.ConsoleLogin === 'Failure');
     expect(failures.length).toBeGreaterThan(0);
     expect(failures.length / logins.length).toBeLessThan(0.6);
@@ -246,16 +293,18 @@ describe('generateEvents: what the demo shows', () => {
     expect(data.length / recs.length).toBeLessThan(0.7);
     const names = new Set(data.map((r) => r.eventName));
     for (const n of ['GetObject', 'PutObject', 'DeleteObject']) expect(names).toContain(n);
-    expect(violations(data, (r, fail) => {
-      if (r.managementEvent !== false || r.eventSource !== 's3.amazonaws.com') fail('managementEvent/source');
-      const types = r.resources.map((x: Rec) => x.type);
-      if (!types.includes('AWS::S3::Bucket')) fail('bucket resource');
-      if (r.eventName !== 'ListObjects') {
-        if (!types.includes('AWS::S3::Object')) fail('object resource');
-        if (r.resources[0].ARN !== `arn:aws:s3:::${r.requestParameters.bucketName}/${r.requestParameters.key}`) fail('object ARN');
-      }
-      if (typeof r.additionalEventData.bytesTransferredIn !== 'number' || typeof r.additionalEventData.bytesTransferredOut !== 'number') fail('bytes');
-    })).toEqual([]);
+    expect(
+      violations(data, (r, fail) => {
+        if (r.managementEvent !== false || r.eventSource !== 's3.amazonaws.com') fail('managementEvent/source');
+        const types = r.resources.map((x: Rec) => x.type);
+        if (!types.includes('AWS::S3::Bucket')) fail('bucket resource');
+        if (r.eventName !== 'ListObjects') {
+          if (!types.includes('AWS::S3::Object')) fail('object resource');
+          if (r.resources[0].ARN !== `arn:aws:s3:::${r.requestParameters.bucketName}/${r.requestParameters.key}`) fail('object ARN');
+        }
+        if (typeof r.additionalEventData.bytesTransferredIn !== 'number' || typeof r.additionalEventData.bytesTransferredOut !== 'number') fail('bytes');
+      }),
+    ).toEqual([]);
   });
 
   it('has errors at a few-percent rate, with the usual codes', () => {

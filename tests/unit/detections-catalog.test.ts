@@ -9,7 +9,16 @@ import type { AdvancedEventSelector } from '../../lib/lake/storage/store-registr
 // matrix counting detections and enabled ones per technique under each tactic it serves.
 
 const MANAGEMENT_ONLY: AdvancedEventSelector[] = [{ Name: 'management', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }] }];
-const rule = (enabled: boolean): EnabledRule => ({ ruleId: 'r', ruleName: 'n', enabled, savedQueryId: 'q', storeId: 's', lastStatus: 'ok', lastRunAt: null, lastFindings: null });
+const rule = (enabled: boolean): EnabledRule => ({
+  ruleId: 'r',
+  ruleName: 'n',
+  enabled,
+  savedQueryId: 'q',
+  storeId: 's',
+  lastStatus: 'ok',
+  lastRunAt: null,
+  lastFindings: null,
+});
 
 describe('the detections catalog', () => {
   it('says which detections a management-only store cannot fire, and why', () => {

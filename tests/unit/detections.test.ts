@@ -15,15 +15,27 @@ import { finishedRows, tempLake } from '../helpers/temp-lake';
 // all in one built-in lake: each fixture's events sit in a month of their own, and a detection
 // runs over its fixture's "fires" day and then its "silent" day.
 
-interface Case { range: string; rows?: number; events: Record<string, unknown>[] }
-interface Fixture { detection: string; parameters?: Record<string, RawValue>; fires: Case; silent: Case }
+interface Case {
+  range: string;
+  rows?: number;
+  events: Record<string, unknown>[];
+}
+interface Fixture {
+  detection: string;
+  parameters?: Record<string, RawValue>;
+  fires: Case;
+  silent: Case;
+}
 
 const DIR = path.resolve('tests/detections/fixtures'); // tests run from the project root
 const FIXTURES = new Map<string, Fixture>(
-  fs.readdirSync(DIR).filter((f) => f.endsWith('.json')).map((f) => {
-    const fx = JSON.parse(fs.readFileSync(path.join(DIR, f), 'utf8')) as Fixture;
-    return [fx.detection, fx];
-  }),
+  fs
+    .readdirSync(DIR)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => {
+      const fx = JSON.parse(fs.readFileSync(path.join(DIR, f), 'utf8')) as Fixture;
+      return [fx.detection, fx];
+    }),
 );
 
 let t: Awaited<ReturnType<typeof tempLake>>;
@@ -53,7 +65,10 @@ describe('the detection library', () => {
     // each tactic is one the detection's techniques serve in ATT&CK
     for (const tactic of d.tactics) {
       expect(TACTICS[tactic]).toBeDefined();
-      expect(d.techniques.some((tech) => (TECHNIQUES[tech].tactics as readonly string[]).includes(tactic)), `${tactic} for ${d.techniques}`).toBe(true);
+      expect(
+        d.techniques.some((tech) => (TECHNIQUES[tech].tactics as readonly string[]).includes(tactic)),
+        `${tactic} for ${d.techniques}`,
+      ).toBe(true);
     }
     expect(d.sql).toMatch(/\{\{start\}\}/);
     expect(d.sql).toMatch(/\{\{end\}\}/);
@@ -62,7 +77,11 @@ describe('the detection library', () => {
     // the events it says it needs are the events its fixtures fire on
     const fx = FIXTURES.get(d.id)!;
     for (const e of fx.fires.events) {
-      const needed = d.events.some((n) => (n.source === '*' || n.source === e.eventSource) && n.names.some((name) => name === '*' || name === e.eventName || (name.endsWith('*') && String(e.eventName).startsWith(name.slice(0, -1)))));
+      const needed = d.events.some(
+        (n) =>
+          (n.source === '*' || n.source === e.eventSource) &&
+          n.names.some((name) => name === '*' || name === e.eventName || (name.endsWith('*') && String(e.eventName).startsWith(name.slice(0, -1)))),
+      );
       expect(needed, `${e.eventSource} ${e.eventName}`).toBe(true);
     }
   });
@@ -76,13 +95,15 @@ describe('the detection library', () => {
     expect(await run(id, FIXTURES.get(id)!.silent)).toEqual([]);
   });
 
-  it('as an alert rule\'s query: parameters filled once, the window at each run, same rows', async () => {
+  it("as an alert rule's query: parameters filled once, the window at each run, same rows", async () => {
     const id = 'console-sign-in-failure-burst';
     const d = DETECTIONS.find((x) => x.id === id)!;
     const saved = detectionQuery(d, { threshold: '5' });
     expect(saved).toContain('HAVING count(*) >= 5');
     expect(saved).toContain('{{start}}');
-    const [start, end] = FIXTURES.get(id)!.fires.range.split('/').map((s) => new Date(`${s.replace(' ', 'T')}Z`));
+    const [start, end] = FIXTURES.get(id)!
+      .fires.range.split('/')
+      .map((s) => new Date(`${s.replace(' ', 'T')}Z`));
     expect(await finishedRows(t.lake, fillWindow(saved, { start, end }), t.store.id)).toEqual(await run(id, FIXTURES.get(id)!.fires));
     expect(() => detectionQuery(d, { threshold: '0' })).toThrow(/threshold.*below the minimum, 1/);
   });
@@ -96,8 +117,25 @@ describe('the detection library', () => {
 
 describe('coverage of a store', () => {
   const management: AdvancedEventSelector[] = [{ Name: 'm', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }] }];
-  const withS3Data: AdvancedEventSelector[] = [...management, { Name: 'd', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: ['AWS::S3::Object'] }] }];
-  const writeOnly: AdvancedEventSelector[] = [{ Name: 'w', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }, { Field: 'readOnly', Equals: ['false'] }] }];
+  const withS3Data: AdvancedEventSelector[] = [
+    ...management,
+    {
+      Name: 'd',
+      FieldSelectors: [
+        { Field: 'eventCategory', Equals: ['Data'] },
+        { Field: 'resources.type', Equals: ['AWS::S3::Object'] },
+      ],
+    },
+  ];
+  const writeOnly: AdvancedEventSelector[] = [
+    {
+      Name: 'w',
+      FieldSelectors: [
+        { Field: 'eventCategory', Equals: ['Management'] },
+        { Field: 'readOnly', Equals: ['false'] },
+      ],
+    },
+  ];
   const byId = (id: string) => DETECTIONS.find((d) => d.id === id)!;
 
   it('says which detections need data events a store does not record', () => {

@@ -12,7 +12,10 @@ describe("DuckDB's allocator", () => {
   it('keeps an eighth of the machine, at most 2 GiB, and flushes past it', () => {
     expect(retainedMemoryBytes(24 * GIB)).toBe(2 * GIB);
     expect(retainedMemoryBytes(4 * GIB)).toBe(GIB / 2);
-    expect(allocatorSettings(GIB / 2)).toEqual(["SET GLOBAL allocator_flush_threshold = '512MiB'", "SET GLOBAL allocator_bulk_deallocation_flush_threshold = '512MiB'"]);
+    expect(allocatorSettings(GIB / 2)).toEqual([
+      "SET GLOBAL allocator_flush_threshold = '512MiB'",
+      "SET GLOBAL allocator_bulk_deallocation_flush_threshold = '512MiB'",
+    ]);
   });
 
   it('gives freed memory back after a while: never giving it back grew a replication to 24 GB', () => {
@@ -24,7 +27,8 @@ describe("DuckDB's allocator", () => {
     const t = await tempLake();
     const { lake } = t;
     try {
-      const limit = async (con: { runAndReadAll(sql: string): Promise<{ getRows(): unknown[][] }> }) => String((await con.runAndReadAll(`SELECT current_setting('memory_limit')`)).getRows()[0][0]);
+      const limit = async (con: { runAndReadAll(sql: string): Promise<{ getRows(): unknown[][] }> }) =>
+        String((await con.runAndReadAll(`SELECT current_setting('memory_limit')`)).getRows()[0][0]);
       const gib = (s: string) => Number(/^([\d.]+) GiB$/.exec(s)?.[1]);
       const total = os.totalmem() / GIB;
       const queries = gib(await limit(lake.engine.internal));
@@ -55,7 +59,8 @@ describe("DuckDB's allocator", () => {
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
         const p = path.join(dir, e.name);
         if (e.isDirectory()) walk(p);
-        else if (/\.(ts|tsx|mts|mjs|js)$/.test(e.name) && /from '@duckdb\/node-api'|require\('@duckdb\/node-api'\)/.test(fs.readFileSync(p, 'utf8'))) offenders.push(path.relative(root, p));
+        else if (/\.(ts|tsx|mts|mjs|js)$/.test(e.name) && /from '@duckdb\/node-api'|require\('@duckdb\/node-api'\)/.test(fs.readFileSync(p, 'utf8')))
+          offenders.push(path.relative(root, p));
       }
     };
     for (const d of ['lib', 'app', 'components', 'bin', 'scripts', 'bench', 'tests']) if (fs.existsSync(path.join(root, d))) walk(path.join(root, d));

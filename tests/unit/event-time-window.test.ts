@@ -5,7 +5,11 @@ import { eventTimeWindow } from '../../lib/workbench/lint';
 const ID = 'dd9b02cd-cf28-46ef-8142-3e36a94e6691';
 const now = new Date('2026-03-31T12:00:00Z');
 const lakeLowerBound = (where: string) =>
-  translate(`SELECT count(*) FROM ${ID} WHERE ${where}`, { now, resolveStore: (n) => (n === ID ? { id: ID, shape: 'cloudtrail' as const } : undefined), scan: () => 'tb_empty_cloudtrail' }).scans[0].bounds.lo;
+  translate(`SELECT count(*) FROM ${ID} WHERE ${where}`, {
+    now,
+    resolveStore: (n) => (n === ID ? { id: ID, shape: 'cloudtrail' as const } : undefined),
+    scan: () => 'tb_empty_cloudtrail',
+  }).scans[0].bounds.lo;
 
 // The cost estimate and pivots read a query's window with the lint; the lake picks files with its
 // own bounds. Both must count months, quarters and years as Trino does: by the calendar.

@@ -6,7 +6,11 @@ const base = { ImportId: 'x', Destinations: [], Failures: [], CreatedTimestamp: 
 describe('import progress', () => {
   it('measures rate and time left from the days done', () => {
     const p = importProgress(
-      { ...base, ImportStatus: 'IN_PROGRESS', ImportStatistics: { PrefixesFound: 4, PrefixesCompleted: 1, FilesCompleted: 10, EventsCompleted: 5000, FailedEntries: 1 } },
+      {
+        ...base,
+        ImportStatus: 'IN_PROGRESS',
+        ImportStatistics: { PrefixesFound: 4, PrefixesCompleted: 1, FilesCompleted: 10, EventsCompleted: 5000, FailedEntries: 1 },
+      },
       Date.parse('2026-01-01T00:00:10Z'),
     );
     expect(p).toMatchObject({ fraction: 0.25, rate: 500, etaSeconds: 30, running: true, files: 10, events: 5000, failures: 1 });

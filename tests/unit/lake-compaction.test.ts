@@ -15,12 +15,21 @@ afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 const DAY = 86_400_000;
 const end = new Date(Math.floor(Date.now() / DAY) * DAY); // midnight UTC: the events fill 3 whole days
 const events = [...generateEvents({ count: 3000, start: new Date(end.getTime() - 3 * DAY), end, seed: 5 })];
-const opts = (dataDir: string, more: Partial<Parameters<typeof Lake.open>[0]> = {}) => ({ dataDir, region: 'us-east-1', accountId: '123456789012', backgroundCompaction: false, ...more });
+const opts = (dataDir: string, more: Partial<Parameters<typeof Lake.open>[0]> = {}) => ({
+  dataDir,
+  region: 'us-east-1',
+  accountId: '123456789012',
+  backgroundCompaction: false,
+  ...more,
+});
 
 /** A store fed in many small batches, in time order, as live ingestion feeds it. */
 async function liveStore(dataDir: string, batches = 60) {
   const lake = await Lake.open(opts(dataDir));
-  const store = lake.stores.create({ name: 'live', advancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management', 'Data'] }] }] });
+  const store = lake.stores.create({
+    name: 'live',
+    advancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management', 'Data'] }] }],
+  });
   const size = Math.ceil(events.length / batches);
   for (let i = 0; i < events.length; i += size) await lake.appendEvents(store.id, events.slice(i, i + size));
   return { lake, store };
@@ -71,7 +80,9 @@ it('a commit rewrites only the manifests of the days its batch touches, and find
     lake.close();
     const again = await Lake.open(opts(dataDir));
     expect((await again.appendEvents(store.id, lastDay)).added).toBe(0);
-    const fresh = [...generateEvents({ count: 50, start: new Date(Date.parse(`${days[2]}T01:00:00Z`)), end: new Date(Date.parse(`${days[2]}T02:00:00Z`)), seed: 99 })];
+    const fresh = [
+      ...generateEvents({ count: 50, start: new Date(Date.parse(`${days[2]}T01:00:00Z`)), end: new Date(Date.parse(`${days[2]}T02:00:00Z`)), seed: 99 }),
+    ];
     expect((await again.appendEvents(store.id, fresh)).added).toBe(50);
     const after = mtimes();
     expect(after.slice(0, 2)).toEqual(before.slice(0, 2));
@@ -185,7 +196,7 @@ it('compaction killed at any moment leaves every event once; a restart and a re-
   }
 });
 
-it('the store list the console reads carries each store\'s files, compaction and follow state, through the real SDK', async () => {
+it("the store list the console reads carries each store's files, compaction and follow state, through the real SDK", async () => {
   const { inProcessClient } = await import('../../lib/cloudtrail/in-process-handler');
   const { listStores } = await import('../../lib/workbench/queries');
   const { compactStore } = await import('../../lib/cloudtrail/store-storage');

@@ -15,7 +15,13 @@ let root: string;
 let lake: Lake;
 beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'trailbench-follow-'));
-  lake = await Lake.open({ dataDir: path.join(root, 'data'), region: 'us-east-1', accountId: '123456789012', followIntervalMs: 200, importRoots: [path.join(root, 'trail')] });
+  lake = await Lake.open({
+    dataDir: path.join(root, 'data'),
+    region: 'us-east-1',
+    accountId: '123456789012',
+    followIntervalMs: 200,
+    importRoots: [path.join(root, 'trail')],
+  });
 });
 afterAll(() => {
   lake.close();
@@ -40,22 +46,36 @@ async function count(storeId: string): Promise<number> {
 it('a store following a directory ingests new log files as they appear, each once', async () => {
   const archive = path.join(root, 'trail');
   fs.mkdirSync(archive);
-  const store = createStore(lake.stores, { Name: 'live', AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management', 'Data'] }] }] });
+  const store = createStore(lake.stores, {
+    Name: 'live',
+    AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management', 'Data'] }] }],
+  });
   const status = await followOperations.TrailbenchSetIngestionSource(lake, { EventDataStore: store.arn, SourceUri: pathToFileURL(archive).href });
   expect(status.SourceUri).toBe(pathToFileURL(archive).href);
 
   const end = Date.now();
   const first = [...generateEvents({ count: 500, start: new Date(end - 2 * DAY), end: new Date(end - DAY), seed: 1 })];
   writeTrailArchive(archive, first);
-  const c1 = await until(() => count(store.id), (n) => n === 500);
+  const c1 = await until(
+    () => count(store.id),
+    (n) => n === 500,
+  );
   expect(c1, JSON.stringify(await followOperations.TrailbenchGetIngestionSource(lake, { EventDataStore: store.id }))).toBe(500);
 
   const second = [...generateEvents({ count: 300, start: new Date(end - DAY), end: new Date(end), seed: 2 })];
   writeTrailArchive(path.join(archive, 'later'), second);
   fs.writeFileSync(path.join(archive, 'corrupt.json'), '{"Records": [');
-  expect(await until(() => count(store.id), (n) => n === 800)).toBe(800);
+  expect(
+    await until(
+      () => count(store.id),
+      (n) => n === 800,
+    ),
+  ).toBe(800);
 
-  const st = await until(() => followOperations.TrailbenchGetIngestionSource(lake, { EventDataStore: store.id }), (s) => s.RecentFailures.length > 0);
+  const st = await until(
+    () => followOperations.TrailbenchGetIngestionSource(lake, { EventDataStore: store.id }),
+    (s) => s.RecentFailures.length > 0,
+  );
   expect(st.EventsIngested).toBe(800);
   expect(st.RecentFailures.map((f) => path.basename(f.Location))).toEqual(['corrupt.json']);
   await lake.follower.checkAll();
@@ -71,13 +91,21 @@ it('files an older version recorded as ingested (in follow-state.json) are not r
   const archive = path.join(root, 'trail', 'legacy');
   const end = Date.now();
   const old = writeTrailArchive(path.join(archive, 'old'), [...generateEvents({ count: 100, start: new Date(end - DAY), end: new Date(end), seed: 4 })]);
-  const store = createStore(lake.stores, { Name: 'legacy', AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management', 'Data'] }] }] });
+  const store = createStore(lake.stores, {
+    Name: 'legacy',
+    AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management', 'Data'] }] }],
+  });
   const dir = lake.stores.dir(store.id);
   fs.writeFileSync(path.join(dir, 'follow-state.json'), JSON.stringify({ files: old.map((f) => fs.realpathSync(f)), eventsIngested: 100, failures: [] }));
   writeTrailArchive(path.join(archive, 'new'), [...generateEvents({ count: 40, start: new Date(end - DAY), end: new Date(end), seed: 5 })]);
   const status = await followOperations.TrailbenchSetIngestionSource(lake, { EventDataStore: store.arn, SourceUri: pathToFileURL(archive).href });
   expect(status.FilesIngested).toBe(old.length);
-  expect(await until(() => count(store.id), (n) => n === 40)).toBe(40);
+  expect(
+    await until(
+      () => count(store.id),
+      (n) => n === 40,
+    ),
+  ).toBe(40);
   await lake.follower.checkAll();
   expect(await count(store.id)).toBe(40);
   const after = await followOperations.TrailbenchGetIngestionSource(lake, { EventDataStore: store.id });
@@ -91,9 +119,17 @@ it('a check lists only the date folders being written; a file landing in an olde
   const archive = path.join(root, 'trail', 'dated');
   const end = Date.now();
   writeTrailArchive(archive, [...generateEvents({ count: 200, start: new Date(end - 10 * DAY), end: new Date(end), seed: 6 })]);
-  const store = createStore(lake.stores, { Name: 'dated', AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management', 'Data'] }] }] });
+  const store = createStore(lake.stores, {
+    Name: 'dated',
+    AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management', 'Data'] }] }],
+  });
   await followOperations.TrailbenchSetIngestionSource(lake, { EventDataStore: store.arn, SourceUri: pathToFileURL(archive).href });
-  expect(await until(() => count(store.id), (n) => n === 200)).toBe(200);
+  expect(
+    await until(
+      () => count(store.id),
+      (n) => n === 200,
+    ),
+  ).toBe(200);
 
   // files land in a folder 8 days old and in today's: a check sees today's only
   const land = (name: string, records: Record<string, unknown>[]) => {
@@ -106,7 +142,12 @@ it('a check lists only the date folders being written; a file landing in an olde
   };
   land('backfill', [...generateEvents({ count: 30, start: new Date(end - 8 * DAY - 3_600_000), end: new Date(end - 8 * DAY), seed: 7 })]);
   land('today', [...generateEvents({ count: 20, start: new Date(end - 60_000), end: new Date(end), seed: 8 })]);
-  expect(await until(() => count(store.id), (n) => n === 220)).toBe(220);
+  expect(
+    await until(
+      () => count(store.id),
+      (n) => n === 220,
+    ),
+  ).toBe(220);
   await lake.follower.checkAll();
   expect(await count(store.id)).toBe(220);
 

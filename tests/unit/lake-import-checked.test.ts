@@ -15,7 +15,10 @@ import { writeTrailArchive } from '../helpers/trail-archive';
  */
 const ALL_EVENTS = [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management', 'Data'] }] }];
 
-const generated = [...generateEvents({ count: 1500, start: new Date('2026-03-01T00:00:00Z'), end: new Date('2026-03-03T00:00:00Z'), seed: 11 })] as Record<string, unknown>[];
+const generated = [...generateEvents({ count: 1500, start: new Date('2026-03-01T00:00:00Z'), end: new Date('2026-03-03T00:00:00Z'), seed: 11 })] as Record<
+  string,
+  unknown
+>[];
 const awkward: Record<string, unknown>[] = [
   // keys in another case, a struct position holding a string, a record without an eventID
   { ...generated[0], eventID: 'awkward-1', EventName: 'Renamed', eventName: undefined },

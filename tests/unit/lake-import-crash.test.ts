@@ -23,7 +23,9 @@ function filesCompleted(dataDir: string): number {
   for (const f of fs.readdirSync(dir)) {
     try {
       return JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')).statistics.FilesCompleted;
-    } catch { /* being replaced */ }
+    } catch {
+      /* being replaced */
+    }
   }
   return 0;
 }
@@ -68,7 +70,10 @@ it('a restart after a crash between listing a batch done and saving the import r
   const dataDir = path.join(root, 'data-2');
   const opts = { dataDir, region: 'us-east-1', accountId: '123456789012', importBatchEvents: 200, importRoots: [archive] };
   let lake = await Lake.open(opts);
-  const store = createStore(lake.stores, { Name: 'resume', AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management', 'Data'] }] }] });
+  const store = createStore(lake.stores, {
+    Name: 'resume',
+    AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management', 'Data'] }] }],
+  });
   const { importId } = lake.imports.start({ store, source: { S3LocationUri: pathToFileURL(archive).href } });
   await lake.imports.idle();
   const done = lake.imports.get(importId);
@@ -77,7 +82,10 @@ it('a restart after a crash between listing a batch done and saving the import r
 
   // As a crash would leave it: the files log lists 2 files more than the saved record counts.
   const importsDir = path.join(dataDir, 'lake', 'imports');
-  const log = fs.readFileSync(path.join(importsDir, `${importId}.files`), 'utf8').split('\n').filter(Boolean);
+  const log = fs
+    .readFileSync(path.join(importsDir, `${importId}.files`), 'utf8')
+    .split('\n')
+    .filter(Boolean);
   expect(log.length).toBe(done.statistics.FilesCompleted);
   fs.writeFileSync(path.join(importsDir, `${importId}.files`), log.slice(0, 5).join('\n') + '\n');
   const saved = { ...done, status: 'IN_PROGRESS', statistics: { ...done.statistics, FilesCompleted: 3 } };
@@ -89,7 +97,10 @@ it('a restart after a crash between listing a batch done and saving the import r
     const rec = lake.imports.get(importId);
     expect(rec.status).toBe('COMPLETED');
     expect(rec.statistics.FilesCompleted).toBe(done.statistics.FilesCompleted);
-    const relisted = fs.readFileSync(path.join(importsDir, `${importId}.files`), 'utf8').split('\n').filter(Boolean);
+    const relisted = fs
+      .readFileSync(path.join(importsDir, `${importId}.files`), 'utf8')
+      .split('\n')
+      .filter(Boolean);
     expect(new Set(relisted).size).toBe(relisted.length);
     expect(relisted.length).toBe(done.statistics.FilesCompleted);
     const q = await lake.startQuery(`SELECT count(*), count(DISTINCT eventid) FROM ${store.id}`);

@@ -32,7 +32,15 @@ const deepInArray = `[${record('ok-2')},${record('deep-2', `,"requestParameters"
 /** A gzip file inflating to `bytes` zeros, written as a stream: the test never holds what it inflates to. */
 async function gzipBomb(file: string, bytes: number) {
   const chunk = Buffer.alloc(2 ** 20);
-  await pipeline(Readable.from((function* () { for (let n = 0; n < bytes; n += chunk.length) yield chunk; })()), createGzip({ level: 9 }), fs.createWriteStream(file));
+  await pipeline(
+    Readable.from(
+      (function* () {
+        for (let n = 0; n < bytes; n += chunk.length) yield chunk;
+      })(),
+    ),
+    createGzip({ level: 9 }),
+    fs.createWriteStream(file),
+  );
 }
 
 let lake: Lake;
@@ -45,7 +53,13 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(root, 'd-deep.json'), deepInTrail);
   fs.writeFileSync(path.join(root, 'e-deep-array.json'), deepInArray);
   fs.writeFileSync(path.join(root, 'f-valid.json'), JSON.stringify({ Records: last }));
-  lake = await Lake.open({ dataDir: path.join(base, 'data'), region: 'us-east-1', accountId: '123456789012', importRoots: [root], importLimits: { maxFileBytes: CAP } });
+  lake = await Lake.open({
+    dataDir: path.join(base, 'data'),
+    region: 'us-east-1',
+    accountId: '123456789012',
+    importRoots: [root],
+    importLimits: { maxFileBytes: CAP },
+  });
 });
 afterAll(() => {
   lake.close();
@@ -55,7 +69,10 @@ afterAll(() => {
 describe('per-file limits', () => {
   it('fails a gzip bomb, an oversized file and deeply nested records alone; the valid files around them are imported', async () => {
     expect(fs.statSync(path.join(root, 'b-bomb.json.gz')).size).toBeLessThan(2 ** 20);
-    const store = createStore(lake.stores, { Name: 'limits', AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management', 'Data'] }] }] });
+    const store = createStore(lake.stores, {
+      Name: 'limits',
+      AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management', 'Data'] }] }],
+    });
     const { importId } = lake.imports.start({ store, source: { S3LocationUri: pathToFileURL(root).href } });
     await lake.imports.idle();
     const rec = lake.imports.get(importId);

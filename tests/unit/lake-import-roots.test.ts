@@ -68,23 +68,41 @@ function startThroughApi(uri: string): unknown {
 }
 
 const refusedOutside = (p: string) =>
-  expect.objectContaining({ type: 'InvalidImportSourceException', message: `Import source ${p} is not under an import root (TRAILBENCH_IMPORT_ROOTS: ${root}); imports read only there.` });
+  expect.objectContaining({
+    type: 'InvalidImportSourceException',
+    message: `Import source ${p} is not under an import root (TRAILBENCH_IMPORT_ROOTS: ${root}); imports read only there.`,
+  });
 
 describe('file:// imports and their roots', () => {
   it('refuses /, /etc, the data directory, a link out of the root and a path outside it, with one message whether or not it exists', () => {
-    for (const p of ['/', '/etc', '/etc/shadow', dataDir, path.join(dataDir, 'lake'), outside, path.join(outside, 'shadow'), path.join(outside, 'no-such-file')]) {
+    for (const p of [
+      '/',
+      '/etc',
+      '/etc/shadow',
+      dataDir,
+      path.join(dataDir, 'lake'),
+      outside,
+      path.join(outside, 'shadow'),
+      path.join(outside, 'no-such-file'),
+    ]) {
       expect(startThroughApi(pathToFileURL(p).href)).toEqual(refusedOutside(p));
     }
     // through a link inside the root that leads out: refused as the path outside would be, existing or not
     expect(startThroughApi(pathToFileURL(path.join(root, 'link-out')).href)).toEqual(refusedOutside(path.join(root, 'link-out')));
     expect(startThroughApi(pathToFileURL(path.join(root, 'link-out', 'shadow')).href)).toEqual(refusedOutside(path.join(root, 'link-out', 'shadow')));
-    expect(startThroughApi(pathToFileURL(path.join(root, 'link-out', 'nothing-here')).href)).toEqual(refusedOutside(path.join(root, 'link-out', 'nothing-here')));
+    expect(startThroughApi(pathToFileURL(path.join(root, 'link-out', 'nothing-here')).href)).toEqual(
+      refusedOutside(path.join(root, 'link-out', 'nothing-here')),
+    );
     // inside the root, a missing path may be called missing
-    expect(startThroughApi(pathToFileURL(path.join(root, 'nothing-here')).href)).toEqual(expect.objectContaining({ message: `Import source ${path.join(root, 'nothing-here')} does not exist.` }));
+    expect(startThroughApi(pathToFileURL(path.join(root, 'nothing-here')).href)).toEqual(
+      expect.objectContaining({ message: `Import source ${path.join(root, 'nothing-here')} does not exist.` }),
+    );
   });
 
   it('refuses to follow a source outside the roots too', async () => {
-    await expect(followOperations.TrailbenchSetIngestionSource(lake, { EventDataStore: store.arn, SourceUri: 'file:///etc' })).rejects.toEqual(refusedOutside('/etc'));
+    await expect(followOperations.TrailbenchSetIngestionSource(lake, { EventDataStore: store.arn, SourceUri: 'file:///etc' })).rejects.toEqual(
+      refusedOutside('/etc'),
+    );
     expect(lake.stores.get(store.id)!.ingestionSource).toBeUndefined();
   });
 
@@ -122,7 +140,11 @@ describe('file:// imports and their roots', () => {
   });
 
   it('refuses /, /proc, /sys, /dev, the data directory and what holds it as roots', async () => {
-    const refused = async (roots: string[]) => (await Lake.open({ ...opts, dataDir: path.join(base, 'data-bad-roots'), importRoots: roots }).then((l) => l.close(), (e: Error) => e.message));
+    const refused = async (roots: string[]) =>
+      await Lake.open({ ...opts, dataDir: path.join(base, 'data-bad-roots'), importRoots: roots }).then(
+        (l) => l.close(),
+        (e: Error) => e.message,
+      );
     expect(await refused(['/'])).toBe('TRAILBENCH_IMPORT_ROOTS: / cannot be an import root: it is the file system root.');
     expect(await refused(['/proc'])).toMatch(/\/proc cannot be an import root: it is a system directory/);
     expect(await refused(['/sys/kernel'])).toMatch(/system directory \(\/sys\)/);
@@ -144,7 +166,9 @@ describe('file:// imports and their roots', () => {
     } finally {
       cli.close();
     }
-    await expect(Lake.open({ ...opts, dataDir: path.join(base, 'data-cli'), importRoots: [], hostImportPath: '/' })).rejects.toThrow('Cannot import /: it is the file system root.');
+    await expect(Lake.open({ ...opts, dataDir: path.join(base, 'data-cli'), importRoots: [], hostImportPath: '/' })).rejects.toThrow(
+      'Cannot import /: it is the file system root.',
+    );
   });
 });
 
@@ -176,7 +200,11 @@ describe('listing a local source', () => {
       await small.imports.idle();
       const done = small.imports.get(rec.importId);
       expect(done.status).toBe('FAILED');
-      expect(done.failures).toEqual([expect.objectContaining({ ErrorMessage: `Import source ${big} holds more than 1,000 files and directories; import a narrower directory (an account, a region or a year).` })]);
+      expect(done.failures).toEqual([
+        expect.objectContaining({
+          ErrorMessage: `Import source ${big} holds more than 1,000 files and directories; import a narrower directory (an account, a region or a year).`,
+        }),
+      ]);
     } finally {
       small.close();
     }
@@ -198,7 +226,9 @@ describe('listing a local source', () => {
       await l.imports.idle();
       const after = l.imports.get(rec.importId);
       expect(after.status).toBe('FAILED');
-      expect(after.failures.at(-1)?.ErrorMessage).toBe('The import was interrupted while listing its source (the lake stopped); retry it to list the source again.');
+      expect(after.failures.at(-1)?.ErrorMessage).toBe(
+        'The import was interrupted while listing its source (the lake stopped); retry it to list the source again.',
+      );
     } finally {
       l.close();
     }

@@ -50,7 +50,12 @@ beforeAll(async () => {
   fs.symlinkSync(path.join(root, 'moved-away.json.gz'), path.join(day, 'dangling.json.gz'));
   fs.mkdirSync(path.join(archive, 'AWSLogs', '111122223333', 'CloudTrail-Digest'), { recursive: true });
   fs.writeFileSync(path.join(archive, 'AWSLogs', '111122223333', 'CloudTrail-Digest', 'digest.json.gz'), 'not a log');
-  lake = await Lake.open({ dataDir: path.join(root, 'data'), region: 'us-east-1', accountId: '123456789012', importRoots: [archive, path.join(root, 'texts')] });
+  lake = await Lake.open({
+    dataDir: path.join(root, 'data'),
+    region: 'us-east-1',
+    accountId: '123456789012',
+    importRoots: [archive, path.join(root, 'texts')],
+  });
 });
 afterAll(() => {
   lake.close();
@@ -85,10 +90,17 @@ describe('importing a trail archive', () => {
     expect(await count(store.id)).toEqual({ n: events.length, distinct: events.length });
   });
 
-  it('applies the store\'s event selectors and the import\'s time window', async () => {
+  it("applies the store's event selectors and the import's time window", async () => {
     const mgmt = createStore(lake.stores, {
       Name: 'management-no-kms',
-      AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }, { Field: 'eventSource', NotEquals: ['kms.amazonaws.com'] }] }],
+      AdvancedEventSelectors: [
+        {
+          FieldSelectors: [
+            { Field: 'eventCategory', Equals: ['Management'] },
+            { Field: 'eventSource', NotEquals: ['kms.amazonaws.com'] },
+          ],
+        },
+      ],
     });
     await runImport(mgmt.id, pathToFileURL(archive).href);
     const expected = events.filter((e) => (e.eventCategory ?? 'Management') === 'Management' && e.eventSource !== 'kms.amazonaws.com').length;
@@ -106,10 +118,16 @@ describe('importing a trail archive', () => {
   it('refuses a second import while one runs, and a source that does not exist', async () => {
     const store = createStore(lake.stores, { Name: 'busy', AdvancedEventSelectors: ALL_EVENTS });
     lake.imports.start({ store, source: { S3LocationUri: pathToFileURL(archive).href } });
-    expect(() => lake.imports.start({ store, source: { S3LocationUri: pathToFileURL(archive).href } })).toThrow(expect.objectContaining({ type: 'AccountHasOngoingImportException' }));
+    expect(() => lake.imports.start({ store, source: { S3LocationUri: pathToFileURL(archive).href } })).toThrow(
+      expect.objectContaining({ type: 'AccountHasOngoingImportException' }),
+    );
     await lake.imports.idle();
-    expect(() => lake.imports.start({ store, source: { S3LocationUri: 'file:///no/such/dir' } })).toThrow(expect.objectContaining({ type: 'InvalidImportSourceException' }));
-    expect(() => lake.imports.start({ store, source: { S3LocationUri: 'ftp://x' } })).toThrow(expect.objectContaining({ type: 'InvalidImportSourceException' }));
+    expect(() => lake.imports.start({ store, source: { S3LocationUri: 'file:///no/such/dir' } })).toThrow(
+      expect.objectContaining({ type: 'InvalidImportSourceException' }),
+    );
+    expect(() => lake.imports.start({ store, source: { S3LocationUri: 'ftp://x' } })).toThrow(
+      expect.objectContaining({ type: 'InvalidImportSourceException' }),
+    );
   });
 
   it('says why an import failed as a whole, in its failures', async () => {
@@ -118,7 +136,9 @@ describe('importing a trail archive', () => {
     const rec = await runImport(store.id, pathToFileURL(archive).href);
     expect(rec.status).toBe('FAILED');
     expect(rec.statistics.FailedEntries).toBe(1);
-    expect(rec.failures).toEqual([expect.objectContaining({ Location: pathToFileURL(archive).href, ErrorType: 'ImportFailed', ErrorMessage: expect.stringMatching(/no longer active/) })]);
+    expect(rec.failures).toEqual([
+      expect.objectContaining({ Location: pathToFileURL(archive).href, ErrorType: 'ImportFailed', ErrorMessage: expect.stringMatching(/no longer active/) }),
+    ]);
   });
 
   it("keeps a compact record's own text as its eventJson, and a laid-out one serialised, each with its SHA-256", async () => {
@@ -129,7 +149,9 @@ describe('importing a trail archive', () => {
     const third = '{"eventID":"t-3","eventTime":"2026-01-02T00:00:02Z","EventName":"Ünïcödé 中文"}';
     fs.writeFileSync(
       path.join(dir, 'a.json'),
-      '{"Records":[{"eventID":"t-1","eventTime":"2026-01-02T00:00:00Z","eventName":"caf\\u00e9","userAgent":"a\\/b"},\n {\n  "eventID": "t-2",\n  "eventTime": "2026-01-02T00:00:01Z"\n },' + third + ']}',
+      '{"Records":[{"eventID":"t-1","eventTime":"2026-01-02T00:00:00Z","eventName":"caf\\u00e9","userAgent":"a\\/b"},\n {\n  "eventID": "t-2",\n  "eventTime": "2026-01-02T00:00:01Z"\n },' +
+        third +
+        ']}',
     );
     const store = createStore(lake.stores, { Name: 'texts', AdvancedEventSelectors: ALL_EVENTS });
     expect((await runImport(store.id, pathToFileURL(dir).href)).statistics.EventsCompleted).toBe(3);

@@ -13,7 +13,11 @@ const ODD = {
   eventTime: '2024-03-10T01:30:00+02:00', // 2024-03-09 23:30 UTC
   EventSource: 'iam.amazonaws.com',
   eventName: 'CreateUser',
-  userIdentity: { Type: 'IAMUser', ARN: 'arn:aws:iam::111122223333:user/alice', sessionContext: { attributes: { creationDate: '2024-03-10T00:00:00-05:00', mfaAuthenticated: 'true' } } },
+  userIdentity: {
+    Type: 'IAMUser',
+    ARN: 'arn:aws:iam::111122223333:user/alice',
+    sessionContext: { attributes: { creationDate: '2024-03-10T00:00:00-05:00', mfaAuthenticated: 'true' } },
+  },
   requestParameters: { userName: 'bob', count: 3, ratio: 1.5, enabled: true, nothing: null, nested: { a: [1, 2], b: 'x' }, list: ['p', 'q'] },
   resources: [{ arn: 'arn:aws:iam::111122223333:user/bob', type: 'AWS::IAM::User' }, { ARN: 'arn:aws:iam::111122223333:user/carol' }],
   readOnly: 'false',
@@ -21,7 +25,12 @@ const ODD = {
   unknownTopLevel: { kept: 'in eventJson only' },
 };
 const NO_ID = { eventTime: '2024-03-09T10:00:00Z', eventSource: 'sts.amazonaws.com', eventName: 'GetCallerIdentity', eventCategory: 'Management' };
-const LATER = { eventID: 'aaaaaaaa-0000-4000-8000-000000000002', eventTime: '2024-03-09T23:59:59.999Z', eventName: 'Later', userIdentity: { sessionContext: { attributes: { creationDate: 'yesterday' } } } };
+const LATER = {
+  eventID: 'aaaaaaaa-0000-4000-8000-000000000002',
+  eventTime: '2024-03-09T23:59:59.999Z',
+  eventName: 'Later',
+  userIdentity: { sessionContext: { attributes: { creationDate: 'yesterday' } } },
+};
 const BAD = [
   'not a record',
   { eventID: 'no-time' },
@@ -55,7 +64,9 @@ describe('storing raw records', () => {
   });
 
   it('reads keys in any case, converts time offsets to UTC and keeps the record as read in eventJson', async () => {
-    const [row] = await one(`SELECT eventid, eventtime, eventsource, useridentity.type, useridentity.arn, useridentity.sessioncontext.attributes.creationdate, eventjson, eventjsonchecksum FROM $EDS_ID WHERE eventname = 'CreateUser'`);
+    const [row] = await one(
+      `SELECT eventid, eventtime, eventsource, useridentity.type, useridentity.arn, useridentity.sessioncontext.attributes.creationdate, eventjson, eventjsonchecksum FROM $EDS_ID WHERE eventname = 'CreateUser'`,
+    );
     const json = JSON.stringify(ODD);
     expect(row).toEqual([
       'aaaaaaaa-0000-4000-8000-000000000001',
@@ -121,7 +132,11 @@ describe('splitting a busy day', () => {
     try {
       const base = Date.parse('2024-05-02T00:00:00Z');
       const n = 40_000;
-      const records = Array.from({ length: n }, (_, i) => ({ eventID: `b-${i}`, eventTime: new Date(base + Math.floor((i * 86_400_000) / n)).toISOString(), eventName: 'E' }));
+      const records = Array.from({ length: n }, (_, i) => ({
+        eventID: `b-${i}`,
+        eventTime: new Date(base + Math.floor((i * 86_400_000) / n)).toISOString(),
+        eventName: 'E',
+      }));
       expect(await lake.lake.appendEvents(lake.store.id, records)).toMatchObject({ added: n, duplicates: 0 });
       const files = lake.lake.manifest(lake.store.id).files.map((f) => [f.rows, new Date(f.minTime).toISOString(), new Date(f.maxTime).toISOString()]);
       expect(files).toEqual([
@@ -156,7 +171,13 @@ describe('the published sample events', () => {
     for (const [json, name, source, ip, arn, issuer, params, extra] of rows) {
       const raw = JSON.parse(String(json));
       const ui = raw.userIdentity ?? {};
-      expect([name, source, ip, arn, issuer]).toEqual([text(raw.eventName), text(raw.eventSource), text(raw.sourceIPAddress), text(ui.arn), text(ui.sessionContext?.sessionIssuer?.userName)]);
+      expect([name, source, ip, arn, issuer]).toEqual([
+        text(raw.eventName),
+        text(raw.eventSource),
+        text(raw.sourceIPAddress),
+        text(ui.arn),
+        text(ui.sessionContext?.sessionIssuer?.userName),
+      ]);
       expect(params === null ? null : JSON.parse(String(params))).toEqual(mapText(raw.requestParameters));
       expect(extra === null ? null : JSON.parse(String(extra))).toEqual(mapText(raw.additionalEventData));
     }

@@ -4,8 +4,15 @@ import { toCsv } from '../../lib/util/csv';
 import { query, tempLake } from '../helpers/temp-lake';
 
 const EVENT = {
-  eventVersion: '1.08', eventID: '11111111-1111-4111-8111-111111111111', eventTime: '2023-01-22T16:53:53Z', eventSource: 's3.amazonaws.com',
-  eventName: 'GetObject', awsRegion: 'us-east-1', userIdentity: { type: 'AWSService' }, eventType: 'AwsApiCall', eventCategory: 'Data',
+  eventVersion: '1.08',
+  eventID: '11111111-1111-4111-8111-111111111111',
+  eventTime: '2023-01-22T16:53:53Z',
+  eventSource: 's3.amazonaws.com',
+  eventName: 'GetObject',
+  awsRegion: 'us-east-1',
+  userIdentity: { type: 'AWSService' },
+  eventType: 'AwsApiCall',
+  eventCategory: 'Data',
 };
 
 let t: Awaited<ReturnType<typeof tempLake>>;
@@ -44,6 +51,14 @@ describe('NULL cells', () => {
   });
 
   it('export to CSV as an empty field, an empty string as a quoted one', () => {
-    expect(toCsv([['a', 'b', 'c'], ['x', '', null]], { formulaGuard: true })).toBe('a,b,c\r\nx,"",\r\n');
+    expect(
+      toCsv(
+        [
+          ['a', 'b', 'c'],
+          ['x', '', null],
+        ],
+        { formulaGuard: true },
+      ),
+    ).toBe('a,b,c\r\nx,"",\r\n');
   });
 });

@@ -9,7 +9,10 @@ const root = fs.mkdtempSync(path.join(os.tmpdir(), 'trailbench-owner-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 const holdAs = (lakeDir: string, pid: number, extra: object = {}) =>
-  fs.writeFileSync(ownerFile(lakeDir), JSON.stringify({ pid, host: os.hostname(), kind: 'cli', command: 'trailbench import /srv/archive', since: '2026-11-27T10:00:00.000Z', ...extra }));
+  fs.writeFileSync(
+    ownerFile(lakeDir),
+    JSON.stringify({ pid, host: os.hostname(), kind: 'cli', command: 'trailbench import /srv/archive', since: '2026-11-27T10:00:00.000Z', ...extra }),
+  );
 
 it('one process owns a lake: it can take it again, others are told who has it', () => {
   const lakeDir = path.join(root, 'a');

@@ -25,7 +25,12 @@ describe('results file', () => {
   const w = write(file, columns, rows);
 
   it('gives each row back in the wire form GetQueryResults sends, for any page', () => {
-    for (const [start, count] of [[0, 5], [INDEX_STEP - 2, 4], [2 * INDEX_STEP + 30, 100], [0, rows.length]]) {
+    for (const [start, count] of [
+      [0, 5],
+      [INDEX_STEP - 2, 4],
+      [2 * INDEX_STEP + 30, 100],
+      [0, rows.length],
+    ]) {
       const lines = readRowLines(file, w.index, start, count, columns, 'wire');
       const expected = rows.slice(start, start + count).map((r) => r.map((cell, i) => ({ [columns[i]]: cell })));
       expect(lines.map((l) => JSON.parse(l))).toEqual(expected);
@@ -33,7 +38,13 @@ describe('results file', () => {
   });
 
   it('gives a page as one JSON array with its row count, the same rows as line by line', () => {
-    for (const [start, count] of [[0, 1], [3, INDEX_STEP], [INDEX_STEP, INDEX_STEP], [2 * INDEX_STEP + 30, 1000], [rows.length - 1, 5]]) {
+    for (const [start, count] of [
+      [0, 1],
+      [3, INDEX_STEP],
+      [INDEX_STEP, INDEX_STEP],
+      [2 * INDEX_STEP + 30, 1000],
+      [rows.length - 1, 5],
+    ]) {
       const page = readRowsJson(file, w.index, start, count, columns, 'wire');
       const expected = rows.slice(start, start + count).map((r) => r.map((cell, i) => ({ [columns[i]]: cell })));
       expect(page.rows).toBe(expected.length);
@@ -56,7 +67,13 @@ describe('results file', () => {
 
   it('still reads result files written before rows were kept in wire form', () => {
     const old = path.join(dir, 'cells.ndjson');
-    fs.writeFileSync(old, rows.slice(0, 3).map((r) => JSON.stringify(r) + '\n').join(''));
+    fs.writeFileSync(
+      old,
+      rows
+        .slice(0, 3)
+        .map((r) => JSON.stringify(r) + '\n')
+        .join(''),
+    );
     expect(readRowCells(old, [0], 0, 3)).toEqual(rows.slice(0, 3));
     expect(readRowLines(old, [0], 1, 2, columns).map((l) => JSON.parse(l))).toEqual(rows.slice(1, 3).map((r) => r.map((cell, i) => ({ [columns[i]]: cell }))));
     expect(JSON.parse(readRowsJson(old, [0], 1, 2, columns).json)).toEqual(rows.slice(1, 3).map((r) => r.map((cell, i) => ({ [columns[i]]: cell }))));
@@ -66,7 +83,12 @@ describe('results file', () => {
 describe('raw JSON splicing', () => {
   it('writes spliced text as is and everything else as JSON.stringify would', () => {
     const body = { QueryStatus: 'FINISHED', Rows: rawJson('[[{"a":"1"}],[{"a":"2"}]]'), Note: 'tb-raw-0 is just text', Nested: { x: [rawJson('{"k":true}')] } };
-    expect(JSON.parse(stringifyWithRaw(body))).toEqual({ QueryStatus: 'FINISHED', Rows: [[{ a: '1' }], [{ a: '2' }]], Note: 'tb-raw-0 is just text', Nested: { x: [{ k: true }] } });
+    expect(JSON.parse(stringifyWithRaw(body))).toEqual({
+      QueryStatus: 'FINISHED',
+      Rows: [[{ a: '1' }], [{ a: '2' }]],
+      Note: 'tb-raw-0 is just text',
+      Nested: { x: [{ k: true }] },
+    });
     expect(stringifyWithRaw({ a: 1 })).toBe('{"a":1}');
   });
 });

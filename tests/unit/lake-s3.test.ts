@@ -38,7 +38,11 @@ function orgKey(eventTime: string, n: number) {
 async function put(bucket: string, records: Record<string, unknown>[], first = 0) {
   const keys = records.map((r, i) => orgKey(String(r.eventTime), first + i));
   for (let i = 0; i < records.length; i += 32) {
-    await Promise.all(records.slice(i, i + 32).map((r, j) => admin.send(new PutObjectCommand({ Bucket: bucket, Key: keys[i + j], Body: gzipSync(JSON.stringify({ Records: [r] })) }))));
+    await Promise.all(
+      records
+        .slice(i, i + 32)
+        .map((r, j) => admin.send(new PutObjectCommand({ Bucket: bucket, Key: keys[i + j], Body: gzipSync(JSON.stringify({ Records: [r] })) }))),
+    );
   }
   return keys;
 }
@@ -64,11 +68,31 @@ const count = async (storeId: string) => Number((await query(lake, 'SELECT count
 beforeAll(async () => {
   s3 = await startS3(['trail', 'live', 'vanishing']);
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'trailbench-s3-lake-'));
-  useEnv({ AWS_ENDPOINT_URL_S3: s3.endpoint, AWS_ACCESS_KEY_ID: s3.accessKeyId, AWS_SECRET_ACCESS_KEY: s3.secretAccessKey, AWS_EC2_METADATA_DISABLED: 'true', AWS_PROFILE: undefined });
-  admin = new S3Client({ region: 'us-east-1', endpoint: s3.endpoint, forcePathStyle: true, credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey } });
+  useEnv({
+    AWS_ENDPOINT_URL_S3: s3.endpoint,
+    AWS_ACCESS_KEY_ID: s3.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: s3.secretAccessKey,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_PROFILE: undefined,
+  });
+  admin = new S3Client({
+    region: 'us-east-1',
+    endpoint: s3.endpoint,
+    forcePathStyle: true,
+    credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
+  });
   lake = await Lake.open({ dataDir: path.join(root, 'data'), region: 'us-east-1', accountId: '123456789012', followIntervalMs: 250 });
 });
-afterEach(() => useEnv({ AWS_ENDPOINT_URL_S3: s3.endpoint, AWS_ACCESS_KEY_ID: s3.accessKeyId, AWS_SECRET_ACCESS_KEY: s3.secretAccessKey, AWS_PROFILE: undefined, AWS_SHARED_CREDENTIALS_FILE: undefined, AWS_CONFIG_FILE: undefined }));
+afterEach(() =>
+  useEnv({
+    AWS_ENDPOINT_URL_S3: s3.endpoint,
+    AWS_ACCESS_KEY_ID: s3.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: s3.secretAccessKey,
+    AWS_PROFILE: undefined,
+    AWS_SHARED_CREDENTIALS_FILE: undefined,
+    AWS_CONFIG_FILE: undefined,
+  }),
+);
 afterAll(async () => {
   lake.close();
   admin.destroy();
@@ -107,8 +131,17 @@ it('reads with a named profile from the shared credentials file, and refuses a k
   const events = [...generateEvents({ count: 20, start: new Date(end - DAY), end: new Date(end), seed: 22 })];
   await put('vanishing', events, 5000);
   const creds = path.join(root, 'credentials');
-  fs.writeFileSync(creds, `[default]\naws_access_key_id = WRONG\naws_secret_access_key = WRONG\n\n[trail-reader]\naws_access_key_id = ${s3.accessKeyId}\naws_secret_access_key = ${s3.secretAccessKey}\n`);
-  useEnv({ AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_SHARED_CREDENTIALS_FILE: creds, AWS_CONFIG_FILE: path.join(root, 'no-config'), AWS_PROFILE: 'trail-reader' });
+  fs.writeFileSync(
+    creds,
+    `[default]\naws_access_key_id = WRONG\naws_secret_access_key = WRONG\n\n[trail-reader]\naws_access_key_id = ${s3.accessKeyId}\naws_secret_access_key = ${s3.secretAccessKey}\n`,
+  );
+  useEnv({
+    AWS_ACCESS_KEY_ID: undefined,
+    AWS_SECRET_ACCESS_KEY: undefined,
+    AWS_SHARED_CREDENTIALS_FILE: creds,
+    AWS_CONFIG_FILE: path.join(root, 'no-config'),
+    AWS_PROFILE: 'trail-reader',
+  });
   const store = createStore(lake.stores, { Name: 'profile', AdvancedEventSelectors: selectors });
   const ok = lake.imports.start({ store, source: { S3LocationUri: 's3://vanishing/AWSLogs/' } });
   await lake.imports.idle();
@@ -130,12 +163,22 @@ it('a store following an S3 prefix picks up objects as they land, within the fre
   const end = Date.now();
   const first = [...generateEvents({ count: 40, start: new Date(end - 2 * DAY), end: new Date(end - DAY), seed: 23 })];
   await put('live', first);
-  expect(await waitFor(() => count(store.id), (n) => n === 40)).toBe(40);
+  expect(
+    await waitFor(
+      () => count(store.id),
+      (n) => n === 40,
+    ),
+  ).toBe(40);
 
   const later = [...generateEvents({ count: 30, start: new Date(end - DAY), end: new Date(end), seed: 24 })];
   const landed = Date.now();
   await put('live', later, 100);
-  expect(await waitFor(() => count(store.id), (n) => n === 70)).toBe(70);
+  expect(
+    await waitFor(
+      () => count(store.id),
+      (n) => n === 70,
+    ),
+  ).toBe(70);
   expect(Date.now() - landed).toBeLessThan(60_000);
   const status = lake.followStatus(store.id);
   expect(status).toMatchObject({ FilesIngested: 70, EventsIngested: 70, IntervalSeconds: 0.25 });
@@ -155,12 +198,24 @@ it('a store following an S3 prefix picks up objects as they land, within the fre
 
   // the endpoint goes away: the check fails, the store says why, and nothing already stored changes
   useEnv({ AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:9' });
-  const failed = await waitFor(() => lake.followStatus(store.id), (s) => !!s.LastError, 30_000);
+  const failed = await waitFor(
+    () => lake.followStatus(store.id),
+    (s) => !!s.LastError,
+    30_000,
+  );
   expect(failed.LastError).toMatch(/ECONNREFUSED|connect/i);
   expect(await count(store.id)).toBe(71);
   // and back: the next check clears the error
   useEnv({ AWS_ENDPOINT_URL_S3: s3.endpoint });
-  expect((await waitFor(() => lake.followStatus(store.id), (s) => !s.LastError, 30_000)).LastError).toBeUndefined();
+  expect(
+    (
+      await waitFor(
+        () => lake.followStatus(store.id),
+        (s) => !s.LastError,
+        30_000,
+      )
+    ).LastError,
+  ).toBeUndefined();
   await followOperations.TrailbenchSetIngestionSource(lake, { EventDataStore: store.arn, SourceUri: null });
 });
 

@@ -18,7 +18,7 @@ function verify() {
   }
 }
 
-it('npx trailbench verify reports files changed, removed or added behind the lake\'s back', () => {
+it("npx trailbench verify reports files changed, removed or added behind the lake's back", () => {
   expect(verify()).toMatchObject({ code: 0, out: expect.stringMatching(/all intact/) });
   const dir = t.lake.stores.dir(t.store.id);
   const [a, b] = t.lake.manifest(t.store.id).files;

@@ -41,7 +41,13 @@ describe('rows in wire form straight from DuckDB', () => {
   });
 
   it('leaves results with nested values, doubles or decimals to formatCell', async () => {
-    for (const sql of [`SELECT map(['a'], ['b']) AS m`, `SELECT 1.5::DOUBLE AS d`, `SELECT 1.50::DECIMAL(4,2) AS d`, `SELECT [1, 2] AS l`, `SELECT {'a': 1} AS s`]) {
+    for (const sql of [
+      `SELECT map(['a'], ['b']) AS m`,
+      `SELECT 1.5::DOUBLE AS d`,
+      `SELECT 1.50::DECIMAL(4,2) AS d`,
+      `SELECT [1, 2] AS l`,
+      `SELECT {'a': 1} AS s`,
+    ]) {
       expect((await bothWays(sql)).rows, sql).toBeUndefined();
     }
   });

@@ -35,7 +35,7 @@ describe('the limits', () => {
     expect(l.refusal(ADMIN, '203.0.113.5', 1000 + 15 * 60_000)).toBeUndefined();
   });
 
-  it('are not reset by signing in to an account of one\'s own', () => {
+  it("are not reset by signing in to an account of one's own", () => {
     const l = new SignInLimits();
     for (let i = 0; i < PER_ADDRESS - 1; i++) l.failed(`guess-${i}@example.test`, '203.0.113.5', 1000);
     l.succeeded('attacker@example.test', '203.0.113.5');
@@ -43,7 +43,7 @@ describe('the limits', () => {
     expect(l.refusal('guess-next@example.test', '203.0.113.5', 1000)).toMatch(/Too many/);
   });
 
-  it('count an IPv6 client\'s whole /64, so varying the interface part does not help', () => {
+  it("count an IPv6 client's whole /64, so varying the interface part does not help", () => {
     expect(addressKey('2001:db8:aa:1::1')).toBe(addressKey('2001:db8:aa:1:ffff:1:2:3'));
     expect(addressKey('2001:db8:aa:2::1')).not.toBe(addressKey('2001:db8:aa:1::1'));
     const l = new SignInLimits();
@@ -88,7 +88,8 @@ describe('the client address', () => {
 
   it('ignores X-Forwarded-For unless the peer is a trusted proxy; then takes its right-most untrusted entry', async () => {
     const { clientAddress, viaTrustedProxy } = await import('../../lib/http/client-address');
-    const from = (peer: string, xff?: string) => (n: string) => ({ 'x-trailbench-peer-address': peer, 'x-forwarded-for': xff } as Record<string, string | undefined>)[n];
+    const from = (peer: string, xff?: string) => (n: string) =>
+      (({ 'x-trailbench-peer-address': peer, 'x-forwarded-for': xff }) as Record<string, string | undefined>)[n];
     for (let i = 1; i <= 60; i++) expect(clientAddress(from('203.0.113.5', `198.51.100.${i}`))).toBe('203.0.113.5');
     expect(clientAddress(from('10.0.0.1', '192.0.2.200, 203.0.113.9'))).toBe('203.0.113.9');
     expect(clientAddress(from('10.0.0.1', '203.0.113.9, 10.0.1.7'))).toBe('203.0.113.9');

@@ -4,22 +4,36 @@ import { parametersFromSearch, withParameters } from '../../lib/parameters/url';
 
 describe('parameter types from names', () => {
   it.each([
-    ['ip', 'ip'], ['sourceIPAddress', 'ip'], ['userArn', 'arn'], ['arn', 'arn'], ['roleArn', 'arn'],
-    ['accessKeyId', 'accessKeyId'], ['accountId', 'accountId'], ['recipientAccountId', 'accountId'],
-    ['limit', 'number'], ['minCount', 'number'], ['user', 'text'], ['eventName', 'text'], ['bucket', 'text'],
+    ['ip', 'ip'],
+    ['sourceIPAddress', 'ip'],
+    ['userArn', 'arn'],
+    ['arn', 'arn'],
+    ['roleArn', 'arn'],
+    ['accessKeyId', 'accessKeyId'],
+    ['accountId', 'accountId'],
+    ['recipientAccountId', 'accountId'],
+    ['limit', 'number'],
+    ['minCount', 'number'],
+    ['user', 'text'],
+    ['eventName', 'text'],
+    ['bucket', 'text'],
   ])('%s is %s', (name, type) => expect(inferType(name)).toBe(type));
 });
 
 describe('the parameters a statement needs', () => {
   it('lists each placeholder once, in order of use, typed by name or by choice; comments do not count', () => {
-    const sql = "SELECT * FROM $EDS_ID WHERE sourceIPAddress = {{ip}} AND userIdentity.arn = {{userArn}} -- {{ignored}}\nAND eventName LIKE '%{{name}}%' AND sourceIPAddress <> {{ip}}";
+    const sql =
+      "SELECT * FROM $EDS_ID WHERE sourceIPAddress = {{ip}} AND userIdentity.arn = {{userArn}} -- {{ignored}}\nAND eventName LIKE '%{{name}}%' AND sourceIPAddress <> {{ip}}";
     expect(specsForSql(sql, { name: 'number' })).toEqual([
-      { name: 'ip', type: 'ip' }, { name: 'userArn', type: 'arn' }, { name: 'name', type: 'number' },
+      { name: 'ip', type: 'ip' },
+      { name: 'userArn', type: 'arn' },
+      { name: 'name', type: 'number' },
     ]);
   });
   it('makes {{start}} and {{end}} one time range, last 24 hours by default', () => {
     expect(specsForSql('SELECT 1 FROM $EDS_ID WHERE eventTime >= {{start}} AND eventTime < {{end}} AND userName = {{user}}')).toEqual([
-      { name: 'time', type: 'timeRange', default: '24h' }, { name: 'user', type: 'text' },
+      { name: 'time', type: 'timeRange', default: '24h' },
+      { name: 'user', type: 'text' },
     ]);
   });
   it('a type choice named like an Object method is not read from the prototype', () => {
@@ -38,7 +52,10 @@ describe('parameters in the URL', () => {
     expect(withParameters('', { ip: '' })).toBe('');
     // __proto__ stays a plain key of a prototype-less map: it cannot reach Object.prototype
     const read = parametersFromSearch('?p.ip=1.2.3.4&ip=x&p.1bad=y&p.__proto__=z&p.big=' + 'x'.repeat(1001));
-    expect(Object.entries(read)).toEqual([['ip', '1.2.3.4'], ['__proto__', 'z']]);
+    expect(Object.entries(read)).toEqual([
+      ['ip', '1.2.3.4'],
+      ['__proto__', 'z'],
+    ]);
     expect(({} as Record<string, unknown>).z).toBeUndefined();
     const many = new URLSearchParams(Array.from({ length: 60 }, (_, i) => [`p.n${i}`, String(i)]));
     expect(Object.keys(parametersFromSearch(many))).toHaveLength(50);

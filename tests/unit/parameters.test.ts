@@ -23,38 +23,48 @@ const HOSTILE = [
   "x'; DROP TABLE users; --",
   '\u2019 OR 1=1 \u2018', // unicode quotes
   "''''",
-  "*/ OR 1=1 /*",
+  '*/ OR 1=1 /*',
   '{{user}}',
   "\\' OR 1=1 --",
-  "a".repeat(999) + "'",
+  'a'.repeat(999) + "'",
 ];
 
 describe('placeholders', () => {
   it('knows code from strings, quoted names and comments', () => {
     const sql = `SELECT "{{a}}" FROM t -- {{b}}\nWHERE x = {{c}} AND y LIKE '%{{d}}%' /* {{e}} */`;
     expect(findPlaceholders(sql).map((p) => [p.name, p.context])).toEqual([
-      ['a', 'identifier'], ['b', 'comment'], ['c', 'code'], ['d', 'string'], ['e', 'comment'],
+      ['a', 'identifier'],
+      ['b', 'comment'],
+      ['c', 'code'],
+      ['d', 'string'],
+      ['e', 'comment'],
     ]);
   });
 });
 
 describe('typed values', () => {
   const sql = 'SELECT eventID FROM $EDS_ID WHERE sourceIPAddress = {{ip}} AND recipientAccountId = {{account}}';
-  const specs: ParameterSpec[] = [{ name: 'ip', type: 'ip' }, { name: 'account', type: 'accountId', default: '111122223333' }];
+  const specs: ParameterSpec[] = [
+    { name: 'ip', type: 'ip' },
+    { name: 'account', type: 'accountId', default: '111122223333' },
+  ];
 
   it('quotes strings, writes numbers as numbers, timestamps as TIMESTAMP and lists in parentheses', () => {
     const out = bindParameters(
       "SELECT 1 FROM $EDS_ID WHERE a = {{t}} AND b > {{n}} AND c - {{neg}} > 0 AND d IN {{names}} AND eventTime >= {{start}} AND eventTime < {{end}} AND e = '{{start}}'",
       [
-        { name: 't', type: 'text' }, { name: 'n', type: 'number' }, { name: 'neg', type: 'number' },
-        { name: 'names', type: 'multiSelect' }, { name: 'range', type: 'timeRange' },
+        { name: 't', type: 'text' },
+        { name: 'n', type: 'number' },
+        { name: 'neg', type: 'number' },
+        { name: 'names', type: 'multiSelect' },
+        { name: 'range', type: 'timeRange' },
       ],
       { t: "o'neil", n: '5', neg: '-2.5', names: ['a', "b'c"], range: '24h' },
       NOW,
     ).sql;
     expect(out).toBe(
       "SELECT 1 FROM $EDS_ID WHERE a = 'o''neil' AND b > 5 AND c - (-2.5) > 0 AND d IN ('a', 'b''c') " +
-      "AND eventTime >= TIMESTAMP '2026-03-01 00:00:00.000' AND eventTime < TIMESTAMP '2026-03-02 00:00:00.000' AND e = '2026-03-01 00:00:00.000'",
+        "AND eventTime >= TIMESTAMP '2026-03-01 00:00:00.000' AND eventTime < TIMESTAMP '2026-03-02 00:00:00.000' AND e = '2026-03-01 00:00:00.000'",
     );
   });
 
@@ -87,11 +97,18 @@ describe('typed values', () => {
 
   it('accepts well-formed values of every type', () => {
     const specs: ParameterSpec[] = [
-      { name: 'a', type: 'arn' }, { name: 'k', type: 'accessKeyId' }, { name: 'ts', type: 'timestamp' },
-      { name: 'o', type: 'oneOf', options: ['Root', 'IAMUser'] }, { name: 'm', type: 'multiSelect', of: 'ip' },
+      { name: 'a', type: 'arn' },
+      { name: 'k', type: 'accessKeyId' },
+      { name: 'ts', type: 'timestamp' },
+      { name: 'o', type: 'oneOf', options: ['Root', 'IAMUser'] },
+      { name: 'm', type: 'multiSelect', of: 'ip' },
     ];
     const out = bindParameters('SELECT 1 FROM t WHERE a = {{a}} AND k = {{k}} AND t > {{ts}} AND o = {{o}} AND ip IN {{m}}', specs, {
-      a: 'arn:aws:iam::111122223333:role/Admin', k: 'AKIAIOSFODNN7EXAMPLE', ts: '2026-03-01T12:00:00Z', o: 'Root', m: '192.0.2.1\n2001:db8::1',
+      a: 'arn:aws:iam::111122223333:role/Admin',
+      k: 'AKIAIOSFODNN7EXAMPLE',
+      ts: '2026-03-01T12:00:00Z',
+      o: 'Root',
+      m: '192.0.2.1\n2001:db8::1',
     }).sql;
     expect(out).toContain("t > TIMESTAMP '2026-03-01 12:00:00.000'");
     expect(out).toContain("ip IN ('192.0.2.1', '2001:db8::1')");
@@ -107,13 +124,18 @@ describe('typed values', () => {
     expect(problemsOf(() => bindParameters('SELECT {{x}} FROM t', []))).toEqual([{ parameter: 'x', message: 'at 1:8 is not a defined parameter' }]);
     expect(problemsOf(() => bindParameters('SELECT "{{x}}" FROM t', [{ name: 'x', type: 'text', default: 'a' }]))[0].message).toMatch(/inside a quoted name/);
     expect(problemsOf(() => bindParameters('SELECT 1 FROM {{x}}', [{ name: 'x', type: 'text', default: 'a' }]))[0].message).toMatch(/only where a literal can/);
-    expect(problemsOf(() => bindParameters('SELECT 1 FROM t ORDER BY 1 {{x}}', [{ name: 'x', type: 'oneOf', options: ['DESC'], default: 'DESC' }]))[0].message).toMatch(/does not parse/);
+    expect(
+      problemsOf(() => bindParameters('SELECT 1 FROM t ORDER BY 1 {{x}}', [{ name: 'x', type: 'oneOf', options: ['DESC'], default: 'DESC' }]))[0].message,
+    ).toMatch(/does not parse/);
   });
 });
 
 describe('hostile values never change the statement', () => {
   const template = "SELECT eventID FROM $EDS_ID WHERE userIdentity.userName = {{user}} AND eventName LIKE '%{{user}}%' AND eventName IN {{names}}";
-  const specs: ParameterSpec[] = [{ name: 'user', type: 'text' }, { name: 'names', type: 'multiSelect' }];
+  const specs: ParameterSpec[] = [
+    { name: 'user', type: 'text' },
+    { name: 'names', type: 'multiSelect' },
+  ];
   const shape = sqlShape(template.replaceAll('{{user}}', "'x'").replace("'%'x'%'", "'%x%'").replace('{{names}}', "('x', 'x')"));
 
   it.each(HOSTILE)('%j stays one literal', (value) => {
@@ -137,14 +159,38 @@ describe('on the lake', () => {
   const base = { eventVersion: '1.09', eventType: 'AwsApiCall', eventSource: 'iam.amazonaws.com', awsRegion: 'us-east-1', recipientAccountId: '111122223333' };
   beforeAll(async () => {
     t = await tempLake([
-      { ...base, eventID: 'e1', eventTime: '2026-03-01T10:00:00Z', eventName: 'ListUsers', sourceIPAddress: '203.0.113.7', userIdentity: { type: 'IAMUser', userName: "o'neil" } },
-      { ...base, eventID: 'e2', eventTime: '2026-03-01T11:00:00Z', eventName: 'CreateUser', sourceIPAddress: '198.51.100.1', userIdentity: { type: 'IAMUser', userName: 'alice' } },
-      { ...base, eventID: 'e3', eventTime: '2026-02-01T11:00:00Z', eventName: 'CreateUser', sourceIPAddress: '198.51.100.1', userIdentity: { type: 'IAMUser', userName: 'alice' } },
+      {
+        ...base,
+        eventID: 'e1',
+        eventTime: '2026-03-01T10:00:00Z',
+        eventName: 'ListUsers',
+        sourceIPAddress: '203.0.113.7',
+        userIdentity: { type: 'IAMUser', userName: "o'neil" },
+      },
+      {
+        ...base,
+        eventID: 'e2',
+        eventTime: '2026-03-01T11:00:00Z',
+        eventName: 'CreateUser',
+        sourceIPAddress: '198.51.100.1',
+        userIdentity: { type: 'IAMUser', userName: 'alice' },
+      },
+      {
+        ...base,
+        eventID: 'e3',
+        eventTime: '2026-02-01T11:00:00Z',
+        eventName: 'CreateUser',
+        sourceIPAddress: '198.51.100.1',
+        userIdentity: { type: 'IAMUser', userName: 'alice' },
+      },
     ]);
   });
   afterAll(() => t.close());
   const sql = 'SELECT eventID FROM $EDS_ID WHERE userIdentity.userName = {{user}} AND eventTime >= {{start}} AND eventTime < {{end}} ORDER BY eventID';
-  const specs: ParameterSpec[] = [{ name: 'user', type: 'text' }, { name: 'range', type: 'timeRange', default: '7d' }];
+  const specs: ParameterSpec[] = [
+    { name: 'user', type: 'text' },
+    { name: 'range', type: 'timeRange', default: '7d' },
+  ];
   const run = async (user: string) => {
     return (await finishedRows(t.lake, bindParameters(sql, specs, { user }, NOW).sql, t.store.id)).map((row) => row[0]);
   };

@@ -23,7 +23,9 @@ const samples = fs
     return Array.isArray(v.Records) ? (v.Records as unknown[]) : [v];
   })
   .map((v) => JSON.stringify(v));
-const generated = [...generateEvents({ count: 300, start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-01-02T00:00:00Z'), seed: 3 })].map((e) => JSON.stringify(e));
+const generated = [...generateEvents({ count: 300, start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-01-02T00:00:00Z'), seed: 3 })].map((e) =>
+  JSON.stringify(e),
+);
 
 /** A seeded PRNG (mulberry32), so a failure reproduces. */
 function prng(seed: number) {
@@ -49,9 +51,17 @@ function mutate(text: string, r: (n: number) => number): string {
     case 0: // another case of a key
       return text.slice(0, at) + (r(2) ? name.toUpperCase() : name[0].toUpperCase() + name.slice(1)) + text.slice(at + name.length);
     case 1: // a key with an escape, or the Kelvin sign for a k
-      return text.slice(0, at) + (name.includes('k') && r(2) ? name.replace('k', '\u212a') : `\\u00${name.charCodeAt(0).toString(16)}${name.slice(1)}`) + text.slice(at + name.length);
+      return (
+        text.slice(0, at) +
+        (name.includes('k') && r(2) ? name.replace('k', '\u212a') : `\\u00${name.charCodeAt(0).toString(16)}${name.slice(1)}`) +
+        text.slice(at + name.length)
+      );
     case 2: // the key's value replaced by another type
-      return replaceValue(text, at + name.length + 2, ['"x"', '"a\\"b"', '7', '-0.5e3', '[]', '[1,"s"]', '{}', '{"arn":"x"}', 'null', 'true', 'false', '[{"type":"t"}]', '["s"]'][r(13)]);
+      return replaceValue(
+        text,
+        at + name.length + 2,
+        ['"x"', '"a\\"b"', '7', '-0.5e3', '[]', '[1,"s"]', '{}', '{"arn":"x"}', 'null', 'true', 'false', '[{"type":"t"}]', '["s"]'][r(13)],
+      );
     case 3: // a key duplicated with another value
       return `${text.slice(0, -1)},"${name}":${['"dup"', 'null', '{}', '3'][r(4)]}}`;
     case 4: // whitespace between tokens
@@ -101,7 +111,8 @@ function parsed(text: string): Record<string, unknown> | undefined {
   }
 }
 
-const plainSlot = (v: unknown) => v === undefined || v === null || typeof v === 'boolean' || (typeof v === 'string' && JSON.stringify(v).length === v.length + 2);
+const plainSlot = (v: unknown) =>
+  v === undefined || v === null || typeof v === 'boolean' || (typeof v === 'string' && JSON.stringify(v).length === v.length + 2);
 
 function slotValue(b: Buffer, start: number, end: number): unknown {
   if (start >= 0) return b.toString('utf8', start, end);

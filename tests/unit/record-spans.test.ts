@@ -21,7 +21,10 @@ describe('finding the records of a trail log file without parsing it', () => {
       ['{"a":1}', 1],
       ['{"b":"x}\\"{y","c":[1,{"d":"é]"}]}', 1],
     ]);
-    expect(texts('{"Records":[{"a":"\\\\"},{"b":2}]}')).toEqual([['{"a":"\\\\"}', 1], ['{"b":2}', 1]]);
+    expect(texts('{"Records":[{"a":"\\\\"},{"b":2}]}')).toEqual([
+      ['{"a":"\\\\"}', 1],
+      ['{"b":2}', 1],
+    ]);
     expect(spans('{"Records":[]}')).toEqual([]);
   });
 
@@ -33,7 +36,16 @@ describe('finding the records of a trail log file without parsing it', () => {
   });
 
   it('gives up on any other shape, which is then parsed whole', () => {
-    for (const s of ['{"Records":[{"a":1}', '{"Records":[{"a":1}],"x":1}', '[{"a":1}]', '{"Records":[1,2]}', '{"a":1}\n{"a":2}\n', '{"Records":[{"a":"1}]}', '{"Records":[{"a":1}]}x', ''])
+    for (const s of [
+      '{"Records":[{"a":1}',
+      '{"Records":[{"a":1}],"x":1}',
+      '[{"a":1}]',
+      '{"Records":[1,2]}',
+      '{"a":1}\n{"a":2}\n',
+      '{"Records":[{"a":"1}]}',
+      '{"Records":[{"a":1}]}x',
+      '',
+    ])
       expect(spans(s), s).toBeUndefined();
   });
 

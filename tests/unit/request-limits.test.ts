@@ -48,16 +48,20 @@ describe('request bodies', () => {
 
   it('reads a body under the cap; bad JSON is a 400 that says so; empty is allowed where asked', async () => {
     expect(await readBodyText(new Request('http://h/', { method: 'POST', body: 'x'.repeat(1000) }))).toHaveLength(1000);
-    expect(await failure(readJsonBody(new Request('http://h/', { method: 'POST', body: '{"storeId": ' })))).toMatchObject({ status: 400, message: expect.stringMatching(/must be JSON/) });
+    expect(await failure(readJsonBody(new Request('http://h/', { method: 'POST', body: '{"storeId": ' })))).toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/must be JSON/),
+    });
     expect(await readJsonBody(new Request('http://h/', { method: 'POST', body: '' }), { whenEmpty: {} })).toEqual({});
     expect(await failure(readJsonBody(new Request('http://h/', { method: 'POST', body: '' })))).toMatchObject({ status: 400 });
   });
 });
 
 describe('same-origin check', () => {
-  const post = (headers: Record<string, string>) => new Request('http://h/api/x', { method: 'POST', headers: { host: 'console.test:3000', [PEER_HEADER]: '203.0.113.5', ...headers } });
+  const post = (headers: Record<string, string>) =>
+    new Request('http://h/api/x', { method: 'POST', headers: { host: 'console.test:3000', [PEER_HEADER]: '203.0.113.5', ...headers } });
 
-  it('passes this host\'s own pages and does not apply to reads', async () => {
+  it("passes this host's own pages and does not apply to reads", async () => {
     expect(await failure(() => requireSameOrigin(post({ origin: 'http://console.test:3000' })))).toBeUndefined();
     expect(await failure(() => requireSameOrigin(new Request('http://h/api/x', { headers: { origin: 'null' } })))).toBeUndefined();
   });

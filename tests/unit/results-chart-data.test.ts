@@ -13,34 +13,73 @@ describe('chartFor', () => {
   });
 
   it('draws a time column and a number column as a time series, ordered by time', () => {
-    const spec = chartFor(['hour', 'n'], [[ts(T0 + H), '5'], [ts(T0), '3'], ['', '1']])!;
+    const spec = chartFor(
+      ['hour', 'n'],
+      [
+        [ts(T0 + H), '5'],
+        [ts(T0), '3'],
+        ['', '1'],
+      ],
+    )!;
     expect(spec.kind).toBe('time');
-    expect(spec.series).toEqual([{ label: 'n', points: [[T0, 3], [T0 + H, 5]] }]);
+    expect(spec.series).toEqual([
+      {
+        label: 'n',
+        points: [
+          [T0, 3],
+          [T0 + H, 5],
+        ],
+      },
+    ]);
     expect(spec.title).toBe('n by hour');
     expect(spec.skipped).toBe(1);
   });
 
   it('splits a number by a category into one series per category, largest first', () => {
-    const rows = [[ts(T0), 'GetObject', '5'], [ts(T0), 'PutObject', '9'], [ts(T0 + H), 'GetObject', '1']];
+    const rows = [
+      [ts(T0), 'GetObject', '5'],
+      [ts(T0), 'PutObject', '9'],
+      [ts(T0 + H), 'GetObject', '1'],
+    ];
     const spec = chartFor(['windowStart', 'eventName', 'n'], rows)!;
     expect(spec.series.map((s) => s.label)).toEqual(['PutObject', 'GetObject']);
-    expect(spec.series[1].points).toEqual([[T0, 5], [T0 + H, 1]]);
+    expect(spec.series[1].points).toEqual([
+      [T0, 5],
+      [T0 + H, 1],
+    ]);
   });
 
   it('counts rows per bucket when there is only a time column', () => {
-    const rows = [[ts(T0), 'a'], [ts(T0 + 60_000), 'b'], [ts(T0 + 2 * H), 'c']];
+    const rows = [
+      [ts(T0), 'a'],
+      [ts(T0 + 60_000), 'b'],
+      [ts(T0 + 2 * H), 'c'],
+    ];
     const spec = chartFor(['eventTime', 'eventID'], rows)!;
     expect(spec.kind).toBe('time');
     expect(spec.title).toBe('Rows per 5 min by eventTime');
-    expect(spec.series[0].points).toEqual([[T0, 2], [T0 + 2 * H, 1]]);
+    expect(spec.series[0].points).toEqual([
+      [T0, 2],
+      [T0 + 2 * H, 1],
+    ]);
     expect(bucketFor(30 * 86_400_000)).toBe(86_400_000);
   });
 
   it('draws a category and a number as bars, summed per category; account IDs are categories', () => {
-    const spec = chartFor(['recipientAccountId', 'n'], [['111111111111', '2'], ['222222222222', '7'], ['111111111111', '3']])!;
+    const spec = chartFor(
+      ['recipientAccountId', 'n'],
+      [
+        ['111111111111', '2'],
+        ['222222222222', '7'],
+        ['111111111111', '3'],
+      ],
+    )!;
     expect(spec.kind).toBe('bar');
     expect(spec.categories).toEqual(['222222222222', '111111111111']);
-    expect(spec.series[0].points).toEqual([[0, 7], [1, 5]]);
+    expect(spec.series[0].points).toEqual([
+      [0, 7],
+      [1, 5],
+    ]);
   });
 
   it('draws nothing for numbers alone or no rows', () => {

@@ -8,8 +8,19 @@ const nextOf = (query: string) => new URLSearchParams(query).get('next');
 
 describe('the page after sign-in', () => {
   it.each([
-    'next=/%5Cevil.test/', 'next=/\\evil.test/', 'next=/%09/evil.test/', 'next=//evil.test', 'next=https://evil.test', 'next=https%3A%2F%2Fevil.test%2F',
-    'next=/%0A/evil.test', 'next=%5C%5Cevil.test', 'next=/.//evil.test', 'next=/a/..//evil.test', 'next=javascript:alert(1)', 'next=http://127.0.0.1:3001/x', 'next=',
+    'next=/%5Cevil.test/',
+    'next=/\\evil.test/',
+    'next=/%09/evil.test/',
+    'next=//evil.test',
+    'next=https://evil.test',
+    'next=https%3A%2F%2Fevil.test%2F',
+    'next=/%0A/evil.test',
+    'next=%5C%5Cevil.test',
+    'next=/.//evil.test',
+    'next=/a/..//evil.test',
+    'next=javascript:alert(1)',
+    'next=http://127.0.0.1:3001/x',
+    'next=',
   ])('%s lands on /', (query) => {
     expect(safeNextPath(nextOf(query), ORIGIN)).toBe('/');
   });

@@ -15,16 +15,34 @@ const KEYS = { accessKeyId: 'TBUNITTESTKEY0000001', secretAccessKey: 'unit-test-
 const REGION = 'us-east-1';
 const BODY = JSON.stringify({ QueryStatement: 'SELECT 1' });
 
-interface SignOptions { region?: string; service?: string; date?: Date; headers?: Record<string, string>; unsigned?: string[]; body?: string; /** false: no x-amz-content-sha256 header, as botocore signs */ checksumHeader?: boolean }
+interface SignOptions {
+  region?: string;
+  service?: string;
+  date?: Date;
+  headers?: Record<string, string>;
+  unsigned?: string[];
+  body?: string;
+  /** false: no x-amz-content-sha256 header, as botocore signs */ checksumHeader?: boolean;
+}
 
 async function signed(o: SignOptions = {}): Promise<RawRequest> {
   const body = o.body ?? BODY;
   const request = new HttpRequest({
-    method: 'POST', protocol: 'http:', hostname: '127.0.0.1', port: 3000, path: '/lake',
+    method: 'POST',
+    protocol: 'http:',
+    hostname: '127.0.0.1',
+    port: 3000,
+    path: '/lake',
     headers: { host: '127.0.0.1:3000', 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'CloudTrail_20131101.StartQuery', ...o.headers },
     body,
   });
-  const signer = new SignatureV4({ credentials: KEYS, region: o.region ?? REGION, service: o.service ?? 'cloudtrail', sha256: Sha256, applyChecksum: o.checksumHeader ?? true });
+  const signer = new SignatureV4({
+    credentials: KEYS,
+    region: o.region ?? REGION,
+    service: o.service ?? 'cloudtrail',
+    sha256: Sha256,
+    applyChecksum: o.checksumHeader ?? true,
+  });
   const s = await signer.sign(request, { signingDate: o.date ?? new Date(), unsignableHeaders: new Set(o.unsigned ?? []) });
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(s.headers)) headers[k.toLowerCase()] = String(v);
@@ -58,7 +76,7 @@ describe('strict SigV4', () => {
     expect(e.message).toMatch(/scoped to correct service: 'cloudtrail'/);
   });
 
-  it('refuses a credential scoped to another region, naming the lake\'s', async () => {
+  it("refuses a credential scoped to another region, naming the lake's", async () => {
     const e = await refusal(await signed({ region: 'eu-west-1' }));
     expect(e.type).toBe('InvalidSignatureException');
     expect(e.message).toMatch(/not 'eu-west-1'.*us-east-1/);
@@ -90,19 +108,26 @@ describe('strict SigV4', () => {
   });
 
   it('refuses a signature made with another secret, and names an unknown key as such', async () => {
-    await expect(verifySigV4(await signed(), { ...KEYS, secretAccessKey: 'another-secret-entirely' }, REGION)).rejects.toMatchObject({ type: 'InvalidSignatureException' });
-    await expect(verifySigV4(await signed(), { ...KEYS, accessKeyId: 'TBOTHERKEY0000000001' }, REGION)).rejects.toMatchObject({ type: 'UnrecognizedClientException' });
+    await expect(verifySigV4(await signed(), { ...KEYS, secretAccessKey: 'another-secret-entirely' }, REGION)).rejects.toMatchObject({
+      type: 'InvalidSignatureException',
+    });
+    await expect(verifySigV4(await signed(), { ...KEYS, accessKeyId: 'TBOTHERKEY0000000001' }, REGION)).rejects.toMatchObject({
+      type: 'UnrecognizedClientException',
+    });
   });
 });
 
-describe('the lake\'s request body cap', () => {
+describe("the lake's request body cap", () => {
   const post = (body: BodyInit, headers: Record<string, string> = {}) =>
     new Request('http://127.0.0.1/lake', { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
 
   it('refuses a declared Content-Length over the cap without reading the body', async () => {
     let pulled = 0;
     const stream = new ReadableStream<Uint8Array>({ pull: (c) => void (pulled++, c.enqueue(new Uint8Array(1024))) });
-    await expect(readBodyCapped(post(stream, { 'content-length': String(MAX_LAKE_BODY_BYTES + 1) }))).rejects.toMatchObject({ status: 413, type: 'RequestEntityTooLargeException' });
+    await expect(readBodyCapped(post(stream, { 'content-length': String(MAX_LAKE_BODY_BYTES + 1) }))).rejects.toMatchObject({
+      status: 413,
+      type: 'RequestEntityTooLargeException',
+    });
     expect(pulled).toBeLessThanOrEqual(1); // at most the stream's own first pull
   });
 

@@ -26,7 +26,7 @@ const run = (sql: string) => query(t.lake, sql, t.store.id);
 
 describe('comments are dropped, never copied into DuckDB SQL', () => {
   it('reads a Trino string literal that DuckDB would have read as code as the string it is', async () => {
-    const payload = "*/ current_setting($$allowed_directories$$) AS x, --";
+    const payload = '*/ current_setting($$allowed_directories$$) AS x, --';
     const r = await run(`SELECT /* /* */ '${payload}' AS y FROM $EDS_ID LIMIT 1`);
     expect(r.status).toBe('FINISHED');
     expect(r.columns).toEqual(['y']);
@@ -93,7 +93,20 @@ const allowedWords = (() => {
 })();
 
 /** Words the fuzz's hostile input uses that would be dangerous as DuckDB code. */
-const HOSTILE_WORDS = ['current_setting', 'read_text', 'read_csv', 'read_blob', 'glob', 'getenv', 'pg_settings', 'duckdb_databases', 'duckdb_settings', 'information_schema', 'query_table', 'evil'];
+const HOSTILE_WORDS = [
+  'current_setting',
+  'read_text',
+  'read_csv',
+  'read_blob',
+  'glob',
+  'getenv',
+  'pg_settings',
+  'duckdb_databases',
+  'duckdb_settings',
+  'information_schema',
+  'query_table',
+  'evil',
+];
 
 /**
  * Lexes DuckDB SQL the way DuckDB does (nested block comments, dollar quotes, prefixed strings)
@@ -101,7 +114,7 @@ const HOSTILE_WORDS = ['current_setting', 'read_text', 'read_csv', 'read_blob', 
  */
 export function foreignTokens(sql: string): string[] {
   const found: string[] = [];
-  for (let i = 0; i < sql.length; ) {
+  for (let i = 0; i < sql.length;) {
     const c = sql[i];
     const rest = sql.slice(i);
     if (c === "'" || c === '"') {
@@ -149,15 +162,66 @@ function prng(seed: number) {
 
 const COMMENTS = ['', '/* /* */', '/* */', '/**/', '--x\n', '/* ', "/* ' */", '/* " */', '/* $$ */', '-- */\n', '/* -- */'];
 const STRINGS = [
-  "'*/ current_setting($$allowed_directories$$) AS x, --'", "'$$'", "'a''b'", "'\\'", "''''", "'é ☃ \u202e'", "'/* '", "' */'", "'--'",
-  "'\" read_text(''/etc/passwd'') \"'", "'$tag$ glob(''/*'') $tag$'", "'x' || '/*' || getenv('HOME')",
+  "'*/ current_setting($$allowed_directories$$) AS x, --'",
+  "'$$'",
+  "'a''b'",
+  "'\\'",
+  "''''",
+  "'é ☃ \u202e'",
+  "'/* '",
+  "' */'",
+  "'--'",
+  "'\" read_text(''/etc/passwd'') \"'",
+  "'$tag$ glob(''/*'') $tag$'",
+  "'x' || '/*' || getenv('HOME')",
 ];
 const NAMES = [
-  'eventName', '"eventName"', '"/etc/passwd"', '"x"" FROM read_text(\'\'/etc/passwd\'\') --"', '`read_text`', '"pg_settings"', 'pg_settings',
-  '"*/"', '"$$"', '"é☃"', '"/*"', '"--"', 'information_schema.tables', 'duckdb_databases', '"a"".""b"', 'evil', '"glob"',
+  'eventName',
+  '"eventName"',
+  '"/etc/passwd"',
+  '"x"" FROM read_text(\'\'/etc/passwd\'\') --"',
+  '`read_text`',
+  '"pg_settings"',
+  'pg_settings',
+  '"*/"',
+  '"$$"',
+  '"é☃"',
+  '"/*"',
+  '"--"',
+  'information_schema.tables',
+  'duckdb_databases',
+  '"a"".""b"',
+  'evil',
+  '"glob"',
 ];
-const EXPRS = [...STRINGS, ...NAMES, '1', '1e3', '.5', 'count(*)', 'current_setting(\'threads\')', 'read_text(\'/etc/passwd\')', "E'\\x41'", "U&'\\0041'", "X'41'", '$$x$$', '?', 'getenv(\'HOME\')'];
-const TABLES = ['$EDS_ID', '"$EDS_ID"', '"/etc/passwd"', 'pg_settings', 'information_schema.tables', 'duckdb_databases', 'read_text(\'/etc/passwd\')', 'q', '"q"', 'evil'];
+const EXPRS = [
+  ...STRINGS,
+  ...NAMES,
+  '1',
+  '1e3',
+  '.5',
+  'count(*)',
+  "current_setting('threads')",
+  "read_text('/etc/passwd')",
+  "E'\\x41'",
+  "U&'\\0041'",
+  "X'41'",
+  '$$x$$',
+  '?',
+  "getenv('HOME')",
+];
+const TABLES = [
+  '$EDS_ID',
+  '"$EDS_ID"',
+  '"/etc/passwd"',
+  'pg_settings',
+  'information_schema.tables',
+  'duckdb_databases',
+  "read_text('/etc/passwd')",
+  'q',
+  '"q"',
+  'evil',
+];
 const SHAPES: ((p: <T>(items: readonly T[]) => T) => string)[] = [
   (p) => `SELECT ${p(COMMENTS)} ${p(EXPRS)} ${p(COMMENTS)} AS ${p(NAMES)} FROM ${p(TABLES)} ${p(COMMENTS)} LIMIT 1`,
   (p) => `SELECT ${p(EXPRS)}, ${p(EXPRS)} FROM $EDS_ID WHERE ${p(NAMES)} = ${p(STRINGS)} ${p(COMMENTS)}`,

@@ -17,7 +17,11 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trailbench-webhooks-'));
 const user = { id: 'u1', email: 'owner@example.test', name: 'Owner', role: 'analyst' as const };
 let db: Kysely<Database>;
 
-interface Local { url: string; hits: number; close(): Promise<void> }
+interface Local {
+  url: string;
+  hits: number;
+  close(): Promise<void>;
+}
 async function receiver(host: string, status: number, reply: string, headers: Record<string, string> = {}): Promise<Local> {
   const r = { hits: 0 } as Local;
   const server = http.createServer((req, res) => {
@@ -34,7 +38,19 @@ async function receiver(host: string, status: number, reply: string, headers: Re
 beforeAll(async () => {
   const { openDb } = await import('../../lib/db');
   db = await openDb(undefined, dir);
-  await db.insertInto('users').values({ id: user.id, email: user.email, name: user.name, role: user.role, password_hash: null, disabled: 0, created_at: new Date().toISOString(), last_login_at: null }).execute();
+  await db
+    .insertInto('users')
+    .values({
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      password_hash: null,
+      disabled: 0,
+      created_at: new Date().toISOString(),
+      last_login_at: null,
+    })
+    .execute();
 });
 afterAll(async () => {
   await db.destroy();
@@ -48,10 +64,25 @@ async function deliverTo(url: string) {
   const made = await createDestination(db, user, { name: `to ${url}`, kind: 'webhook', url, sign: false });
   const now = new Date().toISOString();
   const id = `d-${made.destination.id}`;
-  await db.insertInto('alert_deliveries').values({
-    id, firing_id: 'f1', destination_id: made.destination.id, idempotency_key: id, status: 'pending', attempts: 0, next_attempt_at: now, lease_until: null,
-    body: JSON.stringify({ event: 'alert.fired' }), last_status: null, last_error: null, attempt_log: '[]', delivered_at: null, created_at: now,
-  } as Database['alert_deliveries']).execute();
+  await db
+    .insertInto('alert_deliveries')
+    .values({
+      id,
+      firing_id: 'f1',
+      destination_id: made.destination.id,
+      idempotency_key: id,
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: now,
+      lease_until: null,
+      body: JSON.stringify({ event: 'alert.fired' }),
+      last_status: null,
+      last_error: null,
+      attempt_log: '[]',
+      delivered_at: null,
+      created_at: now,
+    } as Database['alert_deliveries'])
+    .execute();
   await deliverDue(db);
   return db.selectFrom('alert_deliveries').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
@@ -59,8 +90,28 @@ async function deliverTo(url: string) {
 describe('webhook targets', () => {
   it('refuses non-public addresses, IPv4-mapped ones included, and allows public ones', async () => {
     const { addressAllowed } = await import('../../lib/alerts/webhook-target');
-    for (const a of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '100.64.0.1', '169.254.169.254', '0.0.0.0', '224.0.0.1', '255.255.255.255',
-      '::1', '::', 'fc00::1', 'fd12:3456::1', 'fe80::1', 'ff02::1', '::ffff:127.0.0.1', '::ffff:169.254.169.254', '::ffff:10.0.0.1', '64:ff9b::a00:1', '2002:7f00:1::1']) {
+    for (const a of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.16.0.1',
+      '192.168.1.1',
+      '100.64.0.1',
+      '169.254.169.254',
+      '0.0.0.0',
+      '224.0.0.1',
+      '255.255.255.255',
+      '::1',
+      '::',
+      'fc00::1',
+      'fd12:3456::1',
+      'fe80::1',
+      'ff02::1',
+      '::ffff:127.0.0.1',
+      '::ffff:169.254.169.254',
+      '::ffff:10.0.0.1',
+      '64:ff9b::a00:1',
+      '2002:7f00:1::1',
+    ]) {
       expect(addressAllowed(a), a).toBe(false);
     }
     for (const a of ['93.184.216.34', '1.1.1.1', '2606:4700:4700::1111', '::ffff:8.8.8.8', '127.0.0.2']) expect(addressAllowed(a), a).toBe(true);
@@ -68,7 +119,15 @@ describe('webhook targets', () => {
 
   it('refuses an address or localhost when the destination is created, naming the variable that allows it', async () => {
     const { destinationInput } = await import('../../lib/alerts/input');
-    for (const url of ['http://127.0.0.1:9/x', 'http://[::1]/x', 'http://localhost:8080/', 'http://169.254.169.254/latest/meta-data/', 'http://0x7f.1/', 'http://2130706433/', 'http://[::ffff:7f00:1]/']) {
+    for (const url of [
+      'http://127.0.0.1:9/x',
+      'http://[::1]/x',
+      'http://localhost:8080/',
+      'http://169.254.169.254/latest/meta-data/',
+      'http://0x7f.1/',
+      'http://2130706433/',
+      'http://[::ffff:7f00:1]/',
+    ]) {
       const r = destinationInput.safeParse({ name: 'n', kind: 'webhook', url });
       expect(r.success, url).toBe(false);
       expect(r.error!.issues[0].message).toMatch(/TRAILBENCH_WEBHOOK_ALLOWED_NETWORKS/);

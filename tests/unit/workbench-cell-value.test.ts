@@ -11,7 +11,11 @@ describe('describeCell', () => {
     const v = describeCell('{type=IAMUser, arn=arn:aws:iam::1:user/a, sessioncontext={attributes={mfaauthenticated=false}}, tags=[a, b], x=null}');
     expect(v.kind).toBe('struct');
     expect(JSON.parse(v.text)).toEqual({
-      type: 'IAMUser', arn: 'arn:aws:iam::1:user/a', sessioncontext: { attributes: { mfaauthenticated: 'false' } }, tags: ['a', 'b'], x: null,
+      type: 'IAMUser',
+      arn: 'arn:aws:iam::1:user/a',
+      sessioncontext: { attributes: { mfaauthenticated: 'false' } },
+      tags: ['a', 'b'],
+      x: null,
     });
   });
 

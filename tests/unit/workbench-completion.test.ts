@@ -12,11 +12,15 @@ const fields = fieldsFor('cloudtrail');
 describe('completionContext', () => {
   it('finds struct paths after a dot, with or without a table alias', () => {
     expect(completionContext('SELECT userIdentity.')).toEqual({ kind: 'member', path: ['useridentity'], prefix: '' });
-    expect(completionContext('SELECT t.userIdentity.sessionContext.sess')).toEqual({ kind: 'member', path: ['t', 'useridentity', 'sessioncontext'], prefix: 'sess' });
+    expect(completionContext('SELECT t.userIdentity.sessionContext.sess')).toEqual({
+      kind: 'member',
+      path: ['t', 'useridentity', 'sessioncontext'],
+      prefix: 'sess',
+    });
     expect(completionContext('SELECT "userIdentity".')).toEqual({ kind: 'member', path: ['useridentity'], prefix: '' });
   });
 
-  it('finds map keys inside element_at(col, \'', () => {
+  it("finds map keys inside element_at(col, '", () => {
     expect(completionContext("WHERE element_at(requestParameters, '")).toEqual({ kind: 'map-key', path: ['requestparameters'], prefix: '' });
     expect(completionContext("WHERE element_at( t.additionalEventData , 'MF")).toEqual({ kind: 'map-key', path: ['t', 'additionaleventdata'], prefix: 'MF' });
   });

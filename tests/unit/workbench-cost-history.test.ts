@@ -7,7 +7,10 @@ const STORE = '3d4b9a6f-0a50-4a8c-a0a2-9f1d3b5b8e11';
 describe('query time windows', () => {
   it('counts the days a window covers up to now; an open start cannot be measured', () => {
     expect(windowDays(`SELECT 1 FROM ${STORE} WHERE eventTime > date_add('day', -7, now())`, NOW)).toBeCloseTo(7, 5);
-    expect(windowDays(`SELECT 1 FROM ${STORE} WHERE eventTime BETWEEN timestamp '2026-11-01 00:00:00' AND timestamp '2026-11-03 00:00:00'`, NOW)).toBeCloseTo(2, 5);
+    expect(windowDays(`SELECT 1 FROM ${STORE} WHERE eventTime BETWEEN timestamp '2026-11-01 00:00:00' AND timestamp '2026-11-03 00:00:00'`, NOW)).toBeCloseTo(
+      2,
+      5,
+    );
     expect(windowDays(`SELECT 1 FROM ${STORE} WHERE eventName = 'x'`, NOW)).toBeUndefined();
   });
 });

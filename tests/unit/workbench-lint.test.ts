@@ -85,9 +85,15 @@ describe('SELECT * on a data-event store', () => {
 
 describe('placeholders', () => {
   it('flags <...>, ${...} and unknown $NAMES as errors', () => {
-    const issues = lintQuery(`SELECT 1 FROM <event data store ID> WHERE ${BOUND} AND userIdentity.arn = '<role-arn>' AND x = \${value} AND y = $ACCOUNT_ID`, ctx);
+    const issues = lintQuery(
+      `SELECT 1 FROM <event data store ID> WHERE ${BOUND} AND userIdentity.arn = '<role-arn>' AND x = \${value} AND y = $ACCOUNT_ID`,
+      ctx,
+    );
     expect(issues.map((i) => [i.rule, i.severity])).toEqual([
-      ['placeholder', 'error'], ['placeholder', 'error'], ['placeholder', 'error'], ['placeholder', 'error'],
+      ['placeholder', 'error'],
+      ['placeholder', 'error'],
+      ['placeholder', 'error'],
+      ['placeholder', 'error'],
     ]);
     expect(issues.map((i) => i.message).join(' ')).toMatch(/<event data store ID>.*<role-arn>.*\$\{value\}.*\$ACCOUNT_ID/s);
   });
@@ -124,7 +130,9 @@ describe('LIKE on a map column', () => {
   });
 
   it('knows the map columns from the schema', () => {
-    expect(mapFieldPaths('cloudtrail')).toEqual(expect.arrayContaining(['requestparameters', 'responseelements', 'additionaleventdata', 'eventcontext.requestcontext']));
+    expect(mapFieldPaths('cloudtrail')).toEqual(
+      expect.arrayContaining(['requestparameters', 'responseelements', 'additionaleventdata', 'eventcontext.requestcontext']),
+    );
   });
 });
 

@@ -6,20 +6,47 @@ import { query, tempLake } from '../helpers/temp-lake';
 
 // The SQL that pivots and event lookups write, run on the lake: each finds exactly the events it should.
 
-const base = { eventVersion: '1.09', eventType: 'AwsApiCall', readOnly: true, managementEvent: true, recipientAccountId: '111122223333', eventCategory: 'Management', awsRegion: 'us-east-1' };
+const base = {
+  eventVersion: '1.09',
+  eventType: 'AwsApiCall',
+  readOnly: true,
+  managementEvent: true,
+  recipientAccountId: '111122223333',
+  eventCategory: 'Management',
+  awsRegion: 'us-east-1',
+};
 const EVENTS = [
   {
-    ...base, eventID: 'e1', eventTime: '2026-03-01T10:00:00Z', eventSource: 'iam.amazonaws.com', eventName: 'ListUsers', sourceIPAddress: '203.0.113.7',
-    userIdentity: { type: 'IAMUser', arn: 'arn:aws:iam::111122223333:user/o\'neil', userName: "o'neil", accessKeyId: 'AKIAIOSFODNN7EXAMPLE' },
+    ...base,
+    eventID: 'e1',
+    eventTime: '2026-03-01T10:00:00Z',
+    eventSource: 'iam.amazonaws.com',
+    eventName: 'ListUsers',
+    sourceIPAddress: '203.0.113.7',
+    userIdentity: { type: 'IAMUser', arn: "arn:aws:iam::111122223333:user/o'neil", userName: "o'neil", accessKeyId: 'AKIAIOSFODNN7EXAMPLE' },
   },
   {
-    ...base, eventID: 'e2', eventTime: '2026-03-01T12:00:00Z', eventSource: 's3.amazonaws.com', eventName: 'GetObject', sourceIPAddress: '2001:db8::7',
-    userIdentity: { type: 'AssumedRole', arn: 'arn:aws:sts::111122223333:assumed-role/Admin/carol', sessionContext: { sessionIssuer: { type: 'Role', arn: 'arn:aws:iam::111122223333:role/Admin', userName: 'Admin' } } },
+    ...base,
+    eventID: 'e2',
+    eventTime: '2026-03-01T12:00:00Z',
+    eventSource: 's3.amazonaws.com',
+    eventName: 'GetObject',
+    sourceIPAddress: '2001:db8::7',
+    userIdentity: {
+      type: 'AssumedRole',
+      arn: 'arn:aws:sts::111122223333:assumed-role/Admin/carol',
+      sessionContext: { sessionIssuer: { type: 'Role', arn: 'arn:aws:iam::111122223333:role/Admin', userName: 'Admin' } },
+    },
     resources: [{ type: 'AWS::S3::Bucket', ARN: 'arn:aws:s3:::logs' }],
   },
   {
-    ...base, eventID: 'e3', eventTime: '2026-03-05T09:00:00Z', eventSource: 's3.amazonaws.com', eventName: 'GetObject', sourceIPAddress: '203.0.113.7',
-    userIdentity: { type: 'IAMUser', arn: 'arn:aws:iam::111122223333:user/o\'neil', userName: "o'neil", accessKeyId: 'AKIAIOSFODNN7EXAMPLE' },
+    ...base,
+    eventID: 'e3',
+    eventTime: '2026-03-05T09:00:00Z',
+    eventSource: 's3.amazonaws.com',
+    eventName: 'GetObject',
+    sourceIPAddress: '203.0.113.7',
+    userIdentity: { type: 'IAMUser', arn: "arn:aws:iam::111122223333:user/o'neil", userName: "o'neil", accessKeyId: 'AKIAIOSFODNN7EXAMPLE' },
     resources: [{ type: 'AWS::S3::Bucket', ARN: 'arn:aws:s3:::logs' }],
   },
 ];

@@ -82,7 +82,9 @@ describe('pivot and lookup SQL', () => {
     expect(sql).toContain(`eventTime >= '2026-03-01 00:00:00.000'`);
     expect(sql).toContain(`eventTime <= '2026-03-02 00:00:00.000'`);
     expect(sql).toContain(`sourceIPAddress = '203.0.113.7'`);
-    expect(pivotSql({ kind: 'userName', value: "o'neil" }, STORE, {})).toContain(`userIdentity.userName = 'o''neil' OR userIdentity.sessionContext.sessionIssuer.userName = 'o''neil'`);
+    expect(pivotSql({ kind: 'userName', value: "o'neil" }, STORE, {})).toContain(
+      `userIdentity.userName = 'o''neil' OR userIdentity.sessionContext.sessionIssuer.userName = 'o''neil'`,
+    );
     expect(pivotSql({ kind: 'arn', value: 'arn:aws:s3:::b' }, STORE, {})).toContain(`any_match(resources, r -> r.arn = 'arn:aws:s3:::b')`);
     expect(windowConditions({})).toEqual([]);
   });

@@ -3,8 +3,13 @@ import { ApiError } from '../../lib/http/errors';
 import { fillRunSql, runParametersInput } from '../../lib/workbench/run-parameters';
 
 const NOW = new Date('2026-03-02T00:00:00Z');
-const SQL = 'SELECT eventID FROM $EDS_ID WHERE sourceIPAddress = {{ip}} AND userIdentity.userName = {{user}} AND eventTime >= {{start}} AND eventTime < {{end}}';
-const specs = [{ name: 'ip', type: 'ip' as const }, { name: 'user', type: 'text' as const }, { name: 'time', type: 'timeRange' as const, default: '24h' }];
+const SQL =
+  'SELECT eventID FROM $EDS_ID WHERE sourceIPAddress = {{ip}} AND userIdentity.userName = {{user}} AND eventTime >= {{start}} AND eventTime < {{end}}';
+const specs = [
+  { name: 'ip', type: 'ip' as const },
+  { name: 'user', type: 'text' as const },
+  { name: 'time', type: 'timeRange' as const, default: '24h' },
+];
 
 const refusal = (f: () => unknown) => {
   try {
@@ -19,7 +24,9 @@ const refusal = (f: () => unknown) => {
 describe('a workbench run with parameters', () => {
   it('runs the filled statement and keeps the values it was filled with (defaults included)', () => {
     const out = fillRunSql(SQL, { specs, values: { ip: '203.0.113.9', user: "o'neil" } }, NOW);
-    expect(out.sql).toBe("SELECT eventID FROM $EDS_ID WHERE sourceIPAddress = '203.0.113.9' AND userIdentity.userName = 'o''neil' AND eventTime >= TIMESTAMP '2026-03-01 00:00:00.000' AND eventTime < TIMESTAMP '2026-03-02 00:00:00.000'");
+    expect(out.sql).toBe(
+      "SELECT eventID FROM $EDS_ID WHERE sourceIPAddress = '203.0.113.9' AND userIdentity.userName = 'o''neil' AND eventTime >= TIMESTAMP '2026-03-01 00:00:00.000' AND eventTime < TIMESTAMP '2026-03-02 00:00:00.000'",
+    );
     expect(out.values).toEqual({ ip: '203.0.113.9', user: "o'neil", time: '24h' });
   });
 

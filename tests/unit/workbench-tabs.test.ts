@@ -35,7 +35,10 @@ describe('tabsReducer', () => {
 describe('persistence', () => {
   it('round-trips title, SQL, store and query ID', () => {
     const s = tabsReducer(tabsReducer(base(), { type: 'open', tab: { id: 'b', storeKey: 's2' } }), { type: 'update', id: 'b', patch: { queryId: 'q9' } });
-    const sql = new Map([['a', 'SELECT 1'], ['b', 'SELECT 2']]);
+    const sql = new Map([
+      ['a', 'SELECT 1'],
+      ['b', 'SELECT 2'],
+    ]);
     const back = parseTabs(serializeTabs(s, (id) => sql.get(id)))!;
     expect(back.state).toEqual(s);
     expect([...back.sql]).toEqual([...sql]);

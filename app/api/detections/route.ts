@@ -9,4 +9,5 @@ const storeParam = z.string().max(256).optional();
 
 /** The detection library with coverage for `?storeId=`, the user's rules made from it, and the ATT&CK matrix. */
 export const GET = withUser(async ({ req, user }) =>
-  detectionCatalog(await getDb(), user, storeParam.parse(new URL(req.url).searchParams.get('storeId') || undefined)));
+  detectionCatalog(await getDb(), user, storeParam.parse(new URL(req.url).searchParams.get('storeId') || undefined)),
+);

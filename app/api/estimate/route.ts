@@ -8,7 +8,13 @@ import { fillRunSql, runParametersInput } from '@/lib/workbench/run-parameters';
 
 export const dynamic = 'force-dynamic';
 
-const input = z.object({ sql: z.string().min(1).max(100_000), storeId: z.string().max(256).optional(), connectionId: z.string().max(40).optional(), region: z.string().max(30).optional(), parameters: runParametersInput.optional() });
+const input = z.object({
+  sql: z.string().min(1).max(100_000),
+  storeId: z.string().max(256).optional(),
+  connectionId: z.string().max(40).optional(),
+  region: z.string().max(30).optional(),
+  parameters: runParametersInput.optional(),
+});
 
 /** What a query would scan and cost, before Run (with its parameters filled, as Run fills them). */
 export const POST = withUser(ANALYSTS, async ({ body }) => {

@@ -13,6 +13,10 @@ export const GET = withUser(async ({ req, user }) => {
   const all = p.get('all') === '1' && user.role === 'admin';
   const runs = await settleActiveRuns(db, await history(db, user, { all, limit: Number(p.get('limit') ?? 200) }));
   // each run's exports, with their evidence files (GET /api/exports/<exportId>)
-  const exports = await exportsOfRuns(db, runs.map((r) => r.handle), all ? undefined : user.id);
+  const exports = await exportsOfRuns(
+    db,
+    runs.map((r) => r.handle),
+    all ? undefined : user.id,
+  );
   return { runs: runs.map((r) => ({ ...r, exports: exports.get(r.handle) ?? [] })) };
 });

@@ -5,7 +5,6 @@ import { savedQueryInput } from '@/lib/saved-queries/input';
 
 export const dynamic = 'force-dynamic';
 
-
 /** Saved queries this user may see; `q` searches name, description, tags and SQL; `tag` filters. */
 export const GET = withUser(async ({ req, user }) => {
   const p = new URL(req.url).searchParams;

@@ -1,17 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import {
-  initialTabs,
-  newTabId,
-  parseTabs,
-  serializeTabs,
-  STORAGE_KEY,
-  tabsReducer,
-  type QueryTab,
-  type TabsAction,
-  type TabsState,
-} from './tab-state';
+import { initialTabs, newTabId, parseTabs, serializeTabs, STORAGE_KEY, tabsReducer, type QueryTab, type TabsAction, type TabsState } from './tab-state';
 
 const SAVE_DELAY_MS = 400;
 
@@ -31,7 +21,10 @@ export function useQueryTabs() {
     const s = stateRef.current;
     if (!s) return;
     try {
-      localStorage.setItem(STORAGE_KEY, serializeTabs(s, (id) => sqlRef.current.get(id)));
+      localStorage.setItem(
+        STORAGE_KEY,
+        serializeTabs(s, (id) => sqlRef.current.get(id)),
+      );
     } catch {
       // Storage full or disabled: tabs just do not survive a reload.
     }

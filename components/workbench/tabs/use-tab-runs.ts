@@ -137,7 +137,14 @@ export function useTabRuns(onQueryId: (tabId: string, queryId: string) => void) 
           return;
         }
         trackers.current.delete(tabId);
-        patch(tabId, () => ({ phase: 'done', queryId, status: d.status, statistics: d.statistics, error: terminalError(d.status, d.errorMessage), cancelling: false }));
+        patch(tabId, () => ({
+          phase: 'done',
+          queryId,
+          status: d.status,
+          statistics: d.statistics,
+          error: terminalError(d.status, d.errorMessage),
+          cancelling: false,
+        }));
       } catch (err) {
         if (isAbortError(err)) return;
         trackers.current.delete(tabId);

@@ -16,7 +16,11 @@ import type { SmtpTarget } from './smtp-url';
 export const EMAIL_ROW_LIMIT = 100;
 const TIMEOUT_MS = 10_000;
 
-interface StoredEmail { subject: string; text: string; csv: string }
+interface StoredEmail {
+  subject: string;
+  text: string;
+  csv: string;
+}
 
 /** The message of one firing: the summary and rows as text, the rows also as an attached CSV. */
 export function emailBody(m: FiringMessage): string {
@@ -41,7 +45,10 @@ export function emailBody(m: FiringMessage): string {
 async function checkedAddress(host: string): Promise<string> {
   const addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
   const refused = addresses.find((a) => !addressAllowed(a));
-  if (refused) throw Object.assign(new Error(`${host} is ${refused}, not a public address; an admin can allow its network with TRAILBENCH_WEBHOOK_ALLOWED_NETWORKS`), { permanent: true });
+  if (refused)
+    throw Object.assign(new Error(`${host} is ${refused}, not a public address; an admin can allow its network with TRAILBENCH_WEBHOOK_ALLOWED_NETWORKS`), {
+      permanent: true,
+    });
   return addresses[0];
 }
 

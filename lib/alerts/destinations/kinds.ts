@@ -9,7 +9,12 @@ export type { DestinationKind };
 
 /** How the console names each kind (every kind: the type makes a missing one an error). */
 export const KIND_LABELS: Record<DestinationKind, string> = {
-  slack: 'Slack incoming webhook', webhook: 'JSON webhook', email: 'Email (SMTP)', pagerduty: 'PagerDuty', teams: 'Microsoft Teams', opsgenie: 'Opsgenie',
+  slack: 'Slack incoming webhook',
+  webhook: 'JSON webhook',
+  email: 'Email (SMTP)',
+  pagerduty: 'PagerDuty',
+  teams: 'Microsoft Teams',
+  opsgenie: 'Opsgenie',
 };
 export const DESTINATION_KINDS = Object.keys(KIND_LABELS) as DestinationKind[];
 

@@ -20,7 +20,7 @@ export function opsgenieCreate(m: FiringMessage): Record<string, unknown> {
 
 /** A stored close of the rule's alert: sent to `<alerts URL>/<alias>/close?identifierType=alias`. */
 export function opsgenieClose(ruleId: string): Record<string, unknown> {
-  return { action: 'close', alias: incidentKey(ruleId), source: 'Trailbench', note: 'The rule\'s condition no longer holds.' };
+  return { action: 'close', alias: incidentKey(ruleId), source: 'Trailbench', note: "The rule's condition no longer holds." };
 }
 
 /** Where and what to post for a stored Opsgenie body: a create goes to the alerts URL, a close to the alias's close URL. */

@@ -21,7 +21,10 @@ export function pagerDutyTrigger(m: FiringMessage): Record<string, unknown> {
       class: 'cloudtrail-alert',
       custom_details: { condition: m.condition, window: m.window, columns: m.columns, rows: m.rows.slice(0, 20), rowCount: m.rowCount },
     },
-    links: [{ href: m.resultUrl, text: 'The rows that fired' }, { href: m.rule.url, text: 'Rule and history' }],
+    links: [
+      { href: m.resultUrl, text: 'The rows that fired' },
+      { href: m.rule.url, text: 'Rule and history' },
+    ],
     client: 'Trailbench',
     client_url: m.rule.url,
   };

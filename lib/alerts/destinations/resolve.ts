@@ -11,7 +11,14 @@ import { pagerDutyResolve } from './pagerduty';
  * later quiet runs send nothing more. Returns how many were queued.
  */
 export async function recordResolution(db: Kysely<Database>, ruleId: string): Promise<number> {
-  const last = await db.selectFrom('alert_firings').select('id').where('rule_id', '=', ruleId).where('test', '=', 0).orderBy('fired_at', 'desc').limit(1).executeTakeFirst();
+  const last = await db
+    .selectFrom('alert_firings')
+    .select('id')
+    .where('rule_id', '=', ruleId)
+    .where('test', '=', 0)
+    .orderBy('fired_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   if (!last) return 0;
   const destinations = await db
     .selectFrom('alert_rule_destinations')
@@ -27,8 +34,20 @@ export async function recordResolution(db: Kysely<Database>, ruleId: string): Pr
     const r = await db
       .insertInto('alert_deliveries')
       .values({
-        id: randomUUID(), firing_id: last.id, destination_id: d.id, idempotency_key: `resolve:${last.id}:${d.id}`, status: 'pending', attempts: 0,
-        next_attempt_at: now, lease_until: null, body, last_status: null, last_error: null, attempt_log: '[]', delivered_at: null, created_at: now,
+        id: randomUUID(),
+        firing_id: last.id,
+        destination_id: d.id,
+        idempotency_key: `resolve:${last.id}:${d.id}`,
+        status: 'pending',
+        attempts: 0,
+        next_attempt_at: now,
+        lease_until: null,
+        body,
+        last_status: null,
+        last_error: null,
+        attempt_log: '[]',
+        delivered_at: null,
+        created_at: now,
       })
       .onConflict((oc) => oc.column('idempotency_key').doNothing())
       .executeTakeFirst();

@@ -7,7 +7,11 @@ import { withRoutingKey } from './pagerduty';
 import { parseSmtpUrl } from './smtp-url';
 
 /** An opened destination: its URL (or SMTP URL) and secret (webhook signing secret, PagerDuty routing key, Opsgenie API key). */
-export interface Target { kind: DestinationKind; url: string; secret: string | null }
+export interface Target {
+  kind: DestinationKind;
+  url: string;
+  secret: string | null;
+}
 
 /** Sends one stored delivery body to its destination, as each kind's API expects it. */
 export async function sendToDestination(t: Target, body: string, deliveryKey: string): Promise<PostOutcome> {

@@ -25,10 +25,13 @@ export function parseSmtpUrl(text: string): SmtpTarget | string {
     return 'must be an smtp:// or smtps:// URL';
   }
   if (u.protocol !== 'smtp:' && u.protocol !== 'smtps:') return 'must be an smtp:// or smtps:// URL';
-  if (!u.hostname) return 'needs the mail server\'s host name';
+  if (!u.hostname) return "needs the mail server's host name";
   const from = u.searchParams.get('from') ?? '';
-  const to = (u.searchParams.get('to') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  if (!ADDRESS.test(from)) return 'needs ?from= with the sender\'s address';
+  const to = (u.searchParams.get('to') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (!ADDRESS.test(from)) return "needs ?from= with the sender's address";
   if (to.length === 0 || to.length > MAX_RECIPIENTS) return `needs &to= with 1 to ${MAX_RECIPIENTS} recipients, separated by commas`;
   const wrong = to.find((a) => !ADDRESS.test(a));
   if (wrong) return `has a recipient that is not an email address: ${wrong}`;

@@ -7,7 +7,8 @@ import { parseSmtpUrl } from './smtp-url';
  * known without DNS are checked here; host names again at each delivery, after DNS.
  */
 export function targetProblem(kind: DestinationKind, url: string, key: string | undefined): { field: 'url' | 'key'; message: string } | undefined {
-  if (KEYED_KINDS.has(kind) && !key) return { field: 'key', message: kind === 'pagerduty' ? 'needs the integration\'s routing key' : 'needs the Opsgenie API key' };
+  if (KEYED_KINDS.has(kind) && !key)
+    return { field: 'key', message: kind === 'pagerduty' ? "needs the integration's routing key" : 'needs the Opsgenie API key' };
   if (kind === 'email') {
     const smtp = parseSmtpUrl(url);
     if (typeof smtp === 'string') return { field: 'url', message: smtp };

@@ -27,10 +27,12 @@ export const computeDetections: Detection[] = [
     tactics: ['TA0040'],
     techniques: ['T1496'],
     events: [RUN],
-    runbook: 'Check the instance types and AMIs launched; terminate unknown instances and revoke the principal\'s credentials.',
+    runbook: "Check the instance types and AMIs launched; terminate unknown instances and revoke the principal's credentials.",
     parameters: [RANGE, threshold('threshold', 'Launch calls by one principal', 10)],
     sql: [
-      'SELECT userIdentity.arn AS principal, count(*) AS launches, count(DISTINCT awsRegion) AS regions, array_join(array_agg(DISTINCT ' + param('instanceType') + "), ', ') AS instanceTypes, min(eventTime) AS firstLaunch",
+      'SELECT userIdentity.arn AS principal, count(*) AS launches, count(DISTINCT awsRegion) AS regions, array_join(array_agg(DISTINCT ' +
+        param('instanceType') +
+        "), ', ') AS instanceTypes, min(eventTime) AS firstLaunch",
       'FROM $EDS_ID',
       `WHERE ${IN_RANGE}`,
       `  AND ${callsOf([RUN])} AND errorCode IS NULL`,
@@ -52,8 +54,17 @@ export const computeDetections: Detection[] = [
     parameters: [
       RANGE,
       { name: 'documents', type: 'multiSelect', label: 'Shell documents', default: ['AWS-RunShellScript', 'AWS-RunPowerShellScript'] },
-      { name: 'excludedPrincipals', type: 'multiSelect', of: 'arn', label: 'Principals that run commands routinely', default: ['arn:aws:iam::111122223333:role/patching'] },
+      {
+        name: 'excludedPrincipals',
+        type: 'multiSelect',
+        of: 'arn',
+        label: 'Principals that run commands routinely',
+        default: ['arn:aws:iam::111122223333:role/patching'],
+      },
     ],
-    sql: matchingCalls([SSM], `${param('documentName')} IN {{documents}} AND ${ACTOR} NOT IN {{excludedPrincipals}}`, [`${param('documentName')} AS document`, `${param('instanceIds')} AS instanceIds`]),
+    sql: matchingCalls([SSM], `${param('documentName')} IN {{documents}} AND ${ACTOR} NOT IN {{excludedPrincipals}}`, [
+      `${param('documentName')} AS document`,
+      `${param('instanceIds')} AS instanceIds`,
+    ]),
   },
 ];

@@ -17,7 +17,7 @@ export const discoveryDetections: Detection[] = [
     parameters: [RANGE, threshold('threshold', 'Denied calls by one identity', 20), threshold('apis', 'Distinct APIs denied', 5)],
     sql: [
       'SELECT userIdentity.arn AS principal, count(*) AS denied, count(DISTINCT eventName) AS apis, count(DISTINCT eventSource) AS services,',
-      '  array_join(slice(array_agg(DISTINCT sourceIPAddress), 1, 5), \', \') AS sourceIPs, min(eventTime) AS firstDenied, max(eventTime) AS lastDenied',
+      "  array_join(slice(array_agg(DISTINCT sourceIPAddress), 1, 5), ', ') AS sourceIPs, min(eventTime) AS firstDenied, max(eventTime) AS lastDenied",
       'FROM $EDS_ID',
       `WHERE ${IN_RANGE}`,
       `  AND ${DENIED}`,
@@ -29,8 +29,9 @@ export const discoveryDetections: Detection[] = [
   {
     id: 'cloud-enumeration-burst',
     title: 'One identity enumerating many services',
-    description: 'List, Describe and Get calls across many services from one identity in a short time is the reconnaissance that follows a credential compromise (tools such as Pacu or ScoutSuite).',
-    falsePositives: 'Inventory and compliance tools (CSPM), Terraform plans, the console\'s own page loads.',
+    description:
+      'List, Describe and Get calls across many services from one identity in a short time is the reconnaissance that follows a credential compromise (tools such as Pacu or ScoutSuite).',
+    falsePositives: "Inventory and compliance tools (CSPM), Terraform plans, the console's own page loads.",
     severity: 'low',
     tactics: ['TA0007'],
     techniques: ['T1580', 'T1526'],

@@ -11,7 +11,14 @@ const POLICY_VERSION = management(IAM, 'CreatePolicyVersion', 'SetDefaultPolicyV
 const ADD_TO_GROUP = management(IAM, 'AddUserToGroup');
 const MFA = management(IAM, 'DeactivateMFADevice', 'DeleteVirtualMFADevice');
 const TRUST = management(IAM, 'UpdateAssumeRolePolicy');
-const PROVIDERS = management(IAM, 'CreateSAMLProvider', 'UpdateSAMLProvider', 'CreateOpenIDConnectProvider', 'AddClientIDToOpenIDConnectProvider', 'UpdateOpenIDConnectProviderThumbprint');
+const PROVIDERS = management(
+  IAM,
+  'CreateSAMLProvider',
+  'UpdateSAMLProvider',
+  'CreateOpenIDConnectProvider',
+  'AddClientIDToOpenIDConnectProvider',
+  'UpdateOpenIDConnectProviderThumbprint',
+);
 
 const PERSISTENCE = ['TA0003', 'TA0004'] as const;
 /** The target user is someone other than the caller (IAM users acting on themselves are routine). */
@@ -30,7 +37,16 @@ export const iamDetections: Detection[] = [
     techniques: ['T1136.003'],
     events: [CREATE_USER],
     runbook: 'Confirm the user was requested; check whether keys, a login profile or policies were added to it next.',
-    parameters: [RANGE, { name: 'excludedPrincipals', type: 'multiSelect', of: 'arn', label: 'Principals that create users routinely', default: ['arn:aws:iam::111122223333:role/identity-provisioner'] }],
+    parameters: [
+      RANGE,
+      {
+        name: 'excludedPrincipals',
+        type: 'multiSelect',
+        of: 'arn',
+        label: 'Principals that create users routinely',
+        default: ['arn:aws:iam::111122223333:role/identity-provisioner'],
+      },
+    ],
     sql: matchingCalls([CREATE_USER], `${ACTOR} NOT IN {{excludedPrincipals}}`, [`${param('userName')} AS newUser`]),
   },
   {
@@ -42,20 +58,20 @@ export const iamDetections: Detection[] = [
     tactics: PERSISTENCE,
     techniques: ['T1098.001'],
     events: [CREATE_KEY],
-    runbook: 'Ask the key\'s owner whether they requested it; deactivate it if not, and check its use by the access key ID in responseElements.',
+    runbook: "Ask the key's owner whether they requested it; deactivate it if not, and check its use by the access key ID in responseElements.",
     parameters: [RANGE],
     sql: matchingCalls([CREATE_KEY], OTHER_USER, [`${param('userName')} AS targetUser`]),
   },
   {
     id: 'login-profile-created-for-another-user',
     title: 'Console password set for another IAM user',
-    description: 'CreateLoginProfile or UpdateLoginProfile on someone else\'s user gives the caller console access as that user.',
+    description: "CreateLoginProfile or UpdateLoginProfile on someone else's user gives the caller console access as that user.",
     falsePositives: 'Help-desk password resets by administrators.',
     severity: 'medium',
     tactics: PERSISTENCE,
     techniques: ['T1098.001'],
     events: [LOGIN_PROFILE],
-    runbook: 'Confirm the reset with the user; if unrequested, delete the login profile and review the user\'s console sessions.',
+    runbook: "Confirm the reset with the user; if unrequested, delete the login profile and review the user's console sessions.",
     parameters: [RANGE],
     sql: matchingCalls([LOGIN_PROFILE], OTHER_USER, [`${param('userName')} AS targetUser`]),
   },
@@ -68,13 +84,20 @@ export const iamDetections: Detection[] = [
     tactics: PERSISTENCE,
     techniques: ['T1098.003'],
     events: [ATTACH],
-    runbook: 'Confirm the grant with the identity owner; detach the policy if unexpected and review the grantee\'s recent calls.',
-    parameters: [RANGE, {
-      name: 'policies', type: 'multiSelect', of: 'arn', label: 'Powerful managed policies',
-      default: ['arn:aws:iam::aws:policy/AdministratorAccess', 'arn:aws:iam::aws:policy/IAMFullAccess', 'arn:aws:iam::aws:policy/PowerUserAccess'],
-    }],
+    runbook: "Confirm the grant with the identity owner; detach the policy if unexpected and review the grantee's recent calls.",
+    parameters: [
+      RANGE,
+      {
+        name: 'policies',
+        type: 'multiSelect',
+        of: 'arn',
+        label: 'Powerful managed policies',
+        default: ['arn:aws:iam::aws:policy/AdministratorAccess', 'arn:aws:iam::aws:policy/IAMFullAccess', 'arn:aws:iam::aws:policy/PowerUserAccess'],
+      },
+    ],
     sql: matchingCalls([ATTACH], `${param('policyArn')} IN {{policies}}`, [
-      `${param('policyArn')} AS policyArn`, `coalesce(${param('userName')}, ${param('groupName')}, ${param('roleName')}) AS grantee`,
+      `${param('policyArn')} AS policyArn`,
+      `coalesce(${param('userName')}, ${param('groupName')}, ${param('roleName')}) AS grantee`,
     ]),
   },
   {
@@ -89,13 +112,15 @@ export const iamDetections: Detection[] = [
     runbook: 'Read the policy document in requestParameters; delete the inline policy unless it is an approved break-glass grant.',
     parameters: [RANGE],
     sql: matchingCalls([INLINE], ALLOWS_ALL_ACTIONS, [
-      `${param('policyName')} AS policyName`, `coalesce(${param('userName')}, ${param('groupName')}, ${param('roleName')}) AS grantee`,
+      `${param('policyName')} AS policyName`,
+      `coalesce(${param('userName')}, ${param('groupName')}, ${param('roleName')}) AS grantee`,
     ]),
   },
   {
     id: 'policy-default-version-changed',
     title: 'Managed policy default version changed',
-    description: 'A new default version of a customer managed policy changes the permissions of everyone it is attached to at once — a known privilege escalation path (iam:CreatePolicyVersion).',
+    description:
+      'A new default version of a customer managed policy changes the permissions of everyone it is attached to at once — a known privilege escalation path (iam:CreatePolicyVersion).',
     falsePositives: 'Policy updates deployed by infrastructure code.',
     severity: 'medium',
     tactics: PERSISTENCE,
@@ -103,12 +128,14 @@ export const iamDetections: Detection[] = [
     events: [POLICY_VERSION],
     runbook: 'Diff the new version against the previous one (GetPolicyVersion); roll back with SetDefaultPolicyVersion if it widened access.',
     parameters: [RANGE],
-    sql: matchingCalls([POLICY_VERSION], `(eventName = 'SetDefaultPolicyVersion' OR ${param('setAsDefault')} = 'true')`, [`${param('policyArn')} AS policyArn`]),
+    sql: matchingCalls([POLICY_VERSION], `(eventName = 'SetDefaultPolicyVersion' OR ${param('setAsDefault')} = 'true')`, [
+      `${param('policyArn')} AS policyArn`,
+    ]),
   },
   {
     id: 'user-added-to-admin-group',
     title: 'User added to an administrators group',
-    description: 'Adding a user to a privileged group grants the group\'s permissions without touching any policy.',
+    description: "Adding a user to a privileged group grants the group's permissions without touching any policy.",
     falsePositives: 'Onboarding of new administrators.',
     severity: 'high',
     tactics: PERSISTENCE,
@@ -121,7 +148,7 @@ export const iamDetections: Detection[] = [
   {
     id: 'mfa-device-deactivated',
     title: 'MFA device deactivated or deleted',
-    description: 'Removing a user\'s MFA device lets a stolen password alone sign in, and is often a step before registering the adversary\'s own device.',
+    description: "Removing a user's MFA device lets a stolen password alone sign in, and is often a step before registering the adversary's own device.",
     falsePositives: 'Users replacing a lost or new phone.',
     severity: 'medium',
     tactics: ['TA0006', 'TA0005', 'TA0003'],
@@ -134,7 +161,8 @@ export const iamDetections: Detection[] = [
   {
     id: 'role-trust-policy-external-account',
     title: 'Role trust policy opened to an external account or anyone',
-    description: 'Adding an outside account (or "*") to a role\'s trust policy lets that account assume the role: a backdoor that survives credential rotation.',
+    description:
+      'Adding an outside account (or "*") to a role\'s trust policy lets that account assume the role: a backdoor that survives credential rotation.',
     falsePositives: 'Planned cross-account access for a partner or a new account of the organization (add it to the trusted accounts).',
     severity: 'high',
     tactics: PERSISTENCE,
@@ -153,13 +181,15 @@ export const iamDetections: Detection[] = [
     id: 'identity-provider-changed',
     title: 'SAML or OIDC identity provider created or changed',
     description: 'A new or modified federation provider lets whoever controls it mint sessions for any role that trusts it (a "golden SAML" style backdoor).',
-    falsePositives: 'Setting up or rotating the certificate of the organization\'s real identity provider.',
+    falsePositives: "Setting up or rotating the certificate of the organization's real identity provider.",
     severity: 'high',
     tactics: ['TA0005', 'TA0004'],
     techniques: ['T1484.002'],
     events: [PROVIDERS],
-    runbook: 'Check the provider\'s metadata or URL against the organization\'s identity provider; delete unknown providers and the trusts that name them.',
+    runbook: "Check the provider's metadata or URL against the organization's identity provider; delete unknown providers and the trusts that name them.",
     parameters: [RANGE],
-    sql: matchingCalls([PROVIDERS], '', [`coalesce(${param('name')}, ${param('url')}, ${param('sAMLProviderArn')}, ${param('openIDConnectProviderArn')}) AS provider`]),
+    sql: matchingCalls([PROVIDERS], '', [
+      `coalesce(${param('name')}, ${param('url')}, ${param('sAMLProviderArn')}, ${param('openIDConnectProviderArn')}) AS provider`,
+    ]),
   },
 ];

@@ -12,7 +12,8 @@ export const impactDetections: Detection[] = [
   {
     id: 'kms-key-disabled-or-scheduled-for-deletion',
     title: 'KMS key disabled or scheduled for deletion',
-    description: 'Without its KMS key, everything encrypted under it (volumes, buckets, databases, secrets) becomes unreadable; a deleted key cannot be recovered after its waiting period.',
+    description:
+      'Without its KMS key, everything encrypted under it (volumes, buckets, databases, secrets) becomes unreadable; a deleted key cannot be recovered after its waiting period.',
     falsePositives: 'Retiring keys of decommissioned workloads.',
     severity: 'high',
     tactics: ['TA0040'],
@@ -25,7 +26,8 @@ export const impactDetections: Detection[] = [
   {
     id: 'backups-deleted-in-bulk',
     title: 'Snapshots or backups deleted in bulk',
-    description: 'One principal deleting many EBS or RDS snapshots or AWS Backup recovery points: removing the means of recovery, typically before ransom or destruction.',
+    description:
+      'One principal deleting many EBS or RDS snapshots or AWS Backup recovery points: removing the means of recovery, typically before ransom or destruction.',
     falsePositives: 'Retention clean-up jobs (exclude their roles or raise the threshold).',
     severity: 'high',
     tactics: ['TA0040'],

@@ -11,7 +11,8 @@ export const networkDetections: Detection[] = [
   {
     id: 'security-group-open-to-internet',
     title: 'Security group opened to the internet (0.0.0.0/0 or ::/0)',
-    description: 'An ingress rule from anywhere exposes instances to the whole internet — for SSH, RDP or databases an invitation to brute force and exploitation.',
+    description:
+      'An ingress rule from anywhere exposes instances to the whole internet — for SSH, RDP or databases an invitation to brute force and exploitation.',
     falsePositives: 'Public web servers on ports 80/443 behind a deliberate design.',
     severity: 'high',
     tactics: ['TA0005'],
@@ -19,7 +20,10 @@ export const networkDetections: Detection[] = [
     events: [INGRESS],
     runbook: 'Check the ports in requestParameters; remove the rule unless the group fronts a public service, and look for connections in VPC flow logs.',
     parameters: [RANGE],
-    sql: matchingCalls([INGRESS], ANYWHERE, [`coalesce(${param('groupId')}, ${param('groupName')}) AS securityGroup`, `${param('ipPermissions')} AS ipPermissions`]),
+    sql: matchingCalls([INGRESS], ANYWHERE, [
+      `coalesce(${param('groupId')}, ${param('groupName')}) AS securityGroup`,
+      `${param('ipPermissions')} AS ipPermissions`,
+    ]),
   },
   {
     id: 'network-acl-open-to-internet',
@@ -30,7 +34,7 @@ export const networkDetections: Detection[] = [
     tactics: ['TA0005'],
     techniques: ['T1562.007'],
     events: [NACL],
-    runbook: 'Compare the entry with the subnet\'s intended exposure; replace it with narrower ranges.',
+    runbook: "Compare the entry with the subnet's intended exposure; replace it with narrower ranges.",
     parameters: [RANGE],
     sql: matchingCalls(
       [NACL],

@@ -8,13 +8,16 @@ export const rootDetections: Detection[] = [
   {
     id: 'root-account-activity',
     title: 'Root user activity',
-    description: 'The account root user can do anything, cannot be limited by IAM policies, and should be locked away after setup. Any call it makes, other than on behalf of an AWS service, means someone holds the root credentials.',
-    falsePositives: 'The few tasks only root can do (closing the account, changing its support plan, restoring IAM admin access) — expect them to be announced.',
+    description:
+      'The account root user can do anything, cannot be limited by IAM policies, and should be locked away after setup. Any call it makes, other than on behalf of an AWS service, means someone holds the root credentials.',
+    falsePositives:
+      'The few tasks only root can do (closing the account, changing its support plan, restoring IAM admin access) — expect them to be announced.',
     severity: 'high',
     tactics: ['TA0001', 'TA0004'],
     techniques: ['T1078.004'],
     events: [{ source: '*', names: ['*'], category: 'Management' }],
-    runbook: 'Confirm with the account owner that root was used on purpose; if not, reset the root password, remove its access keys and review everything it called.',
+    runbook:
+      'Confirm with the account owner that root was used on purpose; if not, reset the root password, remove its access keys and review everything it called.',
     parameters: [RANGE],
     sql: [
       'SELECT eventTime, eventSource, eventName, sourceIPAddress, userAgent, awsRegion, recipientAccountId, errorCode, eventID',
@@ -29,13 +32,15 @@ export const rootDetections: Detection[] = [
   {
     id: 'root-access-key-created',
     title: 'Access key created for the root user',
-    description: 'Root access keys give permanent, unrestricted programmatic access to the account and are a favourite persistence mechanism; AWS recommends that root has none.',
+    description:
+      'Root access keys give permanent, unrestricted programmatic access to the account and are a favourite persistence mechanism; AWS recommends that root has none.',
     falsePositives: 'Almost none: no supported workflow needs root access keys.',
     severity: 'critical',
     tactics: ['TA0003', 'TA0004'],
     techniques: ['T1098.001'],
     events: [CREATE_KEY],
-    runbook: 'Delete the key at once (IAM > Security credentials as root), rotate the root password and MFA, and look for calls signed with the key ID in responseElements.',
+    runbook:
+      'Delete the key at once (IAM > Security credentials as root), rotate the root password and MFA, and look for calls signed with the key ID in responseElements.',
     parameters: [RANGE],
     // Without a userName parameter CreateAccessKey makes a key for the caller itself.
     sql: matchingCalls([CREATE_KEY], `userIdentity.type = 'Root' AND ${param('userName')} IS NULL`),

@@ -4,7 +4,13 @@ import type { Detection, EventNeed } from '../types';
 const S3 = 's3.amazonaws.com';
 const ACL = management(S3, 'PutBucketAcl');
 const POLICY = management(S3, 'PutBucketPolicy');
-const PUBLIC_ACCESS_BLOCK = management(S3, 'DeleteBucketPublicAccessBlock', 'PutBucketPublicAccessBlock', 'DeleteAccountPublicAccessBlock', 'PutAccountPublicAccessBlock');
+const PUBLIC_ACCESS_BLOCK = management(
+  S3,
+  'DeleteBucketPublicAccessBlock',
+  'PutBucketPublicAccessBlock',
+  'DeleteAccountPublicAccessBlock',
+  'PutAccountPublicAccessBlock',
+);
 const VERSIONING = management(S3, 'PutBucketVersioning');
 const object = (...names: string[]): EventNeed => ({ source: S3, names, category: 'Data', resourceType: 'AWS::S3::Object' });
 const DELETE_OBJECTS = object('DeleteObject', 'DeleteObjects');
@@ -36,7 +42,7 @@ export const s3Detections: Detection[] = [
     tactics: ['TA0009'],
     techniques: ['T1530'],
     events: [ACL],
-    runbook: 'Set the ACL back to private, enable Block Public Access, and check the bucket\'s data events for anonymous reads.',
+    runbook: "Set the ACL back to private, enable Block Public Access, and check the bucket's data events for anonymous reads.",
     parameters: [RANGE],
     sql: matchingCalls(
       [ACL],
@@ -60,7 +66,7 @@ export const s3Detections: Detection[] = [
   {
     id: 's3-public-access-block-removed',
     title: 'S3 Block Public Access removed or weakened',
-    description: 'Deleting a bucket\'s or the account\'s public access block, or turning any of its four settings off, is the step before making data public.',
+    description: "Deleting a bucket's or the account's public access block, or turning any of its four settings off, is the step before making data public.",
     falsePositives: 'Buckets that must serve public content.',
     severity: 'high',
     tactics: ['TA0009'],
@@ -104,7 +110,7 @@ export const s3Detections: Detection[] = [
     id: 's3-bulk-object-download',
     title: 'Bulk download of S3 objects by one principal',
     description: 'One principal reading an unusual number of objects from a bucket: collection before exfiltration. Needs S3 data events.',
-    falsePositives: 'Backups, analytics jobs and data pipelines (raise the threshold or scope the store\'s selectors).',
+    falsePositives: "Backups, analytics jobs and data pipelines (raise the threshold or scope the store's selectors).",
     severity: 'medium',
     tactics: ['TA0009'],
     techniques: ['T1530'],

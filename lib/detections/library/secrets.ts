@@ -21,7 +21,8 @@ export const secretDetections: Detection[] = [
   {
     id: 'secrets-manager-bulk-read',
     title: 'Many Secrets Manager secrets read by one principal',
-    description: 'Reading the values of many different secrets in a short time is credential harvesting: database passwords, API keys and tokens for the next step.',
+    description:
+      'Reading the values of many different secrets in a short time is credential harvesting: database passwords, API keys and tokens for the next step.',
     falsePositives: 'Applications starting up that load their whole configuration; secret rotation functions.',
     severity: 'high',
     tactics: ['TA0006'],

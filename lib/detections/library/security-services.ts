@@ -1,11 +1,27 @@
 import { RANGE, callsOf, management, matchingCalls, param } from '../sql';
 import type { Detection } from '../types';
 
-const GUARDDUTY_OFF = management('guardduty.amazonaws.com', 'DeleteDetector', 'DisassociateFromMasterAccount', 'DisassociateFromAdministratorAccount', 'StopMonitoringMembers', 'DeleteMembers', 'DisassociateMembers');
+const GUARDDUTY_OFF = management(
+  'guardduty.amazonaws.com',
+  'DeleteDetector',
+  'DisassociateFromMasterAccount',
+  'DisassociateFromAdministratorAccount',
+  'StopMonitoringMembers',
+  'DeleteMembers',
+  'DisassociateMembers',
+);
 const GUARDDUTY_UPDATE = management('guardduty.amazonaws.com', 'UpdateDetector');
 const GUARDDUTY_SUPPRESS = management('guardduty.amazonaws.com', 'CreateFilter', 'UpdateFilter');
 const GUARDDUTY_TRUSTED_IPS = management('guardduty.amazonaws.com', 'CreateIPSet', 'UpdateIPSet');
-const SECURITY_HUB = management('securityhub.amazonaws.com', 'DisableSecurityHub', 'BatchDisableStandards', 'DisableImportFindingsForProduct', 'DisassociateFromMasterAccount', 'DisassociateFromAdministratorAccount', 'DeleteMembers');
+const SECURITY_HUB = management(
+  'securityhub.amazonaws.com',
+  'DisableSecurityHub',
+  'BatchDisableStandards',
+  'DisableImportFindingsForProduct',
+  'DisassociateFromMasterAccount',
+  'DisassociateFromAdministratorAccount',
+  'DeleteMembers',
+);
 const CONFIG = management('config.amazonaws.com', 'StopConfigurationRecorder', 'DeleteConfigurationRecorder', 'DeleteDeliveryChannel', 'DeleteConfigRule');
 const ANALYZER = management('access-analyzer.amazonaws.com', 'DeleteAnalyzer');
 const ALARMS = management('monitoring.amazonaws.com', 'DeleteAlarms', 'DisableAlarmActions');
@@ -25,24 +41,25 @@ export const securityServiceDetections: Detection[] = [
     events: [GUARDDUTY_OFF, GUARDDUTY_UPDATE],
     runbook: 'Re-enable the detector (or re-associate the member) and check which other defences the caller touched.',
     parameters: [RANGE],
-    sql: matchingCalls([GUARDDUTY_OFF, GUARDDUTY_UPDATE], `(eventName <> 'UpdateDetector' OR ${param('enable')} = 'false')`, [`${param('detectorId')} AS detectorId`]),
+    sql: matchingCalls([GUARDDUTY_OFF, GUARDDUTY_UPDATE], `(eventName <> 'UpdateDetector' OR ${param('enable')} = 'false')`, [
+      `${param('detectorId')} AS detectorId`,
+    ]),
   },
   {
     id: 'guardduty-findings-suppressed',
     title: 'GuardDuty findings auto-archived or trusted IPs added',
-    description: 'A filter with the ARCHIVE action hides matching findings from view, and a trusted IP list stops findings for traffic from those addresses: both quietly suppress detection.',
+    description:
+      'A filter with the ARCHIVE action hides matching findings from view, and a trusted IP list stops findings for traffic from those addresses: both quietly suppress detection.',
     falsePositives: 'Suppression rules for known scanners or noisy findings, reviewed by the security team.',
     severity: 'medium',
     tactics: EVASION,
     techniques: TOOLS,
     events: [GUARDDUTY_SUPPRESS, GUARDDUTY_TRUSTED_IPS],
-    runbook: 'Review the filter\'s criteria or the IP list\'s location; delete it unless the security team owns it.',
+    runbook: "Review the filter's criteria or the IP list's location; delete it unless the security team owns it.",
     parameters: [RANGE],
-    sql: matchingCalls(
-      [GUARDDUTY_SUPPRESS, GUARDDUTY_TRUSTED_IPS],
-      `(${param('action')} = 'ARCHIVE' OR ${callsOf([GUARDDUTY_TRUSTED_IPS])})`,
-      [`coalesce(${param('name')}, ${param('filterName')}) AS name`],
-    ),
+    sql: matchingCalls([GUARDDUTY_SUPPRESS, GUARDDUTY_TRUSTED_IPS], `(${param('action')} = 'ARCHIVE' OR ${callsOf([GUARDDUTY_TRUSTED_IPS])})`, [
+      `coalesce(${param('name')}, ${param('filterName')}) AS name`,
+    ]),
   },
   {
     id: 'security-hub-disabled',
@@ -60,15 +77,18 @@ export const securityServiceDetections: Detection[] = [
   {
     id: 'config-recording-stopped',
     title: 'AWS Config recorder stopped or deleted',
-    description: 'Stopping or deleting the configuration recorder or delivery channel, or deleting rules, ends the record of resource configuration changes and compliance evaluation.',
+    description:
+      'Stopping or deleting the configuration recorder or delivery channel, or deleting rules, ends the record of resource configuration changes and compliance evaluation.',
     falsePositives: 'Planned changes to the Config setup (e.g. moving to an organization-wide recorder).',
     severity: 'high',
     tactics: EVASION,
     techniques: TOOLS,
     events: [CONFIG],
-    runbook: 'Restart the recorder (StartConfigurationRecorder) and recreate what was deleted; review the caller\'s other changes.',
+    runbook: "Restart the recorder (StartConfigurationRecorder) and recreate what was deleted; review the caller's other changes.",
     parameters: [RANGE],
-    sql: matchingCalls([CONFIG], '', [`coalesce(${param('configurationRecorderName')}, ${param('deliveryChannelName')}, ${param('configRuleName')}) AS resource`]),
+    sql: matchingCalls([CONFIG], '', [
+      `coalesce(${param('configurationRecorderName')}, ${param('deliveryChannelName')}, ${param('configRuleName')}) AS resource`,
+    ]),
   },
   {
     id: 'access-analyzer-deleted',

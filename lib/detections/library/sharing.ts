@@ -5,7 +5,13 @@ const EBS = management('ec2.amazonaws.com', 'ModifySnapshotAttribute');
 const AMI = management('ec2.amazonaws.com', 'ModifyImageAttribute');
 const RDS = management('rds.amazonaws.com', 'ModifyDBSnapshotAttribute', 'ModifyDBClusterSnapshotAttribute');
 
-const TRUSTED = { name: 'trustedAccounts', type: 'multiSelect' as const, of: 'accountId' as const, label: 'Accounts snapshots may be shared with', default: ['000000000000'] };
+const TRUSTED = {
+  name: 'trustedAccounts',
+  type: 'multiSelect' as const,
+  of: 'accountId' as const,
+  label: 'Accounts snapshots may be shared with',
+  default: ['000000000000'],
+};
 /** A permission JSON's "add" part names everyone ("group":"all") or an account outside the trusted list. */
 const sharedOutside = (json: string) =>
   `(regexp_like(${json}, '"add":\\{"items":\\[[^\\]]*"group":"all"') OR any_match(regexp_extract_all(regexp_extract(${json}, '"add":\\{"items":\\[[^\\]]*\\]'), '[0-9]{12}'), a -> a <> recipientAccountId AND a NOT IN {{trustedAccounts}}))`;
@@ -22,7 +28,10 @@ export const sharingDetections: Detection[] = [
     events: [EBS],
     runbook: 'Remove the permission (ModifySnapshotAttribute remove) and find out whether the other account copied the snapshot.',
     parameters: [RANGE, TRUSTED],
-    sql: matchingCalls([EBS], sharedOutside(param('createVolumePermission')), [`${param('snapshotId')} AS snapshotId`, `${param('createVolumePermission')} AS permission`]),
+    sql: matchingCalls([EBS], sharedOutside(param('createVolumePermission')), [
+      `${param('snapshotId')} AS snapshotId`,
+      `${param('createVolumePermission')} AS permission`,
+    ]),
   },
   {
     id: 'ami-shared',
@@ -46,7 +55,7 @@ export const sharingDetections: Detection[] = [
     tactics: ['TA0010'],
     techniques: ['T1537'],
     events: [RDS],
-    runbook: 'Remove the restore permission and ask the receiving account\'s owner whether it restored the snapshot.',
+    runbook: "Remove the restore permission and ask the receiving account's owner whether it restored the snapshot.",
     parameters: [RANGE, TRUSTED],
     sql: matchingCalls(
       [RDS],

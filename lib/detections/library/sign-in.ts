@@ -20,9 +20,11 @@ export const signInDetections: Detection[] = [
     events: [SIGN_IN],
     runbook: 'Check that the user and IP are expected; enforce MFA for the user (an IAM policy denying all without aws:MultiFactorAuthPresent).',
     parameters: [RANGE, { name: 'excludedUsers', type: 'multiSelect', label: 'User names allowed without MFA', default: ['break-glass'] }],
-    sql: matchingCalls([SIGN_IN], `${SUCCESS} AND element_at(additionalEventData, 'MFAUsed') = 'No' AND userIdentity.type IN ('IAMUser', 'Root') AND ${USER} NOT IN {{excludedUsers}}`, [
-      `${USER} AS userName`,
-    ]),
+    sql: matchingCalls(
+      [SIGN_IN],
+      `${SUCCESS} AND element_at(additionalEventData, 'MFAUsed') = 'No' AND userIdentity.type IN ('IAMUser', 'Root') AND ${USER} NOT IN {{excludedUsers}}`,
+      [`${USER} AS userName`],
+    ),
   },
   {
     id: 'console-sign-in-failure-burst',
@@ -33,7 +35,8 @@ export const signInDetections: Detection[] = [
     tactics: ['TA0006'],
     techniques: ['T1110.001'],
     events: [SIGN_IN],
-    runbook: 'Look up the IP; check whether any sign-in from it succeeded afterwards (console-sign-in-success-after-failures); lock or reset the targeted users if so.',
+    runbook:
+      'Look up the IP; check whether any sign-in from it succeeded afterwards (console-sign-in-success-after-failures); lock or reset the targeted users if so.',
     parameters: [RANGE, threshold('threshold', 'Failures from one IP', 5)],
     sql: [
       `SELECT sourceIPAddress, count(*) AS failures, count(DISTINCT ${USER}) AS users, min(eventTime) AS firstFailure, max(eventTime) AS lastFailure`,
@@ -48,7 +51,8 @@ export const signInDetections: Detection[] = [
   {
     id: 'console-password-spraying',
     title: 'Password spraying: failed sign-ins to many users from one IP',
-    description: 'One source address fails to sign in as many different users: a few common passwords tried against each account, staying under per-user lockouts.',
+    description:
+      'One source address fails to sign in as many different users: a few common passwords tried against each account, staying under per-user lockouts.',
     falsePositives: 'A shared egress address where many users mistype passwords at the start of the day.',
     severity: 'high',
     tactics: ['TA0006'],
@@ -69,7 +73,8 @@ export const signInDetections: Detection[] = [
   {
     id: 'console-sign-in-outside-allow-list',
     title: 'Console sign-in from an IP outside the allow-list',
-    description: 'A successful console sign-in from an address outside the networks people are expected to sign in from (office, VPN): possibly stolen credentials used elsewhere.',
+    description:
+      'A successful console sign-in from an address outside the networks people are expected to sign in from (office, VPN): possibly stolen credentials used elsewhere.',
     falsePositives: 'Travel, home working without VPN, a new office address not yet on the list.',
     severity: 'medium',
     tactics: ['TA0001'],
@@ -88,7 +93,7 @@ export const signInDetections: Detection[] = [
     tactics: ['TA0001'],
     techniques: ['T1078.004'],
     events: [SIGN_IN],
-    runbook: 'Compare with the user\'s usual addresses and user agent; ask the user when the address is unfamiliar.',
+    runbook: "Compare with the user's usual addresses and user agent; ask the user when the address is unfamiliar.",
     parameters: [RANGE, BASELINE_DAYS],
     sql: [
       'WITH known AS (',

@@ -8,13 +8,15 @@ export const stsDetections: Detection[] = [
   {
     id: 'assume-role-from-external-account',
     title: 'Role assumed from an account outside the trusted list',
-    description: 'A principal of another account assumed a role here. Unless that account is a known partner or part of the organization, a trust policy may have been backdoored or abused.',
+    description:
+      'A principal of another account assumed a role here. Unless that account is a known partner or part of the organization, a trust policy may have been backdoored or abused.',
     falsePositives: 'Accounts of the organization or of vendors not yet on the trusted list.',
     severity: 'medium',
     tactics: ['TA0001', 'TA0004'],
     techniques: ['T1078.004'],
     events: [ASSUME_ROLE],
-    runbook: 'Identify the calling account; if unknown, remove it from the role\'s trust policy and review what the session did (by its access key ID in responseElements).',
+    runbook:
+      "Identify the calling account; if unknown, remove it from the role's trust policy and review what the session did (by its access key ID in responseElements).",
     parameters: [RANGE, { name: 'trustedAccounts', type: 'multiSelect', of: 'accountId', label: 'Trusted accounts', default: ['000000000000'] }],
     sql: matchingCalls(
       [ASSUME_ROLE],
@@ -25,7 +27,8 @@ export const stsDetections: Detection[] = [
   {
     id: 'assume-role-by-new-principal',
     title: 'Role assumed by a principal that never assumed it before',
-    description: 'A principal assumed a role it had not assumed during the days before: a possible lateral move or privilege escalation through a role whose trust is too broad.',
+    description:
+      'A principal assumed a role it had not assumed during the days before: a possible lateral move or privilege escalation through a role whose trust is too broad.',
     falsePositives: 'New people, pipelines or services starting to use a role.',
     severity: 'low',
     tactics: ['TA0004', 'TA0005'],

@@ -15,7 +15,11 @@ const TARGET_PREFIXES = ['com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101
 type Operation = (lake: Lake, body: unknown, headers: Record<string, string>) => unknown;
 const OPERATIONS: Record<string, Operation> = { ...storeOperations, ...queryOperations, ...importOperations, ...followOperations };
 
-export interface RawResponse { status: number; headers: Record<string, string>; body: string }
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
 
 /** A request as it arrives: the body may still be unread (the HTTP route reads it capped, after the method check). */
 export type IncomingRequest = Omit<RawRequest, 'body'> & { body: string | (() => Promise<string>) };
@@ -28,12 +32,14 @@ export async function handleLakeRequest(lake: Lake, req: IncomingRequest, access
   const call: LakeCall = { requestId: randomUUID(), operation: operationOf(req.headers['x-amz-target']) || '(none)', authenticated: false, outcome: 'ok' };
   let input: Record<string, unknown> = {};
   try {
-    if (req.method !== 'POST') throw new LakeError('UnknownOperationException', 'The lake accepts AWS JSON 1.1 requests: POST with an X-Amz-Target header.', 404);
+    if (req.method !== 'POST')
+      throw new LakeError('UnknownOperationException', 'The lake accepts AWS JSON 1.1 requests: POST with an X-Amz-Target header.', 404);
     const body = typeof req.body === 'string' ? req.body : await req.body();
     const raw: RawRequest = { ...req, body };
     call.accessKeyId = parseAuthorization(raw).accessKeyId;
     call.caller = await access.caller(call.accessKeyId);
-    if (!call.caller) throw new LakeError('UnrecognizedClientException', 'The security token included in the request is invalid: unknown or revoked access key ID.', 400);
+    if (!call.caller)
+      throw new LakeError('UnrecognizedClientException', 'The security token included in the request is invalid: unknown or revoked access key ID.', 400);
     await verifySigV4(raw, call.caller, lake.opts.region);
     call.authenticated = true;
     const op = Object.hasOwn(OPERATIONS, call.operation) ? OPERATIONS[call.operation] : undefined;

@@ -9,8 +9,7 @@ import type { IncomingRequest } from './handler';
  */
 export const MAX_LAKE_BODY_BYTES = 1024 * 1024;
 
-const tooLarge = (max: number) =>
-  new LakeError('RequestEntityTooLargeException', `The request body is larger than the lake accepts (${max / 1024} KiB).`, 413);
+const tooLarge = (max: number) => new LakeError('RequestEntityTooLargeException', `The request body is larger than the lake accepts (${max / 1024} KiB).`, 413);
 
 /** The body, at most `max` bytes (see readCappedText), refused with the lake's 413. */
 export function readBodyCapped(req: Request, max = MAX_LAKE_BODY_BYTES): Promise<string> {

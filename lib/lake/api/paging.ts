@@ -10,7 +10,9 @@ export function decodeToken(token: string | undefined, scope: string): number {
   try {
     const v = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { s?: unknown; o?: unknown };
     if (v.s === scope && Number.isInteger(v.o) && (v.o as number) >= 0) return v.o as number;
-  } catch { /* fall through */ }
+  } catch {
+    /* fall through */
+  }
   throw new LakeError('InvalidNextTokenException', 'The NextToken is not valid for this request.');
 }
 

@@ -5,7 +5,9 @@ import { randomBytes } from 'node:crypto';
  * re-parsing and re-serialising a 1,000-row page costs more than the rest of the request.
  */
 const RAW = Symbol.for('trailbench.rawJson');
-export interface RawJson { [RAW]: string }
+export interface RawJson {
+  [RAW]: string;
+}
 
 export function rawJson(text: string): RawJson {
   return { [RAW]: text };

@@ -19,7 +19,14 @@ const REQUIRED_SIGNED = ['host', 'x-amz-target'];
 const MAX_SKEW_MS = 5 * 60_000;
 const AUTH = /^AWS4-HMAC-SHA256\s+Credential=([^/\s]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request,\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]{64})$/i;
 
-export interface ParsedAuthorization { accessKeyId: string; scopeDate: string; region: string; service: string; signedHeaders: string[]; signature: string }
+export interface ParsedAuthorization {
+  accessKeyId: string;
+  scopeDate: string;
+  region: string;
+  service: string;
+  signedHeaders: string[];
+  signature: string;
+}
 
 const incomplete = (message: string) => new LakeError('IncompleteSignatureException', message, 400);
 const invalid = (message: string) => new LakeError('InvalidSignatureException', message, 400);
@@ -27,7 +34,12 @@ const invalid = (message: string) => new LakeError('InvalidSignatureException', 
 /** The Authorization header's parts; who is calling is known from here, before the signature is checked. */
 export function parseAuthorization(req: Pick<RawRequest, 'headers'>): ParsedAuthorization {
   const auth = req.headers['authorization'];
-  if (!auth) throw new LakeError('MissingAuthenticationTokenException', 'Missing Authentication Token: sign the request with AWS Signature Version 4 using your lake access key.', 403);
+  if (!auth)
+    throw new LakeError(
+      'MissingAuthenticationTokenException',
+      'Missing Authentication Token: sign the request with AWS Signature Version 4 using your lake access key.',
+      403,
+    );
   const m = AUTH.exec(auth.trim());
   if (!m) throw incomplete('Authorization header is not a valid AWS4-HMAC-SHA256 signature.');
   const [, accessKeyId, scopeDate, region, service, signedHeaderList, signature] = m;

@@ -27,7 +27,11 @@ export interface ArchiveOptions {
   onFile?: (progress: ArchiveSummary) => void;
 }
 
-export interface ArchiveSummary { files: number; events: number; bytes: number }
+export interface ArchiveSummary {
+  files: number;
+  events: number;
+  bytes: number;
+}
 
 const WINDOW_MS = 5 * 60_000;
 /** Files compressed at once (zlib runs them on libuv's thread pool). */

@@ -6,20 +6,28 @@ import { awsDate } from './time';
 const IAM = 'iam.amazonaws.com';
 
 const AWS_POLICIES = [
-  'arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
-  'arn:aws:iam::aws:policy/AmazonS3FullAccess', 'arn:aws:iam::aws:policy/AmazonEC2FullAccess',
-  'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole', 'arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy',
-  'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore', 'arn:aws:iam::aws:policy/AdministratorAccess',
-  'arn:aws:iam::aws:policy/IAMFullAccess', 'arn:aws:iam::aws:policy/SecurityAudit',
+  'arn:aws:iam::aws:policy/ReadOnlyAccess',
+  'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+  'arn:aws:iam::aws:policy/AmazonS3FullAccess',
+  'arn:aws:iam::aws:policy/AmazonEC2FullAccess',
+  'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole',
+  'arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy',
+  'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore',
+  'arn:aws:iam::aws:policy/AdministratorAccess',
+  'arn:aws:iam::aws:policy/IAMFullAccess',
+  'arn:aws:iam::aws:policy/SecurityAudit',
 ];
 const NEW_USERS = ['contractor-lee', 'svc-metabase', 'svc-airflow', 'intern.choi', 'temp-vendor-access', 'svc-backup-v2', 'r.ortiz', 'svc-grafana'];
 const NEW_ROLES = ['data-pipeline-role', 'etl-glue-role', 'metrics-exporter-role', 'ecs-task-orders', 'vendor-audit-role'];
 
 /** Existing user most of the time, occasionally a name that is gone (→ NoSuchEntity). */
-const userName = (c: Ctx) => c.rng.chance(0.9) ? c.rng.pick(c.world.users(c.acct)).name : c.rng.pick(NEW_USERS);
+const userName = (c: Ctx) => (c.rng.chance(0.9) ? c.rng.pick(c.world.users(c.acct)).name : c.rng.pick(NEW_USERS));
 const roleName = (c: Ctx) => c.rng.pick(c.world.roles(c.acct)).name;
 /** AWS policies are far more common, then the account's own. */
-const policyArn = (c: Ctx) => c.rng.chance(0.75) ? c.rng.pick(AWS_POLICIES) : `arn:aws:iam::${c.acct.id}:policy/${c.rng.pick(['orders-data-access', 'ci-deploy-boundary', 'kms-app-decrypt'])}`;
+const policyArn = (c: Ctx) =>
+  c.rng.chance(0.75)
+    ? c.rng.pick(AWS_POLICIES)
+    : `arn:aws:iam::${c.acct.id}:policy/${c.rng.pick(['orders-data-access', 'ci-deploy-boundary', 'kms-app-decrypt'])}`;
 const userArn = (c: Ctx, name: string) => `arn:aws:iam::${c.acct.id}:user/${name}`;
 const roleArn = (c: Ctx, name: string) => `arn:aws:iam::${c.acct.id}:role/${name}`;
 
@@ -29,8 +37,10 @@ const throttled = fail('Throttling', 'Rate exceeded');
 
 function byUser(name: string, extra?: (c: Ctx) => Json) {
   return api(IAM, name, {
-    ro: true, global: true,
-    errors: [[noSuchUser, 1]], errorRate: 0.06,
+    ro: true,
+    global: true,
+    errors: [[noSuchUser, 1]],
+    errorRate: 0.06,
     build(c) {
       const u = userName(c);
       c.req = extra ? { userName: u, ...extra(c) } : { userName: u };
@@ -41,8 +51,13 @@ function byUser(name: string, extra?: (c: Ctx) => Json) {
 
 function byRole(name: string) {
   return api(IAM, name, {
-    ro: true, global: true,
-    errors: [[noSuchRole, 3], [throttled, 1]], errorRate: 0.02,
+    ro: true,
+    global: true,
+    errors: [
+      [noSuchRole, 3],
+      [throttled, 1],
+    ],
+    errorRate: 0.02,
     build(c) {
       const r = roleName(c);
       c.req = { roleName: r };
@@ -59,33 +74,74 @@ export const getRole = byRole('GetRole');
 export const listAttachedRolePolicies = byRole('ListAttachedRolePolicies');
 export const listRolePolicies = byRole('ListRolePolicies');
 
-export const listUsers = api(IAM, 'ListUsers', { ro: true, global: true, build(c) { c.req = c.rng.chance(0.7) ? null : { maxItems: 1000 }; } });
-export const listRoles = api(IAM, 'ListRoles', { ro: true, global: true, build(c) { c.req = c.rng.chance(0.6) ? null : { maxItems: 1000 }; } });
-export const listPolicies = api(IAM, 'ListPolicies', { ro: true, global: true, build(c) { c.req = { scope: 'Local', onlyAttached: false, maxItems: 100 }; } });
-export const getAccountSummary = api(IAM, 'GetAccountSummary', { ro: true, global: true, build(c) { c.req = null; } });
+export const listUsers = api(IAM, 'ListUsers', {
+  ro: true,
+  global: true,
+  build(c) {
+    c.req = c.rng.chance(0.7) ? null : { maxItems: 1000 };
+  },
+});
+export const listRoles = api(IAM, 'ListRoles', {
+  ro: true,
+  global: true,
+  build(c) {
+    c.req = c.rng.chance(0.6) ? null : { maxItems: 1000 };
+  },
+});
+export const listPolicies = api(IAM, 'ListPolicies', {
+  ro: true,
+  global: true,
+  build(c) {
+    c.req = { scope: 'Local', onlyAttached: false, maxItems: 100 };
+  },
+});
+export const getAccountSummary = api(IAM, 'GetAccountSummary', {
+  ro: true,
+  global: true,
+  build(c) {
+    c.req = null;
+  },
+});
 export const getAccountPasswordPolicy = api(IAM, 'GetAccountPasswordPolicy', {
-  ro: true, global: true,
+  ro: true,
+  global: true,
   // Two of the four accounts never set one, so a scanner sees this error often.
   errors: [[fail('NoSuchEntity', (c) => `The Password Policy with domain name ${c.acct.id} cannot be found.`), 1]],
   errorRate: 0.5,
-  build(c) { c.req = null; },
+  build(c) {
+    c.req = null;
+  },
 });
 export const getAccountAuthorizationDetails = api(IAM, 'GetAccountAuthorizationDetails', {
-  ro: true, global: true,
-  build(c) { c.req = { filter: ['User', 'Role', 'Group', 'LocalManagedPolicy', 'AWSManagedPolicy'] }; },
+  ro: true,
+  global: true,
+  build(c) {
+    c.req = { filter: ['User', 'Role', 'Group', 'LocalManagedPolicy', 'AWSManagedPolicy'] };
+  },
 });
 
 export const getPolicy = api(IAM, 'GetPolicy', {
-  ro: true, global: true,
-  build(c) { const p = policyArn(c); c.req = { policyArn: p }; c.target = p; },
+  ro: true,
+  global: true,
+  build(c) {
+    const p = policyArn(c);
+    c.req = { policyArn: p };
+    c.target = p;
+  },
 });
 export const getPolicyVersion = api(IAM, 'GetPolicyVersion', {
-  ro: true, global: true,
-  build(c) { const p = policyArn(c); c.req = { policyArn: p, versionId: `v${c.rng.range(1, 6)}` }; c.target = p; },
+  ro: true,
+  global: true,
+  build(c) {
+    const p = policyArn(c);
+    c.req = { policyArn: p, versionId: `v${c.rng.range(1, 6)}` };
+    c.target = p;
+  },
 });
 
 export const createUser = api(IAM, 'CreateUser', {
-  ro: false, global: true,
+  ro: false,
+  global: true,
   errors: [[fail('EntityAlreadyExists', (c) => `User with name ${(c.req as Json).userName} already exists.`), 1]],
   errorRate: 0.05,
   build(c) {
@@ -98,14 +154,23 @@ export const createUser = api(IAM, 'CreateUser', {
 });
 
 export const deleteUser = api(IAM, 'DeleteUser', {
-  ro: false, global: true,
-  errors: [[fail('DeleteConflict', 'Cannot delete entity, must delete login profile first.'), 2], [noSuchUser, 1]],
+  ro: false,
+  global: true,
+  errors: [
+    [fail('DeleteConflict', 'Cannot delete entity, must delete login profile first.'), 2],
+    [noSuchUser, 1],
+  ],
   errorRate: 0.15,
-  build(c) { const name = c.rng.pick(NEW_USERS); c.req = { userName: name }; c.target = userArn(c, name); },
+  build(c) {
+    const name = c.rng.pick(NEW_USERS);
+    c.req = { userName: name };
+    c.target = userArn(c, name);
+  },
 });
 
 export const createLoginProfile = api(IAM, 'CreateLoginProfile', {
-  ro: false, global: true,
+  ro: false,
+  global: true,
   build(c) {
     const name = c.rng.pick(NEW_USERS);
     c.req = { userName: name, passwordResetRequired: true };
@@ -115,7 +180,8 @@ export const createLoginProfile = api(IAM, 'CreateLoginProfile', {
 });
 
 export const createAccessKey = api(IAM, 'CreateAccessKey', {
-  ro: false, global: true,
+  ro: false,
+  global: true,
   errors: [[fail('LimitExceeded', 'Cannot exceed quota for AccessKeysPerUser: 2'), 1]],
   errorRate: 0.06,
   build(c) {
@@ -127,7 +193,8 @@ export const createAccessKey = api(IAM, 'CreateAccessKey', {
 });
 
 export const deleteAccessKey = api(IAM, 'DeleteAccessKey', {
-  ro: false, global: true,
+  ro: false,
+  global: true,
   errors: [[fail('NoSuchEntity', (c) => `The Access Key with id ${(c.req as Json).accessKeyId} cannot be found.`), 1]],
   errorRate: 0.05,
   build(c) {
@@ -138,7 +205,8 @@ export const deleteAccessKey = api(IAM, 'DeleteAccessKey', {
 });
 
 export const updateAccessKey = api(IAM, 'UpdateAccessKey', {
-  ro: false, global: true,
+  ro: false,
+  global: true,
   build(c) {
     const u = c.rng.pick(c.world.users(c.acct));
     c.req = { userName: u.name, accessKeyId: u.accessKeyId, status: 'Inactive' };
@@ -149,8 +217,10 @@ export const updateAccessKey = api(IAM, 'UpdateAccessKey', {
 function attach(name: 'AttachRolePolicy' | 'DetachRolePolicy' | 'AttachUserPolicy') {
   const onUser = name === 'AttachUserPolicy';
   return api(IAM, name, {
-    ro: false, global: true,
-    errors: [[onUser ? noSuchUser : noSuchRole, 1]], errorRate: 0.03,
+    ro: false,
+    global: true,
+    errors: [[onUser ? noSuchUser : noSuchRole, 1]],
+    errorRate: 0.03,
     build(c) {
       const who = onUser ? c.rng.pick(NEW_USERS) : roleName(c);
       c.req = onUser ? { userName: who, policyArn: policyArn(c) } : { roleName: who, policyArn: policyArn(c) };
@@ -172,8 +242,13 @@ function inlinePolicy(c: Ctx): string {
 }
 
 export const putRolePolicy = api(IAM, 'PutRolePolicy', {
-  ro: false, global: true,
-  errors: [[noSuchRole, 1], [fail('MalformedPolicyDocument', 'Syntax errors in policy.'), 1]], errorRate: 0.03,
+  ro: false,
+  global: true,
+  errors: [
+    [noSuchRole, 1],
+    [fail('MalformedPolicyDocument', 'Syntax errors in policy.'), 1],
+  ],
+  errorRate: 0.03,
   build(c) {
     const r = roleName(c);
     c.req = { roleName: r, policyName: c.rng.pick(['inline-s3-access', 'allow-kms-decrypt', 'queue-access', 'ci-extra']), policyDocument: inlinePolicy(c) };
@@ -182,7 +257,8 @@ export const putRolePolicy = api(IAM, 'PutRolePolicy', {
 });
 
 export const putUserPolicy = api(IAM, 'PutUserPolicy', {
-  ro: false, global: true,
+  ro: false,
+  global: true,
   build(c) {
     const u = c.rng.pick(NEW_USERS);
     c.req = { userName: u, policyName: 'inline-access', policyDocument: inlinePolicy(c) };
@@ -193,25 +269,35 @@ export const putUserPolicy = api(IAM, 'PutUserPolicy', {
 function trustPolicy(c: Ctx, service: boolean): string {
   return JSON.stringify({
     Version: '2012-10-17',
-    Statement: [{
-      Effect: 'Allow',
-      Principal: service ? { Service: c.rng.pick(['lambda.amazonaws.com', 'ec2.amazonaws.com', 'ecs-tasks.amazonaws.com', 'glue.amazonaws.com']) } : { AWS: `arn:aws:iam::${c.rng.pick(['404723918265', '819273645501'])}:root` },
-      Action: 'sts:AssumeRole',
-    }],
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: service
+          ? { Service: c.rng.pick(['lambda.amazonaws.com', 'ec2.amazonaws.com', 'ecs-tasks.amazonaws.com', 'glue.amazonaws.com']) }
+          : { AWS: `arn:aws:iam::${c.rng.pick(['404723918265', '819273645501'])}:root` },
+        Action: 'sts:AssumeRole',
+      },
+    ],
   });
 }
 
 export const createRole = api(IAM, 'CreateRole', {
-  ro: false, global: true,
-  errors: [[fail('EntityAlreadyExists', (c) => `Role with name ${(c.req as Json).roleName} already exists.`), 1]], errorRate: 0.05,
+  ro: false,
+  global: true,
+  errors: [[fail('EntityAlreadyExists', (c) => `Role with name ${(c.req as Json).roleName} already exists.`), 1]],
+  errorRate: 0.05,
   build(c) {
     const name = c.rng.pick(NEW_ROLES);
     const doc = trustPolicy(c, c.rng.chance(0.85));
     c.req = { roleName: name, assumeRolePolicyDocument: doc, maxSessionDuration: 3600 };
     c.resp = {
       role: {
-        path: '/', roleName: name, roleId: 'AROA' + c.rng.keyChars(17), arn: roleArn(c, name),
-        createDate: awsDate(c.sec), assumeRolePolicyDocument: encodeURIComponent(doc),
+        path: '/',
+        roleName: name,
+        roleId: 'AROA' + c.rng.keyChars(17),
+        arn: roleArn(c, name),
+        createDate: awsDate(c.sec),
+        assumeRolePolicyDocument: encodeURIComponent(doc),
       },
     };
     c.target = roleArn(c, name);
@@ -219,7 +305,8 @@ export const createRole = api(IAM, 'CreateRole', {
 });
 
 export const updateAssumeRolePolicy = api(IAM, 'UpdateAssumeRolePolicy', {
-  ro: false, global: true,
+  ro: false,
+  global: true,
   build(c) {
     const r = roleName(c);
     c.req = { roleName: r, policyDocument: trustPolicy(c, c.rng.chance(0.5)) };
@@ -228,7 +315,8 @@ export const updateAssumeRolePolicy = api(IAM, 'UpdateAssumeRolePolicy', {
 });
 
 export const addUserToGroup = api(IAM, 'AddUserToGroup', {
-  ro: false, global: true,
+  ro: false,
+  global: true,
   build(c) {
     const u = c.rng.pick(NEW_USERS);
     c.req = { groupName: c.rng.pick(['developers', 'readonly', 'admins', 'oncall']), userName: u };

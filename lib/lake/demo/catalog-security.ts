@@ -14,7 +14,10 @@ function stsHost(c: Ctx): void {
 
 export const getCallerIdentity = api(STS, 'GetCallerIdentity', {
   ro: true,
-  build(c) { stsHost(c); c.req = null; },
+  build(c) {
+    stsHost(c);
+    c.req = null;
+  },
 });
 
 function credentials(c: Ctx, seconds: number): Json {
@@ -25,7 +28,10 @@ function credentials(c: Ctx, seconds: number): Json {
   };
 }
 
-export interface RoleTarget { role: RoleDef; session: string }
+export interface RoleTarget {
+  role: RoleDef;
+  session: string;
+}
 
 /** sts:AssumeRole of a role chosen by `target` (may be in another account). */
 export function assumeRole(target: (c: Ctx) => RoleTarget): ApiSpec {
@@ -49,13 +55,16 @@ export function assumeRole(target: (c: Ctx) => RoleTarget): ApiSpec {
 }
 
 export const GITHUB_SUBJECTS = [
-  'repo:acme-corp/infra:ref:refs/heads/main', 'repo:acme-corp/orders-api:ref:refs/heads/main',
-  'repo:acme-corp/orders-api:environment:production', 'repo:acme-corp/thumbnail-resizer:ref:refs/heads/main',
+  'repo:acme-corp/infra:ref:refs/heads/main',
+  'repo:acme-corp/orders-api:ref:refs/heads/main',
+  'repo:acme-corp/orders-api:environment:production',
+  'repo:acme-corp/thumbnail-resizer:ref:refs/heads/main',
 ];
 
 export const assumeRoleWithWebIdentity = api(STS, 'AssumeRoleWithWebIdentity', {
   ro: true,
-  errors: [[fail('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity'), 1]], errorRate: 0.02,
+  errors: [[fail('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity'), 1]],
+  errorRate: 0.02,
   build(c) {
     const role = c.world.role(c.acct, 'github-actions-deploy');
     stsHost(c);
@@ -80,17 +89,28 @@ function encryptionContext(c: Ctx, use: KmsUse): Json {
     case 's3': {
       let names = kmsBuckets.get(c.acct.id);
       if (!names) {
-        names = c.world.bucketsOf(c.acct).filter((b) => b.kmsKeyArn).map((b) => b.name);
+        names = c.world
+          .bucketsOf(c.acct)
+          .filter((b) => b.kmsKeyArn)
+          .map((b) => b.name);
         if (!names.length) names = [`${c.acct.alias}-data`];
         kmsBuckets.set(c.acct.id, names);
       }
       return { 'aws:s3:arn': `arn:aws:s3:::${c.rng.pick(names)}` };
     }
-    case 'secrets': return { SecretARN: c.rng.pick(c.res.secrets).arn, SecretVersionId: c.rng.uuid() };
-    case 'lambda': return { 'aws:lambda:FunctionArn': c.rng.pick(c.res.functions).arn };
-    case 'ebs': return { 'aws:ebs:id': `vol-0${c.rng.hex(16)}` };
-    case 'app': return { service: 'orders-api', purpose: c.rng.pick(['pii-field', 'payment-token', 'session']) };
-    case 'cloudtrail': return { 'aws:cloudtrail:arn': c.res.trailArn, 'aws:s3:arn': `arn:aws:s3:::acme-org-cloudtrail-logs/AWSLogs/o-7h2kq9x4ma/${c.rng.pick(['404723918265', '731948260517', '268150473912', '590381726644'])}/CloudTrail/${c.region}/${c.iso.slice(0, 4)}/${c.iso.slice(5, 7)}/${c.iso.slice(8, 10)}/` };
+    case 'secrets':
+      return { SecretARN: c.rng.pick(c.res.secrets).arn, SecretVersionId: c.rng.uuid() };
+    case 'lambda':
+      return { 'aws:lambda:FunctionArn': c.rng.pick(c.res.functions).arn };
+    case 'ebs':
+      return { 'aws:ebs:id': `vol-0${c.rng.hex(16)}` };
+    case 'app':
+      return { service: 'orders-api', purpose: c.rng.pick(['pii-field', 'payment-token', 'session']) };
+    case 'cloudtrail':
+      return {
+        'aws:cloudtrail:arn': c.res.trailArn,
+        'aws:s3:arn': `arn:aws:s3:::acme-org-cloudtrail-logs/AWSLogs/o-7h2kq9x4ma/${c.rng.pick(['404723918265', '731948260517', '268150473912', '590381726644'])}/CloudTrail/${c.region}/${c.iso.slice(0, 4)}/${c.iso.slice(5, 7)}/${c.iso.slice(8, 10)}/`,
+      };
   }
 }
 
@@ -98,12 +118,17 @@ function encryptionContext(c: Ctx, use: KmsUse): Json {
 export function kmsCrypto(name: 'Decrypt' | 'GenerateDataKey' | 'Encrypt', use: KmsUse): ApiSpec {
   return api(KMS, name, {
     ro: true,
-    errors: name === 'Decrypt' ? [[fail('InvalidCiphertextException', ''), 1]] : undefined, errorRate: 0.002,
+    errors: name === 'Decrypt' ? [[fail('InvalidCiphertextException', ''), 1]] : undefined,
+    errorRate: 0.002,
     build(c) {
       const key = c.res.keys[KEY_FOR[use]];
       const ec = encryptionContext(c, use);
-      if (name === 'Decrypt') c.req = c.rng.chance(0.5) ? { encryptionAlgorithm: 'SYMMETRIC_DEFAULT', encryptionContext: ec } : { keyId: key.arn, encryptionAlgorithm: 'SYMMETRIC_DEFAULT', encryptionContext: ec };
-      else if (name === 'GenerateDataKey') c.req = { keyId: use === 's3' || use === 'cloudtrail' ? key.arn : key.alias, keySpec: 'AES_256', encryptionContext: ec };
+      if (name === 'Decrypt')
+        c.req = c.rng.chance(0.5)
+          ? { encryptionAlgorithm: 'SYMMETRIC_DEFAULT', encryptionContext: ec }
+          : { keyId: key.arn, encryptionAlgorithm: 'SYMMETRIC_DEFAULT', encryptionContext: ec };
+      else if (name === 'GenerateDataKey')
+        c.req = { keyId: use === 's3' || use === 'cloudtrail' ? key.arn : key.alias, keySpec: 'AES_256', encryptionContext: ec };
       else c.req = { keyId: key.alias, encryptionAlgorithm: 'SYMMETRIC_DEFAULT', encryptionContext: ec };
       c.resources = [{ accountId: c.acct.id, type: 'AWS::KMS::Key', ARN: key.arn }];
     },
@@ -124,15 +149,27 @@ function keyOp(name: string, ro: boolean, extra?: (c: Ctx, keyArn: string) => vo
 
 export const describeKey = keyOp('DescribeKey', true);
 export const getKeyRotationStatus = keyOp('GetKeyRotationStatus', true);
-export const getKeyPolicy = keyOp('GetKeyPolicy', true, (c) => { (c.req as Json).policyName = 'default'; });
+export const getKeyPolicy = keyOp('GetKeyPolicy', true, (c) => {
+  (c.req as Json).policyName = 'default';
+});
 export const disableKey = keyOp('DisableKey', false);
 export const scheduleKeyDeletion = keyOp('ScheduleKeyDeletion', false, (c, arn) => {
   const days = c.rng.chance(0.5) ? 7 : 30;
   (c.req as Json).pendingWindowInDays = days;
   c.resp = { keyId: arn, deletionDate: awsDate(c.sec - (c.sec % 86400) + (days + 1) * 86400), keyState: 'PendingDeletion', pendingWindowInDays: days };
 });
-export const listKeys = api(KMS, 'ListKeys', { ro: true, build(c) { c.req = c.rng.chance(0.5) ? null : { limit: 1000 }; } });
-export const listAliases = api(KMS, 'ListAliases', { ro: true, build(c) { c.req = null; } });
+export const listKeys = api(KMS, 'ListKeys', {
+  ro: true,
+  build(c) {
+    c.req = c.rng.chance(0.5) ? null : { limit: 1000 };
+  },
+});
+export const listAliases = api(KMS, 'ListAliases', {
+  ro: true,
+  build(c) {
+    c.req = null;
+  },
+});
 
 export const createKey = api(KMS, 'CreateKey', {
   ro: false,
@@ -140,12 +177,31 @@ export const createKey = api(KMS, 'CreateKey', {
     const id = c.rng.uuid();
     const arn = `arn:aws:kms:${c.region}:${c.acct.id}:key/${id}`;
     const description = c.rng.pick(['orders PII encryption', 'etl pipeline key', 'backup vault key']);
-    c.req = { description, keyUsage: 'ENCRYPT_DECRYPT', keySpec: 'SYMMETRIC_DEFAULT', origin: 'AWS_KMS', bypassPolicyLockoutSafetyCheck: false, multiRegion: false, tags: [{ tagKey: 'team', tagValue: 'platform' }] };
+    c.req = {
+      description,
+      keyUsage: 'ENCRYPT_DECRYPT',
+      keySpec: 'SYMMETRIC_DEFAULT',
+      origin: 'AWS_KMS',
+      bypassPolicyLockoutSafetyCheck: false,
+      multiRegion: false,
+      tags: [{ tagKey: 'team', tagValue: 'platform' }],
+    };
     c.resp = {
       keyMetadata: {
-        aWSAccountId: c.acct.id, keyId: id, arn, creationDate: awsDate(c.sec), enabled: true, description,
-        keyUsage: 'ENCRYPT_DECRYPT', keyState: 'Enabled', origin: 'AWS_KMS', keyManager: 'CUSTOMER',
-        customerMasterKeySpec: 'SYMMETRIC_DEFAULT', keySpec: 'SYMMETRIC_DEFAULT', encryptionAlgorithms: ['SYMMETRIC_DEFAULT'], multiRegion: false,
+        aWSAccountId: c.acct.id,
+        keyId: id,
+        arn,
+        creationDate: awsDate(c.sec),
+        enabled: true,
+        description,
+        keyUsage: 'ENCRYPT_DECRYPT',
+        keyState: 'Enabled',
+        origin: 'AWS_KMS',
+        keyManager: 'CUSTOMER',
+        customerMasterKeySpec: 'SYMMETRIC_DEFAULT',
+        keySpec: 'SYMMETRIC_DEFAULT',
+        encryptionAlgorithms: ['SYMMETRIC_DEFAULT'],
+        multiRegion: false,
       },
     };
     c.resources = [{ accountId: c.acct.id, type: 'AWS::KMS::Key', ARN: arn }];
@@ -154,7 +210,8 @@ export const createKey = api(KMS, 'CreateKey', {
 
 export const getSecretValue = api(SECRETS, 'GetSecretValue', {
   ro: true,
-  errors: [[fail('ResourceNotFoundException', "Secrets Manager can't find the specified secret."), 1]], errorRate: 0.01,
+  errors: [[fail('ResourceNotFoundException', "Secrets Manager can't find the specified secret."), 1]],
+  errorRate: 0.01,
   build(c) {
     const s = c.rng.pick(c.res.secrets);
     c.req = { secretId: c.rng.chance(0.6) ? s.arn : s.name };
@@ -162,8 +219,17 @@ export const getSecretValue = api(SECRETS, 'GetSecretValue', {
   },
 });
 
-export const listSecrets = api(SECRETS, 'ListSecrets', { ro: true, build(c) { c.req = { maxResults: 100 }; } });
+export const listSecrets = api(SECRETS, 'ListSecrets', {
+  ro: true,
+  build(c) {
+    c.req = { maxResults: 100 };
+  },
+});
 export const describeSecret = api(SECRETS, 'DescribeSecret', {
   ro: true,
-  build(c) { const s = c.rng.pick(c.res.secrets); c.req = { secretId: s.arn }; c.target = s.arn; },
+  build(c) {
+    const s = c.rng.pick(c.res.secrets);
+    c.req = { secretId: s.arn };
+    c.target = s.arn;
+  },
 });

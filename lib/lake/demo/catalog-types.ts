@@ -8,10 +8,16 @@ import type { TimeFormatter } from './time';
 import type { Account, RegionResources, World } from './world';
 
 export type Json = Record<string, unknown>;
-export interface ResourceRef { accountId?: string; type: string; ARN: string }
+export interface ResourceRef {
+  accountId?: string;
+  type: string;
+  ARN: string;
+}
 
 /** Opaque random text shared by a generator run (session tokens, x-amz-id-2 …), sliced cheaply. */
-export interface BlobPool { take(rng: Rng, n: number): string }
+export interface BlobPool {
+  take(rng: Rng, n: number): string;
+}
 
 /** Per-call scratch state handed to builders; builders write the `req…host` outputs. */
 export interface Ctx {

@@ -6,7 +6,11 @@ import type { ApiSpec, Ctx, ErrorOutcome } from './catalog-types';
 import { Picker } from './rng';
 
 const VERSIONS: Record<string, string> = {
-  ec2: '1.10', s3: '1.10', signin: '1.09', secretsmanager: '1.11', cloudtrail: '1.11',
+  ec2: '1.10',
+  s3: '1.10',
+  signin: '1.09',
+  secretsmanager: '1.11',
+  cloudtrail: '1.11',
 };
 
 const CLI_SERVICE: Record<string, string> = { s3: 's3api', signin: 'signin' };
@@ -27,14 +31,16 @@ export function api(source: string, name: string, o: ApiOptions): ApiSpec {
   const svc = source.slice(0, source.indexOf('.'));
   const op = name.replace(/20\d{6}(v\d)?$/, ''); // Lambda: UpdateFunctionCode20150331v2
   return {
-    source, name, svc,
+    source,
+    name,
+    svc,
     readOnly: o.ro,
     category: o.data ? 'Data' : 'Management',
     global: o.global ?? false,
     version: VERSIONS[svc] ?? '1.08',
     cli: `${CLI_SERVICE[svc] ?? svc}.${op.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()}`,
     iamAction: o.iam ?? `${svc}:${op}`,
-    errorRate: o.errors?.length ? o.errorRate ?? 0.03 : 0,
+    errorRate: o.errors?.length ? (o.errorRate ?? 0.03) : 0,
     errors: o.errors?.length ? new Picker(o.errors) : null,
     build: o.build,
   };

@@ -39,7 +39,8 @@ export function* generateEvents(opts: GenerateOptions): Generator<Record<string,
   const seed = opts.seed ?? 42;
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a non-negative integer, got ${count}`);
   if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${seed}`);
-  const startMs = opts.start.getTime(), endMs = opts.end.getTime();
+  const startMs = opts.start.getTime(),
+    endMs = opts.end.getTime();
   if (!Number.isFinite(startMs) || !Number.isFinite(endMs)) throw new RangeError('start and end must be valid dates');
   if (count === 0) return;
   // eventTime has whole seconds: use the seconds that lie inside [start, end).
@@ -56,12 +57,15 @@ export function* generateEvents(opts: GenerateOptions): Generator<Record<string,
   const people = new Picker<Actor>(cast.filter((a) => a.diurnal).map((a) => [a, a.weight] as const));
   const consoleTargets = cast.filter((a) => a.kind === 'IAMUser' && a.consoleUser);
   const leakable = cast.filter((a) => a.kind === 'IAMUser' && !a.consoleUser && !a.diurnal);
-  const M = machines.total, H = people.total;
+  const M = machines.total,
+    H = people.total;
   const timeline = new Timeline(new Rng(seed + 0x5eed), startSec, endSec, count, (how) => M + H * PEOPLE_ACTIVITY[how]);
 
   // Where the forced stories go (as a fraction of the run), so every demo has one of each.
   const forceAt = (min: number) => (count >= min ? Math.floor(count * (0.1 + 0.7 * rng.float())) : Infinity);
-  let bruteAt = forceAt(60), rootAt = forceAt(2000), reconAt = forceAt(5000);
+  let bruteAt = forceAt(60),
+    rootAt = forceAt(2000),
+    reconAt = forceAt(5000);
 
   const pending: Timed[] = [];
   let head = 0;
@@ -71,7 +75,10 @@ export function* generateEvents(opts: GenerateOptions): Generator<Record<string,
       const it = items[k];
       let j = pending.length;
       pending.push(it);
-      while (j > head && pending[j - 1].sec > it.sec) { pending[j] = pending[j - 1]; j--; }
+      while (j > head && pending[j - 1].sec > it.sec) {
+        pending[j] = pending[j - 1];
+        j--;
+      }
       pending[j] = it;
     }
     return n;
@@ -83,10 +90,16 @@ export function* generateEvents(opts: GenerateOptions): Generator<Record<string,
     const sec = timeline.next();
     while (head < pending.length && pending[head].sec <= sec) {
       yield pending[head++].rec;
-      if (head > 256 && head * 2 > pending.length) { pending.splice(0, head); head = 0; }
+      if (head > 256 && head * 2 > pending.length) {
+        pending.splice(0, head);
+        head = 0;
+      }
     }
     // A story of n events takes the n-1 slots after it, so the count stays exact.
-    if (skip > 0) { skip--; continue; }
+    if (skip > 0) {
+      skip--;
+      continue;
+    }
     const budget = count - planned;
 
     let story: Timed[] | null = null;
@@ -118,4 +131,3 @@ export function* generateEvents(opts: GenerateOptions): Generator<Record<string,
   }
   while (head < pending.length) yield pending[head++].rec;
 }
-

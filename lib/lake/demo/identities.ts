@@ -50,7 +50,10 @@ export interface Actor {
   vpce: boolean;
 }
 
-export interface Session { key: string; created: number }
+export interface Session {
+  key: string;
+  created: number;
+}
 
 /** Temporary credentials that stay the same for the life of a session, without keeping state. */
 export function derivedSession(a: Actor, seed: number, sec: number, name: string): Session {
@@ -68,11 +71,16 @@ export function roleSessionArn(accountId: string, role: RoleDef, session: string
 /** The caller ARN as it appears in error messages. */
 export function callerArn(a: Actor, session: string): string {
   switch (a.kind) {
-    case 'IAMUser': return a.user!.arn;
-    case 'AssumedRole': return roleSessionArn(a.account.id, a.role!, session);
-    case 'Root': return `arn:aws:iam::${a.account.id}:root`;
-    case 'WebIdentityUser': return a.webIdentity!.subject;
-    case 'AWSService': return a.service!;
+    case 'IAMUser':
+      return a.user!.arn;
+    case 'AssumedRole':
+      return roleSessionArn(a.account.id, a.role!, session);
+    case 'Root':
+      return `arn:aws:iam::${a.account.id}:root`;
+    case 'WebIdentityUser':
+      return a.webIdentity!.subject;
+    case 'AWSService':
+      return a.service!;
   }
 }
 
@@ -93,13 +101,26 @@ export function userIdentity(a: Actor, c: Ctx, session: string, s: Session | nul
       const u = a.user!;
       if (!viaConsole || !s) return { type: 'IAMUser', principalId: u.principalId, arn: u.arn, accountId: acct, accessKeyId: u.accessKeyId, userName: u.name };
       return {
-        type: 'IAMUser', principalId: u.principalId, arn: u.arn, accountId: acct, accessKeyId: s.key, userName: u.name,
-        sessionContext: { sessionIssuer: {}, webIdFederationData: {}, attributes: { creationDate: c.time.iso(s.created), mfaAuthenticated: a.mfa ? 'true' : 'false' } },
+        type: 'IAMUser',
+        principalId: u.principalId,
+        arn: u.arn,
+        accountId: acct,
+        accessKeyId: s.key,
+        userName: u.name,
+        sessionContext: {
+          sessionIssuer: {},
+          webIdFederationData: {},
+          attributes: { creationDate: c.time.iso(s.created), mfaAuthenticated: a.mfa ? 'true' : 'false' },
+        },
       };
     }
     case 'Root':
       return {
-        type: 'Root', principalId: acct, arn: `arn:aws:iam::${acct}:root`, accountId: acct, accessKeyId: s ? s.key : '',
+        type: 'Root',
+        principalId: acct,
+        arn: `arn:aws:iam::${acct}:root`,
+        accountId: acct,
+        accessKeyId: s ? s.key : '',
         sessionContext: { attributes: { creationDate: c.time.iso(s ? s.created : c.sec), mfaAuthenticated: 'true' } },
       };
     case 'AssumedRole': {
@@ -111,8 +132,12 @@ export function userIdentity(a: Actor, c: Ctx, session: string, s: Session | nul
       };
       if (a.ec2Role) sessionContext.ec2RoleDelivery = '2.0';
       const ui: Json = {
-        type: 'AssumedRole', principalId: `${r.roleId}:${session}`, arn: roleSessionArn(acct, r, session),
-        accountId: acct, accessKeyId: s ? s.key : '', sessionContext,
+        type: 'AssumedRole',
+        principalId: `${r.roleId}:${session}`,
+        arn: roleSessionArn(acct, r, session),
+        accountId: acct,
+        accessKeyId: s ? s.key : '',
+        sessionContext,
       };
       if (a.invokedBy) ui.invokedBy = a.invokedBy;
       return ui;

@@ -42,12 +42,12 @@ export function apiCall(g: GenState, a: Actor, spec: ApiSpec, sec: number, o: Ca
   c.sec = sec;
   c.iso = g.time.iso(sec);
   const client = o.client ?? a.clients.pick(rng);
-  const region = spec.global ? 'us-east-1' : o.region ?? a.regions.pick(rng);
+  const region = spec.global ? 'us-east-1' : (o.region ?? a.regions.pick(rng));
   c.acct = a.account;
   c.region = region;
   c.res = world.res(a.account, region);
   const session = a.kind === 'AssumedRole' ? a.sessionName(c) : '';
-  c.callerName = session || (a.user ? a.user.name : a.webIdentity ? a.webIdentity.subject : a.service ?? a.label);
+  c.callerName = session || (a.user ? a.user.name : a.webIdentity ? a.webIdentity.subject : (a.service ?? a.label));
   c.callerArn = callerArn(a, session);
   c.requestId = rng.uuid();
   spec.build(c);
@@ -55,16 +55,19 @@ export function apiCall(g: GenState, a: Actor, spec: ApiSpec, sec: number, o: Ca
   const out = c as { extra: Json | null; resources: ResourceRef[] | null; top: Json | null; host: string | null };
 
   const viaConsole = client.kind === 'console';
-  const s = o.session ?? (a.kind === 'AssumedRole' || a.kind === 'Root' || (a.kind === 'IAMUser' && viaConsole)
-    ? derivedSession(a, g.seed, sec, session || a.label) : null);
+  const s =
+    o.session ??
+    (a.kind === 'AssumedRole' || a.kind === 'Root' || (a.kind === 'IAMUser' && viaConsole) ? derivedSession(a, g.seed, sec, session || a.label) : null);
   const ui = userIdentity(a, c, session, s, viaConsole);
 
   let errorCode: string | null = null;
   let errorMessage: string | null = null;
   const deniable = spec.name !== 'GetCallerIdentity';
-  const denied = deniable && (o.deny ?? (
-    (a.denyAll > 0 && rng.float() < a.denyAll) ||
-    (!spec.readOnly && ((a.denyIamWrites && spec.svc === 'iam') || (a.denyWrites > 0 && rng.float() < a.denyWrites)))));
+  const denied =
+    deniable &&
+    (o.deny ??
+      ((a.denyAll > 0 && rng.float() < a.denyAll) ||
+        (!spec.readOnly && ((a.denyIamWrites && spec.svc === 'iam') || (a.denyWrites > 0 && rng.float() < a.denyWrites)))));
   if (denied) {
     const d = accessDenied(spec, c);
     errorCode = d.code;
@@ -77,7 +80,7 @@ export function apiCall(g: GenState, a: Actor, spec: ApiSpec, sec: number, o: Ca
   if (errorCode !== null || errorMessage !== null) c.resp = null;
 
   const internal = viaConsole && spec.svc !== 's3' && rng.float() < AWS_INTERNAL_SHARE;
-  let ip = internal ? 'AWS Internal' : o.ip ?? a.ips(rng, c.region);
+  let ip = internal ? 'AWS Internal' : (o.ip ?? a.ips(rng, c.region));
   if (a.vpce && spec.svc === 's3' && rng.float() < 0.5) {
     // Through the VPC's S3 gateway endpoint: a private source address and the endpoint id.
     ip = `10.${10 + a.account.idx}.${rng.range(1, 40)}.${rng.range(4, 250)}`;
@@ -149,7 +152,10 @@ export function consoleLogin(g: GenState, a: Actor, sec: number, o: LoginOptions
     const r = a.role!;
     const session = a.sessionName(g.ctx);
     ui = {
-      type: 'AssumedRole', principalId: `${r.roleId}:${session}`, arn: roleSessionArn(acct, r, session), accountId: acct,
+      type: 'AssumedRole',
+      principalId: `${r.roleId}:${session}`,
+      arn: roleSessionArn(acct, r, session),
+      accountId: acct,
       sessionContext: {
         sessionIssuer: { type: 'Role', principalId: r.roleId, arn: r.arn, accountId: acct, userName: r.name },
         webIdFederationData: {},
@@ -171,9 +177,10 @@ export function consoleLogin(g: GenState, a: Actor, sec: number, o: LoginOptions
   rec.requestParameters = null;
   rec.responseElements = { ConsoleLogin: o.success ? 'Success' : 'Failure' };
   rec.additionalEventData = {
-    LoginTo: a.kind === 'AssumedRole'
-      ? `https://${region}.console.aws.amazon.com/console/home?region=${region}`
-      : `https://console.aws.amazon.com/console/home?hashArgs=%23&isauthcode=true&state=hashArgsFromTB_${region}_${rng.hex(16)}`,
+    LoginTo:
+      a.kind === 'AssumedRole'
+        ? `https://${region}.console.aws.amazon.com/console/home?region=${region}`
+        : `https://console.aws.amazon.com/console/home?hashArgs=%23&isauthcode=true&state=hashArgsFromTB_${region}_${rng.hex(16)}`,
     MobileVersion: 'No',
     MFAUsed: o.mfaUsed ? 'Yes' : 'No',
   };

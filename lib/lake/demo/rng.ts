@@ -62,7 +62,10 @@ export class Rng {
 
   /** sfc32 step. */
   u32(): number {
-    const a = this.a, b = this.b, c = this.c, d = this.d;
+    const a = this.a,
+      b = this.b,
+      c = this.c,
+      d = this.d;
     const t = (((a + b) | 0) + d) | 0;
     this.d = (d + 1) | 0;
     this.a = b ^ (b >>> 9);
@@ -101,14 +104,31 @@ export class Rng {
 
   /** Random version-4 UUID text. */
   uuid(): string {
-    const a = this.u32(), b = this.u32(), c = this.u32(), d = this.u32();
+    const a = this.u32(),
+      b = this.u32(),
+      c = this.u32(),
+      d = this.u32();
     return (
-      HEX2[a >>> 24] + HEX2[(a >>> 16) & 255] + HEX2[(a >>> 8) & 255] + HEX2[a & 255] + '-' +
-      HEX2[b >>> 24] + HEX2[(b >>> 16) & 255] + '-' +
-      HEX2[((b >>> 8) & 15) | 64] + HEX2[b & 255] + '-' +
-      HEX2[((c >>> 24) & 63) | 128] + HEX2[(c >>> 16) & 255] + '-' +
-      HEX2[(c >>> 8) & 255] + HEX2[c & 255] +
-      HEX2[d >>> 24] + HEX2[(d >>> 16) & 255] + HEX2[(d >>> 8) & 255] + HEX2[d & 255]
+      HEX2[a >>> 24] +
+      HEX2[(a >>> 16) & 255] +
+      HEX2[(a >>> 8) & 255] +
+      HEX2[a & 255] +
+      '-' +
+      HEX2[b >>> 24] +
+      HEX2[(b >>> 16) & 255] +
+      '-' +
+      HEX2[((b >>> 8) & 15) | 64] +
+      HEX2[b & 255] +
+      '-' +
+      HEX2[((c >>> 24) & 63) | 128] +
+      HEX2[(c >>> 16) & 255] +
+      '-' +
+      HEX2[(c >>> 8) & 255] +
+      HEX2[c & 255] +
+      HEX2[d >>> 24] +
+      HEX2[(d >>> 16) & 255] +
+      HEX2[(d >>> 8) & 255] +
+      HEX2[d & 255]
     );
   }
 
@@ -161,17 +181,22 @@ export class Picker<T> {
     this.items = kept.map(([item]) => item);
     this.cum = new Float64Array(kept.length);
     let acc = 0;
-    kept.forEach(([, w], i) => { acc += w; this.cum[i] = acc; });
+    kept.forEach(([, w], i) => {
+      acc += w;
+      this.cum[i] = acc;
+    });
     this.total = acc;
   }
 
   pick(rng: Rng): T {
     const r = rng.float() * this.total;
     const cum = this.cum;
-    let lo = 0, hi = cum.length - 1;
+    let lo = 0,
+      hi = cum.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (cum[mid] > r) hi = mid; else lo = mid + 1;
+      if (cum[mid] > r) hi = mid;
+      else lo = mid + 1;
     }
     return this.items[lo];
   }

@@ -12,7 +12,10 @@ import type { GenState } from './state';
 import { REGIONS } from './world';
 import * as sts from './catalog-security';
 
-export interface Timed { sec: number; rec: Json }
+export interface Timed {
+  sec: number;
+  rec: Json;
+}
 
 const ATTACKER_BROWSERS = [
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/118.0.0.0 Safari/537.36',

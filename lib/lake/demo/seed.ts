@@ -4,7 +4,13 @@ import { DAY_MS } from '../../util/time';
 
 const DEMO_SELECTORS = [
   { Name: 'Management events', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }] },
-  { Name: 'S3 data events', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: ['AWS::S3::Object'] }] },
+  {
+    Name: 'S3 data events',
+    FieldSelectors: [
+      { Field: 'eventCategory', Equals: ['Data'] },
+      { Field: 'resources.type', Equals: ['AWS::S3::Object'] },
+    ],
+  },
 ];
 
 /** On an empty lake, creates the `demo` store with `count` generated events over the last 30 days. */

@@ -28,8 +28,26 @@ export function createState(seed: number): GenState {
   const world = getWorld();
   const time = new TimeFormatter();
   const ctx: Ctx = {
-    rng, world, blobs, time, seed, sec: 0, iso: '', acct: MANAGEMENT, region: 'us-east-1', res: world.res(MANAGEMENT, 'us-east-1'),
-    requestId: '', callerArn: '', callerName: '', req: null, resp: null, resources: null, extra: null, host: null, target: null, top: null,
+    rng,
+    world,
+    blobs,
+    time,
+    seed,
+    sec: 0,
+    iso: '',
+    acct: MANAGEMENT,
+    region: 'us-east-1',
+    res: world.res(MANAGEMENT, 'us-east-1'),
+    requestId: '',
+    callerArn: '',
+    callerName: '',
+    req: null,
+    resp: null,
+    resources: null,
+    extra: null,
+    host: null,
+    target: null,
+    top: null,
   };
   return { rng, seed, world, time, blobs, ctx };
 }

@@ -53,7 +53,8 @@ export function officeHourOfWeek(sec: number): number {
 export const PEOPLE_ACTIVITY: Float64Array = (() => {
   const t = new Float64Array(168);
   for (let how = 0; how < 168; how++) {
-    const day = Math.floor(how / 24), hour = how % 24;
+    const day = Math.floor(how / 24),
+      hour = how % 24;
     const weekday = day < 5;
     if (weekday) {
       if (hour >= 9 && hour < 18) t[how] = hour === 12 ? 0.7 : 1;

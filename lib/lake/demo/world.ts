@@ -20,19 +20,42 @@ export const ACCOUNTS: readonly Account[] = [
 ];
 export const [MANAGEMENT, PROD, STAGING, SECURITY] = ACCOUNTS;
 
-export const REGIONS = [
-  'us-east-1', 'us-west-2', 'eu-west-1', 'ap-northeast-2', 'eu-central-1', 'us-east-2', 'ap-southeast-1',
-] as const;
+export const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-northeast-2', 'eu-central-1', 'us-east-2', 'ap-southeast-1'] as const;
 export type Region = (typeof REGIONS)[number];
 
-export interface SecurityGroup { id: string; name: string }
-export interface Instance {
-  id: string; name: string; type: string; ami: string; subnet: string; az: string;
-  privateIp: string; sg: SecurityGroup;
+export interface SecurityGroup {
+  id: string;
+  name: string;
 }
-export interface KmsKey { id: string; arn: string; alias: string }
-export interface LambdaFn { name: string; arn: string; runtime: string; handler: string; role: string; memory: number; timeout: number; codeSha256: string }
-export interface Secret { name: string; arn: string }
+export interface Instance {
+  id: string;
+  name: string;
+  type: string;
+  ami: string;
+  subnet: string;
+  az: string;
+  privateIp: string;
+  sg: SecurityGroup;
+}
+export interface KmsKey {
+  id: string;
+  arn: string;
+  alias: string;
+}
+export interface LambdaFn {
+  name: string;
+  arn: string;
+  runtime: string;
+  handler: string;
+  role: string;
+  memory: number;
+  timeout: number;
+  codeSha256: string;
+}
+export interface Secret {
+  name: string;
+  arn: string;
+}
 
 export interface RegionResources {
   account: Account;
@@ -51,13 +74,29 @@ export interface RegionResources {
 }
 
 export type BucketKind =
-  | 'orders' | 'uploads' | 'thumbnails' | 'reports' | 'backups' | 'artifacts'
-  | 'tfstate' | 'cloudtrail' | 'config' | 'findings' | 'billing';
+  'orders' | 'uploads' | 'thumbnails' | 'reports' | 'backups' | 'artifacts' | 'tfstate' | 'cloudtrail' | 'config' | 'findings' | 'billing';
 
-export interface Bucket { name: string; region: string; account: Account; kind: BucketKind; kmsKeyArn: string | null; versioned: boolean }
+export interface Bucket {
+  name: string;
+  region: string;
+  account: Account;
+  kind: BucketKind;
+  kmsKeyArn: string | null;
+  versioned: boolean;
+}
 
-export interface IamUserDef { name: string; principalId: string; accessKeyId: string; arn: string }
-export interface RoleDef { name: string; path: string; roleId: string; arn: string }
+export interface IamUserDef {
+  name: string;
+  principalId: string;
+  accessKeyId: string;
+  arn: string;
+}
+export interface RoleDef {
+  name: string;
+  path: string;
+  roleId: string;
+  arn: string;
+}
 
 export interface World {
   res(account: Account, region: string): RegionResources;
@@ -92,14 +131,22 @@ const COMMON_ROLES: Array<[string, string]> = [
 const ACCOUNT_ROLES: Record<string, Array<[string, string]>> = {
   [MANAGEMENT.id]: [['org-account-vending-role', '/service-role/']],
   [PROD.id]: [
-    ['orders-api-instance-role', '/'], ['thumbnail-resizer-role', '/service-role/'],
-    ['nightly-report-role', '/service-role/'], ['stripe-webhook-role', '/service-role/'],
-    ['cdk-hnb659fds-cfn-exec-role-731948260517-us-east-1', '/'], ['datadog-integration', '/'],
+    ['orders-api-instance-role', '/'],
+    ['thumbnail-resizer-role', '/service-role/'],
+    ['nightly-report-role', '/service-role/'],
+    ['stripe-webhook-role', '/service-role/'],
+    ['cdk-hnb659fds-cfn-exec-role-731948260517-us-east-1', '/'],
+    ['datadog-integration', '/'],
   ],
   [STAGING.id]: [
-    ['orders-api-instance-role', '/'], ['thumbnail-resizer-role', '/service-role/'], ['qa-runner-role', '/'],
+    ['orders-api-instance-role', '/'],
+    ['thumbnail-resizer-role', '/service-role/'],
+    ['qa-runner-role', '/'],
   ],
-  [SECURITY.id]: [['guardduty-forwarder-role', '/service-role/'], ['splunk-reader-role', '/']],
+  [SECURITY.id]: [
+    ['guardduty-forwarder-role', '/service-role/'],
+    ['splunk-reader-role', '/'],
+  ],
 };
 
 /** SSO permission sets; the role suffix is a per-account hash as AWS generates it. */
@@ -109,11 +156,19 @@ export type PermissionSet = (typeof PERMISSION_SETS)[number];
 const FUNCTIONS: Record<string, Array<[string, string, string]>> = {
   [MANAGEMENT.id]: [['org-account-vending', 'python3.12', 'org-account-vending-role']],
   [PROD.id]: [
-    ['orders-api-handler', 'nodejs22.x', 'stripe-webhook-role'], ['thumbnail-resizer', 'python3.12', 'thumbnail-resizer-role'],
-    ['nightly-report', 'python3.12', 'nightly-report-role'], ['stripe-webhook', 'nodejs22.x', 'stripe-webhook-role'],
+    ['orders-api-handler', 'nodejs22.x', 'stripe-webhook-role'],
+    ['thumbnail-resizer', 'python3.12', 'thumbnail-resizer-role'],
+    ['nightly-report', 'python3.12', 'nightly-report-role'],
+    ['stripe-webhook', 'nodejs22.x', 'stripe-webhook-role'],
   ],
-  [STAGING.id]: [['orders-api-handler', 'nodejs22.x', 'qa-runner-role'], ['thumbnail-resizer', 'python3.12', 'thumbnail-resizer-role']],
-  [SECURITY.id]: [['guardduty-findings-forwarder', 'python3.12', 'guardduty-forwarder-role'], ['config-remediation', 'python3.12', 'guardduty-forwarder-role']],
+  [STAGING.id]: [
+    ['orders-api-handler', 'nodejs22.x', 'qa-runner-role'],
+    ['thumbnail-resizer', 'python3.12', 'thumbnail-resizer-role'],
+  ],
+  [SECURITY.id]: [
+    ['guardduty-findings-forwarder', 'python3.12', 'guardduty-forwarder-role'],
+    ['config-remediation', 'python3.12', 'guardduty-forwarder-role'],
+  ],
 };
 
 const INSTANCE_NAMES: Record<string, string[]> = {
@@ -155,17 +210,26 @@ function buildWorld(): World {
   const users = new Map<string, IamUserDef[]>();
   const roles = new Map<string, RoleDef[]>();
   for (const acct of ACCOUNTS) {
-    users.set(acct.id, IAM_USERS[acct.id].map((name) => ({
-      name,
-      principalId: 'AIDA' + rng.keyChars(17),
-      accessKeyId: 'AKIA' + rng.keyChars(16),
-      arn: `arn:aws:iam::${acct.id}:user/${name}`,
-    })));
+    users.set(
+      acct.id,
+      IAM_USERS[acct.id].map((name) => ({
+        name,
+        principalId: 'AIDA' + rng.keyChars(17),
+        accessKeyId: 'AKIA' + rng.keyChars(16),
+        arn: `arn:aws:iam::${acct.id}:user/${name}`,
+      })),
+    );
     const defs = [...COMMON_ROLES, ...ACCOUNT_ROLES[acct.id]];
     const ssoRoles: Array<[string, string]> = PERMISSION_SETS.map((ps) => [`AWSReservedSSO_${ps}_${rng.hex(16)}`, '/aws-reserved/sso.amazonaws.com/']);
-    roles.set(acct.id, [...defs, ...ssoRoles].map(([name, path]) => ({
-      name, path, roleId: 'AROA' + rng.keyChars(17), arn: `arn:aws:iam::${acct.id}:role${path}${name}`,
-    })));
+    roles.set(
+      acct.id,
+      [...defs, ...ssoRoles].map(([name, path]) => ({
+        name,
+        path,
+        roleId: 'AROA' + rng.keyChars(17),
+        arn: `arn:aws:iam::${acct.id}:role${path}${name}`,
+      })),
+    );
   }
 
   for (const acct of ACCOUNTS) {
@@ -175,25 +239,45 @@ function buildWorld(): World {
       const sgs: SecurityGroup[] = ['default', 'web-alb', 'app-servers', 'db-postgres', 'bastion-ssh'].map((name) => ({ id: resId('sg'), name }));
       const amis = [resId('ami'), resId('ami'), resId('ami')];
       const instances: Instance[] = INSTANCE_NAMES[acct.id].map((name, i) => ({
-        id: resId('i'), name, type: name.startsWith('orders-api') ? 'm7i.large' : name === 'bastion' ? 't3.micro' : 'c7g.xlarge',
-        ami: amis[i % amis.length], subnet: subnets[i % 3], az: azs[i % 3],
-        privateIp: `10.${10 + acct.idx}.${(i % 3) * 16 + 1}.${rng.range(10, 250)}`, sg: sgs[name === 'bastion' ? 4 : 2],
+        id: resId('i'),
+        name,
+        type: name.startsWith('orders-api') ? 'm7i.large' : name === 'bastion' ? 't3.micro' : 'c7g.xlarge',
+        ami: amis[i % amis.length],
+        subnet: subnets[i % 3],
+        az: azs[i % 3],
+        privateIp: `10.${10 + acct.idx}.${(i % 3) * 16 + 1}.${rng.range(10, 250)}`,
+        sg: sgs[name === 'bastion' ? 4 : 2],
       }));
       const keys: KmsKey[] = ['alias/app-data', 'alias/s3-default', 'alias/secrets', 'alias/ebs-default'].map((alias) => {
         const id = rng.uuid();
         return { id, alias, arn: `arn:aws:kms:${region}:${acct.id}:key/${id}` };
       });
       const functions: LambdaFn[] = FUNCTIONS[acct.id].map(([name, runtime, role]) => ({
-        name, runtime, arn: `arn:aws:lambda:${region}:${acct.id}:function:${name}`,
+        name,
+        runtime,
+        arn: `arn:aws:lambda:${region}:${acct.id}:function:${name}`,
         handler: runtime.startsWith('python') ? 'app.handler' : 'index.handler',
         role: roles.get(acct.id)!.find((r) => r.name === role)!.arn,
-        memory: rng.pick([256, 512, 1024, 2048]), timeout: rng.pick([15, 30, 60, 300]), codeSha256: rng.base64(43) + '=',
+        memory: rng.pick([256, 512, 1024, 2048]),
+        timeout: rng.pick([15, 30, 60, 300]),
+        codeSha256: rng.base64(43) + '=',
       }));
       const secrets: Secret[] = ['prod/orders/db-credentials', 'prod/stripe/api-key', 'shared/datadog/api-key'].map((name) => ({
-        name, arn: `arn:aws:secretsmanager:${region}:${acct.id}:secret:${name}-${rng.base64(6).replace(/[+/]/g, 'x')}`,
+        name,
+        arn: `arn:aws:secretsmanager:${region}:${acct.id}:secret:${name}-${rng.base64(6).replace(/[+/]/g, 'x')}`,
       }));
       resources.set(acct.id + region, {
-        account: acct, region, vpcId: resId('vpc'), subnets, azs, sgs, instances, amis, keys, functions, secrets,
+        account: acct,
+        region,
+        vpcId: resId('vpc'),
+        subnets,
+        azs,
+        sgs,
+        instances,
+        amis,
+        keys,
+        functions,
+        secrets,
         trailArn: `arn:aws:cloudtrail:us-east-1:${MANAGEMENT.id}:trail/acme-org-trail`,
         eventDataStoreArn: `arn:aws:cloudtrail:${region}:${acct.id}:eventdatastore/${rng.uuid()}`,
       });
@@ -201,9 +285,12 @@ function buildWorld(): World {
   }
 
   const buckets: Bucket[] = BUCKETS.map(([name, region, account, kind, versioned]) => ({
-    name, region, account, kind, versioned,
-    kmsKeyArn: kind === 'orders' || kind === 'cloudtrail' || kind === 'backups' || kind === 'findings'
-      ? resources.get(account.id + region)!.keys[1].arn : null,
+    name,
+    region,
+    account,
+    kind,
+    versioned,
+    kmsKeyArn: kind === 'orders' || kind === 'cloudtrail' || kind === 'backups' || kind === 'findings' ? resources.get(account.id + region)!.keys[1].arn : null,
   }));
 
   const byName = new Map(buckets.map((b) => [b.name, b]));

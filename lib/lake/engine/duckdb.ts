@@ -45,27 +45,34 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
   const lakeDir = fs.realpathSync(opts.lakeDir);
   // DuckDB's own default, 80% of the machine for each instance, is too much for two in one process
   // beside Node's heap (a 10M-event replication was killed by the OOM killer at 24 GB).
-  const memoryLimit = (share: number, limit = opts.memoryLimit) => [`SET GLOBAL memory_limit = ${sqlString(limit ?? `${Math.floor((os.totalmem() * share) / 2 ** 20)}MiB`)}`];
+  const memoryLimit = (share: number, limit = opts.memoryLimit) => [
+    `SET GLOBAL memory_limit = ${sqlString(limit ?? `${Math.floor((os.totalmem() * share) / 2 ** 20)}MiB`)}`,
+  ];
   const storesDir = path.join(lakeDir, 'stores');
   const spillDir = path.join(lakeDir, 'spill');
   fs.mkdirSync(storesDir, { recursive: true });
   // Spill files go where no query may read them: `spill/`, beside `stores/`.
-  const [instance, internal] = await withLowPriorityThreads(() => sandboxed([storesDir], path.join(spillDir, 'query'), [
-    `SET GLOBAL old_implicit_casting = true`,
-    `SET GLOBAL integer_division = true`,
-    // Parquet footers are cached across queries: files are immutable, so the cache is never stale.
-    `SET GLOBAL enable_object_cache = true`,
-    // Queries run on DuckDB's own threads, `threads` − 1 of them (query/background.ts): at least one,
-    // and by default one core fewer than the machine's, left to Node (sign-in, the API).
-    `SET GLOBAL threads = ${Math.max(2, Math.floor(opts.threads ?? os.availableParallelism()))}`,
-    ...memoryLimit(QUERY_MEMORY_SHARE, opts.queryMemoryLimit ?? opts.memoryLimit),
-    ...trinoMacros,
-  ]));
+  const [instance, internal] = await withLowPriorityThreads(() =>
+    sandboxed([storesDir], path.join(spillDir, 'query'), [
+      `SET GLOBAL old_implicit_casting = true`,
+      `SET GLOBAL integer_division = true`,
+      // Parquet footers are cached across queries: files are immutable, so the cache is never stale.
+      `SET GLOBAL enable_object_cache = true`,
+      // Queries run on DuckDB's own threads, `threads` − 1 of them (query/background.ts): at least one,
+      // and by default one core fewer than the machine's, left to Node (sign-in, the API).
+      `SET GLOBAL threads = ${Math.max(2, Math.floor(opts.threads ?? os.availableParallelism()))}`,
+      ...memoryLimit(QUERY_MEMORY_SHARE, opts.queryMemoryLimit ?? opts.memoryLimit),
+      ...trinoMacros,
+    ]),
+  );
   // The writer is started on the first write: many processes (the CLI's stores and verify) never write.
   let writer: Promise<DuckDBInstance> | undefined;
   const startWriter = async () => {
     // The writer never runs user SQL; it reads spools (`tmp/`) and writes store files.
-    const [w, con] = await sandboxed([storesDir, path.join(lakeDir, 'tmp')], path.join(spillDir, 'writer'), [`SET GLOBAL threads = 1`, ...memoryLimit(WRITER_MEMORY_SHARE)]);
+    const [w, con] = await sandboxed([storesDir, path.join(lakeDir, 'tmp')], path.join(spillDir, 'writer'), [
+      `SET GLOBAL threads = 1`,
+      ...memoryLimit(WRITER_MEMORY_SHARE),
+    ]);
     con.closeSync();
     return w;
   };

@@ -51,7 +51,12 @@ export class SourceFollower {
   /** Per store: when its source was last listed whole, and what listings have shown of its layout. */
   private layouts = new Map<string, SourceLayout>();
 
-  constructor(private stores: StoreRegistry, private host: IngestHost, private sources: LogSources, readonly intervalMs = 30_000) {}
+  constructor(
+    private stores: StoreRegistry,
+    private host: IngestHost,
+    private sources: LogSources,
+    readonly intervalMs = 30_000,
+  ) {}
 
   start(): void {
     this.timer = setInterval(() => void this.checkAll(), this.intervalMs);
@@ -86,7 +91,15 @@ export class SourceFollower {
     const log = this.filesLog(storeId);
     const lines = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter(Boolean) : [];
     // a line cut short by a crash is dropped: its file is read again, and its events skipped by eventID
-    set = new Set(lines.flatMap((l) => { try { return [JSON.parse(l) as string]; } catch { return []; } }));
+    set = new Set(
+      lines.flatMap((l) => {
+        try {
+          return [JSON.parse(l) as string];
+        } catch {
+          return [];
+        }
+      }),
+    );
     const state = this.state(storeId);
     if (state.files) {
       for (const f of state.files) set.add(f);

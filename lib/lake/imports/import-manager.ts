@@ -36,9 +36,13 @@ export interface ImportRecord {
 
 export type ImportHost = IngestHost;
 
-
 /** The import this process is running: `stop` ends its reading, `listing` its listing. */
-interface Run { rec: ImportRecord; stop: boolean; listing: AbortController; done: Promise<void> }
+interface Run {
+  rec: ImportRecord;
+  stop: boolean;
+  listing: AbortController;
+  done: Promise<void>;
+}
 
 /** Archive paths in order of their YYYY/MM/DD day, then path. */
 function byArchiveDay(a: string, b: string): number {
@@ -75,7 +79,10 @@ export class ImportManager {
    */
   resumeInterrupted(): void {
     for (const rec of this.list().filter((r) => r.status === 'INITIALIZING')) {
-      this.fail(rec, new LakeError('ImportFailed', 'The import was interrupted while listing its source (the lake stopped); retry it to list the source again.'));
+      this.fail(
+        rec,
+        new LakeError('ImportFailed', 'The import was interrupted while listing its source (the lake stopped); retry it to list the source again.'),
+      );
       this.save(rec);
     }
     const interrupted = this.list().find((r) => r.status === 'IN_PROGRESS');
@@ -143,8 +150,14 @@ export class ImportManager {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     }
-    const legacy = (readJson<{ completedFiles?: string[] }>(path.join(this.dir, `${rec.importId}.json`))?.completedFiles ?? []);
-    return [...legacy, ...text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as string)].slice(0, rec.statistics.FilesCompleted);
+    const legacy = readJson<{ completedFiles?: string[] }>(path.join(this.dir, `${rec.importId}.json`))?.completedFiles ?? [];
+    return [
+      ...legacy,
+      ...text
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as string),
+    ].slice(0, rec.statistics.FilesCompleted);
   }
 
   private filesLog(rec: ImportRecord): string {
@@ -197,7 +210,13 @@ export class ImportManager {
   private fail(rec: ImportRecord, e: unknown) {
     rec.status = 'FAILED';
     rec.error = failureMessage(e);
-    rec.failures.push({ Location: rec.source.S3LocationUri, Status: 'FAILED', ErrorType: 'ImportFailed', ErrorMessage: rec.error, LastUpdatedTime: Date.now() / 1000 });
+    rec.failures.push({
+      Location: rec.source.S3LocationUri,
+      Status: 'FAILED',
+      ErrorType: 'ImportFailed',
+      ErrorMessage: rec.error,
+      LastUpdatedTime: Date.now() / 1000,
+    });
     rec.statistics.FailedEntries++;
   }
 
@@ -254,7 +273,10 @@ export class ImportManager {
   }
 
   private window(rec: ImportRecord) {
-    return { lo: rec.startEventTime !== undefined ? rec.startEventTime * 1000 : undefined, hi: rec.endEventTime !== undefined ? rec.endEventTime * 1000 : undefined };
+    return {
+      lo: rec.startEventTime !== undefined ? rec.startEventTime * 1000 : undefined,
+      hi: rec.endEventTime !== undefined ? rec.endEventTime * 1000 : undefined,
+    };
   }
 
   /** A committed batch, in the import's record: its files done, its events and refused records counted. */

@@ -67,7 +67,10 @@ export class ImportRoots {
       );
     }
     const p = path.resolve(given);
-    const outside = new LakeError('InvalidImportSourceException', `Import source ${p} is not under an import root (${IMPORT_ROOTS_VARIABLE}: ${this.roots.join(', ')}); imports read only there.`);
+    const outside = new LakeError(
+      'InvalidImportSourceException',
+      `Import source ${p} is not under an import root (${IMPORT_ROOTS_VARIABLE}: ${this.roots.join(', ')}); imports read only there.`,
+    );
     const real = resolveReal(p, fs, path);
     if (!real || this.refusal(real) || !this.realRoots().some((r) => isWithin(real, r))) throw outside;
     if (!fs.existsSync(real)) throw new LakeError('InvalidImportSourceException', `Import source ${p} does not exist.`);

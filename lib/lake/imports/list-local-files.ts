@@ -23,7 +23,13 @@ export interface ListLimits {
  *
  * `start` is the source as given, `startReal` where it really is (see `ImportRoots.locate`).
  */
-export async function listLocalFiles(start: string, startReal: string, roots: readonly string[], isLogFile: (p: string) => boolean, limits: ListLimits): Promise<string[]> {
+export async function listLocalFiles(
+  start: string,
+  startReal: string,
+  roots: readonly string[],
+  isLogFile: (p: string) => boolean,
+  limits: ListLimits,
+): Promise<string[]> {
   const out: string[] = [];
   if (!(await fs.promises.stat(startReal)).isDirectory()) return isLogFile(start) ? [start] : [];
   let entries = 0;
@@ -40,7 +46,10 @@ export async function listLocalFiles(start: string, startReal: string, roots: re
     for await (const e of handle) {
       if ((++entries & 1023) === 0) limits.signal?.throwIfAborted(); // a huge directory stops promptly too
       if (entries > limits.maxEntries) {
-        throw new LakeError('InvalidImportSourceException', `Import source ${start} holds more than ${limits.maxEntries.toLocaleString('en-US')} files and directories; import a narrower directory (an account, a region or a year).`);
+        throw new LakeError(
+          'InvalidImportSourceException',
+          `Import source ${start} holds more than ${limits.maxEntries.toLocaleString('en-US')} files and directories; import a narrower directory (an account, a region or a year).`,
+        );
       }
       names.push({ name: e.name, kind: e.isDirectory() ? 'dir' : e.isSymbolicLink() ? 'link' : 'file' });
     }

@@ -129,18 +129,27 @@ export class LogFileReader {
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
     this.worker.unref();
     type Sent = ReadResult & { length?: number; spanAt?: number; spanCount?: number };
-    this.worker.on('message', ({ id, results, data, offset, spans, sums }: { id: number; results: Sent[]; data: ArrayBuffer; offset: number; spans: Int32Array; sums: string }) => {
-      let at = offset;
-      const read = results.map(({ length, spanAt, spanCount, ...r }): ReadResult => {
-        if (length === undefined) return r;
-        const bytes = new Uint8Array(data, at, length);
-        at += length;
-        if (spanAt === undefined) return { ...r, bytes };
-        return { ...r, bytes, spans: spans.subarray(spanAt, spanAt + spanCount!), stride: this.stride, checksums: sums.slice((spanAt / this.stride) * 64, ((spanAt + spanCount!) / this.stride) * 64) };
-      });
-      this.pending.get(id)?.resolve(read);
-      this.pending.delete(id);
-    });
+    this.worker.on(
+      'message',
+      ({ id, results, data, offset, spans, sums }: { id: number; results: Sent[]; data: ArrayBuffer; offset: number; spans: Int32Array; sums: string }) => {
+        let at = offset;
+        const read = results.map(({ length, spanAt, spanCount, ...r }): ReadResult => {
+          if (length === undefined) return r;
+          const bytes = new Uint8Array(data, at, length);
+          at += length;
+          if (spanAt === undefined) return { ...r, bytes };
+          return {
+            ...r,
+            bytes,
+            spans: spans.subarray(spanAt, spanAt + spanCount!),
+            stride: this.stride,
+            checksums: sums.slice((spanAt / this.stride) * 64, ((spanAt + spanCount!) / this.stride) * 64),
+          };
+        });
+        this.pending.get(id)?.resolve(read);
+        this.pending.delete(id);
+      },
+    );
     this.worker.on('error', (e) => this.failAll(e));
     this.worker.on('exit', (code) => this.failAll(new Error(`the file reader thread exited (code ${code})`)));
   }
@@ -152,8 +161,13 @@ export class LogFileReader {
 
   /** Files whose bytes were fetched elsewhere (S3 objects, maybe gzip): inflated and scanned as local files are. */
   scan(objects: { file: string; bytes: Uint8Array }[]): Promise<ReadResult[]> {
-    const given = objects.map((o) => (o.bytes.byteOffset === 0 && o.bytes.byteLength === o.bytes.buffer.byteLength ? o.bytes.buffer : o.bytes.slice().buffer) as ArrayBuffer);
-    return this.send(objects.map((o) => o.file), given);
+    const given = objects.map(
+      (o) => (o.bytes.byteOffset === 0 && o.bytes.byteLength === o.bytes.buffer.byteLength ? o.bytes.buffer : o.bytes.slice().buffer) as ArrayBuffer,
+    );
+    return this.send(
+      objects.map((o) => o.file),
+      given,
+    );
   }
 
   private send(files: string[], given?: ArrayBuffer[]): Promise<ReadResult[]> {

@@ -13,7 +13,13 @@ import { DAY_MS } from '../../util/time';
  * (`SourceFollower`): read log files a few chunks ahead, parse, spool, and commit batches in
  * order while the next ones are read.
  */
-export interface ImportFailure { Location: string; Status: 'FAILED'; ErrorType: string; ErrorMessage: string; LastUpdatedTime: number }
+export interface ImportFailure {
+  Location: string;
+  Status: 'FAILED';
+  ErrorType: string;
+  ErrorMessage: string;
+  LastUpdatedTime: number;
+}
 
 export interface IngestHost {
   store(id: string): StoreRecord | undefined;
@@ -37,11 +43,18 @@ export function failureMessage(e: unknown): string {
 const READ_CHUNK_FILES = 64;
 const READ_AHEAD_CHUNKS = 3;
 
-const failureOf = (file: string, errorType: string, message: string): ImportFailure => ({ Location: file, Status: 'FAILED', ErrorType: errorType, ErrorMessage: message, LastUpdatedTime: Date.now() / 1000 });
+const failureOf = (file: string, errorType: string, message: string): ImportFailure => ({
+  Location: file,
+  Status: 'FAILED',
+  ErrorType: errorType,
+  ErrorMessage: message,
+  LastUpdatedTime: Date.now() / 1000,
+});
 
 /** Records of a file a source fetched, or why it has none; `viewFields` as `viewFieldsFor` gives them for the store. */
 export function parseFetched(fetched: ReadResult, viewFields?: readonly string[]): RecordBatch & { failure?: ImportFailure } {
-  if (!fetched.bytes) return { ...recordsOnly([]), failure: failureOf(fetched.file, fetched.errorType ?? 'ReadError', fetched.message ?? 'the file could not be read') };
+  if (!fetched.bytes)
+    return { ...recordsOnly([]), failure: failureOf(fetched.file, fetched.errorType ?? 'ReadError', fetched.message ?? 'the file could not be read') };
   try {
     const bytes = Buffer.from(fetched.bytes.buffer, fetched.bytes.byteOffset, fetched.bytes.byteLength);
     return parseLogFile(bytes, fetched.spans && { spans: fetched.spans, stride: fetched.stride, checksums: fetched.checksums, viewFields });
@@ -50,7 +63,10 @@ export function parseFetched(fetched: ReadResult, viewFields?: readonly string[]
   }
 }
 
-export interface TimeWindow { lo?: number; hi?: number }
+export interface TimeWindow {
+  lo?: number;
+  hi?: number;
+}
 
 /** Which raw records a store takes: inside the time window and the retention period, matching its event selectors. */
 export function recordFilter(store: StoreRecord, window: TimeWindow): RecordFilter {
@@ -118,7 +134,9 @@ export async function ingestFiles(run: IngestRun): Promise<void> {
     commits.push(commit);
     if (commits.length > 2) await commits.shift();
   };
-  const chunks = Array.from({ length: Math.ceil(run.files.length / READ_CHUNK_FILES) }, (_, i) => run.files.slice(i * READ_CHUNK_FILES, (i + 1) * READ_CHUNK_FILES));
+  const chunks = Array.from({ length: Math.ceil(run.files.length / READ_CHUNK_FILES) }, (_, i) =>
+    run.files.slice(i * READ_CHUNK_FILES, (i + 1) * READ_CHUNK_FILES),
+  );
   try {
     reading: for await (const chunk of readAhead(chunks, (c) => source.fetch(c), READ_AHEAD_CHUNKS)) {
       for (const fetched of chunk) {

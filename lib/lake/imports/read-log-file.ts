@@ -10,13 +10,17 @@ import { emptyBatch, pushRecord, recordsOnly, type RecordBatch } from '../ingest
  * (see `jsonErrorDetail`): whoever lists an import's failures need not be able to read it.
  */
 export class LogFileError extends Error {
-  constructor(public readonly errorType: string, message: string) {
+  constructor(
+    public readonly errorType: string,
+    message: string,
+  ) {
     super(message);
   }
 }
 
 /** A file over the per-file size cap (see `SourceLimits.maxFileBytes`). */
-export const tooLarge = (maxBytes: number) => new LogFileError('FileTooLarge', `larger than ${maxBytes.toLocaleString('en-US')} bytes (inflated), the limit per log file; not read further`);
+export const tooLarge = (maxBytes: number) =>
+  new LogFileError('FileTooLarge', `larger than ${maxBytes.toLocaleString('en-US')} bytes (inflated), the limit per log file; not read further`);
 
 /** Where a trail's file has its records (see `recordSpans`), and what is known of them. */
 export interface FileScan {
@@ -53,7 +57,8 @@ function parseSpans(bytes: Buffer, { spans, stride = 3, checksums: checksumText,
   const viewable = slotsOf.length > 0 && !slotsOf.includes(-1);
   for (let i = 0, n = 0; i < spans.length; i += stride, n++) {
     const flags = spans[i + 2];
-    if (flags & TOO_DEEP) throw new LogFileError('TooDeep', `record ${n + 1} (bytes ${spans[i]}-${spans[i + 1]}) is nested more than ${MAX_RECORD_DEPTH} levels deep`);
+    if (flags & TOO_DEEP)
+      throw new LogFileError('TooDeep', `record ${n + 1} (bytes ${spans[i]}-${spans[i + 1]}) is nested more than ${MAX_RECORD_DEPTH} levels deep`);
     const sum = flags & COMPACT && checksumText ? checksumText.slice(n * 64, n * 64 + 64) : undefined;
     const hashed = sum && sum[0] !== '-' ? sum : undefined;
     const view = viewable && hashed && flags & CHECKED ? viewOf(bytes, spans, i + 3, slotsOf) : undefined;

@@ -41,7 +41,10 @@ export interface PlanNode {
   folded: Set<number>;
 }
 /** What records are checked against; plain data (Maps, Sets, bytes), so it can be sent to the reader thread. */
-export interface ScanPlan { slots: number; root: PlanNode }
+export interface ScanPlan {
+  slots: number;
+  root: PlanNode;
+}
 
 /** Ints per record in the scanner's output. */
 export const strideOf = (plan?: ScanPlan): number => 3 + 2 * (plan?.slots ?? 0);
@@ -131,7 +134,7 @@ export function recordSpans(b: Uint8Array, plan?: ScanPlan): number[] | undefine
             if (c === 34) {
               let escaped = 0;
               const from = p + 1;
-              for (p++; ; ) {
+              for (p++; ;) {
                 const d = b[p];
                 if (d === 34) break;
                 if (d === 92) {
@@ -197,7 +200,7 @@ export function recordSpans(b: Uint8Array, plan?: ScanPlan): number[] | undefine
             // an escaped or non-ASCII key may be another spelling of a schema key ("\u0041RN", a Kelvin
             // sign that lower-cases to k): such keys are not looked up, so not plain where that matters
             let escaped = 0;
-            for (p++; ; ) {
+            for (p++; ;) {
               const d = b[p];
               if (d === 34 || d === undefined || d < 32) break;
               if (d >= 128) escaped = 1;

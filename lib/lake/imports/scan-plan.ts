@@ -7,11 +7,27 @@ import { keyHash, SCALAR, STRUCT, STRUCT_ARRAY, type PlanNode, type ScanPlan } f
  * event selector may test at the top level.
  */
 export const SCAN_SLOTS = [
-  'eventID', 'eventTime', 'eventCategory', 'managementEvent', 'eventSource', 'eventName', 'eventType',
-  'readOnly', 'sessionCredentialFromConsole', 'errorCode', 'vpcEndpointId', 'eventTypeName',
+  'eventID',
+  'eventTime',
+  'eventCategory',
+  'managementEvent',
+  'eventSource',
+  'eventName',
+  'eventType',
+  'readOnly',
+  'sessionCredentialFromConsole',
+  'errorCode',
+  'vpcEndpointId',
+  'eventTypeName',
 ] as const;
 
-interface Entry { key: string; kind: number; child: PlanNode | null; slot: number; inSchema: boolean }
+interface Entry {
+  key: string;
+  kind: number;
+  child: PlanNode | null;
+  slot: number;
+  inSchema: boolean;
+}
 
 function planNode(entries: Entry[]): PlanNode {
   const node: PlanNode = { exact: new Map(), folded: new Set() };
@@ -31,7 +47,9 @@ function nodeOf(fields: Field[], top: boolean): PlanNode {
     const kind = inner.kind !== 'struct' ? SCALAR : inner === f.type ? STRUCT : STRUCT_ARRAY;
     return { key: f.key, kind, child: inner.kind === 'struct' ? nodeOf(inner.fields, false) : null, slot, inSchema: true };
   });
-  if (top) for (const [slot, key] of SCAN_SLOTS.entries()) if (!fields.some((f) => f.key === key)) entries.push({ key, kind: SCALAR, child: null, slot, inSchema: false });
+  if (top)
+    for (const [slot, key] of SCAN_SLOTS.entries())
+      if (!fields.some((f) => f.key === key)) entries.push({ key, kind: SCALAR, child: null, slot, inSchema: false });
   return planNode(entries);
 }
 

@@ -41,7 +41,10 @@ export const DEFAULT_SOURCE_LIMITS: SourceLimits = { maxFileBytes: 256 * 2 ** 20
 
 /** Opens import sources under the lake's rules: local files only inside the import roots, every file size-capped. */
 export class LogSources {
-  constructor(readonly roots: ImportRoots, readonly limits: SourceLimits = DEFAULT_SOURCE_LIMITS) {}
+  constructor(
+    readonly roots: ImportRoots,
+    readonly limits: SourceLimits = DEFAULT_SOURCE_LIMITS,
+  ) {}
 
   /** `shape`: the table shape of the store the records go to; with it, local files' records are checked for it (see `scanPlan`). */
   open(uri: string, opts: { s3Region?: string; shape?: TableShape } = {}): LogSource {
@@ -74,7 +77,11 @@ function s3Source(uri: string, limits: SourceLimits, region?: string, shape?: Ta
   const [, bucket, prefix = ''] = m;
   const s3 = new S3Client({ region: region ?? 'us-east-1' });
   let reader: LogFileReader | undefined;
-  const failed = (file: string, e: unknown): ReadResult => ({ file, errorType: e instanceof LogFileError ? e.errorType : 'ReadError', message: (unreachable(e, uri) as Error).message });
+  const failed = (file: string, e: unknown): ReadResult => ({
+    file,
+    errorType: e instanceof LogFileError ? e.errorType : 'ReadError',
+    message: (unreachable(e, uri) as Error).message,
+  });
   return {
     uri,
     async list(signal, opts = {}) {
@@ -83,17 +90,27 @@ function s3Source(uri: string, limits: SourceLimits, region?: string, shape?: Ta
       const listFrom = async (at: string, startAfter?: string) => {
         let token: string | undefined;
         do {
-          const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: at, StartAfter: token ? undefined : startAfter, ContinuationToken: token }), { abortSignal: signal }).catch((e) => {
-            throw unreachable(e, uri);
-          });
+          const page = await s3
+            .send(new ListObjectsV2Command({ Bucket: bucket, Prefix: at, StartAfter: token ? undefined : startAfter, ContinuationToken: token }), {
+              abortSignal: signal,
+            })
+            .catch((e) => {
+              throw unreachable(e, uri);
+            });
           seen += page.KeyCount ?? page.Contents?.length ?? 0;
-          if (seen > limits.maxListEntries) throw new LakeError('InvalidImportSourceException', `Import source ${uri} holds more than ${limits.maxListEntries.toLocaleString('en-US')} objects; import a narrower prefix.`);
+          if (seen > limits.maxListEntries)
+            throw new LakeError(
+              'InvalidImportSourceException',
+              `Import source ${uri} holds more than ${limits.maxListEntries.toLocaleString('en-US')} objects; import a narrower prefix.`,
+            );
           for (const o of page.Contents ?? []) if (o.Key && isLogFile(o.Key)) out.push(`s3://${bucket}/${o.Key}`);
           token = page.NextContinuationToken;
         } while (token);
       };
       // with `since`, each date root is listed from that day on: keys sort by date under it
-      const roots = opts.since ? (opts.dateRoots ?? []).filter((r) => r.startsWith(`s3://${bucket}/${prefix}`)).map((r) => r.slice(`s3://${bucket}/`.length)) : [];
+      const roots = opts.since
+        ? (opts.dateRoots ?? []).filter((r) => r.startsWith(`s3://${bucket}/${prefix}`)).map((r) => r.slice(`s3://${bucket}/`.length))
+        : [];
       if (!roots.length) await listFrom(prefix);
       for (const root of roots) await listFrom(root, root + opts.since!.replaceAll('-', '/'));
       return out.sort();
@@ -104,7 +121,9 @@ function s3Source(uri: string, limits: SourceLimits, region?: string, shape?: Ta
           try {
             const obj = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: file.slice(`s3://${bucket}/`.length) }));
             if ((obj.ContentLength ?? 0) > limits.maxFileBytes) {
-              obj.Body?.transformToWebStream().cancel().catch(() => undefined);
+              obj.Body?.transformToWebStream()
+                .cancel()
+                .catch(() => undefined);
               throw tooLarge(limits.maxFileBytes);
             }
             return { file, bytes: await obj.Body!.transformToByteArray() };

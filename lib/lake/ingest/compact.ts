@@ -53,7 +53,11 @@ export function planMerge(files: DataFile[], settled: boolean): DataFile[] {
 }
 
 /** What a merge in progress will create and replace, in `compaction.json`, for recovery. */
-interface CompactionIntent { day: string; inputs: string[]; output: string }
+interface CompactionIntent {
+  day: string;
+  inputs: string[];
+  output: string;
+}
 
 const intentFile = (storeDir: string) => path.join(storeDir, 'compaction.json');
 
@@ -96,7 +100,10 @@ export class Compactor {
   private records = new Map<string, CompactionRecord>();
   private stopped = false;
 
-  constructor(private host: CompactorHost, private opts: { dutyCycle?: number } = {}) {}
+  constructor(
+    private host: CompactorHost,
+    private opts: { dutyCycle?: number } = {},
+  ) {}
 
   /** Starts a background pass over a store unless one is running (which then runs once more). */
   schedule(storeId: string): void {

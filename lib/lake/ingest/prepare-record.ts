@@ -57,9 +57,21 @@ export function prepareRecord(raw: unknown, fields: Field[], text?: string, chec
   const id = rec.eventID;
   // Published sample records sometimes lack an eventID; a stable one derived from the content
   // (serialised, so a file's layout does not change it) keeps "stored at most once" true for them too.
-  const eventId = id === undefined || id === null || id === '' ? contentId(text === undefined ? original : JSON.stringify(raw)) : typeof id === 'string' ? id : JSON.stringify(id);
+  const eventId =
+    id === undefined || id === null || id === ''
+      ? contentId(text === undefined ? original : JSON.stringify(raw))
+      : typeof id === 'string'
+        ? id
+        : JSON.stringify(id);
   if (/[\t\n\r]/.test(eventId)) throw new RecordError('eventID contains a tab or line break');
-  return { eventId, eventTime, eventTimeMs: ms, json, original: json === original ? undefined : original, checksum: (text !== undefined && checksum) || sha256Hex(original) };
+  return {
+    eventId,
+    eventTime,
+    eventTimeMs: ms,
+    json,
+    original: json === original ? undefined : original,
+    checksum: (text !== undefined && checksum) || sha256Hex(original),
+  };
 }
 
 /**

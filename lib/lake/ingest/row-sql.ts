@@ -15,10 +15,14 @@ const SPECIAL = new Set(['eventid', 'eventtime', 'eventjson', 'eventjsonchecksum
 /** json_transform's structure: JSON keys as the schema spells them. */
 function structure(t: FieldType): unknown {
   switch (t.kind) {
-    case 'timestamp': return 'TIMESTAMPTZ'; // reads the offset; the cast to the column type makes it UTC
-    case 'array': return [structure(t.of)];
-    case 'struct': return Object.fromEntries(t.fields.map((f) => [f.key, structure(f.type)]));
-    default: return duckdbType(t);
+    case 'timestamp':
+      return 'TIMESTAMPTZ'; // reads the offset; the cast to the column type makes it UTC
+    case 'array':
+      return [structure(t.of)];
+    case 'struct':
+      return Object.fromEntries(t.fields.map((f) => [f.key, structure(f.type)]));
+    default:
+      return duckdbType(t);
   }
 }
 
@@ -31,11 +35,16 @@ export function rowsQuery(shape: TableShape, input: string): string {
   const record = `(${parse})::${duckdbType({ kind: 'struct', fields: body })}`;
   const columns = fields.map((f) => {
     switch (f.name) {
-      case 'eventid': return 'eventid';
-      case 'eventtime': return 'eventtime';
-      case 'eventjson': return 'coalesce(e, j) AS eventjson';
-      case 'eventjsonchecksum': return 'c AS eventjsonchecksum';
-      default: return `r."${f.name}"`;
+      case 'eventid':
+        return 'eventid';
+      case 'eventtime':
+        return 'eventtime';
+      case 'eventjson':
+        return 'coalesce(e, j) AS eventjson';
+      case 'eventjsonchecksum':
+        return 'c AS eventjsonchecksum';
+      default:
+        return `r."${f.name}"`;
     }
   });
   return `SELECT ${columns.join(', ')} FROM (SELECT *, ${record} AS r FROM (${input}))`;

@@ -57,7 +57,10 @@ export class EventSpooler {
   private index = 0;
   private total = 0;
 
-  constructor(private tmpDir: string, shape: TableShape) {
+  constructor(
+    private tmpDir: string,
+    shape: TableShape,
+  ) {
     this.fields = fieldsFor(shape);
     fs.mkdirSync(tmpDir, { recursive: true });
   }
@@ -102,7 +105,10 @@ export class EventSpooler {
     const failed = ended.find((r) => r.status === 'rejected');
     for (const [day, list] of spools) {
       for (const s of list.filter((x) => !x.lines || failed)) fs.rmSync(s.file, { force: true });
-      days.set(day, list.filter((x) => x.lines).map((x) => ({ file: x.file, records: x.lines })));
+      days.set(
+        day,
+        list.filter((x) => x.lines).map((x) => ({ file: x.file, records: x.lines })),
+      );
     }
     if (failed) throw (failed as PromiseRejectedResult).reason;
     return { days, ids: this.ids, total: this.total, failed: this.failed };
@@ -133,7 +139,11 @@ export class EventSpooler {
   private daySpools(day: string): LineFile[] {
     let spools = this.spools.get(day);
     if (!spools) this.ids.set(day, []);
-    if (!spools) this.spools.set(day, (spools = Array.from({ length: SPOOLS_PER_DAY }, () => new LineFile(path.join(this.tmpDir, `${randomUUID()}.tsv`), { background: true }))));
+    if (!spools)
+      this.spools.set(
+        day,
+        (spools = Array.from({ length: SPOOLS_PER_DAY }, () => new LineFile(path.join(this.tmpDir, `${randomUUID()}.tsv`), { background: true }))),
+      );
     return spools;
   }
 }
@@ -144,7 +154,12 @@ const PARALLEL_WRITES = 2;
 const SPLIT_RECORDS = 16_000;
 
 /** One file to write: spool files of one day. */
-interface Part { day: string; spools: string[]; records: number; file: string }
+interface Part {
+  day: string;
+  spools: string[];
+  records: number;
+  file: string;
+}
 
 function partsOf(spooled: SpooledEvents): Part[] {
   const file = (day: string) => path.join('data', day, `part-${randomUUID()}.parquet`);
@@ -183,7 +198,10 @@ export async function commitSpooled(engine: Pick<Engine, 'connectWriter'>, targe
     const parts = partsOf(spooled);
     // Files this batch may create are noted first, so a crash before the manifest commit leaves
     // nothing that recovery cannot identify and remove.
-    writeIntent(storeDir, parts.map((p) => p.file));
+    writeIntent(
+      storeDir,
+      parts.map((p) => p.file),
+    );
     const first = await connect();
     const holding = new Map<string, DataFile[]>();
     for (const day of spooled.days.keys()) holding.set(day, await filesHolding(target, day, spooled.ids.get(day) ?? [], (abs) => readEventIds(first, abs)));
@@ -191,7 +209,9 @@ export async function commitSpooled(engine: Pick<Engine, 'connectWriter'>, targe
       const abs = path.join(storeDir, part.file);
       fs.mkdirSync(path.dirname(abs), { recursive: true });
       await con.run(`COPY (${rowsQuery(target.shape, spoolQuery(part, storeDir, holding.get(part.day)!))}) TO ${sqlString(abs)} (${PARQUET_OPTIONS})`);
-      const [[n, lo, hi]] = (await con.runAndReadAll(`SELECT count(*), epoch_ms(min(eventtime)), epoch_ms(max(eventtime)) FROM read_parquet(${sqlString(abs)})`)).getRows();
+      const [[n, lo, hi]] = (
+        await con.runAndReadAll(`SELECT count(*), epoch_ms(min(eventtime)), epoch_ms(max(eventtime)) FROM read_parquet(${sqlString(abs)})`)
+      ).getRows();
       if (!Number(n)) return fs.rmSync(abs); // every event of that day was stored already
       const described = await describeFile(con, storeDir, part.file, part.day, { rows: Number(n), minTime: Number(lo), maxTime: Number(hi) });
       files.saveIndex(storeId, part.file, buildIndex(await readEventIds(con, abs)));
@@ -259,7 +279,13 @@ function spoolQuery(part: Part, storeDir: string, existing: DataFile[]): string 
 }
 
 /** A finished Parquet file's manifest entry: rows, time range, size, SHA-256 and bytes per column. */
-export async function describeFile(con: DuckDBConnection, storeDir: string, rel: string, day: string, st: { rows: number; minTime: number; maxTime: number }): Promise<DataFile> {
+export async function describeFile(
+  con: DuckDBConnection,
+  storeDir: string,
+  rel: string,
+  day: string,
+  st: { rows: number; minTime: number; maxTime: number },
+): Promise<DataFile> {
   const abs = path.join(storeDir, rel);
   const meta = await con.runAndReadAll(
     `SELECT split_part(path_in_schema, ', ', 1) AS col, sum(total_compressed_size)::BIGINT AS bytes FROM parquet_metadata(${sqlString(abs)}) GROUP BY 1`,
@@ -269,7 +295,6 @@ export async function describeFile(con: DuckDBConnection, storeDir: string, rel:
   const buf = fs.readFileSync(abs);
   return { file: rel, day, ...st, bytes: buf.length, sha256: createHash('sha256').update(buf).digest('hex'), columnBytes };
 }
-
 
 const intentFile = (storeDir: string) => path.join(storeDir, 'pending-writes.json');
 

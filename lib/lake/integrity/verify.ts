@@ -12,7 +12,11 @@ export interface IntegrityProblem {
   problem: 'changed' | 'removed' | 'added';
 }
 
-export interface IntegrityReport { storesChecked: number; filesChecked: number; problems: IntegrityProblem[] }
+export interface IntegrityReport {
+  storesChecked: number;
+  filesChecked: number;
+  problems: IntegrityProblem[];
+}
 
 /**
  * Checks every store's files against its manifest: each listed file must exist with the SHA-256
@@ -36,7 +40,11 @@ export function verifyLake(lakeDir: string): IntegrityReport {
       if (!fs.existsSync(abs)) report.problems.push({ store: id, file: f.file, problem: 'removed' });
       else if (sha256(abs) !== f.sha256) report.problems.push({ store: id, file: f.file, problem: 'changed' });
     }
-    const pending = new Set([...(readJson<{ files: string[] }>(path.join(dir, 'pending-writes.json'))?.files ?? []), ...retiredFiles(dir), compactionOutput(dir) ?? '']);
+    const pending = new Set([
+      ...(readJson<{ files: string[] }>(path.join(dir, 'pending-writes.json'))?.files ?? []),
+      ...retiredFiles(dir),
+      compactionOutput(dir) ?? '',
+    ]);
     const dataDir = path.join(dir, 'data');
     if (!fs.existsSync(dataDir)) continue;
     for (const rel of fs.readdirSync(dataDir, { recursive: true }).map(String)) {

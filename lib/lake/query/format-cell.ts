@@ -1,6 +1,15 @@
 import {
-  DuckDBArrayValue, DuckDBDateValue, DuckDBIntervalValue, DuckDBListValue, DuckDBMapValue, DuckDBStructValue,
-  DuckDBTimestampTZValue, DuckDBTimestampValue, DuckDBTypeId, type DuckDBType, type DuckDBValue,
+  DuckDBArrayValue,
+  DuckDBDateValue,
+  DuckDBIntervalValue,
+  DuckDBListValue,
+  DuckDBMapValue,
+  DuckDBStructValue,
+  DuckDBTimestampTZValue,
+  DuckDBTimestampValue,
+  DuckDBTypeId,
+  type DuckDBType,
+  type DuckDBValue,
 } from '../engine/duckdb-api';
 import { utcTimestampText } from '../../util/sql-text/timestamp-text';
 
@@ -17,9 +26,12 @@ export function formatCell(v: DuckDBValue, type?: DuckDBType): string {
 function formatValue(v: DuckDBValue, type?: DuckDBType): string {
   if (v === null || v === undefined) return 'null';
   switch (typeof v) {
-    case 'string': return v;
-    case 'boolean': return v ? 'true' : 'false';
-    case 'bigint': return v.toString();
+    case 'string':
+      return v;
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'bigint':
+      return v.toString();
     case 'number': {
       const isFloat = type && (type.typeId === DuckDBTypeId.DOUBLE || type.typeId === DuckDBTypeId.FLOAT);
       return isFloat ? javaDouble(v) : String(v);
@@ -29,7 +41,10 @@ function formatValue(v: DuckDBValue, type?: DuckDBType): string {
   if (v instanceof DuckDBTimestampTZValue) return `${timestampText(v.micros)} UTC`;
   if (v instanceof DuckDBDateValue) return new Date(v.days * 86_400_000).toISOString().slice(0, 10);
   if (v instanceof DuckDBMapValue) return `{${v.entries.map((e) => `${formatValue(e.key)}=${formatValue(e.value)}`).join(', ')}}`;
-  if (v instanceof DuckDBStructValue) return `{${Object.entries(v.entries).map(([k, x]) => `${k}=${formatValue(x)}`).join(', ')}}`;
+  if (v instanceof DuckDBStructValue)
+    return `{${Object.entries(v.entries)
+      .map(([k, x]) => `${k}=${formatValue(x)}`)
+      .join(', ')}}`;
   if (v instanceof DuckDBListValue || v instanceof DuckDBArrayValue) return `[${v.items.map((x) => formatValue(x)).join(', ')}]`;
   if (v instanceof DuckDBIntervalValue) return intervalText(v);
   return String(v);

@@ -105,7 +105,11 @@ export class QueryManager {
     }
     if (!wireRows) return { con, stmt, onRelease };
     const names = Array.from({ length: stmt.columnCount }, (_, i) => stmt.columnName(i));
-    const wrapped = wireRowsSql(sql, names, Array.from({ length: stmt.columnCount }, (_, i) => stmt.columnType(i)));
+    const wrapped = wireRowsSql(
+      sql,
+      names,
+      Array.from({ length: stmt.columnCount }, (_, i) => stmt.columnType(i)),
+    );
     if (!wrapped) return { con, stmt, onRelease };
     try {
       const wire = await con.prepare(wrapped);
@@ -191,7 +195,9 @@ export class QueryManager {
       try {
         const r = this.get(id);
         if (r.storeIds.includes(storeId)) out.push(r);
-      } catch { /* expired or unreadable */ }
+      } catch {
+        /* expired or unreadable */
+      }
     }
     return out.sort((a, b) => b.creationTime - a.creationTime);
   }
@@ -309,7 +315,8 @@ export class QueryManager {
     } catch (e) {
       writer.close();
       rec.index = writer.index;
-      if (a.stop) this.finish(a, a.stop, a.stop === 'TIMED_OUT' ? `Query timed out after ${Math.round(this.opts.timeoutMs / 1000)} seconds.` : undefined, started);
+      if (a.stop)
+        this.finish(a, a.stop, a.stop === 'TIMED_OUT' ? `Query timed out after ${Math.round(this.opts.timeoutMs / 1000)} seconds.` : undefined, started);
       else this.finish(a, 'FAILED', cleanEngineMessage((e as Error).message), started);
     } finally {
       clearTimeout(a.timer);
@@ -374,17 +381,25 @@ export class QueryManager {
 
 /** DuckDB's message without its "Binder Error:" prefix, hints and caret lines. */
 export function cleanEngineMessage(message: string): string {
-  const first = message.split('\n')[0].replace(/^[A-Za-z ]*Error: /, '').trim();
+  const first = message
+    .split('\n')[0]
+    .replace(/^[A-Za-z ]*Error: /, '')
+    .trim();
   // A misspelt column that is also its own output name (`SELECT eventNam ... GROUP BY eventNam`) is
   // reported by DuckDB as a misused alias; Trino, which never resolves GROUP BY through aliases, says the column cannot be resolved.
-  const col = /Referenced column "([^"]+)" not found|Column "([^"]+)" referenced that exists in the SELECT clause|Alias with name "([^"]+)" exists, but aliases cannot be used/.exec(first);
+  const col =
+    /Referenced column "([^"]+)" not found|Column "([^"]+)" referenced that exists in the SELECT clause|Alias with name "([^"]+)" exists, but aliases cannot be used/.exec(
+      first,
+    );
   if (col) return `Column '${col[1] ?? col[2] ?? col[3]}' cannot be resolved`;
   const qualified = /Table "([^"]+)" does not have a column named "([^"]+)"/.exec(first);
   if (qualified) return `Column '${qualified[1]}.${qualified[2]}' cannot be resolved`;
   // Trino: `integer addition overflow: 2147483647 + 1`.
   const overflow = /^Overflow in (addition|subtraction|multiplication) of (INT32|INT64|INT16|INT8) \((.*)\)!?$/.exec(first);
-  if (overflow) return `${overflow[2] === 'INT64' ? 'bigint' : overflow[2] === 'INT32' ? 'integer' : overflow[2] === 'INT16' ? 'smallint' : 'tinyint'} ${overflow[1]} overflow: ${overflow[3]}`;
+  if (overflow)
+    return `${overflow[2] === 'INT64' ? 'bigint' : overflow[2] === 'INT32' ? 'integer' : overflow[2] === 'INT16' ? 'smallint' : 'tinyint'} ${overflow[1]} overflow: ${overflow[3]}`;
   const cast = /^Could not convert string '(.*)' to (\w+)$/.exec(first);
-  if (cast) return `Cannot cast '${cast[1]}' to ${({ INT32: 'INT', INT64: 'BIGINT', INT16: 'SMALLINT', INT8: 'TINYINT' } as Record<string, string>)[cast[2]] ?? cast[2]}`;
+  if (cast)
+    return `Cannot cast '${cast[1]}' to ${({ INT32: 'INT', INT64: 'BIGINT', INT16: 'SMALLINT', INT8: 'TINYINT' } as Record<string, string>)[cast[2]] ?? cast[2]}`;
   return first || 'Query failed';
 }

@@ -58,14 +58,23 @@ export function readRowLines(file: string, index: number[], start: number, count
  * page's bytes with line breaks turned into commas, not split into rows and joined again. A NULL
  * cell, stored as `{"column":null}`, becomes `nullCell` (JSON text): `""` on the public wire.
  */
-export function readRowsJson(file: string, index: number[], start: number, count: number, columns: string[], format: RowsFormat = 'cells', nullCell = '""'): { json: string; rows: number } {
+export function readRowsJson(
+  file: string,
+  index: number[],
+  start: number,
+  count: number,
+  columns: string[],
+  format: RowsFormat = 'cells',
+  nullCell = '""',
+): { json: string; rows: number } {
   if (format !== 'wire') {
     const lines = readRowLines(file, index, start, count, columns, format);
     return { json: `[${lines.join(',')}]`, rows: lines.length };
   }
   const page = readWireJson(file, index, start, count);
   // `{"column":null}` cannot occur inside a JSON string (its quotes would be escaped), so this replaces NULL cells only.
-  if (page.json.includes(':null}')) for (const c of columns) page.json = page.json.replaceAll(`{${JSON.stringify(c)}:null}`, `{${JSON.stringify(c)}:${nullCell}}`);
+  if (page.json.includes(':null}'))
+    for (const c of columns) page.json = page.json.replaceAll(`{${JSON.stringify(c)}:null}`, `{${JSON.stringify(c)}:${nullCell}}`);
   return page;
 }
 

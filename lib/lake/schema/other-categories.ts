@@ -18,7 +18,6 @@ const envelope = (extra: Field[]): Field[] => [
   str('eventJsonChecksum', 'SHA-256 of eventJson.'),
 ];
 
-
 export const insightFields = envelope([
   str('sharedEventID', 'GUID shared by the start and end events of one insight.'),
   map('addendum', 'Late-delivery details.'),
@@ -63,7 +62,12 @@ export const configFields = envelope([
     str('relatedEvents', 'Related CloudTrail event IDs.'),
     array('relationships', 'Related resources.', {
       kind: 'struct',
-      fields: [str('name', 'Relationship name.'), str('resourceType', 'Related resource type.'), str('resourceId', 'Related resource ID.'), str('resourceName', 'Related resource name.')],
+      fields: [
+        str('name', 'Relationship name.'),
+        str('resourceType', 'Related resource type.'),
+        str('resourceId', 'Related resource ID.'),
+        str('resourceName', 'Related resource name.'),
+      ],
     }),
     map('tags', 'Resource tags.'),
   ]),
@@ -73,9 +77,37 @@ export const evidenceFields = envelope([
   map('addendum', 'Late-delivery details.'),
   struct('eventData', 'Audit Manager evidence.', [
     map('attributes', 'Evidence attributes.'),
-    ...['awsAccountId', 'awsOrganization', 'complianceCheck', 'dataSource', 'eventName', 'eventSource', 'evidenceAwsAccountId', 'evidenceByType', 'iamId', 'evidenceId'].map((k) => str(k, `Evidence ${k}.`)),
+    ...[
+      'awsAccountId',
+      'awsOrganization',
+      'complianceCheck',
+      'dataSource',
+      'eventName',
+      'eventSource',
+      'evidenceAwsAccountId',
+      'evidenceByType',
+      'iamId',
+      'evidenceId',
+    ].map((k) => str(k, `Evidence ${k}.`)),
     ts('time', 'When the evidence was collected.'),
-    ...['assessmentId', 'controlSetId', 'controlId', 'controlName', 'controlDomainName', 'frameworkName', 'frameworkId', 'service', 'serviceCategory', 'resourceArn', 'resourceType', 'evidenceFolderId', 'description', 'manualEvidenceS3ResourcePath', 'evidenceFolderName', 'resourceComplianceCheck'].map((k) => str(k, `Evidence ${k}.`)),
+    ...[
+      'assessmentId',
+      'controlSetId',
+      'controlId',
+      'controlName',
+      'controlDomainName',
+      'frameworkName',
+      'frameworkId',
+      'service',
+      'serviceCategory',
+      'resourceArn',
+      'resourceType',
+      'evidenceFolderId',
+      'description',
+      'manualEvidenceS3ResourcePath',
+      'evidenceFolderName',
+      'resourceComplianceCheck',
+    ].map((k) => str(k, `Evidence ${k}.`)),
   ]),
 ]);
 
@@ -101,7 +133,7 @@ export const activityFields = envelope([
     str('eventSource', 'Source system, e.g. github.audit.streaming.'),
     str('eventName', 'Action in the source system.'),
     str('eventTime', 'Time as the source sent it (text, yyyy-MM-ddTHH:mm:ss).'),
-    str('UID', 'The source\'s unique request ID.'),
+    str('UID', "The source's unique request ID."),
     map('requestParameters', 'Request parameters.'),
     map('responseElements', 'Response elements.'),
     str('errorCode', 'Error code.'),

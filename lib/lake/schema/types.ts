@@ -26,14 +26,23 @@ export const array = (key: string, description: string, of: FieldType): Field =>
 
 export function duckdbType(t: FieldType): string {
   switch (t.kind) {
-    case 'string': return 'VARCHAR';
-    case 'timestamp': return 'TIMESTAMP';
-    case 'boolean': return 'BOOLEAN';
-    case 'bigint': return 'BIGINT';
-    case 'integer': return 'INTEGER';
-    case 'double': return 'DOUBLE';
-    case 'map': return 'MAP(VARCHAR, VARCHAR)';
-    case 'array': return `${duckdbType(t.of)}[]`;
-    case 'struct': return `STRUCT(${t.fields.map((f) => `"${f.name}" ${duckdbType(f.type)}`).join(', ')})`;
+    case 'string':
+      return 'VARCHAR';
+    case 'timestamp':
+      return 'TIMESTAMP';
+    case 'boolean':
+      return 'BOOLEAN';
+    case 'bigint':
+      return 'BIGINT';
+    case 'integer':
+      return 'INTEGER';
+    case 'double':
+      return 'DOUBLE';
+    case 'map':
+      return 'MAP(VARCHAR, VARCHAR)';
+    case 'array':
+      return `${duckdbType(t.of)}[]`;
+    case 'struct':
+      return `STRUCT(${t.fields.map((f) => `"${f.name}" ${duckdbType(f.type)}`).join(', ')})`;
   }
 }

@@ -17,10 +17,7 @@ export interface CallInfo {
   isArray(i: number): boolean;
 }
 
-export type FunctionSpec =
-  | { kind: 'same' }
-  | { kind: 'rename'; to: string }
-  | { kind: 'render'; render: (c: CallInfo) => string };
+export type FunctionSpec = { kind: 'same' } | { kind: 'rename'; to: string } | { kind: 'render'; render: (c: CallInfo) => string };
 
 const same: FunctionSpec = { kind: 'same' };
 const rename = (to: string): FunctionSpec => ({ kind: 'rename', to });
@@ -38,30 +35,119 @@ const orderedDistinct = (list: string) => `list_filter(${list}, (tb_v, tb_i) -> 
 const lambdaMatch = (macro: string) => render((c) => `${macro}(list_transform(${c.args[0]}, ${c.args[1]}))`);
 
 const sameAggregates = [
-  'count', 'sum', 'min', 'max', 'avg', 'max_by', 'min_by', 'array_agg', 'bool_and', 'bool_or',
-  'stddev', 'stddev_samp', 'stddev_pop', 'variance', 'var_samp', 'var_pop', 'covar_samp', 'covar_pop',
-  'geometric_mean', 'histogram', 'any_value', 'kurtosis', 'skewness',
+  'count',
+  'sum',
+  'min',
+  'max',
+  'avg',
+  'max_by',
+  'min_by',
+  'array_agg',
+  'bool_and',
+  'bool_or',
+  'stddev',
+  'stddev_samp',
+  'stddev_pop',
+  'variance',
+  'var_samp',
+  'var_pop',
+  'covar_samp',
+  'covar_pop',
+  'geometric_mean',
+  'histogram',
+  'any_value',
+  'kurtosis',
+  'skewness',
 ];
 
 /** Trino aggregate functions the lake accepts (the names users write). */
-export const AGGREGATE_FUNCTIONS: ReadonlySet<string> = new Set([...sameAggregates, 'approx_distinct', 'arbitrary', 'every', 'approx_percentile', 'count_if', 'corr']);
+export const AGGREGATE_FUNCTIONS: ReadonlySet<string> = new Set([
+  ...sameAggregates,
+  'approx_distinct',
+  'arbitrary',
+  'every',
+  'approx_percentile',
+  'count_if',
+  'corr',
+]);
 
 const sameNames = [
   ...sameAggregates,
   // window
-  'row_number', 'rank', 'dense_rank', 'percent_rank', 'cume_dist', 'ntile', 'lag', 'lead', 'first_value', 'last_value', 'nth_value',
+  'row_number',
+  'rank',
+  'dense_rank',
+  'percent_rank',
+  'cume_dist',
+  'ntile',
+  'lag',
+  'lead',
+  'first_value',
+  'last_value',
+  'nth_value',
   // string
-  'lower', 'upper', 'length', 'strpos', 'position', 'trim', 'ltrim', 'rtrim', 'lpad', 'rpad', 'starts_with',
-  'chr', 'concat_ws', 'regexp_extract_all', 'translate', 'from_base64',
+  'lower',
+  'upper',
+  'length',
+  'strpos',
+  'position',
+  'trim',
+  'ltrim',
+  'rtrim',
+  'lpad',
+  'rpad',
+  'starts_with',
+  'chr',
+  'concat_ws',
+  'regexp_extract_all',
+  'translate',
+  'from_base64',
   // math
-  'abs', 'ceil', 'ceiling', 'floor', 'round', 'power', 'pow', 'sqrt', 'ln', 'log2', 'log10', 'exp',
-  'random', 'pi', 'degrees', 'radians', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2',
+  'abs',
+  'ceil',
+  'ceiling',
+  'floor',
+  'round',
+  'power',
+  'pow',
+  'sqrt',
+  'ln',
+  'log2',
+  'log10',
+  'exp',
+  'random',
+  'pi',
+  'degrees',
+  'radians',
+  'sin',
+  'cos',
+  'tan',
+  'asin',
+  'acos',
+  'atan',
+  'atan2',
   // date and time
-  'now', 'date_trunc', 'year', 'month', 'hour', 'minute', 'second', 'quarter', 'week', 'day',
+  'now',
+  'date_trunc',
+  'year',
+  'month',
+  'hour',
+  'minute',
+  'second',
+  'quarter',
+  'week',
+  'day',
   // arrays and maps
-  'map_keys', 'map_values', 'map_entries', 'map_from_entries', 'map_concat', 'flatten',
+  'map_keys',
+  'map_values',
+  'map_entries',
+  'map_from_entries',
+  'map_concat',
+  'flatten',
   // misc
-  'coalesce', 'nullif', 'uuid',
+  'coalesce',
+  'nullif',
+  'uuid',
 ];
 
 /** Trino's greatest/least are NULL when any argument is; DuckDB's skip NULLs. */
@@ -141,7 +227,8 @@ export const FUNCTIONS: Record<string, FunctionSpec> = {
   array_join: render((c) =>
     c.args[2] === undefined
       ? `array_to_string(${c.args[0]}, ${c.args[1]})`
-      : `array_to_string(list_transform(${c.args[0]}, tb_x -> coalesce(CAST(tb_x AS VARCHAR), ${c.args[2]})), ${c.args[1]})`),
+      : `array_to_string(list_transform(${c.args[0]}, tb_x -> coalesce(CAST(tb_x AS VARCHAR), ${c.args[2]})), ${c.args[1]})`,
+  ),
   array_distinct: render((c) => orderedDistinct(c.args[0])),
   array_max: rename('tb_array_max'),
   array_min: rename('tb_array_min'),
@@ -197,8 +284,25 @@ export const FUNCTIONS: Record<string, FunctionSpec> = {
 
 /** Functions known to return an array, for `reverse`. */
 export const ARRAY_FUNCTIONS = new Set([
-  'split', 'regexp_extract_all', 'regexp_split', 'array_agg', 'array_distinct', 'array_sort', 'array_union', 'array_intersect', 'array_except',
-  'array_remove', 'slice', 'sequence', 'flatten', 'filter', 'transform', 'map_keys', 'map_values', 'zip', 'reverse',
+  'split',
+  'regexp_extract_all',
+  'regexp_split',
+  'array_agg',
+  'array_distinct',
+  'array_sort',
+  'array_union',
+  'array_intersect',
+  'array_except',
+  'array_remove',
+  'slice',
+  'sequence',
+  'flatten',
+  'filter',
+  'transform',
+  'map_keys',
+  'map_values',
+  'zip',
+  'reverse',
 ]);
 /** Functions known to return a map, for `cardinality`. */
 export const MAP_FUNCTIONS = new Set(['map', 'map_concat', 'map_from_entries', 'histogram']);

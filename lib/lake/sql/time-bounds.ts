@@ -14,7 +14,10 @@ export interface TimeBounds {
   hi?: number;
 }
 
-interface TimeValue { ms: number; relative: boolean }
+interface TimeValue {
+  ms: number;
+  relative: boolean;
+}
 
 /** Bounds per qualifier ('' = unqualified, applies to every table of the query). */
 export function boundsFromWhere(where: P.BooleanExpressionContext | null, now: Date): Map<string, TimeBounds> {
@@ -43,7 +46,10 @@ function collect(node: ParseTree, now: Date, out: Map<string, TimeBounds>): void
     let value: TimeValue | undefined;
     let flipped = false;
     if (qual !== undefined) value = evalTime(right, now);
-    else if ((qual = eventTimeQualifier(right)) !== undefined) { value = evalTime(left, now); flipped = true; }
+    else if ((qual = eventTimeQualifier(right)) !== undefined) {
+      value = evalTime(left, now);
+      flipped = true;
+    }
     if (qual === undefined || !value) return;
     const dir = flipped ? flip(op) : op;
     // strict comparisons exclude the bound itself: a file starting exactly at midnight is not read for `< midnight`
@@ -61,7 +67,7 @@ function collect(node: ParseTree, now: Date, out: Map<string, TimeBounds>): void
   }
 }
 
-const flip = (op: string) => ({ '>': '<', '>=': '<=', '<': '>', '<=': '>=' } as Record<string, string>)[op] ?? op;
+const flip = (op: string) => (({ '>': '<', '>=': '<=', '<': '>', '<=': '>=' }) as Record<string, string>)[op] ?? op;
 
 function add(out: Map<string, TimeBounds>, qual: string, b: TimeBounds) {
   const cur = out.get(qual) ?? {};

@@ -16,7 +16,10 @@ import { MAP_FIELD_NAMES, type TableShape } from '../schema';
  * types become their DuckDB equivalents, output columns get Trino's names. Everything is
  * re-emitted from the tree, so text in strings and comments is never rewritten by accident.
  */
-export interface StoreRef { id: string; shape: TableShape }
+export interface StoreRef {
+  id: string;
+  shape: TableShape;
+}
 
 export interface TranslateEnv {
   /** A store this query may read, by the name written in FROM (a store ID). */
@@ -75,7 +78,7 @@ class Translator {
     }
     this.prepass(stmt);
     const sql = this.emit(stmt.rootQuery()).trim();
-    const result = { sql, scans: this.scans, columns: this.selectsAll ? 'all' as const : this.columns, manyRows: mayReturnManyRows(stmt.rootQuery()) };
+    const result = { sql, scans: this.scans, columns: this.selectsAll ? ('all' as const) : this.columns, manyRows: mayReturnManyRows(stmt.rootQuery()) };
     if (rowPerMatchedEvent(stmt.rootQuery())) return result;
     const matched = this.matchedSql(stmt);
     return { ...result, ...matched };
@@ -98,7 +101,11 @@ class Translator {
         }
       }
       // a subquery in an expression may be correlated: its filter alone need not bind
-      const inExpression = node instanceof P.SubqueryExpressionContext || node instanceof P.ExistsContext || node instanceof P.InSubqueryContext || node instanceof P.QuantifiedComparisonContext;
+      const inExpression =
+        node instanceof P.SubqueryExpressionContext ||
+        node instanceof P.ExistsContext ||
+        node instanceof P.InSubqueryContext ||
+        node instanceof P.QuantifiedComparisonContext;
       if (node instanceof ParserRuleContext && !inExpression) for (const c of node.children ?? []) visit(c);
     };
     const scans = this.scans;
@@ -150,7 +157,7 @@ class Translator {
     if (n instanceof P.SelectItemContext) return this.selectItem(n);
     if (n instanceof P.SelectAllWithoutTableContext || n instanceof P.TableAllColumnsContext) this.selectsAll = true;
     if (n instanceof P.BasicStringLiteralContext) return this.stringLiteral(n);
-    if (n instanceof P.UnicodeStringLiteralContext) throw this.error(n, 'Unicode string literals (U&\'...\') are not supported.');
+    if (n instanceof P.UnicodeStringLiteralContext) throw this.error(n, "Unicode string literals (U&'...') are not supported.");
     if (n instanceof P.IdentifierContext) {
       const name = identifierName(n);
       this.columns.add(name.toLowerCase());
@@ -159,7 +166,7 @@ class Translator {
     if (n instanceof P.PredicatedContext) {
       this.checkTimeLiterals(n);
       if (n.predicate() instanceof P.LikeContext && this.isMapExpression(n.valueExpression())) {
-        throw this.error(n, 'Left side of LIKE expression must evaluate to a varchar (actual: map(varchar, varchar)); use element_at(map, \'key\') LIKE ...');
+        throw this.error(n, "Left side of LIKE expression must evaluate to a varchar (actual: map(varchar, varchar)); use element_at(map, 'key') LIKE ...");
       }
     }
     if (n instanceof P.TableFunctionInvocationContext) throw this.error(n, 'Table functions are not supported.');
@@ -188,7 +195,12 @@ class Translator {
   /** `eventTime <op> 'text'` needs text that is a timestamp; Trino rejects anything else when analysing. */
   private checkTimeLiterals(n: P.PredicatedContext): void {
     const pred = n.predicate();
-    const operands = pred instanceof P.ComparisonContext ? [n.valueExpression(), pred.valueExpression()] : pred instanceof P.BetweenContext ? [n.valueExpression(), ...pred.valueExpression()] : [];
+    const operands =
+      pred instanceof P.ComparisonContext
+        ? [n.valueExpression(), pred.valueExpression()]
+        : pred instanceof P.BetweenContext
+          ? [n.valueExpression(), ...pred.valueExpression()]
+          : [];
     const isEventTime = (o: ParseTree) => {
       const p = columnPath(o);
       // eventData.eventTime of integration stores is text; only the top-level column is a timestamp.
@@ -313,7 +325,8 @@ class Translator {
     const cols = columnAliases ? ' ' + this.emit(columnAliases) : '';
     // One alias for one array (`AS t(r)`) names each element, rows included: `r.arn` then works.
     const oneName = columnAliases?.identifier().length === 1;
-    const items = exprs.length === 1 ? [oneName ? `unnest(${exprs[0]})` : `unnest(${exprs[0]}, recursive := true)`] : exprs.map((e, i) => `unnest(${e}) AS _u${i}`);
+    const items =
+      exprs.length === 1 ? [oneName ? `unnest(${exprs[0]})` : `unnest(${exprs[0]}, recursive := true)`] : exprs.map((e, i) => `unnest(${e}) AS _u${i}`);
     if (n.KW_ORDINALITY()) items.push(`generate_subscripts(${exprs[0]}, 1) AS ordinality`);
     return `LATERAL (SELECT ${items.join(', ')}) AS ${name}${cols}`;
   }
@@ -380,7 +393,8 @@ function terminal(node: TerminalNode): string {
     const literal = L.literalNames[t.type]?.slice(1, -1);
     if (literal && !ROW_PATTERN_ONLY.has(literal)) return literal;
   }
-  const what = t.type === L.BINARY_LITERAL ? "Binary literals (X'...')" : t.type === L.UNICODE_STRING ? "Unicode string literals (U&'...')" : `The token '${t.text}'`;
+  const what =
+    t.type === L.BINARY_LITERAL ? "Binary literals (X'...')" : t.type === L.UNICODE_STRING ? "Unicode string literals (U&'...')" : `The token '${t.text}'`;
   throw new SqlValidationError(`${what} cannot be used here.`, t.line, t.column + 1);
 }
 
@@ -389,7 +403,6 @@ function tableName(t: P.TableNameContext): string {
   const ids = ref.identifier?.() ?? [];
   return ids.map(identifierName).join('.');
 }
-
 
 function range(c: ParseTree): [number, number] {
   if (c instanceof TerminalNode) return [c.symbol.start, c.symbol.stop];
@@ -446,7 +459,10 @@ function rowPerMatchedEvent(root: P.RootQueryContext): boolean {
   if (!(table instanceof P.TableNameContext) || spec.groupBy() || spec.havingClause() || spec.setQuantifier()?.KW_DISTINCT()) return false;
   const where = spec.whereClause();
   if (where && hasSubquery(where)) return false;
-  return !spec.selectList().selectItem().some((item) => callsAggregate(item) || hasWindow(item) || hasSubquery(item));
+  return !spec
+    .selectList()
+    .selectItem()
+    .some((item) => callsAggregate(item) || hasWindow(item) || hasSubquery(item));
 }
 
 function hasWindow(node: ParseTree): boolean {

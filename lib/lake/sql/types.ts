@@ -5,9 +5,24 @@ import { identifierName } from './time-bounds';
 type Fail = (node: ParserRuleContext, message: string) => Error;
 
 const SIMPLE: Record<string, string> = {
-  varchar: 'VARCHAR', char: 'VARCHAR', bigint: 'BIGINT', integer: 'INTEGER', int: 'INTEGER', smallint: 'SMALLINT',
-  tinyint: 'TINYINT', double: 'DOUBLE', real: 'FLOAT', boolean: 'BOOLEAN', date: 'DATE', json: 'JSON',
-  varbinary: 'BLOB', uuid: 'UUID', ipaddress: 'VARCHAR', timestamp: 'TIMESTAMP', time: 'TIME', decimal: 'DECIMAL',
+  varchar: 'VARCHAR',
+  char: 'VARCHAR',
+  bigint: 'BIGINT',
+  integer: 'INTEGER',
+  int: 'INTEGER',
+  smallint: 'SMALLINT',
+  tinyint: 'TINYINT',
+  double: 'DOUBLE',
+  real: 'FLOAT',
+  boolean: 'BOOLEAN',
+  date: 'DATE',
+  json: 'JSON',
+  varbinary: 'BLOB',
+  uuid: 'UUID',
+  ipaddress: 'VARCHAR',
+  timestamp: 'TIMESTAMP',
+  time: 'TIME',
+  decimal: 'DECIMAL',
 };
 
 /** A Trino type (in CAST) → the DuckDB type; unknown types are rejected. */

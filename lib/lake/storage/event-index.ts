@@ -24,8 +24,12 @@ export function idHash(id: string): bigint {
     b = Math.imul(b ^ c, 0x5bd1e995);
     b ^= b >>> 15;
   }
-  a ^= a >>> 16; a = Math.imul(a, 0x85ebca6b); a ^= a >>> 13;
-  b ^= b >>> 16; b = Math.imul(b, 0xc2b2ae35); b ^= b >>> 16;
+  a ^= a >>> 16;
+  a = Math.imul(a, 0x85ebca6b);
+  a ^= a >>> 13;
+  b ^= b >>> 16;
+  b = Math.imul(b, 0xc2b2ae35);
+  b ^= b >>> 16;
   return (BigInt(a >>> 0) << 32n) | BigInt(b >>> 0);
 }
 

@@ -45,7 +45,11 @@ const dayFile = (storeDir: string, day: string) => path.join(storeDir, MANIFESTS
 export function manifestDays(storeDir: string): string[] {
   const dir = path.join(storeDir, MANIFESTS);
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.json') && DAY.test(f.slice(0, -5))).map((f) => f.slice(0, -5)).sort();
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && DAY.test(f.slice(0, -5)))
+    .map((f) => f.slice(0, -5))
+    .sort();
 }
 
 export function readDay(storeDir: string, day: string): DataFile[] {

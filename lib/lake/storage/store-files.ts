@@ -72,7 +72,11 @@ export class StoreFiles {
     this.flat.delete(storeId);
     const kept = new Set(files.map((f) => f.file));
     const dropped = before.filter((f) => !kept.has(f.file));
-    if (dropped.length) this.retire(storeId, dropped.map((f) => f.file));
+    if (dropped.length)
+      this.retire(
+        storeId,
+        dropped.map((f) => f.file),
+      );
   }
 
   /** Forgets a purged store. */

@@ -8,7 +8,15 @@ export type StoreStatus = 'CREATED' | 'ENABLED' | 'PENDING_DELETION' | 'STARTING
 
 export interface AdvancedEventSelector {
   Name?: string;
-  FieldSelectors: { Field: string; Equals?: string[]; StartsWith?: string[]; EndsWith?: string[]; NotEquals?: string[]; NotStartsWith?: string[]; NotEndsWith?: string[] }[];
+  FieldSelectors: {
+    Field: string;
+    Equals?: string[];
+    StartsWith?: string[];
+    EndsWith?: string[];
+    NotEquals?: string[];
+    NotStartsWith?: string[];
+    NotEndsWith?: string[];
+  }[];
 }
 
 /** An event data store's settings, kept in `stores/<id>/store.json`. */
@@ -40,7 +48,11 @@ export const DEFAULT_SELECTORS: AdvancedEventSelector[] = [
 ];
 
 export class StoreRegistry {
-  constructor(private storesDir: string, private region: string, private account: string) {
+  constructor(
+    private storesDir: string,
+    private region: string,
+    private account: string,
+  ) {
     fs.mkdirSync(storesDir, { recursive: true });
   }
 

@@ -37,11 +37,18 @@ function checkName(stores: StoreRegistry, name: string, self?: string) {
   if (other && other.id !== self) throw new LakeError('EventDataStoreAlreadyExistsException', `An event data store named ${name} already exists.`);
 }
 
-export function createStore(stores: StoreRegistry, input: StoreSettings & { Name: string; TagsList?: { Key: string; Value?: string }[]; StartIngestion?: boolean }): StoreRecord {
-  if (input.KmsKeyId) throw new LakeError('UnsupportedOperationException', 'The built-in lake does not support KMS keys; stores are kept on the lake\'s own disk.');
+export function createStore(
+  stores: StoreRegistry,
+  input: StoreSettings & { Name: string; TagsList?: { Key: string; Value?: string }[]; StartIngestion?: boolean },
+): StoreRecord {
+  if (input.KmsKeyId)
+    throw new LakeError('UnsupportedOperationException', "The built-in lake does not support KMS keys; stores are kept on the lake's own disk.");
   checkName(stores, input.Name);
   if (stores.list().length >= MAX_STORES) {
-    throw new LakeError('EventDataStoreMaxLimitExceededException', `This lake already has ${MAX_STORES} event data stores (stores pending deletion count too).`);
+    throw new LakeError(
+      'EventDataStoreMaxLimitExceededException',
+      `This lake already has ${MAX_STORES} event data stores (stores pending deletion count too).`,
+    );
   }
   const billingMode = input.BillingMode ?? 'EXTENDABLE_RETENTION_PRICING';
   const retentionPeriod = input.RetentionPeriod ?? (billingMode === 'FIXED_RETENTION_PRICING' ? 2557 : 366);
@@ -86,7 +93,11 @@ export function updateStore(stores: StoreRegistry, idOrArn: string, input: Store
   if (input.RetentionPeriod !== undefined) checkRetention(input.RetentionPeriod, billingMode);
   if (input.AdvancedEventSelectors) {
     const shape = validateSelectors(input.AdvancedEventSelectors);
-    if (shape !== s.shape) throw new LakeError('InvalidEventSelectorsException', `Event data store ${s.id} holds ${s.shape} events; its selectors cannot switch it to another kind.`);
+    if (shape !== s.shape)
+      throw new LakeError(
+        'InvalidEventSelectorsException',
+        `Event data store ${s.id} holds ${s.shape} events; its selectors cannot switch it to another kind.`,
+      );
   }
   const next: StoreRecord = {
     ...s,
@@ -106,10 +117,19 @@ export function updateStore(stores: StoreRegistry, idOrArn: string, input: Store
 export function deleteStore(stores: StoreRegistry, idOrArn: string, hasOngoingImport: (id: string) => boolean): void {
   const s = requireActive(stores, idOrArn);
   if (s.terminationProtectionEnabled) {
-    throw new LakeError('EventDataStoreTerminationProtectedException', `Event data store ${s.id} has termination protection on; turn it off with UpdateEventDataStore first.`);
+    throw new LakeError(
+      'EventDataStoreTerminationProtectedException',
+      `Event data store ${s.id} has termination protection on; turn it off with UpdateEventDataStore first.`,
+    );
   }
   if (hasOngoingImport(s.id)) throw new LakeError('EventDataStoreHasOngoingImportException', `Event data store ${s.id} has an import in progress.`);
-  stores.save({ ...s, status: 'PENDING_DELETION', statusBeforeDeletion: s.status, deletionRequestedAt: Date.now() / 1000, updatedTimestamp: Date.now() / 1000 });
+  stores.save({
+    ...s,
+    status: 'PENDING_DELETION',
+    statusBeforeDeletion: s.status,
+    deletionRequestedAt: Date.now() / 1000,
+    updatedTimestamp: Date.now() / 1000,
+  });
 }
 
 export function restoreStore(stores: StoreRegistry, idOrArn: string): StoreRecord {
@@ -118,7 +138,13 @@ export function restoreStore(stores: StoreRegistry, idOrArn: string): StoreRecor
   if (s.status !== 'PENDING_DELETION') {
     throw new LakeError('InvalidEventDataStoreStatusException', `Event data store ${s.id} is ${s.status}; only a store pending deletion can be restored.`);
   }
-  const next: StoreRecord = { ...s, status: s.statusBeforeDeletion ?? 'ENABLED', deletionRequestedAt: undefined, statusBeforeDeletion: undefined, updatedTimestamp: Date.now() / 1000 };
+  const next: StoreRecord = {
+    ...s,
+    status: s.statusBeforeDeletion ?? 'ENABLED',
+    deletionRequestedAt: undefined,
+    statusBeforeDeletion: undefined,
+    updatedTimestamp: Date.now() / 1000,
+  };
   stores.save(next);
   return next;
 }
@@ -130,7 +156,10 @@ export function setIngestion(stores: StoreRegistry, idOrArn: string, on: boolean
   }
   const from = on ? 'STOPPED_INGESTION' : 'ENABLED';
   if (s.status !== from) {
-    throw new LakeError('InvalidEventDataStoreStatusException', `Event data store ${s.id} is ${s.status}; it must be ${from} to ${on ? 'start' : 'stop'} ingestion.`);
+    throw new LakeError(
+      'InvalidEventDataStoreStatusException',
+      `Event data store ${s.id} is ${s.status}; it must be ${from} to ${on ? 'start' : 'stop'} ingestion.`,
+    );
   }
   const next: StoreRecord = { ...s, status: on ? 'ENABLED' : 'STOPPED_INGESTION', updatedTimestamp: Date.now() / 1000 };
   stores.save(next);
@@ -139,7 +168,9 @@ export function setIngestion(stores: StoreRegistry, idOrArn: string, on: boolean
 
 /** Purges stores whose 7-day deletion window has passed; returns their IDs. */
 export function purgeDeleted(stores: StoreRegistry, now = Date.now()): string[] {
-  const gone = stores.list().filter((s) => s.status === 'PENDING_DELETION' && s.deletionRequestedAt !== undefined && now - s.deletionRequestedAt * 1000 >= DELETION_GRACE_MS);
+  const gone = stores
+    .list()
+    .filter((s) => s.status === 'PENDING_DELETION' && s.deletionRequestedAt !== undefined && now - s.deletionRequestedAt * 1000 >= DELETION_GRACE_MS);
   for (const s of gone) stores.purge(s.id);
   return gone.map((s) => s.id);
 }

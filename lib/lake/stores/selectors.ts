@@ -4,8 +4,18 @@ import { categoriesOf, type AdvancedEventSelector } from '../storage/store-regis
 
 /** Fields an advanced event selector may test (CloudTrail Lake's list for event data stores). */
 const FIELDS = new Set([
-  'eventCategory', 'eventSource', 'eventName', 'eventType', 'readOnly', 'resources.type', 'resources.ARN',
-  'sessionCredentialFromConsole', 'userIdentity.arn', 'errorCode', 'vpcEndpointId', 'eventTypeName',
+  'eventCategory',
+  'eventSource',
+  'eventName',
+  'eventType',
+  'readOnly',
+  'resources.type',
+  'resources.ARN',
+  'sessionCredentialFromConsole',
+  'userIdentity.arn',
+  'errorCode',
+  'vpcEndpointId',
+  'eventTypeName',
 ]);
 const OPERATORS = ['Equals', 'StartsWith', 'EndsWith', 'NotEquals', 'NotStartsWith', 'NotEndsWith'] as const;
 const CATEGORIES = new Set(['Management', 'Data', 'NetworkActivity', 'Insight', 'ConfigurationItem', 'Evidence', 'ActivityAuditLog']);

@@ -2,7 +2,11 @@
  * Splits SQL into code and non-code spans (string literals, quoted names, comments), so rewrites
  * such as quoting store IDs or filling `$EDS_ID` never touch text inside strings or comments.
  */
-export interface Span { code: boolean; start: number; text: string }
+export interface Span {
+  code: boolean;
+  start: number;
+  text: string;
+}
 
 export function codeSpans(sql: string): Span[] {
   const spans: Span[] = [];
@@ -29,7 +33,10 @@ function skipNonCode(s: string, i: number): number {
     let j = i + 1;
     while (j < s.length) {
       if (s[j] === c) {
-        if (s[j + 1] === c) { j += 2; continue; }
+        if (s[j + 1] === c) {
+          j += 2;
+          continue;
+        }
         return j + 1;
       }
       j++;
@@ -50,10 +57,6 @@ function skipNonCode(s: string, i: number): number {
 /** Replaces `$EDS_ID` (and `$EDS_ID_2`, ...) in code with the given store IDs. */
 export function fillStorePlaceholders(sql: string, storeIds: string[]): string {
   return codeSpans(sql)
-    .map((s) =>
-      s.code
-        ? s.text.replace(/\$EDS_ID(?:_(\d+))?\b/g, (m, n: string | undefined) => storeIds[n ? Number(n) - 1 : 0] ?? m)
-        : s.text,
-    )
+    .map((s) => (s.code ? s.text.replace(/\$EDS_ID(?:_(\d+))?\b/g, (m, n: string | undefined) => storeIds[n ? Number(n) - 1 : 0] ?? m) : s.text))
     .join('');
 }

@@ -42,7 +42,9 @@ export function utcTimestampText(ms: number): string {
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
   const secs = Math.floor(inDay / 1000);
   const milli = inDay - secs * 1000;
-  return `${TWO_DIGITS[Math.floor(year / 100)]}${TWO_DIGITS[year % 100]}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]} ` +
+  return (
+    `${TWO_DIGITS[Math.floor(year / 100)]}${TWO_DIGITS[year % 100]}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]} ` +
     `${TWO_DIGITS[Math.floor(secs / 3600)]}:${TWO_DIGITS[Math.floor(secs / 60) % 60]}:${TWO_DIGITS[secs % 60]}.` +
-    `${milli < 100 ? (milli < 10 ? '00' : '0') : ''}${milli}`;
+    `${milli < 100 ? (milli < 10 ? '00' : '0') : ''}${milli}`
+  );
 }

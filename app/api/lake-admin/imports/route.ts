@@ -15,7 +15,9 @@ const startInput = z.object({
 });
 
 /** Past and running imports (of one store with `?destination=`). */
-export const GET = withUser(ANALYSTS, async ({ req }) => ({ imports: await importsOf(targetOf(req), new URL(req.url).searchParams.get('destination') ?? undefined) }));
+export const GET = withUser(ANALYSTS, async ({ req }) => ({
+  imports: await importsOf(targetOf(req), new URL(req.url).searchParams.get('destination') ?? undefined),
+}));
 
 /** StartImport into each destination (CloudTrail takes one per import). */
 export const POST = withUser(ADMINS, async ({ req, user, body }) => {
@@ -26,7 +28,13 @@ export const POST = withUser(ADMINS, async ({ req, user, body }) => {
     started.push(
       await changeLake(db, user, targetOf(req), 'StartImport', {
         Destinations: [destination],
-        ImportSource: { S3: { S3LocationUri: input.source, S3BucketRegion: input.bucketRegion ?? 'us-east-1', S3BucketAccessRoleArn: 'arn:aws:iam::123456789012:role/unused' } },
+        ImportSource: {
+          S3: {
+            S3LocationUri: input.source,
+            S3BucketRegion: input.bucketRegion ?? 'us-east-1',
+            S3BucketAccessRoleArn: 'arn:aws:iam::123456789012:role/unused',
+          },
+        },
         StartEventTime: input.startEventTime,
         EndEventTime: input.endEventTime,
       }),

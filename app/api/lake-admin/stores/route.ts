@@ -15,4 +15,6 @@ export const GET = withUser(async ({ req, user }) => {
 });
 
 /** CreateEventDataStore with the wizard's request, as is. */
-export const POST = withUser(ADMINS, async ({ req, user, body }) => changeLake(await getDb(), user, targetOf(req), 'CreateEventDataStore', requestSchema.parse(await body())));
+export const POST = withUser(ADMINS, async ({ req, user, body }) =>
+  changeLake(await getDb(), user, targetOf(req), 'CreateEventDataStore', requestSchema.parse(await body())),
+);

@@ -10,7 +10,9 @@ export const GET = withUser<{ id: string }>(async ({ user, params }) => {
   return { query: present(row, access) };
 });
 
-export const PUT = withUser<{ id: string }>(ANALYSTS, async ({ user, params, body }) => ({ query: await updateQuery(await getDb(), user, params.id, savedQueryInput.parse(await body())) }));
+export const PUT = withUser<{ id: string }>(ANALYSTS, async ({ user, params, body }) => ({
+  query: await updateQuery(await getDb(), user, params.id, savedQueryInput.parse(await body())),
+}));
 
 export const DELETE = withUser<{ id: string }>(ANALYSTS, async ({ user, params }) => {
   await deleteQuery(await getDb(), user, params.id);

@@ -11,9 +11,17 @@ function EditStore({ id }: { id: string }) {
   const [store, setStore] = useState<StoreDescription | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
-    lakeApi.store(id).then((s) => setStore(s.store), (e: Error) => setError(e.message));
+    lakeApi.store(id).then(
+      (s) => setStore(s.store),
+      (e: Error) => setError(e.message),
+    );
   }, [id]);
-  if (error) return <p role="alert" className="acc-error">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" className="acc-error">
+        {error}
+      </p>
+    );
   return store ? <StoreWizard existing={store} /> : <p className="acc-muted">Loading…</p>;
 }
 

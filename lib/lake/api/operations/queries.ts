@@ -7,7 +7,10 @@ import { requireStore } from './stores';
 import { rawJson } from '../raw-json';
 import { NULL_CELLS_HEADER, NULL_MARK } from '../null-cells';
 
-const queryId = z.string().length(36).regex(/^[a-f0-9-]+$/, 'must be a query ID');
+const queryId = z
+  .string()
+  .length(36)
+  .regex(/^[a-f0-9-]+$/, 'must be a query ID');
 const startInput = z.object({
   QueryStatement: z.string().min(1).optional(),
   DeliveryS3Uri: z.string().max(1024).optional(),
@@ -16,7 +19,13 @@ const startInput = z.object({
   EventDataStoreOwnerAccountId: z.string().optional(),
 });
 const describeInput = z.object({ QueryId: queryId, EventDataStore: z.string().optional(), EventDataStoreOwnerAccountId: z.string().optional() });
-const resultsInput = z.object({ QueryId: queryId, NextToken: token, MaxQueryResults: maxResults(1000), EventDataStore: z.string().optional(), EventDataStoreOwnerAccountId: z.string().optional() });
+const resultsInput = z.object({
+  QueryId: queryId,
+  NextToken: token,
+  MaxQueryResults: maxResults(1000),
+  EventDataStore: z.string().optional(),
+  EventDataStoreOwnerAccountId: z.string().optional(),
+});
 const listInput = z.object({
   EventDataStore: z.string().min(3).max(256),
   NextToken: token,
@@ -43,9 +52,14 @@ export const queryOperations = {
 
   async StartQuery(lake: Lake, body: unknown) {
     const input = parseInput(startInput, body);
-    if (input.QueryAlias) throw new LakeError('UnsupportedOperationException', 'QueryAlias (dashboard and generated queries) is not supported by the built-in lake; send QueryStatement.');
+    if (input.QueryAlias)
+      throw new LakeError(
+        'UnsupportedOperationException',
+        'QueryAlias (dashboard and generated queries) is not supported by the built-in lake; send QueryStatement.',
+      );
     if (!input.QueryStatement) throw new LakeError('InvalidParameterException', 'QueryStatement is required.');
-    if (input.DeliveryS3Uri) throw new LakeError('UnsupportedOperationException', 'DeliveryS3Uri is not supported by the built-in lake yet; page results with GetQueryResults.');
+    if (input.DeliveryS3Uri)
+      throw new LakeError('UnsupportedOperationException', 'DeliveryS3Uri is not supported by the built-in lake yet; page results with GetQueryResults.');
     const q = await lake.startQuery(input.QueryStatement);
     return { QueryId: q.queryId };
   },
@@ -70,7 +84,11 @@ export const queryOperations = {
   },
 
   GetQueryResults(lake: Lake, body: unknown, headers: Record<string, string> = {}) {
-    const input = parseInput(resultsInput, body, { QueryId: 'QueryIdNotFoundException', MaxQueryResults: 'InvalidMaxResultsException', NextToken: 'InvalidNextTokenException' });
+    const input = parseInput(resultsInput, body, {
+      QueryId: 'QueryIdNotFoundException',
+      MaxQueryResults: 'InvalidMaxResultsException',
+      NextToken: 'InvalidNextTokenException',
+    });
     const q = lake.queries.get(input.QueryId);
     const done = q.status === 'FINISHED' || q.status === 'CANCELLED' || q.status === 'TIMED_OUT';
     const start = decodeToken(input.NextToken, q.queryId);
@@ -93,14 +111,23 @@ export const queryOperations = {
   },
 
   ListQueries(lake: Lake, body: unknown) {
-    const input = parseInput(listInput, body, { MaxResults: 'InvalidMaxResultsException', NextToken: 'InvalidNextTokenException', QueryStatus: 'InvalidQueryStatusException' });
+    const input = parseInput(listInput, body, {
+      MaxResults: 'InvalidMaxResultsException',
+      NextToken: 'InvalidNextTokenException',
+      QueryStatus: 'InvalidQueryStatusException',
+    });
     const store = requireStore(lake, input.EventDataStore);
     if (input.StartTime !== undefined && input.EndTime !== undefined && input.StartTime > input.EndTime) {
       throw new LakeError('InvalidDateRangeException', 'StartTime must be before EndTime.');
     }
     const all = lake.queries
       .list(store.id)
-      .filter((q) => (!input.QueryStatus || q.status === input.QueryStatus) && (input.StartTime === undefined || q.creationTime >= input.StartTime) && (input.EndTime === undefined || q.creationTime <= input.EndTime));
+      .filter(
+        (q) =>
+          (!input.QueryStatus || q.status === input.QueryStatus) &&
+          (input.StartTime === undefined || q.creationTime >= input.StartTime) &&
+          (input.EndTime === undefined || q.creationTime <= input.EndTime),
+      );
     const { page, next } = pageOf(all, `queries:${store.id}`, input.NextToken, input.MaxResults ?? 1000);
     return { Queries: page.map((q) => ({ QueryId: q.queryId, QueryStatus: q.status, CreationTime: q.creationTime })), NextToken: next };
   },

@@ -39,7 +39,15 @@ export const selectorsSchema = z.array(
   z.object({
     Name: z.string().max(1000).optional(),
     FieldSelectors: z.array(
-      z.object({ Field: z.string().min(1).max(1000), Equals: stringList, StartsWith: stringList, EndsWith: stringList, NotEquals: stringList, NotStartsWith: stringList, NotEndsWith: stringList }),
+      z.object({
+        Field: z.string().min(1).max(1000),
+        Equals: stringList,
+        StartsWith: stringList,
+        EndsWith: stringList,
+        NotEquals: stringList,
+        NotStartsWith: stringList,
+        NotEndsWith: stringList,
+      }),
     ),
   }),
 );
@@ -55,7 +63,10 @@ const settings = {
 const createInput = z.object({
   Name: z.string(),
   ...settings,
-  TagsList: z.array(z.object({ Key: z.string(), Value: z.string().optional() })).max(200).optional(),
+  TagsList: z
+    .array(z.object({ Key: z.string(), Value: z.string().optional() }))
+    .max(200)
+    .optional(),
   StartIngestion: z.boolean().optional(),
 });
 const updateInput = z.object({ EventDataStore: z.string().min(3).max(256), Name: z.string().optional(), ...settings });

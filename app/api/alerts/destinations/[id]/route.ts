@@ -5,7 +5,9 @@ import { deleteDestination, updateDestination } from '@/lib/alerts/destinations'
 
 export const dynamic = 'force-dynamic';
 
-export const PATCH = withUser<{ id: string }>(ANALYSTS, async ({ user, params, body }) => updateDestination(await getDb(), user, params.id, destinationChange.parse(await body())));
+export const PATCH = withUser<{ id: string }>(ANALYSTS, async ({ user, params, body }) =>
+  updateDestination(await getDb(), user, params.id, destinationChange.parse(await body())),
+);
 
 export const DELETE = withUser<{ id: string }>(ANALYSTS, async ({ user, params }) => {
   await deleteDestination(await getDb(), user, params.id);

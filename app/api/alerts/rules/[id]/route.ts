@@ -8,7 +8,9 @@ export const dynamic = 'force-dynamic';
 
 export const GET = withUser<{ id: string }>(async ({ user, params }) => ({ rule: await getRule(await getDb(), user, params.id) }));
 
-export const PUT = withUser<{ id: string }>(ANALYSTS, async ({ user, params, body }) => ({ rule: await updateRule(await getDb(), user, params.id, ruleInput.parse(await body())) }));
+export const PUT = withUser<{ id: string }>(ANALYSTS, async ({ user, params, body }) => ({
+  rule: await updateRule(await getDb(), user, params.id, ruleInput.parse(await body())),
+}));
 
 /** Pause (`{"enabled": false}`) or resume (`{"enabled": true}`). */
 export const PATCH = withUser<{ id: string }>(ANALYSTS, async ({ user, params, body }) => {

@@ -8,4 +8,6 @@ export const dynamic = 'force-dynamic';
 const input = z.object({ storeId: z.string().min(1).max(256) });
 
 /** Pauses the detection's rule on a store. */
-export const POST = withUser<{ id: string }>(ANALYSTS, async ({ user, params, body }) => disableDetection(await getDb(), user, params.id, input.parse(await body()).storeId));
+export const POST = withUser<{ id: string }>(ANALYSTS, async ({ user, params, body }) =>
+  disableDetection(await getDb(), user, params.id, input.parse(await body()).storeId),
+);

@@ -9,7 +9,8 @@ export const dynamic = 'force-dynamic';
 
 export const GET = withUser<{ id: string }>(async ({ req, user, params }) => {
   const detail = await storeDetail(targetOf(req), params.id);
-  if (user.role === 'viewer' && !(await storesViewerCanQuery(await getDb(), user)).has(detail.id)) throw new ApiError('NotFound', `No event data store ${params.id} among the stores you can query.`, 404);
+  if (user.role === 'viewer' && !(await storesViewerCanQuery(await getDb(), user)).has(detail.id))
+    throw new ApiError('NotFound', `No event data store ${params.id} among the stores you can query.`, 404);
   return detail;
 });
 

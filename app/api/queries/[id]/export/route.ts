@@ -22,10 +22,22 @@ export const GET = withUser<{ id: string }>(async ({ req, user, params: route })
   await requireRun(db, user, route.id);
   const p = params.parse(Object.fromEntries(new URL(req.url).searchParams));
   const { client, target } = await clientForHandle(route.id);
-  const { stream, exportId, fileName } = await startExport(client, route.id, target.queryId, { ...p, formulaGuard: p.formulaGuard === 'on' }, {
-    exportedBy: user.email,
-    onDone: (e) => audit(db, { userId: user.id, action: 'export', target: route.id, detail: { exportId: e.exportId, rows: e.rows, sha256: e.sha256, format: e.format, scope: e.scope } }),
-  });
+  const { stream, exportId, fileName } = await startExport(
+    client,
+    route.id,
+    target.queryId,
+    { ...p, formulaGuard: p.formulaGuard === 'on' },
+    {
+      exportedBy: user.email,
+      onDone: (e) =>
+        audit(db, {
+          userId: user.id,
+          action: 'export',
+          target: route.id,
+          detail: { exportId: e.exportId, rows: e.rows, sha256: e.sha256, format: e.format, scope: e.scope },
+        }),
+    },
+  );
   return new Response(stream, {
     headers: {
       'content-type': p.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',

@@ -14,7 +14,11 @@ export const POST = withUser<{ id: string }>(async ({ user, params, body }) => {
   const db = await getDb();
   const { row } = await requireQuery(db, user, params.id);
   const over = input.parse(await body({ whenEmpty: {} }));
-  return runSql(db, user, { sql: row.sql, storeId: over.storeId ?? row.store_id ?? undefined, connectionId: over.connectionId ?? row.connection_id ?? undefined, savedQueryId: row.id,
+  return runSql(db, user, {
+    sql: row.sql,
+    storeId: over.storeId ?? row.store_id ?? undefined,
+    connectionId: over.connectionId ?? row.connection_id ?? undefined,
+    savedQueryId: row.id,
     parameters: { specs: savedParameters(row), values: over.values ?? {} },
   });
 });

@@ -5,4 +5,6 @@ import { targetOf } from '@/lib/lake-admin/target';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = withUser<{ id: string }>(ADMINS, async ({ req, user, params }) => changeLake(await getDb(), user, targetOf(req), 'StopImport', { ImportId: params.id }));
+export const POST = withUser<{ id: string }>(ADMINS, async ({ req, user, params }) =>
+  changeLake(await getDb(), user, targetOf(req), 'StopImport', { ImportId: params.id }),
+);
