@@ -40,8 +40,8 @@ export default function LoginForm({ oidcName }: { oidcName?: string }) {
         </p>
       )}
       <SubmitButton disabled={busy}>Sign in</SubmitButton>
-      {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- next-auth's OIDC sign-in is a route handler: a full navigation */}
       {oidcName && (
+        // eslint-disable-next-line @next/next/no-html-link-for-pages -- next-auth's OIDC sign-in is a route handler: a full navigation
         <a className="auth-sso" href="/api/auth/signin/oidc">
           Sign in with {oidcName}
         </a>
