@@ -37,6 +37,7 @@ export function lakeOptionsFromEnv(dataDir = env().dataDir): LakeOptions {
     queryMemoryLimit: e.TRAILBENCH_QUERY_MEMORY_LIMIT === undefined ? undefined : `${Math.floor((e.TRAILBENCH_QUERY_MEMORY_LIMIT * running) / 2 ** 20)}MiB`,
     importBatchEvents: e.TRAILBENCH_IMPORT_BATCH_EVENTS,
     followIntervalMs: e.TRAILBENCH_FOLLOW_INTERVAL_SECONDS * 1000,
+    maxEventDataStores: e.TRAILBENCH_MAX_EVENT_DATA_STORES,
     importRoots: e.TRAILBENCH_IMPORT_ROOTS,
   };
 }

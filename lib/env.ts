@@ -64,6 +64,8 @@ const schema = z.object({
   TRAILBENCH_IMPORT_BATCH_EVENTS: z.coerce.number().int().min(100).optional(),
   /** How often stores that follow a log source check it for new files: a file is queryable within about this (plus its commit). */
   TRAILBENCH_FOLLOW_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+  /** Event data stores the built-in lake may hold, pending deletion included: 10 as CloudTrail Lake allows, more for a team that needs them. */
+  TRAILBENCH_MAX_EVENT_DATA_STORES: z.coerce.number().int().min(1).max(1000).default(10),
   /** Directories file:// imports may read (comma-separated absolute paths); none when unset, so file:// imports are refused. */
   TRAILBENCH_IMPORT_ROOTS: z
     .string()

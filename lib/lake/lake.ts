@@ -46,6 +46,8 @@ export interface LakeOptions {
   importBatchEvents?: number;
   /** How often followed sources are checked for new log files (default 30 s; TRAILBENCH_FOLLOW_INTERVAL_SECONDS). */
   followIntervalMs?: number;
+  /** Event data stores the lake may hold (default 10, CloudTrail Lake's quota; TRAILBENCH_MAX_EVENT_DATA_STORES). */
+  maxEventDataStores?: number;
   /** Merge small files in the background after commits (default true); `trailbench compact` runs it on demand either way. */
   backgroundCompaction?: boolean;
   /** Directories `file://` imports may read (TRAILBENCH_IMPORT_ROOTS); none by default. See `ImportRoots`. */
@@ -77,7 +79,7 @@ export class Lake {
     /** Where imports and followed sources may read, and how much. */
     readonly sources: LogSources,
   ) {
-    this.stores = new StoreRegistry(path.join(dir, 'stores'), opts.region, opts.accountId);
+    this.stores = new StoreRegistry(path.join(dir, 'stores'), opts.region, opts.accountId, opts.maxEventDataStores);
     this.files = new StoreFiles((id) => this.stores.dir(id));
     this.compactor = new Compactor({
       engine,

@@ -34,6 +34,8 @@ export default async function setup(project: TestProject) {
       // the tests' webhook receivers listen on this host, which webhooks may not reach by default
       TRAILBENCH_WEBHOOK_ALLOWED_NETWORKS: '127.0.0.0/8',
       NODE_EXTRA_CA_CERTS: smtpTls.certPath,
+      // the suite's files each make their stores on one server: more than CloudTrail Lake's 10
+      TRAILBENCH_MAX_EVENT_DATA_STORES: '20',
       TRAILBENCH_ADMIN_EMAIL: ADMIN.email,
       TRAILBENCH_ADMIN_PASSWORD: ADMIN.password,
       PORT: String(PORT),

@@ -52,6 +52,8 @@ export class StoreRegistry {
     private storesDir: string,
     private region: string,
     private account: string,
+    /** Event data stores the lake may hold, pending deletion included (CloudTrail Lake's quota is 10 per region). */
+    readonly maxStores = 10,
   ) {
     fs.mkdirSync(storesDir, { recursive: true });
   }

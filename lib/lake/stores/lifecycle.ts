@@ -7,7 +7,6 @@ import { validateSelectors } from './selectors';
  * retention bounds, termination protection, PENDING_DELETION for 7 days, restore, and
  * starting/stopping ingestion.
  */
-export const MAX_STORES = 10;
 export const DELETION_GRACE_MS = 7 * 86_400_000;
 
 export interface StoreSettings {
@@ -44,10 +43,10 @@ export function createStore(
   if (input.KmsKeyId)
     throw new LakeError('UnsupportedOperationException', "The built-in lake does not support KMS keys; stores are kept on the lake's own disk.");
   checkName(stores, input.Name);
-  if (stores.list().length >= MAX_STORES) {
+  if (stores.list().length >= stores.maxStores) {
     throw new LakeError(
       'EventDataStoreMaxLimitExceededException',
-      `This lake already has ${MAX_STORES} event data stores (stores pending deletion count too).`,
+      `This lake already has ${stores.maxStores} event data stores (stores pending deletion count too).`,
     );
   }
   const billingMode = input.BillingMode ?? 'EXTENDABLE_RETENTION_PRICING';
