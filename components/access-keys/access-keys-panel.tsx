@@ -6,6 +6,7 @@ import { SubmitButton } from '../forms/submit-button';
 import { accessKeysApi, type AccessKey, type NewAccessKey } from './api';
 import { KeysTable } from './keys-table';
 import { NewKeySecret } from './new-key-secret';
+import { ErrorAlert } from '../forms/error-alert';
 
 const ROLE_RIGHTS: Record<Me['role'], string> = {
   viewer: 'As a viewer, your keys may only list and read event data stores (ListEventDataStores, GetEventDataStore); they run no queries.',
@@ -90,11 +91,7 @@ export function AccessKeysPanel({ me }: { me: Me }) {
         </form>
         {issued && <NewKeySecret issued={issued} region={region} endpoint={endpoint} />}
       </section>
-      {error && (
-        <p role="alert" className="acc-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {notice && <p role="status">{notice}</p>}
       <section className="acc-panel" aria-labelledby="my-keys-heading">
         <h2 id="my-keys-heading">Your access keys</h2>

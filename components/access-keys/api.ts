@@ -1,23 +1,12 @@
 // The browser side of app/api/access-keys: a user's lake access keys (everyone's for admins).
 
 import { request } from '../api/request';
+import type { NewAccessKey, PublicAccessKey } from '@/lib/lake-access/access-keys';
 
-export interface AccessKey {
-  accessKeyId: string;
-  name: string;
-  ownerEmail: string;
-  status: 'active' | 'revoked';
-  createdAt: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-  lastUsedOperation: string | null;
-}
+export type AccessKey = PublicAccessKey;
 
 /** A key just created or rotated: the only time its secret is seen. */
-export interface NewAccessKey {
-  key: AccessKey;
-  secretAccessKey: string;
-}
+export type { NewAccessKey };
 
 const id = encodeURIComponent;
 

@@ -5,6 +5,7 @@ import { PASSWORD_MIN } from '@/lib/auth/password-rule';
 import { SubmitButton } from '../forms/submit-button';
 import { api, type Me } from '../api/accounts';
 import { signInWithPassword } from './sign-in';
+import { ErrorAlert } from '../forms/error-alert';
 
 /**
  * Changes the signed-in user's password. The change ends all of their sessions (this one too),
@@ -59,11 +60,7 @@ export function ChangePasswordForm({ me }: { me: Me }) {
           Change password
         </SubmitButton>
       </form>
-      {error && (
-        <p role="alert" className="acc-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {notice && <p role="status">{notice}</p>}
     </section>
   );

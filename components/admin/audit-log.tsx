@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, type AuditEntry, type AuditFilter } from '../api/accounts';
 import { formatWhen, localInputToIso } from '../format';
 import { SubmitButton } from '../forms/submit-button';
+import { ErrorAlert } from '../forms/error-alert';
 
 interface FilterFields {
   email: string;
@@ -70,11 +71,7 @@ export function AuditLog() {
           Export CSV
         </a>
       </form>
-      {error && (
-        <p role="alert" className="acc-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {entries && (
         <p className="acc-muted">
           {entries.length === 500 ? 'The newest 500 entries; narrow the filter or export CSV for all.' : `${entries.length} entries.`}

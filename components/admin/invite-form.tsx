@@ -5,6 +5,7 @@ import { api, type Role, type User } from '../api/accounts';
 import { SubmitButton } from '../forms/submit-button';
 import { OneTimeLink } from './one-time-link';
 import { lifetimeText } from '@/lib/auth/link-lifetimes';
+import { ErrorAlert } from '../forms/error-alert';
 
 /** Invites a user with a role; shows the one-time link to hand to them (valid 7 days, shown once). */
 export function InviteForm({ onInvited }: { onInvited: (u: User) => void }) {
@@ -56,11 +57,7 @@ export function InviteForm({ onInvited }: { onInvited: (u: User) => void }) {
           Invite
         </SubmitButton>
       </form>
-      {error && (
-        <p role="alert" className="acc-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {invite && (
         <OneTimeLink
           what="Invite link"

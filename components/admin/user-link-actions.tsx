@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { lifetimeText } from '@/lib/auth/link-lifetimes';
 import { api, type User } from '../api/accounts';
 import { OneTimeLink } from './one-time-link';
+import { ErrorAlert } from '../forms/error-alert';
 
 /**
  * A user's one-time links, for an admin: re-send the invite (pending users; the old link stops
@@ -31,11 +32,7 @@ export function UserLinkActions({ user }: { user: User }) {
       <button type="button" className="acc-button acc-secondary" onClick={() => void issue()}>
         {user.invitePending ? `Re-send invite to ${user.email}` : `Reset password of ${user.email}`}
       </button>
-      {error && (
-        <p role="alert" className="acc-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {link && (
         <OneTimeLink
           what={link.what}

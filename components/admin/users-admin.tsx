@@ -5,6 +5,7 @@ import { api, type Me, type Role, type User } from '../api/accounts';
 import { formatWhen } from '../format';
 import { InviteForm } from './invite-form';
 import { UserLinkActions } from './user-link-actions';
+import { ErrorAlert } from '../forms/error-alert';
 
 /** Every user: role (changeable), status (disable or enable), created and last sign-in, re-invite or reset link; and the invite form. */
 export function UsersAdmin({ me }: { me: Me }) {
@@ -33,11 +34,7 @@ export function UsersAdmin({ me }: { me: Me }) {
       <InviteForm onInvited={(u) => setUsers((list) => [...(list ?? []), u])} />
       <section className="acc-panel" aria-labelledby="users-heading">
         <h2 id="users-heading">Users</h2>
-        {error && (
-          <p role="alert" className="acc-error">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         {notice && <p role="status">{notice}</p>}
         {users && (
           <table className="acc-table" aria-label="Users">

@@ -1,6 +1,7 @@
 // The browser side of the alert routes (app/api/alerts/*). Webhook URLs never come back from the
 // server: destinations carry only a masked hint.
 import { request } from '../api/request';
+import type { TemplateDef, TemplateParam } from '@/lib/alerts/seed-templates';
 import type { DestinationKind } from '../../lib/alerts/destinations/kinds';
 
 export type Schedule = { kind: 'every'; minutes: number } | { kind: 'cron'; expression: string };
@@ -104,19 +105,9 @@ export interface FiringDetail extends Firing {
   deliveries: Delivery[];
 }
 
-export interface TemplateParam {
-  name: string;
-  label: string;
-  kind: 'ip-list' | 'integer';
-  default?: number | string[];
-  help: string;
-}
-export interface AlertTemplate {
-  id: string;
-  title: string;
-  description: string;
-  params: TemplateParam[];
-}
+export type { TemplateParam };
+/** A template as the server lists it (lib/alerts/seed-templates.ts): its parameters, no SQL. */
+export type AlertTemplate = Pick<TemplateDef, 'id' | 'title' | 'description' | 'params'>;
 
 const id = encodeURIComponent;
 

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { alertsApi, type Destination } from './api';
 import { SubmitButton } from '../forms/submit-button';
 import { DEFAULT_URLS, DESTINATION_KINDS, KEYED_KINDS, KIND_LABELS, type DestinationKind } from '@/lib/alerts/destinations/kinds';
+import { ErrorAlert } from '../forms/error-alert';
 
 /** What a URL of each kind looks like, and what it is called. */
 const URL_EXAMPLE: Record<DestinationKind, string> = {
@@ -194,11 +195,7 @@ export function DestinationsPanel({ canEdit, onChange }: { canEdit: boolean; onC
           </SubmitButton>
         </form>
       )}
-      {error && (
-        <p role="alert" className="acc-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </section>
   );
 }

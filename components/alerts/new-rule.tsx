@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { api } from '../api/accounts';
 import { alertsApi } from './api';
 import { NEW_RULE, RuleForm } from './rule-form';
+import { ErrorAlert } from '../forms/error-alert';
 
 /** A new rule on the saved query named in the URL (`/alerts/new?savedQueryId=...`). */
 export function NewRule() {
@@ -50,11 +51,7 @@ export function NewRule() {
           }
         }}
       />
-      {error && (
-        <p role="alert" className="acc-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { alertsApi, type Rule, type Run } from './api';
 import { inputOfRule, RuleForm } from './rule-form';
 import { RuleHistory, runOutcome } from './rule-history';
 import { RuleStatus } from './rule-status';
+import { ErrorAlert } from '../forms/error-alert';
 
 const UNSETTLED = new Set(['pending', 'sending', 'retrying']);
 
@@ -147,11 +148,7 @@ export function RuleView({ id, me }: { id: string; me: Me }) {
           {notice && <span role="status">{notice}</span>}
         </div>
       )}
-      {error && (
-        <p role="alert" className="acc-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <section className="acc-panel" aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>
         <RuleHistory runs={runs} />

@@ -5,6 +5,7 @@ import { StoreSelect, type StoreChoice } from '../forms/store-select';
 import { alertsApi, type AlertTemplate, type TemplateParam } from './api';
 import { confirmWithoutDestination, DestinationPicker } from './destination-picker';
 import { SubmitButton } from '../forms/submit-button';
+import { ErrorAlert } from '../forms/error-alert';
 
 const initial = (p: TemplateParam) => (Array.isArray(p.default) ? p.default.join(', ') : String(p.default ?? ''));
 
@@ -103,11 +104,7 @@ export function TemplateForm() {
             Create alert
           </SubmitButton>
         </div>
-        {error && (
-          <p role="alert" className="acc-error">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
       </form>
     </section>
   );

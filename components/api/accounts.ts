@@ -4,6 +4,8 @@
 import type { ParameterSpec } from '@/lib/parameters/types';
 import type { ExportSummary } from '@/lib/workbench/export-list';
 import { request } from './request';
+import type { SavedQueryVersionsTable } from '@/lib/db/schema';
+import type { PublicUser } from '@/lib/auth/users';
 
 export type Role = 'admin' | 'analyst' | 'viewer';
 export type ShareRole = 'viewer' | 'editor';
@@ -22,16 +24,8 @@ export interface Spend {
   runs30Days: number;
 }
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  disabled: boolean;
-  invitePending: boolean;
-  createdAt: string;
-  lastLoginAt: string | null;
-}
+/** A user as the server shows it to admins and to the user (lib/auth/users.ts). */
+export type User = PublicUser;
 
 export interface SavedQuery {
   id: string;
@@ -65,18 +59,7 @@ export interface SavedQueryInput {
 }
 
 /** One stored version of a saved query (the server sends the database row as is). */
-export interface SavedQueryVersion {
-  version: number;
-  name: string;
-  description: string;
-  tags: string;
-  folder: string;
-  sql: string;
-  store_id: string | null;
-  connection_id: string | null;
-  edited_by: string;
-  edited_at: string;
-}
+export type SavedQueryVersion = Omit<SavedQueryVersionsTable, 'query_id'>;
 
 export interface Shares {
   everyoneRole: ShareRole | null;

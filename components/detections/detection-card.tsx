@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { formatWhen } from '../format';
 import { detectionsApi, type DetectionListing } from './api';
 import { EnableForm } from './enable-form';
+import { ErrorAlert } from '../forms/error-alert';
 
 function CoverageText({ d }: { d: DetectionListing }) {
   if (!d.coverage) return <span className="acc-muted">choose a store</span>;
@@ -89,11 +90,7 @@ export function DetectionCard({
             <EnableForm detection={d} store={store} onEnabled={onChange} />
           </details>
         ))}
-      {error && (
-        <p role="alert" className="acc-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </article>
   );
 }

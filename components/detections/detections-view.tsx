@@ -6,6 +6,7 @@ import { StoreSelect, type StoreChoice } from '../forms/store-select';
 import { AttackMatrix } from './attack-matrix';
 import { detectionsApi, type DetectionListing, type MatrixColumn } from './api';
 import { DetectionCard } from './detection-card';
+import { ErrorAlert } from '../forms/error-alert';
 
 const SEVERITIES = ['critical', 'high', 'medium', 'low'];
 
@@ -67,11 +68,7 @@ export function DetectionsView({ me }: { me: Me }) {
           <input type="search" aria-label="Search detections" value={filter.text} onChange={(e) => setFilter({ ...filter, text: e.target.value })} />
         </label>
       </div>
-      {error && (
-        <p role="alert" className="acc-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {!data && !error && <p className="acc-muted">Loading…</p>}
       {data && (
         <>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { confirmWithoutDestination, DestinationPicker } from '../alerts/destination-picker';
 import { SubmitButton } from '../forms/submit-button';
 import { detectionsApi, type DetectionListing } from './api';
+import { ErrorAlert } from '../forms/error-alert';
 
 type Param = DetectionListing['parameters'][number];
 const initial = (p: Param) => (Array.isArray(p.default) ? p.default.join(', ') : String(p.default ?? ''));
@@ -87,11 +88,7 @@ export function EnableForm({
           Enable
         </SubmitButton>
       </div>
-      {error && (
-        <p role="alert" className="acc-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { api, type Me, type Run, type Spend } from '../api/accounts';
 import { formatBytes, formatCost, formatCount, formatDuration, formatWhen } from '../format';
+import { ErrorAlert } from '../forms/error-alert';
 
 /** The user's runs (admins: optionally everyone's) with status, bytes, cost, duration and rows. */
 export function HistoryTable({ me }: { me: Me }) {
@@ -53,11 +54,7 @@ export function HistoryTable({ me }: { me: Me }) {
           <input type="checkbox" checked={everyone} onChange={(e) => setEveryone(e.target.checked)} /> Show everyone’s runs
         </label>
       )}
-      {error && (
-        <p role="alert" className="acc-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {runs && runs.length === 0 && <p className="acc-muted">No runs yet.</p>}
       {runs && runs.length > 0 && (
         <table className="acc-table" aria-label={everyone ? 'Everyone’s runs' : 'My runs'}>

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { ModalDialog } from '@/components/results/modal-dialog';
+import { ErrorAlert } from '../forms/error-alert';
 
 /** Delete with the store's name typed as confirmation; says what deletion means first. */
 export function DeleteDialog({ name, onDelete, onClose }: { name: string; onDelete: () => Promise<void>; onClose: () => void }) {
@@ -41,11 +42,7 @@ export function DeleteDialog({ name, onDelete, onClose }: { name: string; onDele
         Type the store&apos;s name, {name}, to confirm
         <input type="text" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
       </label>
-      {error && (
-        <p role="alert" className="acc-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </ModalDialog>
   );
 }

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { lakeApi, type FollowStatus } from './api';
 import { formatSeconds, formatTime } from './format';
+import { ErrorAlert } from '../forms/error-alert';
 
 /** Follow a log directory or S3 prefix (the lake checks it at its interval), or stop following. */
 export function FollowForm({ storeId, follow, canChange, onChanged }: { storeId: string; follow?: FollowStatus; canChange: boolean; onChanged: () => void }) {
@@ -48,11 +49,7 @@ export function FollowForm({ storeId, follow, canChange, onChanged }: { storeId:
           )}
         </form>
       )}
-      {error && (
-        <p role="alert" className="acc-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </section>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { lakeApi, type StoreOverview } from './api';
+import { ErrorAlert } from '../forms/error-alert';
 
 /** Seconds since the epoch of a `datetime-local` value read as UTC, undefined when empty. */
 function utcSeconds(local: string): number | undefined {
@@ -68,11 +69,7 @@ export function ImportForm({ preselect, onStarted }: { preselect?: string; onSta
           </label>
         ))}
       </fieldset>
-      {error && (
-        <p role="alert" className="acc-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <div>
         <button type="submit" className="acc-button" disabled={busy || !source.trim() || picked.size === 0}>
           Start import

@@ -6,6 +6,7 @@ import { lakeApi, type ImportDetail } from './api';
 import { formatSeconds, formatTime } from './format';
 import { importProgress } from './import-progress';
 import { TableHead } from './table-head';
+import { ErrorAlert } from '../forms/error-alert';
 
 const POLL_MS = 1000;
 
@@ -85,11 +86,7 @@ export function ImportStatus({ importId, canStop, onChanged }: { importId: strin
           Stop import
         </button>
       )}
-      {error && (
-        <p role="alert" className="acc-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <h3>Failures</h3>
       {imp.Failures.length === 0 ? (
         <p className="acc-muted">No failures.</p>

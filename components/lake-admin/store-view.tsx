@@ -14,6 +14,7 @@ import { formatTime, STATUS_TEXT } from './format';
 import { ImportsTable } from './imports-table';
 import { StoreSamples } from './store-samples';
 import { withTarget } from './lake-target';
+import { ErrorAlert } from '../forms/error-alert';
 
 /** One store: its settings, what it holds, how it is fed, and (for admins) what can be done with it. */
 export function StoreView({ id, role }: { id: string; role: Role }) {
@@ -61,11 +62,7 @@ export function StoreView({ id, role }: { id: string; role: Role }) {
         Status: <strong>{STATUS_TEXT[st.Status] ?? st.Status}</strong>
         {pending && deleteOn && <> — disabled; removed for good after {formatTime(deleteOn.toISOString())} unless restored.</>}
       </p>
-      {error && (
-        <p role="alert" className="acc-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {isAdmin && (
         <div className="acc-row lk-actions" role="toolbar" aria-label="Store actions">
           {pending ? (

@@ -10,6 +10,7 @@ import { EventsStep } from './events-step';
 import { ReviewStep } from './review-step';
 import { NameStep, RegionsStep, TagsStep } from './settings-steps';
 import { currentTarget, withTarget } from './lake-target';
+import { ErrorAlert } from '../forms/error-alert';
 
 const STEPS = ['Name and retention', 'Regions and organization', 'Tags', 'Choose events', 'Review and create'];
 const NAME = /^[a-zA-Z0-9._-]{3,128}$/;
@@ -95,11 +96,7 @@ export function StoreWizard({ existing }: { existing?: StoreDescription }) {
         {step === 2 && <TagsStep form={form} onChange={setForm} editing={editing} />}
         {step === 3 && <EventsStep form={form} onChange={setForm} shapeLocked={editing} />}
         {step === 4 && <ReviewStep operation={operation} request={req} cliCommand={cli} words={selectorsInWords(selectorsOf(form))} />}
-        {error && (
-          <p role="alert" className="acc-error">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         <div className="acc-row">
           {step > 0 && (
             <button type="button" className="acc-button acc-secondary" onClick={() => setStep(step - 1)} disabled={busy}>

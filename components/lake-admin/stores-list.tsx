@@ -9,6 +9,7 @@ import { formatTime, STATUS_TEXT } from './format';
 import { ingestionText } from './ingestion-text';
 import { currentTarget, withTarget, type LakeTarget } from './lake-target';
 import { LakePicker } from './lake-picker';
+import { ErrorAlert } from '../forms/error-alert';
 
 interface Column {
   key: string;
@@ -78,11 +79,7 @@ export function StoresList({ role }: { role: Role }) {
           )}
         </span>
       </div>
-      {error && (
-        <p role="alert" className="acc-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {!stores && !error && <p className="acc-muted">Loading…</p>}
       {stores && (
         <table className="acc-table" aria-label="Event data stores">

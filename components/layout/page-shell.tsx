@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import type { Me, Role } from '../api/accounts';
 import { useMe } from './use-me';
+import { ErrorAlert } from '../forms/error-alert';
 
 /**
  * The frame of every accounts page: navigation, a heading (or the content's own), and the content once the signed-in
@@ -14,11 +15,7 @@ export function PageShell({ title, roles, children }: { title?: string; roles?: 
     <>
       <main className="acc-page">
         {title && <h1>{title}</h1>}
-        {error && (
-          <p role="alert" className="acc-error">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         {!me && !error && <p className="acc-muted">Loading…</p>}
         {me && roles && !roles.includes(me.role) ? (
           <p role="alert" className="acc-error">

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { api } from '../api/accounts';
 import { EMPTY_FIELDS, inputOf, QueryForm, type QueryFields } from './query-form';
+import { ErrorAlert } from '../forms/error-alert';
 
 /**
  * Reads the prefill of `/saved/new`: `sql`, `storeId`, `connectionId`, `name`, `description`,
@@ -60,11 +61,7 @@ export function NewSavedQuery() {
         onSave={() => void save()}
         canSave={!busy && !!fields.name.trim() && !!fields.sql.trim()}
       />
-      {error && (
-        <p role="alert" className="acc-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { valuesForRun, valuesFromPageUrl } from '../parameters/page-url';
 import { exportUrl } from '../api/queries';
 import { formatBytes, formatCost, formatCount, formatDuration } from '../format';
 import { useSavedRun } from './use-saved-run';
+import { ErrorAlert } from '../forms/error-alert';
 
 /**
  * Run the saved query (as saved, on its default store), with a form for its parameters: status,
@@ -43,11 +44,7 @@ export function RunPanel({ queryId, unsaved, parameters }: { queryId: string; un
           </span>
         )}
       </div>
-      {run.error && (
-        <p role="alert" className="acc-error">
-          {run.error}
-        </p>
-      )}
+      <ErrorAlert message={run.error} />
       {stats && !run.running && (
         <dl className="acc-stats">
           <dt>Bytes scanned</dt>

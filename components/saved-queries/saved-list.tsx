@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, type Me, type SavedQuery } from '../api/accounts';
 import { formatWhen } from '../format';
 import { SubmitButton } from '../forms/submit-button';
+import { ErrorAlert } from '../forms/error-alert';
 
 const ACCESS_LABEL = { owner: 'Yours', editor: 'Shared with you (editor)', viewer: 'Shared with you (viewer)' } as const;
 
@@ -77,11 +78,7 @@ export function SavedList({ me }: { me: Me }) {
           </Link>
         )}
       </div>
-      {error && (
-        <p role="alert" className="acc-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {queries && queries.length === 0 && (
         <p className="acc-muted">
           {text || tag ? 'No saved queries match this search.' : me.role === 'viewer' ? 'Nobody has shared a query with you yet.' : 'No saved queries yet.'}

@@ -10,6 +10,7 @@ import { RunPanel } from './run-panel';
 import { ShareDialog } from './share-dialog';
 import { VersionsPanel } from './versions-panel';
 import { SavedQueryAlerts } from '../alerts/saved-query-alerts';
+import { ErrorAlert } from '../forms/error-alert';
 
 function sharingSummary(s: Shares | null): string {
   if (!s) return '';
@@ -141,11 +142,7 @@ export function SavedQueryView({ id, me }: { id: string; me: Me }) {
           </>
         }
       />
-      {error && (
-        <p role="alert" className="acc-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <RunPanel queryId={id} unsaved={dirty} parameters={query.parameters} />
       <SavedQueryAlerts queryId={id} canCreate={me.role !== 'viewer'} />
       <VersionsPanel versions={versions} onRestore={canEdit ? restore : undefined} busy={busy} />

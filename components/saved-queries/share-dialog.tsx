@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { api, type ShareRole, type Shares } from '../api/accounts';
+import { ErrorAlert } from '../forms/error-alert';
 
 const EVERYONE = [
   { value: '', label: 'Not shared with everyone' },
@@ -168,11 +169,7 @@ export function ShareDialog({
           Add person
         </button>
       </div>
-      {error && (
-        <p role="alert" className="acc-error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <div className="acc-row acc-dialog-actions">
         <button type="button" className="acc-button" onClick={() => void save()} disabled={busy}>
           Save sharing

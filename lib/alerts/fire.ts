@@ -38,6 +38,26 @@ export function fingerprint(columns: string[], row: Row): string {
 }
 
 /** The firing's id, or null when its key was already used. */
+/** A delivery the worker (deliver.ts) sends as soon as it can: the outbox row of one message to one destination. */
+export function pendingDelivery(d: { firingId: string; destinationId: string; idempotencyKey: string; body: string; now: string }) {
+  return {
+    id: randomUUID(),
+    firing_id: d.firingId,
+    destination_id: d.destinationId,
+    idempotency_key: d.idempotencyKey,
+    status: 'pending' as const,
+    attempts: 0,
+    next_attempt_at: d.now,
+    lease_until: null,
+    body: d.body,
+    last_status: null,
+    last_error: null,
+    attempt_log: '[]',
+    delivered_at: null,
+    created_at: d.now,
+  };
+}
+
 export async function recordFiring(db: Kysely<Database>, f: Firing): Promise<string | null> {
   const id = randomUUID();
   const now = new Date().toISOString();
@@ -99,22 +119,7 @@ export async function recordFiring(db: Kysely<Database>, f: Firing): Promise<str
       const body = firingBody(d.kind, message(deliveryKey));
       await tx
         .insertInto('alert_deliveries')
-        .values({
-          id: randomUUID(),
-          firing_id: id,
-          destination_id: d.id,
-          idempotency_key: deliveryKey,
-          status: 'pending',
-          attempts: 0,
-          next_attempt_at: now,
-          lease_until: null,
-          body,
-          last_status: null,
-          last_error: null,
-          attempt_log: '[]',
-          delivered_at: null,
-          created_at: now,
-        })
+        .values(pendingDelivery({ firingId: id, destinationId: d.id, idempotencyKey: deliveryKey, body, now }))
         .execute();
     }
     if (f.dedupe && !f.test) {

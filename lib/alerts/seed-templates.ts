@@ -29,7 +29,7 @@ export interface TemplateParam {
   help: string;
 }
 
-interface TemplateDef<P extends z.ZodTypeAny> {
+export interface TemplateDef<P extends z.ZodTypeAny = z.ZodTypeAny> {
   id: string;
   title: string;
   description: string;

@@ -4,23 +4,14 @@
  * that operation accepts) for an existing one. Pure, so the browser's review page and the tests
  * build the very same request.
  */
+import type { AdvancedEventSelector } from '../lake/storage/store-registry';
+
 export const OPERATORS = ['Equals', 'StartsWith', 'EndsWith', 'NotEquals', 'NotStartsWith', 'NotEndsWith'] as const;
 export type Operator = (typeof OPERATORS)[number];
 export type BillingMode = 'EXTENDABLE_RETENTION_PRICING' | 'FIXED_RETENTION_PRICING';
 
-export interface FieldSelector {
-  Field: string;
-  Equals?: string[];
-  StartsWith?: string[];
-  EndsWith?: string[];
-  NotEquals?: string[];
-  NotStartsWith?: string[];
-  NotEndsWith?: string[];
-}
-export interface AdvancedEventSelector {
-  Name?: string;
-  FieldSelectors: FieldSelector[];
-}
+export type { AdvancedEventSelector };
+export type FieldSelector = AdvancedEventSelector['FieldSelectors'][number];
 
 /** One condition row of the advanced editor: a field, an operator and its values. */
 export interface ConditionRow {

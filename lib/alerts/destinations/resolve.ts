@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { opsgenieClose } from './opsgenie';
 import { pagerDutyResolve } from './pagerduty';
+import { pendingDelivery } from '../fire';
 
 /**
  * After a scheduled run whose condition no longer holds: resolve the PagerDuty incident and close
@@ -33,22 +33,7 @@ export async function recordResolution(db: Kysely<Database>, ruleId: string): Pr
     const body = JSON.stringify(d.kind === 'pagerduty' ? pagerDutyResolve(ruleId) : opsgenieClose(ruleId));
     const r = await db
       .insertInto('alert_deliveries')
-      .values({
-        id: randomUUID(),
-        firing_id: last.id,
-        destination_id: d.id,
-        idempotency_key: `resolve:${last.id}:${d.id}`,
-        status: 'pending',
-        attempts: 0,
-        next_attempt_at: now,
-        lease_until: null,
-        body,
-        last_status: null,
-        last_error: null,
-        attempt_log: '[]',
-        delivered_at: null,
-        created_at: now,
-      })
+      .values(pendingDelivery({ firingId: last.id, destinationId: d.id, idempotencyKey: `resolve:${last.id}:${d.id}`, body, now }))
       .onConflict((oc) => oc.column('idempotency_key').doNothing())
       .executeTakeFirst();
     queued += Number(r.numInsertedOrUpdatedRows ?? 0);
