@@ -7,6 +7,7 @@ import { exportUrl } from '../api/queries';
 import { formatWhen } from '../format';
 import { alertsApi, type FiringDetail } from './api';
 import { formatWindow, plural } from './format';
+import { ErrorAlert } from '../forms/error-alert';
 
 /** The rows one firing notified about (kept with the firing), its deliveries and the full result's export. */
 export function FiringView({ id }: { id: string }) {
@@ -15,12 +16,7 @@ export function FiringView({ id }: { id: string }) {
   useEffect(() => {
     alertsApi.firing(id).then(setF, (e: unknown) => setError((e as Error).message));
   }, [id]);
-  if (error)
-    return (
-      <p role="alert" className="acc-error">
-        {error}
-      </p>
-    );
+  if (error) return <ErrorAlert message={error} />;
   if (!f) return <p className="acc-muted">Loading…</p>;
   return (
     <>

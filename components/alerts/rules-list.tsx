@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { formatWhen } from '../format';
 import { alertsApi, type Rule } from './api';
 import { RuleStatus } from './rule-status';
+import { ErrorAlert } from '../forms/error-alert';
 
 /** The user's alert rules (optionally one saved query's): status, schedule, last and next run. */
 export function RulesList({ savedQueryId, label }: { savedQueryId?: string; label: string }) {
@@ -22,12 +23,7 @@ export function RulesList({ savedQueryId, label }: { savedQueryId?: string; labe
     };
   }, [savedQueryId]);
 
-  if (error)
-    return (
-      <p role="alert" className="acc-error">
-        {error}
-      </p>
-    );
+  if (error) return <ErrorAlert message={error} />;
   if (!rules) return <p className="acc-muted">Loading…</p>;
   if (!rules.length) return <p className="acc-muted">No alert rules{savedQueryId ? ' on this query' : ''} yet.</p>;
   return (

@@ -47,16 +47,10 @@ export interface SavedQuery {
   access: Access;
 }
 
-export interface SavedQueryInput {
-  name: string;
-  description: string;
-  tags: string[];
-  folder: string;
-  sql: string;
-  storeId: string | null;
-  connectionId: string | null;
+/** What a save sends: the query's own fields (its id, version, sharing and history are the server's). */
+export type SavedQueryInput = Pick<SavedQuery, 'name' | 'description' | 'tags' | 'folder' | 'sql' | 'storeId' | 'connectionId'> & {
   parameters?: ParameterSpec[];
-}
+};
 
 /** One stored version of a saved query (the server sends the database row as is). */
 export type SavedQueryVersion = Omit<SavedQueryVersionsTable, 'query_id'>;

@@ -6,6 +6,7 @@ import { lakeApi, type ImportDetail } from './api';
 import { formatTime } from './format';
 import { importProgress } from './import-progress';
 import { TableHead } from './table-head';
+import { ErrorAlert } from '../forms/error-alert';
 
 /** Past and running imports with their statistics (of one store when `destination` is given). */
 export function ImportsTable({ destination, onOpen, refreshKey }: { destination?: string; onOpen: (importId: string) => void; refreshKey?: unknown }) {
@@ -17,12 +18,7 @@ export function ImportsTable({ destination, onOpen, refreshKey }: { destination?
       (e: Error) => setError(e.message),
     );
   }, [destination, refreshKey]);
-  if (error)
-    return (
-      <p role="alert" className="acc-error">
-        {error}
-      </p>
-    );
+  if (error) return <ErrorAlert message={error} />;
   if (!imports) return <p className="acc-muted">Loading…</p>;
   if (!imports.length) return <p className="acc-muted">No imports yet.</p>;
   return (

@@ -6,6 +6,7 @@ import { PageShell } from '@/components/layout/page-shell';
 import { lakeApi, type StoreDescription } from '@/components/lake-admin/api';
 import { StoreWizard } from '@/components/lake-admin/store-wizard';
 import '@/components/lake-admin/lake-admin.css';
+import { ErrorAlert } from '../../../../components/forms/error-alert';
 
 function EditStore({ id }: { id: string }) {
   const [store, setStore] = useState<StoreDescription | null>(null);
@@ -16,12 +17,7 @@ function EditStore({ id }: { id: string }) {
       (e: Error) => setError(e.message),
     );
   }, [id]);
-  if (error)
-    return (
-      <p role="alert" className="acc-error">
-        {error}
-      </p>
-    );
+  if (error) return <ErrorAlert message={error} />;
   return store ? <StoreWizard existing={store} /> : <p className="acc-muted">Loading…</p>;
 }
 
