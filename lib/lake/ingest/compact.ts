@@ -36,8 +36,8 @@ export interface CompactionRecord {
  * GROWTH times what they have gathered, so large files are rewritten rarely.
  */
 export function planMerge(files: DataFile[], settled: boolean): DataFile[] {
-  const big = files.length - files.filter((f) => f.rows < MAX_MERGE_ROWS).length;
   const small = files.filter((f) => f.rows < MAX_MERGE_ROWS).sort((a, b) => a.rows - b.rows || a.minTime - b.minTime);
+  const big = files.length - small.length;
   const room = settled ? 1 : Math.max(1, LIVE_DAY_FILES - big);
   if (small.length <= room) return [];
   const pick: DataFile[] = [];
